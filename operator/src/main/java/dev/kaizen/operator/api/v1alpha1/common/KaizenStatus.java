@@ -1,0 +1,57 @@
+package dev.kaizen.operator.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status fields every kind shares: what generation was seen, the conditions, the pending plan. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public abstract class KaizenStatus {
+
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, Reconciling and Stalled, with kstatus meaning.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Changes the operator would make and has not made: all of them in mode Plan, else those still pending.")
+  private List<String> plan = new ArrayList<>();
+
+  @JsonPropertyDescription("When AWS was last fully re-read for this resource (RFC 3339).")
+  private String lastFullSyncTime;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions == null ? new ArrayList<>() : conditions;
+  }
+
+  public List<String> getPlan() {
+    return plan;
+  }
+
+  public void setPlan(List<String> plan) {
+    this.plan = plan == null ? new ArrayList<>() : plan;
+  }
+
+  public String getLastFullSyncTime() {
+    return lastFullSyncTime;
+  }
+
+  public void setLastFullSyncTime(String lastFullSyncTime) {
+    this.lastFullSyncTime = lastFullSyncTime;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kaizen.operator.api.v1alpha1.logs;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A CloudWatch Logs group (and, in later slices, what feeds and watches it) kept in Git. */
+@Group("kaizen.dev")
+@Version("v1alpha1")
+@Plural("logpipelines")
+@ShortNames({"lp", "logpipe"})
+@AdditionalPrinterColumn(name = "Log Group", jsonPath = ".status.logGroup.name", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Retention", jsonPath = ".status.logGroup.retentionDays", type = Type.INTEGER)
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.mode", type = Type.STRING, priority = 1)
+@AdditionalPrinterColumn(
+    name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+public class LogPipeline extends CustomResource<LogPipelineSpec, LogPipelineStatus> implements Namespaced {
+
+  public static final String KIND = "LogPipeline";
+
+  @Override
+  protected LogPipelineStatus initStatus() {
+    return new LogPipelineStatus();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.kaizen.operator.aws;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * AWS's per-account request quotas for every operation the operator calls, each citing AWS's documentation.
+ * The operator never uses more than {@link #SHARE} of any of them: the rest of the account (other tools,
+ * people, external-dns) shares the same quota.
+ */
+public final class QuotaTable {
+  /** The fraction of each quota the operator allows itself. */
+  public static final double SHARE = 0.5;
+
+  /** Used for an operation missing from the table; a test keeps the table complete for what the code calls. */
+  static final double FALLBACK_REQUESTS_PER_SECOND = 1;
+
+  private static final String LOGS = "CloudWatchLogs";
+  private static final String LOGS_QUOTAS =
+      "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html";
+
+  private static final List<Quota> QUOTAS = List.of(
+      new Quota(LOGS, "CreateLogGroup", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "DeleteLogGroup", 10, LOGS_QUOTAS),
+      new Quota(LOGS, "DescribeLogGroups", 10, LOGS_QUOTAS),
+      new Quota(LOGS, "PutRetentionPolicy", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "DeleteRetentionPolicy", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "AssociateKmsKey", 10, LOGS_QUOTAS),
+      new Quota(LOGS, "DisassociateKmsKey", 10, LOGS_QUOTAS),
+      new Quota(LOGS, "TagResource", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "UntagResource", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "ListTagsForResource", 5, LOGS_QUOTAS));
+
+  private static final Map<String, Quota> BY_KEY =
+      QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));
+
+  private QuotaTable() {}
+
+  public static Optional<Quota> find(String service, String operation) {
+    return Optional.ofNullable(BY_KEY.get(key(service, operation)));
+  }
+
+  public static List<Quota> all() {
+    return QUOTAS;
+  }
+
+  /** The rate the operator allows itself for an operation. */
+  public static double operatorRate(String service, String operation) {
+    return find(service, operation).map(Quota::requestsPerSecond).orElse(FALLBACK_REQUESTS_PER_SECOND) * SHARE;
+  }
+
+  private static String key(String service, String operation) {
+    return service + ":" + operation;
+  }
+}

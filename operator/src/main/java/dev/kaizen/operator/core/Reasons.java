@@ -1,0 +1,29 @@
+package dev.kaizen.operator.core;
+
+/** CamelCase condition and event reasons shared by every kind. */
+public final class Reasons {
+  public static final String IN_SYNC = "InSync";
+  public static final String APPLYING = "ChangesApplied";
+  public static final String PLAN_PENDING = "PlanPending";
+  public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String NAME_CONFLICT = "NameConflict";
+  public static final String OWNED_BY_OTHER = "OwnedByAnother";
+  public static final String ACCESS_DENIED = "AccessDenied";
+  public static final String REJECTED_BY_AWS = "RejectedByAws";
+  public static final String LIMIT_EXCEEDED = "LimitExceeded";
+  public static final String THROTTLED = "Throttled";
+  public static final String RATE_LIMITED = "RateLimited";
+  public static final String TRANSIENT_ERROR = "TransientError";
+
+  // Event-only reasons.
+  public static final String CREATED = "Created";
+  public static final String UPDATED = "Updated";
+  public static final String DRIFT_CORRECTED = "DriftCorrected";
+  public static final String ADOPTED = "Adopted";
+  public static final String REATTACHED = "Reattached";
+  public static final String DELETED = "Deleted";
+  public static final String RETAINED = "Retained";
+  public static final String STALLED = "Stalled";
+
+  private Reasons() {}
+}

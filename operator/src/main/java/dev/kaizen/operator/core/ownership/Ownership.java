@@ -1,0 +1,31 @@
+package dev.kaizen.operator.core.ownership;
+
+/** What the operator may do with an existing AWS object, judged from its tags (DESIGN.md, "Ownership"). */
+public enum Ownership {
+  /** Ours: same cluster, owner and uid. */
+  OWNED,
+  /** Ours from a previous life: same cluster and owner, another uid (deleted with Retain and created again). */
+  REATTACH,
+  /** No owner tags and the resource says {@code adopt: true}: take it over by tagging it. */
+  ADOPT,
+  /** No owner tags and no {@code adopt: true}: leave it alone, Stalled {@code NameConflict}. */
+  UNOWNED,
+  /** Tagged by another resource or another cluster: never touched. */
+  FOREIGN;
+
+  /** Judges the tags found on an existing object against the tags this resource would write. */
+  public static Ownership judge(OwnerTags found, OwnerTags mine, boolean adopt) {
+    if (found.cluster() == null && found.owner() == null) {
+      return adopt ? ADOPT : UNOWNED;
+    }
+    if (!mine.cluster().equals(found.cluster()) || !mine.owner().equals(found.owner())) {
+      return FOREIGN;
+    }
+    return mine.uid().equals(found.uid()) ? OWNED : REATTACH;
+  }
+
+  /** Whether the operator may change the object (after tagging it, for REATTACH and ADOPT). */
+  public boolean mayManage() {
+    return this == OWNED || this == REATTACH || this == ADOPT;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.kaizen.operator.core.reconcile;
+
+import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
+import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.ownership.Ownership;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.util.List;
+
+/**
+ * What one AWS-backed kind contributes to the shared {@link AwsReconcileLoop}: how to observe, plan, delete
+ * and describe its objects. Everything else — conditions, ownership rules, modes, deletion policy, errors,
+ * backoff, events, when to look again — is the loop's and identical for every kind.
+ *
+ * @param <R> the custom resource
+ * @param <O> what one observation of its AWS objects holds
+ * @param <G> the gateway (port) through which it reads and writes AWS
+ */
+public interface AwsKind<R extends CustomResource<? extends AwsResourceSpec, ? extends KaizenStatus>, O, G> {
+
+  /** Semantic checks the CRD schema cannot express, one plain sentence each; empty when valid. No I/O. */
+  List<String> problems(R resource);
+
+  /** The gateway for the resource's AWS account and region. */
+  G gateway(R resource);
+
+  /**
+   * Reads the AWS objects the resource owns. Reads only. A light observation ({@code full == false}) is served
+   * from shared, batched snapshots; a full one reads each object directly, tags included.
+   */
+  O observe(R resource, G gateway, boolean full);
+
+  /** What observing an account that holds none of the resource's objects gives ({@code kaizen plan} offline). */
+  O emptyAccount(R resource);
+
+  /** The root object as observed. */
+  RootState root(R resource, O observed);
+
+  /** The pure planner: desired spec and observed state in, ordered changes out. No I/O, no clock. */
+  Plan<G> plan(R resource, O observed, Ownership ownership, OwnerTags mine);
+
+  /** Writes the observed facts users need (ARNs, observed settings) into the resource's status. */
+  void describe(R resource, O observed);
+
+  /** The changes that delete what the resource owns (called only when ownership allows it). */
+  Plan<G> deletionPlan(R resource, O observed);
+
+  /** Called after changes were applied (or partly applied): drop cached observations of the resource's objects. */
+  void changed(R resource);
+}

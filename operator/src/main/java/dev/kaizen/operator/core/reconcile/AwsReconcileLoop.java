@@ -1,0 +1,292 @@
+package dev.kaizen.operator.core.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
+import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.api.v1alpha1.common.Mode;
+import dev.kaizen.operator.core.ChangeFailedException;
+import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.core.Failure;
+import dev.kaizen.operator.core.FailureClassifier;
+import dev.kaizen.operator.core.FailureKind;
+import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.Reasons;
+import dev.kaizen.operator.core.ownership.ClusterIdentity;
+import dev.kaizen.operator.core.ownership.Ownership;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * observe -> plan -> apply -> report, the same for every AWS-backed kind (DESIGN.md, "The shape of one
+ * reconcile"). One status write per reconcile at most, and none when nothing changed.
+ */
+public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResourceSpec, ? extends KaizenStatus>, O, G> {
+  private static final Logger LOG = LoggerFactory.getLogger(AwsReconcileLoop.class);
+
+  /** Setting or changing this annotation asks for an immediate full re-observe (incident runbooks). */
+  public static final String RECONCILE_REQUESTED_AT = "kaizen.dev/reconcile-requested-at";
+
+  private final String kindName;
+  private final AwsKind<R, O, G> kind;
+  private final ClusterIdentity cluster;
+  private final ReconcileTimings timings;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final Backoff backoff;
+  private final Assessor<R, O, G> assessor;
+
+  public AwsReconcileLoop(String kindName, AwsKind<R, O, G> kind, ClusterIdentity cluster, ReconcileTimings timings,
+      EventRecorder events, Clock clock) {
+    this.kindName = kindName;
+    this.kind = kind;
+    this.cluster = cluster;
+    this.timings = timings;
+    this.events = events;
+    this.clock = clock;
+    this.backoff = new Backoff(timings.backoffBase(), timings.backoffMax());
+    this.assessor = new Assessor<>(kindName, kind, cluster);
+  }
+
+  public UpdateControl<R> reconcile(R resource) {
+    KaizenStatus status = statusOf(resource);
+    JsonNode before = Serialization.jsonMapper().valueToTree(status);
+    Instant now = clock.instant();
+    Long generation = resource.getMetadata().getGeneration();
+    boolean specChanged = !Objects.equals(status.getObservedGeneration(), generation);
+    boolean wasReady = Conditions.isTrue(status.getConditions(), Conditions.READY);
+    AwsResourceSpec spec = resource.getSpec();
+    Duration next;
+    try {
+      List<String> problems = kind.problems(resource);
+      if (!problems.isEmpty()) {
+        next = stalled(resource, Reasons.INVALID_SPEC, String.join(" ", problems), now);
+      } else {
+        next = converge(resource, spec, now, specChanged, wasReady);
+      }
+    } catch (RuntimeException e) {
+      if (e instanceof ChangeFailedException) {
+        kind.changed(resource);
+      }
+      Failure failure = FailureClassifier.classify(e);
+      LOG.info("{} {}/{}: {}", kindName, ns(resource), name(resource), failure.message(), e);
+      if (failure.stalls()) {
+        next = stalled(resource, failure.reason(), failure.message(), now);
+      } else if (failure.kind() == FailureKind.THROTTLED && failure.retryAfter().isPresent()) {
+        // Our own limiter: nothing was sent and nothing is wrong; come back when a token is free, quietly.
+        return UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get());
+      } else {
+        next = retrying(resource, failure, now);
+      }
+    }
+    status.setObservedGeneration(generation);
+    JsonNode after = Serialization.jsonMapper().valueToTree(status);
+    UpdateControl<R> control = before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(resource);
+    return control.rescheduleAfter(next);
+  }
+
+  private Duration converge(R resource, AwsResourceSpec spec, Instant now, boolean specChanged, boolean wasReady) {
+    KaizenStatus status = statusOf(resource);
+    G gateway = kind.gateway(resource);
+    boolean full = fullObserveDue(resource, now, specChanged);
+    Assessment<O, G> assessment = assessor.assess(resource, gateway, full);
+    if (full) {
+      status.setLastFullSyncTime(now.toString());
+    }
+    if (assessment.conflict().isPresent()) {
+      return stalled(resource, assessment.conflict().get().reason(), assessment.conflict().get().message(), now);
+    }
+    O observed = assessment.observed();
+    Ownership ownership = assessment.ownership();
+    Plan<G> plan = assessment.plan();
+    kind.describe(resource, observed);
+    if (plan.isEmpty()) {
+      status.setPlan(List.of());
+      backoff.reset(uid(resource));
+      setConditions(resource, true, Reasons.IN_SYNC, "AWS matches the spec.", false, null, now);
+      return timings.requeue();
+    }
+    if (spec.effectiveMode() == Mode.Plan) {
+      status.setPlan(plan.describe());
+      backoff.reset(uid(resource));
+      setConditions(resource, false, Reasons.PLAN_PENDING, plan.size() + " change(s) pending; mode is Plan, so"
+          + " nothing is applied. See status.plan.", false, null, now);
+      return timings.requeue();
+    }
+    // Kept until applied: if a change fails, status.plan still lists what remains.
+    status.setPlan(plan.describe());
+    plan.applyTo(gateway);
+    kind.changed(resource);
+    status.setPlan(List.of());
+    backoff.reset(uid(resource));
+    announce(resource, plan, ownership, specChanged, wasReady);
+    setConditions(resource, false, Reasons.APPLYING, "Applied " + plan.size() + " change(s); confirming.", true,
+        Reasons.APPLYING, now);
+    return timings.confirm();
+  }
+
+  /** Deletion with the finalizer: Retain keeps everything, Plan mode never deletes, Delete removes what is ours. */
+  public DeleteControl cleanup(R resource) {
+    AwsResourceSpec spec = resource.getSpec();
+    if (spec.effectiveMode() == Mode.Plan) {
+      events.normal(resource, Reasons.RETAINED, "Mode is Plan: nothing in AWS was deleted.");
+      return DeleteControl.defaultDelete();
+    }
+    if (spec.effectiveDeletionPolicy() != dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy.Delete) {
+      events.normal(resource, Reasons.RETAINED, "deletionPolicy is Retain: the AWS objects were kept.");
+      return DeleteControl.defaultDelete();
+    }
+    try {
+      G gateway = kind.gateway(resource);
+      O observed = kind.observe(resource, gateway, true);
+      RootState root = kind.root(resource, observed);
+      if (!root.exists()) {
+        events.normal(resource, Reasons.DELETED, "The " + root.description() + " was already gone.");
+        return DeleteControl.defaultDelete();
+      }
+      Ownership ownership = root.tags()
+          .map(found -> Ownership.judge(found, assessor.ownerTags(resource), false))
+          .orElse(Ownership.UNOWNED);
+      if (ownership != Ownership.OWNED && ownership != Ownership.REATTACH) {
+        events.warning(resource, Reasons.RETAINED, "The " + root.description()
+            + " is not owned by this resource, so it was not deleted.");
+        return DeleteControl.defaultDelete();
+      }
+      Plan<G> plan = kind.deletionPlan(resource, observed);
+      plan.applyTo(gateway);
+      kind.changed(resource);
+      backoff.reset(uid(resource));
+      events.normal(resource, Reasons.DELETED, "Deleted: " + String.join("; ", plan.describe()) + ".");
+      return DeleteControl.defaultDelete();
+    } catch (RuntimeException e) {
+      kind.changed(resource);
+      Failure failure = FailureClassifier.classify(e);
+      LOG.info("{} {}/{}: deletion failed: {}", kindName, ns(resource), name(resource), failure.message(), e);
+      Duration retry = failure.retryAfter().orElseGet(() -> failure.stalls()
+          ? timings.stalledRecheck() : backoff.next(uid(resource)));
+      if (failure.stalls()) {
+        events.warning(resource, Reasons.STALLED, "Deletion is blocked: " + failure.message());
+      }
+      return DeleteControl.<R>noFinalizerRemoval().rescheduleAfter(retry);
+    }
+  }
+
+  private boolean fullObserveDue(R resource, Instant now, boolean specChanged) {
+    KaizenStatus status = statusOf(resource);
+    if (specChanged || status.getLastFullSyncTime() == null) {
+      return true;
+    }
+    Instant last = parseInstant(status.getLastFullSyncTime()).orElse(Instant.EPOCH);
+    // An RFC 3339 timestamp later than the last full sync asks for one now.
+    Optional<Instant> requested = Optional.ofNullable(annotation(resource, RECONCILE_REQUESTED_AT))
+        .flatMap(AwsReconcileLoop::parseInstant);
+    if (requested.isPresent() && requested.get().isAfter(last)) {
+      return true;
+    }
+    // Spread per resource: each waits fullObserve plus up to half of it more, fixed by its uid.
+    long spreadMillis = Math.floorMod(uid(resource).hashCode(), Math.max(1, timings.fullObserve().toMillis() / 2));
+    return !now.isBefore(last.plus(timings.fullObserve()).plusMillis(spreadMillis));
+  }
+
+  private Duration stalled(R resource, String reason, String message, Instant now) {
+    KaizenStatus status = statusOf(resource);
+    boolean already = Conditions.isTrue(status.getConditions(), Conditions.STALLED)
+        && reason.equals(Conditions.reason(status.getConditions(), Conditions.STALLED).orElse(""));
+    status.setPlan(List.of());
+    Conditions.set(status.getConditions(), Conditions.READY, false, reason, message, generation(resource), now);
+    Conditions.set(status.getConditions(), Conditions.RECONCILING, false, reason, message, generation(resource), now);
+    Conditions.set(status.getConditions(), Conditions.STALLED, true, reason, message, generation(resource), now);
+    if (!already) {
+      events.warning(resource, reason, message);
+    }
+    return timings.stalledRecheck();
+  }
+
+  private Duration retrying(R resource, Failure failure, Instant now) {
+    KaizenStatus status = statusOf(resource);
+    Duration delay = failure.retryAfter().orElseGet(() -> backoff.next(uid(resource)));
+    String message = failure.message() + " Retrying in " + Math.max(1, delay.toSeconds()) + "s.";
+    if (Conditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
+      Conditions.set(status.getConditions(), Conditions.READY, false, failure.reason(), message, generation(resource),
+          now);
+    }
+    // Ready is otherwise left as it was: not being able to look is no evidence that AWS changed.
+    Conditions.set(status.getConditions(), Conditions.RECONCILING, true, failure.reason(), message,
+        generation(resource), now);
+    Conditions.set(status.getConditions(), Conditions.STALLED, false, failure.reason(), "Retrying automatically.",
+        generation(resource), now);
+    return delay;
+  }
+
+  private void setConditions(R resource, boolean ready, String reason, String message, boolean reconciling,
+      String reconcilingReason, Instant now) {
+    KaizenStatus status = statusOf(resource);
+    Long generation = generation(resource);
+    Conditions.set(status.getConditions(), Conditions.READY, ready, reason, message, generation, now);
+    Conditions.set(status.getConditions(), Conditions.RECONCILING, reconciling,
+        reconciling ? reconcilingReason : reason, reconciling ? message : "Nothing in flight.", generation, now);
+    Conditions.set(status.getConditions(), Conditions.STALLED, false, reason, "Nothing blocks progress.", generation,
+        now);
+  }
+
+  private void announce(R resource, Plan<G> plan, Ownership ownership, boolean specChanged, boolean wasReady) {
+    String changes = String.join("; ", plan.describe());
+    if (ownership == Ownership.ADOPT) {
+      events.normal(resource, Reasons.ADOPTED, "Adopted an existing object with no owner: " + changes + ".");
+    } else if (ownership == Ownership.REATTACH) {
+      events.normal(resource, Reasons.REATTACHED,
+          "Re-attached to the objects of an earlier resource with the same name: " + changes + ".");
+    } else if (!specChanged && wasReady) {
+      events.normal(resource, Reasons.DRIFT_CORRECTED, "AWS had drifted from the spec; corrected: " + changes + ".");
+    } else {
+      boolean creates = plan.changes().stream().anyMatch(c -> c.operation().startsWith("Create"));
+      events.normal(resource, creates ? Reasons.CREATED : Reasons.UPDATED, changes + ".");
+    }
+  }
+
+  private static KaizenStatus statusOf(CustomResource<?, ? extends KaizenStatus> resource) {
+    KaizenStatus status = resource.getStatus();
+    if (status == null) {
+      throw new IllegalStateException("status must be initialised by the resource class (initStatus)");
+    }
+    return status;
+  }
+
+  private static Optional<Instant> parseInstant(String text) {
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String annotation(CustomResource<?, ?> resource, String key) {
+    var annotations = resource.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(key);
+  }
+
+  private static Long generation(CustomResource<?, ?> resource) {
+    return resource.getMetadata().getGeneration();
+  }
+
+  private static String uid(CustomResource<?, ?> resource) {
+    return resource.getMetadata().getUid();
+  }
+
+  private static String ns(CustomResource<?, ?> resource) {
+    return resource.getMetadata().getNamespace();
+  }
+
+  private static String name(CustomResource<?, ?> resource) {
+    return resource.getMetadata().getName();
+  }
+}

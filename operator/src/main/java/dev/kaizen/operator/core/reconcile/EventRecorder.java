@@ -1,0 +1,70 @@
+package dev.kaizen.operator.core.reconcile;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes Kubernetes Events (core/v1) about a resource, for meaningful transitions only. An event that cannot be
+ * written is logged, never fails the reconcile: events are advisory.
+ */
+public final class EventRecorder {
+  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+  public static final String COMPONENT = "kaizen-operator";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+
+  public EventRecorder(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  public void normal(HasMetadata resource, String reason, String message) {
+    record(resource, "Normal", reason, message);
+  }
+
+  public void warning(HasMetadata resource, String reason, String message) {
+    record(resource, "Warning", reason, message);
+  }
+
+  private void record(HasMetadata resource, String type, String reason, String message) {
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    var metadata = resource.getMetadata();
+    var event = new EventBuilder()
+        .withNewMetadata()
+        .withNamespace(metadata.getNamespace())
+        .withName(metadata.getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
+        .endMetadata()
+        .withInvolvedObject(new ObjectReferenceBuilder()
+            .withApiVersion(resource.getApiVersion())
+            .withKind(resource.getKind())
+            .withNamespace(metadata.getNamespace())
+            .withName(metadata.getName())
+            .withUid(metadata.getUid())
+            .withResourceVersion(metadata.getResourceVersion())
+            .build())
+        .withType(type)
+        .withReason(reason)
+        .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withCount(1)
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .build();
+    try {
+      client.v1().events().inNamespace(metadata.getNamespace()).resource(event).create();
+    } catch (KubernetesClientException e) {
+      LOG.warn("could not record event {} for {}/{}: {}", reason, metadata.getNamespace(), metadata.getName(),
+          e.getMessage());
+    }
+  }
+}

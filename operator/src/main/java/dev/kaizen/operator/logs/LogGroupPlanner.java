@@ -1,0 +1,92 @@
+package dev.kaizen.operator.logs;
+
+import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.logs.LogGroupChanges.AssociateKmsKey;
+import dev.kaizen.operator.logs.LogGroupChanges.CreateLogGroup;
+import dev.kaizen.operator.logs.LogGroupChanges.DeleteLogGroup;
+import dev.kaizen.operator.logs.LogGroupChanges.DeleteRetentionPolicy;
+import dev.kaizen.operator.logs.LogGroupChanges.DisassociateKmsKey;
+import dev.kaizen.operator.logs.LogGroupChanges.PutRetentionPolicy;
+import dev.kaizen.operator.logs.LogGroupChanges.TagResource;
+import dev.kaizen.operator.logs.LogGroupChanges.UntagResource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The pure planner of a log group: desired and observed in, ordered changes out. Ownership tags go first (an
+ * adopted group is marked ours before anything else is touched). Tags not set by the spec are never removed:
+ * only keys the operator itself set from the spec earlier ({@code managedTagKeys}).
+ */
+public final class LogGroupPlanner {
+  private LogGroupPlanner() {}
+
+  public static Plan<LogGroupGateway> plan(LogGroupObservation observation, OwnerTags mine,
+      Collection<String> managedTagKeys) {
+    DesiredLogGroup desired = observation.desired();
+    Map<String, String> desiredTags = new TreeMap<>(desired.tags());
+    desiredTags.putAll(mine.asTags());
+    List<Change<LogGroupGateway>> changes = new ArrayList<>();
+    if (observation.group().isEmpty()) {
+      changes.add(new CreateLogGroup(desired.name(), desired.kmsKeyArn(), desiredTags, "absent"));
+      if (desired.retentionDays() != null) {
+        changes.add(new PutRetentionPolicy(desired.name(), desired.retentionDays(),
+            "never expire -> " + days(desired.retentionDays())));
+      }
+      return new Plan<>(changes);
+    }
+    ObservedLogGroup group = observation.group().get();
+    observation.tags().ifPresent(tags -> planTags(group, tags, desiredTags, desired, managedTagKeys, changes));
+    if (!Objects.equals(group.retentionDays(), desired.retentionDays())) {
+      String reason = days(group.retentionDays()) + " -> " + days(desired.retentionDays());
+      changes.add(desired.retentionDays() == null
+          ? new DeleteRetentionPolicy(group.name(), reason)
+          : new PutRetentionPolicy(group.name(), desired.retentionDays(), reason));
+    }
+    if (!Objects.equals(group.kmsKeyArn(), desired.kmsKeyArn())) {
+      String reason = key(group.kmsKeyArn()) + " -> " + key(desired.kmsKeyArn());
+      changes.add(desired.kmsKeyArn() == null
+          ? new DisassociateKmsKey(group.name(), reason)
+          : new AssociateKmsKey(group.name(), desired.kmsKeyArn(), reason));
+    }
+    return new Plan<>(changes);
+  }
+
+  public static Plan<LogGroupGateway> deletion(String name) {
+    return new Plan<>(List.of(new DeleteLogGroup(name, "deletionPolicy is Delete")));
+  }
+
+  private static void planTags(ObservedLogGroup group, Map<String, String> observed, Map<String, String> desired,
+      DesiredLogGroup spec, Collection<String> managedTagKeys, List<Change<LogGroupGateway>> changes) {
+    Map<String, String> toSet = new TreeMap<>();
+    desired.forEach((key, value) -> {
+      if (!value.equals(observed.get(key))) {
+        toSet.put(key, value);
+      }
+    });
+    if (!toSet.isEmpty()) {
+      changes.add(new TagResource(group.name(), group.arn(), toSet, "set " + String.join(", ", toSet.keySet())));
+    }
+    List<String> toRemove = managedTagKeys.stream()
+        .filter(key -> !spec.tags().containsKey(key) && observed.containsKey(key))
+        .sorted()
+        .toList();
+    if (!toRemove.isEmpty()) {
+      changes.add(new UntagResource(group.name(), group.arn(), toRemove,
+          "removed from spec: " + String.join(", ", toRemove)));
+    }
+  }
+
+  private static String days(Integer days) {
+    return days == null ? "never expire" : days + " days";
+  }
+
+  private static String key(String kmsKeyArn) {
+    return kmsKeyArn == null ? "no KMS key" : kmsKeyArn;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.kaizen.operator.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.ownership.ClusterIdentity;
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+class LogGroupPlannerTest {
+  private static final AwsTarget TARGET = AwsTarget.of(Region.EU_WEST_1);
+  private static final OwnerTags MINE =
+      OwnerTags.of(new ClusterIdentity("c1"), "shop", "LogPipeline", "web", "uid-1");
+  private static final String ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/shop/web";
+  private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/abc";
+
+  @Test
+  void absentGroupIsCreatedWithOwnerTagsThenGivenItsRetention() {
+    var desired = new DesiredLogGroup("/shop/web", 30, KEY, Map.of("team", "shop"));
+    var plan = LogGroupPlanner.plan(LogGroupObservation.emptyAccount(TARGET, desired), MINE, List.of());
+
+    assertThat(plan.describe()).containsExactly(
+        "CreateLogGroup /shop/web: absent",
+        "PutRetentionPolicy /shop/web: never expire -> 30 days");
+    var create = (LogGroupChanges.CreateLogGroup) plan.changes().get(0);
+    assertThat(create.kmsKeyArn()).isEqualTo(KEY);
+    assertThat(create.tags()).containsEntry("team", "shop").containsAllEntriesOf(MINE.asTags());
+  }
+
+  @Test
+  void groupInSyncNeedsNothing() {
+    var desired = new DesiredLogGroup("/shop/web", 30, null, Map.of());
+    var observed = new ObservedLogGroup("/shop/web", ARN, 30, null);
+    var plan = LogGroupPlanner.plan(
+        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.of(MINE.asTags())), MINE, List.of());
+    assertThat(plan.isEmpty()).isTrue();
+  }
+
+  @Test
+  void retentionAndKeyDifferencesBecomeOneCallEach() {
+    var desired = new DesiredLogGroup("/shop/web", 30, KEY, Map.of());
+    var observed = new ObservedLogGroup("/shop/web", ARN, 7, null);
+    var plan = LogGroupPlanner.plan(
+        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.empty()), MINE, List.of());
+    assertThat(plan.describe()).containsExactly(
+        "PutRetentionPolicy /shop/web: 7 days -> 30 days",
+        "AssociateKmsKey /shop/web: no KMS key -> " + KEY);
+  }
+
+  @Test
+  void removedRetentionAndKeyAreRemovedInAws() {
+    var desired = new DesiredLogGroup("/shop/web", null, null, Map.of());
+    var observed = new ObservedLogGroup("/shop/web", ARN, 7, KEY);
+    var plan = LogGroupPlanner.plan(
+        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.empty()), MINE, List.of());
+    assertThat(plan.describe()).containsExactly(
+        "DeleteRetentionPolicy /shop/web: 7 days -> never expire",
+        "DisassociateKmsKey /shop/web: " + KEY + " -> no KMS key");
+  }
+
+  @Test
+  void tagsAreComparedOnlyWhenReadAndForeignTagsAreKept() {
+    var desired = new DesiredLogGroup("/shop/web", null, null, Map.of("team", "shop"));
+    var observed = new ObservedLogGroup("/shop/web", ARN, null, null);
+    Map<String, String> found = new java.util.HashMap<>(MINE.asTags());
+    found.put("team", "old");
+    found.put("cost-center", "42"); // set by someone else: never removed
+    found.put("tier", "gold"); // set by us from an earlier spec: removed
+
+    var plan = LogGroupPlanner.plan(
+        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.of(found)), MINE,
+        List.of("team", "tier"));
+
+    assertThat(plan.describe()).containsExactly(
+        "TagResource /shop/web: set team",
+        "UntagResource /shop/web: removed from spec: tier");
+    var unread = LogGroupPlanner.plan(
+        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.empty()), MINE, List.of("tier"));
+    assertThat(unread.isEmpty()).isTrue();
+  }
+
+  @Test
+  void reattachRewritesOnlyTheUid() {
+    var desired = new DesiredLogGroup("/shop/web", null, null, Map.of());
+    var observed = new ObservedLogGroup("/shop/web", ARN, null, null);
+    Map<String, String> found = new java.util.HashMap<>(MINE.asTags());
+    found.put(OwnerTags.UID, "uid-0");
+    var plan = LogGroupPlanner.plan(
+        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.of(found)), MINE, List.of());
+    assertThat(plan.describe()).containsExactly("TagResource /shop/web: set kaizen.dev/uid");
+    assertThat(((LogGroupChanges.TagResource) plan.changes().get(0)).arn()).isEqualTo(ARN);
+  }
+
+  @Test
+  void deletionDeletesTheGroup() {
+    assertThat(LogGroupPlanner.deletion("/shop/web").describe())
+        .containsExactly("DeleteLogGroup /shop/web: deletionPolicy is Delete");
+  }
+
+  @Test
+  void listingPrefixesAreSharedPerNamespace() {
+    assertThat(LogGroupCatalog.prefixes(java.util.Set.of("/shop/web", "/shop/api", "/pay/db", "flat", "/shop/")))
+        .containsExactly("/pay/", "/shop/", "flat");
+  }
+}
