@@ -23,13 +23,14 @@ public final class QuotaTable {
       "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html";
 
   private static final List<Quota> QUOTAS = List.of(
-      new Quota(LOGS, "CreateLogGroup", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "CreateLogGroup", 10, LOGS_QUOTAS),
       new Quota(LOGS, "DeleteLogGroup", 10, LOGS_QUOTAS),
       new Quota(LOGS, "DescribeLogGroups", 10, LOGS_QUOTAS),
       new Quota(LOGS, "PutRetentionPolicy", 5, LOGS_QUOTAS),
       new Quota(LOGS, "DeleteRetentionPolicy", 5, LOGS_QUOTAS),
-      new Quota(LOGS, "AssociateKmsKey", 10, LOGS_QUOTAS),
-      new Quota(LOGS, "DisassociateKmsKey", 10, LOGS_QUOTAS),
+      new Quota(LOGS, "AssociateKmsKey", 5, LOGS_QUOTAS),
+      // Not on AWS's page: assumed equal to AssociateKmsKey.
+      new Quota(LOGS, "DisassociateKmsKey", 5, LOGS_QUOTAS),
       new Quota(LOGS, "TagResource", 5, LOGS_QUOTAS),
       new Quota(LOGS, "UntagResource", 5, LOGS_QUOTAS),
       new Quota(LOGS, "ListTagsForResource", 5, LOGS_QUOTAS));

@@ -2,7 +2,9 @@ package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupSpec;
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupStatus;
+import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineStatus;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.AwsTarget;
@@ -47,6 +49,14 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
         ? spec.getName()
         : "/" + pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
     return new DesiredLogGroup(name, spec.getRetentionDays(), spec.getKmsKeyArn(), spec.getTags());
+  }
+
+  @Override
+  public KaizenStatus initStatus(LogPipeline pipeline) {
+    if (pipeline.getStatus() == null) {
+      pipeline.setStatus(new LogPipelineStatus());
+    }
+    return pipeline.getStatus();
   }
 
   @Override
@@ -128,7 +138,7 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
         .filter(key -> observed.tags().map(tags -> tags.containsKey(key)).orElse(true))
         .forEach(managed::add);
     status.setManagedTagKeys(new ArrayList<>(managed));
-    pipeline.getStatus().setLogGroup(status);
+    ((LogPipelineStatus) initStatus(pipeline)).setLogGroup(status);
   }
 
   @Override

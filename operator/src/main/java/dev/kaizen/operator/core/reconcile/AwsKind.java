@@ -19,6 +19,12 @@ import java.util.List;
  */
 public interface AwsKind<R extends CustomResource<? extends AwsResourceSpec, ? extends KaizenStatus>, O, G> {
 
+  /**
+   * Gives a resource that has no status yet an empty one. (Resources start without status: the API server drops
+   * status on create, and a status patch must start from what the server holds.)
+   */
+  KaizenStatus initStatus(R resource);
+
   /** Semantic checks the CRD schema cannot express, one plain sentence each; empty when valid. No I/O. */
   List<String> problems(R resource);
 

@@ -58,8 +58,8 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   }
 
   public UpdateControl<R> reconcile(R resource) {
-    KaizenStatus status = statusOf(resource);
-    JsonNode before = Serialization.jsonMapper().valueToTree(status);
+    JsonNode before = Serialization.jsonMapper().valueToTree(resource.getStatus());
+    KaizenStatus status = kind.initStatus(resource);
     Instant now = clock.instant();
     Long generation = resource.getMetadata().getGeneration();
     boolean specChanged = !Objects.equals(status.getObservedGeneration(), generation);
@@ -253,12 +253,8 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     }
   }
 
-  private static KaizenStatus statusOf(CustomResource<?, ? extends KaizenStatus> resource) {
-    KaizenStatus status = resource.getStatus();
-    if (status == null) {
-      throw new IllegalStateException("status must be initialised by the resource class (initStatus)");
-    }
-    return status;
+  private KaizenStatus statusOf(R resource) {
+    return kind.initStatus(resource);
   }
 
   private static Optional<Instant> parseInstant(String text) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Passes an update when the spec changed (generation), the resource is being deleted, or a {@code kaizen.dev/*}
+ * Passes an update when the spec changed (generation), the resource is being deleted, its finalizers changed, or a
+ * {@code kaizen.dev/*}
  * annotation changed (on-demand resync, promote, rollback). Status-only and other metadata updates — most of
  * them our own status writes — are dropped. JOSDK's generation-aware filtering is turned off in favour of
  * this, because it would also drop the annotation changes.
@@ -21,6 +22,10 @@ public final class SpecOrKaizenAnnotationFilter<R extends HasMetadata> implement
       return true;
     }
     if (!Objects.equals(newResource.getMetadata().getGeneration(), oldResource.getMetadata().getGeneration())) {
+      return true;
+    }
+    // The framework adds its finalizer with an update and relies on that update's event to go on.
+    if (!Objects.equals(newResource.getMetadata().getFinalizers(), oldResource.getMetadata().getFinalizers())) {
       return true;
     }
     return !kaizenAnnotations(newResource).equals(kaizenAnnotations(oldResource));

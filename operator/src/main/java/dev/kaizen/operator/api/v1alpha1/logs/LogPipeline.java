@@ -25,9 +25,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class LogPipeline extends CustomResource<LogPipelineSpec, LogPipelineStatus> implements Namespaced {
 
   public static final String KIND = "LogPipeline";
-
-  @Override
-  protected LogPipelineStatus initStatus() {
-    return new LogPipelineStatus();
-  }
 }

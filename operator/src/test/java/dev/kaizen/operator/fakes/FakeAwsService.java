@@ -1,0 +1,384 @@
+package dev.kaizen.operator.fakes;
+
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.AwsResponseMetadata;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * What every stateful fake of an AWS SDK client shares: a call log, per-account request-rate quotas enforced by the
+ * fake itself (independently of the operator's own limits), faults that can be switched on per operation, and a
+ * settable clock.
+ *
+ * <p>A fake extends this class, implements the SDK client interface, declares its operations with AWS's published
+ * requests-per-second quotas, and runs the body of every SDK method through {@link #invoke}. A body must validate
+ * before it mutates, so a rejected call leaves the state untouched.
+ *
+ * <p>Thread-safe: calls, backdoors and inspection all run under {@link #lock}, so the fake behaves as a linearizable
+ * service.
+ */
+public abstract class FakeAwsService {
+
+  /** Quotas are requests per second, counted over a sliding one-second window. */
+  private static final Duration WINDOW = Duration.ofSeconds(1);
+
+  /** How a recorded call ended. */
+  public enum Outcome {
+    /** The fake served the call. */
+    SUCCEEDED,
+    /** The service refused the call (validation, missing resource, conflict...); state unchanged. */
+    REJECTED,
+    /** Refused because the fake's own per-second quota was exceeded; state unchanged. */
+    THROTTLED,
+    /** An injected fault was raised before the request reached the service; state unchanged. */
+    FAULTED,
+    /** The service applied the request, then an injected fault replaced the response. */
+    APPLIED_THEN_FAULTED
+  }
+
+  /** Faults that can be injected for the next calls of an operation. */
+  public enum Fault {
+    /** The service's own throttling error, as if another client had used the quota. */
+    THROTTLING(false),
+    /** The service's modelled "unavailable" error (a 5xx). */
+    SERVICE_UNAVAILABLE(false),
+    /** A generic {@code AwsServiceException}, HTTP 500, error code {@code InternalFailure}. */
+    INTERNAL_FAILURE(false),
+    /** The SDK's {@link ApiCallTimeoutException}: the whole call exceeded its timeout. */
+    API_CALL_TIMEOUT(false),
+    /** {@link SdkClientException} caused by {@link SocketTimeoutException}: the response never came. */
+    SOCKET_TIMEOUT(false),
+    /** As {@link #SOCKET_TIMEOUT}, but the service applied the request first (the response was lost). */
+    SOCKET_TIMEOUT_AFTER_APPLY(true);
+
+    private final boolean afterApply;
+
+    Fault(boolean afterApply) {
+      this.afterApply = afterApply;
+    }
+  }
+
+  /** One recorded call: when, which operation, the SDK request object, how it ended, and the error thrown if any. */
+  public record Call(Instant at, String operation, Object request, Outcome outcome, Throwable error) {
+
+    /** True if the call returned a response. */
+    public boolean succeeded() {
+      return outcome == Outcome.SUCCEEDED;
+    }
+
+    /** The AWS error code of the failure, the exception's simple class name for client-side failures, or null. */
+    public String errorCode() {
+      if (error instanceof AwsServiceException e && e.awsErrorDetails() != null) {
+        return e.awsErrorDetails().errorCode();
+      }
+      return error == null ? null : error.getClass().getSimpleName();
+    }
+
+    /** The request, cast to its SDK type. */
+    public <T> T request(Class<T> type) {
+      return type.cast(request);
+    }
+  }
+
+  private record PendingFault(Supplier<? extends RuntimeException> error, boolean afterApply, int[] remaining) {}
+
+  /** Guards all state of the fake, including the subclass's. */
+  protected final Object lock = new Object();
+
+  private final String serviceName;
+  private final Map<String, Integer> defaultQuotas;
+  private final Map<String, Integer> quotas = new HashMap<>();
+  private final Map<String, Deque<Instant>> windows = new HashMap<>();
+  private final Map<String, Deque<PendingFault>> faults = new HashMap<>();
+  private final List<Call> calls = new ArrayList<>();
+  private boolean quotasEnforced = true;
+  private volatile Clock clock = Clock.systemUTC();
+
+  /**
+   * @param serviceName the service name the SDK puts in error details, e.g. "CloudWatch Logs"
+   * @param quotas every operation the fake implements, with its requests-per-second quota per account and Region
+   */
+  protected FakeAwsService(String serviceName, Map<String, Integer> quotas) {
+    this.serviceName = Objects.requireNonNull(serviceName);
+    this.defaultQuotas = Map.copyOf(quotas);
+    this.quotas.putAll(quotas);
+  }
+
+  // ---- hooks for the concrete fake -------------------------------------------------------------------------------
+
+  /** The error the service returns when a caller exceeds a request-rate quota. */
+  protected abstract AwsServiceException throttlingError(String operation);
+
+  /** The service's modelled "service unavailable" 5xx error. */
+  protected abstract AwsServiceException serviceUnavailableError(String operation);
+
+  /** A builder of the service's base exception, which the SDK uses for error codes its model does not name. */
+  protected abstract AwsServiceException.Builder serviceExceptionBuilder();
+
+  /** Forgets all resources; called by {@link #reset()} under the lock. */
+  protected abstract void resetState();
+
+  /** Whether an operation changes state; by default every operation except Describe*, List*, Get* and Test*. */
+  protected boolean isMutating(String operation) {
+    return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+        || operation.startsWith("Test"));
+  }
+
+  /**
+   * Runs one SDK call: injected faults first, then the quota, then the body; records the call whatever happens.
+   * An injected fault that fires before the body does not count against the quota; every call that reaches the
+   * body does, whether it succeeds or not.
+   */
+  protected final <T> T invoke(String operation, Object request, Supplier<T> body) {
+    synchronized (lock) {
+      requireKnown(operation);
+      Instant now = clock.instant();
+      PendingFault fault = nextFault(operation);
+      if (fault != null && !fault.afterApply()) {
+        throw record(now, operation, request, Outcome.FAULTED, fault.error().get());
+      }
+      if (quotasEnforced && !admit(operation, now)) {
+        throw record(now, operation, request, Outcome.THROTTLED, throttlingError(operation));
+      }
+      T result;
+      try {
+        result = body.get();
+      } catch (RuntimeException e) {
+        throw record(now, operation, request, Outcome.REJECTED, e);
+      }
+      if (fault != null) {
+        throw record(now, operation, request, Outcome.APPLIED_THEN_FAULTED, fault.error().get());
+      }
+      record(now, operation, request, Outcome.SUCCEEDED, null);
+      return result;
+    }
+  }
+
+  /** Builds a service error the way the SDK does when it unmarshals one: message, status, request id, details. */
+  protected final AwsServiceException serviceError(
+      AwsServiceException.Builder builder, int status, String errorCode, String message) {
+    return builder
+        .message(message)
+        .statusCode(status)
+        .requestId(UUID.randomUUID().toString())
+        .awsErrorDetails(AwsErrorDetails.builder()
+            .errorCode(errorCode)
+            .errorMessage(message)
+            .serviceName(serviceName)
+            .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
+            .build())
+        .build();
+  }
+
+  /** Completes a response as the SDK would: HTTP 200 and a request id in the response metadata. */
+  @SuppressWarnings("unchecked")
+  protected static <R extends AwsResponse> R ok(AwsResponse.Builder builder) {
+    AwsResponseMetadata metadata = new AwsResponseMetadata(Map.of("AWS_REQUEST_ID", UUID.randomUUID().toString())) {};
+    builder.responseMetadata(metadata).sdkHttpResponse(SdkHttpResponse.builder().statusCode(200).build());
+    return (R) builder.build();
+  }
+
+  /** The current time of the fake's clock. */
+  protected final Instant now() {
+    return clock.instant();
+  }
+
+  // ---- clock -----------------------------------------------------------------------------------------------------
+
+  /** The clock used for quota windows, timestamps and any eventual states. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Replaces the clock (default: system UTC); a {@link MutableClock} makes quota tests deterministic. */
+  public void setClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  // ---- call log --------------------------------------------------------------------------------------------------
+
+  /** Every call so far, in order. */
+  public List<Call> calls() {
+    synchronized (lock) {
+      return List.copyOf(calls);
+    }
+  }
+
+  /** The calls of one operation, in order. */
+  public List<Call> calls(String operation) {
+    requireKnown(operation);
+    synchronized (lock) {
+      return calls.stream().filter(c -> c.operation().equals(operation)).toList();
+    }
+  }
+
+  /** How many times an operation was called, whatever the outcome. */
+  public int callCount(String operation) {
+    return calls(operation).size();
+  }
+
+  /** The calls of operations that change state, whatever their outcome, in order. */
+  public List<Call> mutatingCalls() {
+    synchronized (lock) {
+      return calls.stream().filter(c -> isMutating(c.operation())).toList();
+    }
+  }
+
+  /** Forgets the recorded calls. */
+  public void clearCalls() {
+    synchronized (lock) {
+      calls.clear();
+    }
+  }
+
+  // ---- quotas ----------------------------------------------------------------------------------------------------
+
+  /** The operations this fake implements. */
+  public Set<String> operations() {
+    return new TreeSet<>(defaultQuotas.keySet());
+  }
+
+  /** The requests-per-second quota of an operation. */
+  public int quota(String operation) {
+    requireKnown(operation);
+    synchronized (lock) {
+      return quotas.get(operation);
+    }
+  }
+
+  /** Overrides the requests-per-second quota of an operation, as an approved quota increase would. */
+  public void setQuota(String operation, int requestsPerSecond) {
+    requireKnown(operation);
+    if (requestsPerSecond < 1) {
+      throw new IllegalArgumentException("quota must be at least 1 request per second");
+    }
+    synchronized (lock) {
+      quotas.put(operation, requestsPerSecond);
+    }
+  }
+
+  /** Turns quota enforcement on (the default) or off. */
+  public void setQuotasEnforced(boolean enforced) {
+    synchronized (lock) {
+      quotasEnforced = enforced;
+    }
+  }
+
+  // ---- faults ----------------------------------------------------------------------------------------------------
+
+  /**
+   * Makes the next {@code times} calls of an operation fail with a fault. Faults queue up in order; pass
+   * {@link Integer#MAX_VALUE} for an outage that lasts until {@link #clearFaults()}.
+   */
+  public void failNext(String operation, int times, Fault fault) {
+    failNext(operation, times, fault.afterApply, () -> faultError(operation, fault));
+  }
+
+  /** Makes the next {@code times} calls of an operation throw the supplied exception, without changing state. */
+  public void failNextWith(String operation, int times, Supplier<? extends RuntimeException> error) {
+    failNext(operation, times, false, error);
+  }
+
+  /** Removes all pending faults. */
+  public void clearFaults() {
+    synchronized (lock) {
+      faults.clear();
+    }
+  }
+
+  /** Restores the fake as new: no resources, calls, faults, quota overrides or used quota; system clock. */
+  public void reset() {
+    synchronized (lock) {
+      calls.clear();
+      faults.clear();
+      windows.clear();
+      quotas.clear();
+      quotas.putAll(defaultQuotas);
+      quotasEnforced = true;
+      clock = Clock.systemUTC();
+      resetState();
+    }
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------------------
+
+  private void failNext(String operation, int times, boolean afterApply, Supplier<? extends RuntimeException> error) {
+    requireKnown(operation);
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1");
+    }
+    synchronized (lock) {
+      faults.computeIfAbsent(operation, k -> new ArrayDeque<>())
+          .addLast(new PendingFault(error, afterApply, new int[] {times}));
+    }
+  }
+
+  private RuntimeException faultError(String operation, Fault fault) {
+    return switch (fault) {
+      case THROTTLING -> throttlingError(operation);
+      case SERVICE_UNAVAILABLE -> serviceUnavailableError(operation);
+      case INTERNAL_FAILURE -> serviceError(serviceExceptionBuilder(), 500, "InternalFailure",
+          "The request processing has failed because of an unknown error, exception or failure.");
+      case API_CALL_TIMEOUT -> ApiCallTimeoutException.create(10_000);
+      case SOCKET_TIMEOUT, SOCKET_TIMEOUT_AFTER_APPLY -> SdkClientException.builder()
+          .message("Unable to execute HTTP request: Read timed out")
+          .cause(new SocketTimeoutException("Read timed out"))
+          .build();
+    };
+  }
+
+  private PendingFault nextFault(String operation) {
+    Deque<PendingFault> queue = faults.get(operation);
+    PendingFault head = queue == null ? null : queue.peekFirst();
+    if (head == null) {
+      return null;
+    }
+    if (head.remaining()[0] != Integer.MAX_VALUE && --head.remaining()[0] == 0) {
+      queue.pollFirst();
+    }
+    return head;
+  }
+
+  private boolean admit(String operation, Instant now) {
+    Deque<Instant> window = windows.computeIfAbsent(operation, k -> new ArrayDeque<>());
+    Instant cutoff = now.minus(WINDOW);
+    while (!window.isEmpty() && !window.peekFirst().isAfter(cutoff)) {
+      window.pollFirst();
+    }
+    if (window.size() >= quotas.get(operation)) {
+      return false;
+    }
+    window.addLast(now);
+    return true;
+  }
+
+  private RuntimeException record(Instant at, String operation, Object request, Outcome outcome, RuntimeException e) {
+    calls.add(new Call(at, operation, request, outcome, e));
+    return e;
+  }
+
+  private void requireKnown(String operation) {
+    if (!defaultQuotas.containsKey(operation)) {
+      throw new IllegalArgumentException(
+          "unknown operation " + operation + " for this fake; known: " + operations());
+    }
+  }
+}

@@ -1,0 +1,789 @@
+package dev.kaizen.operator.fakes;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.AccessDeniedException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.AssociateKmsKeyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.AssociateKmsKeyResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DisassociateKmsKeyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DisassociateKmsKeyResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InvalidParameterException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagResourceRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TagResourceResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ThrottlingException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.TooManyTagsException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagLogGroupRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ValidationException;
+
+/**
+ * Stateful fake of CloudWatch Logs log groups for one account in one Region, implementing the SDK client interface
+ * so that the operator's gateways run unchanged on top of it.
+ *
+ * <p>Behaviour follows the CloudWatch Logs API model (botocore {@code logs/2014-03-28/service-2.json}, the same model
+ * the Java SDK is generated from) and AWS's observed answers where the model is silent. Operations not listed in
+ * {@link #QUOTAS} keep the interface's default and throw {@link UnsupportedOperationException}; so do request
+ * features the fake does not model (deletion protection, cross-account queries, query-result keys).
+ */
+public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogsClient {
+
+  /**
+   * Requests per second, per account and Region, from the Service Quotas table of "CloudWatch Logs quotas",
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html ("&lt;Operation&gt; throttle
+   * limit in transactions per second"). DisassociateKmsKey has no entry on that page: 5 is assumed.
+   */
+  public static final Map<String, Integer> QUOTAS = Map.ofEntries(
+      Map.entry("CreateLogGroup", 10),
+      Map.entry("DeleteLogGroup", 10),
+      Map.entry("DescribeLogGroups", 10),
+      Map.entry("PutRetentionPolicy", 5),
+      Map.entry("DeleteRetentionPolicy", 5),
+      Map.entry("AssociateKmsKey", 5),
+      Map.entry("DisassociateKmsKey", 5), // not on the quotas page: 5 TPS assumed
+      Map.entry("TagResource", 5),
+      Map.entry("UntagResource", 5),
+      Map.entry("ListTagsForResource", 5),
+      Map.entry("TagLogGroup", 5),
+      Map.entry("UntagLogGroup", 5),
+      Map.entry("ListTagsLogGroup", 5));
+
+  /** The values PutRetentionPolicy accepts (shape {@code Days} of the API model). */
+  public static final List<Integer> RETENTION_DAYS = List.of(
+      1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+  /** Most tags a log group can carry. */
+  public static final int MAX_TAGS = 50;
+
+  private static final int DEFAULT_PAGE_SIZE = 50;
+  private static final String NAME_PATTERN = "[\\.\\-_/#A-Za-z0-9]+";
+  private static final String NAME_PATTERN_FILTER = "[\\.\\-_/#A-Za-z0-9]*";
+  private static final String TAG_KEY_PATTERN = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+)$";
+  private static final String TAG_VALUE_PATTERN = "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$";
+  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
+  private static final Pattern LOG_GROUP_ARN =
+      Pattern.compile("arn:(aws[a-z-]*):logs:([a-z0-9-]+):(\\d{12}):log-group:(" + NAME_PATTERN + ")");
+
+  /** A snapshot of one log group. {@code arn} ends with ":*", {@code logGroupArn} does not. */
+  public record Group(
+      String name,
+      String arn,
+      String logGroupArn,
+      long creationTime,
+      Integer retentionInDays,
+      String kmsKeyId,
+      LogGroupClass logGroupClass,
+      Map<String, String> tags) {}
+
+  private static final class State {
+    final String name;
+    final long creationTime;
+    final LogGroupClass logGroupClass;
+    final TreeMap<String, String> tags = new TreeMap<>();
+    Integer retentionInDays;
+    String kmsKeyId;
+
+    State(String name, long creationTime, LogGroupClass logGroupClass) {
+      this.name = name;
+      this.creationTime = creationTime;
+      this.logGroupClass = logGroupClass;
+    }
+  }
+
+  private final String region;
+  private final String accountId;
+  private final String partition;
+  private final TreeMap<String, State> groups = new TreeMap<>(); // ASCII order, as DescribeLogGroups returns them
+  private final Set<String> deniedKmsKeys = new HashSet<>();
+  private volatile boolean closed;
+
+  /** A fake of CloudWatch Logs in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
+  public FakeCloudWatchLogs(String region, String accountId) {
+    super("CloudWatch Logs", QUOTAS);
+    if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+      throw new IllegalArgumentException("not a Region: " + region);
+    }
+    if (accountId == null || !accountId.matches("\\d{12}")) {
+      throw new IllegalArgumentException("an account id has 12 digits: " + accountId);
+    }
+    this.region = region;
+    this.accountId = accountId;
+    this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+
+  /** A fake of CloudWatch Logs in {@code region} for the 12-digit account {@code accountId}. */
+  public FakeCloudWatchLogs(Region region, String accountId) {
+    this(region.id(), accountId);
+  }
+
+  // ---- SDK operations --------------------------------------------------------------------------------------------
+
+  /** CreateLogGroup: validates name, tags, KMS key and class; the group never expires until a retention is set. */
+  @Override
+  public CreateLogGroupResponse createLogGroup(CreateLogGroupRequest request) {
+    return invoke("CreateLogGroup", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .length(request.kmsKeyId(), "kmsKeyId", 0, 256)
+          .tags(request.hasTags(), request.tags(), "tags", false)
+          .logGroupClass(request.logGroupClass(), request.logGroupClassAsString())
+          .throwIfAny();
+      if (Boolean.TRUE.equals(request.deletionProtectionEnabled())) {
+        throw new UnsupportedOperationException("FakeCloudWatchLogs does not model deletion protection");
+      }
+      String name = request.logGroupName();
+      if (name.regionMatches(true, 0, "aws/", 0, 4)) {
+        throw invalidParameter("Log groups starting with AWS/ are reserved for AWS.");
+      }
+      checkReservedTagKeys(request.tags().keySet());
+      if (groups.containsKey(name)) {
+        throw serviceError(ResourceAlreadyExistsException.builder(), 400, "ResourceAlreadyExistsException",
+            "The specified log group already exists");
+      }
+      if (request.kmsKeyId() != null) {
+        checkKmsKey(request.kmsKeyId(), name);
+      }
+      State group = new State(name, now().toEpochMilli(),
+          request.logGroupClass() == null ? LogGroupClass.STANDARD : request.logGroupClass());
+      group.kmsKeyId = request.kmsKeyId();
+      group.tags.putAll(request.tags());
+      groups.put(name, group);
+      return ok(CreateLogGroupResponse.builder());
+    });
+  }
+
+  /** DeleteLogGroup: ResourceNotFoundException if the group does not exist. */
+  @Override
+  public DeleteLogGroupResponse deleteLogGroup(DeleteLogGroupRequest request) {
+    return invoke("DeleteLogGroup", request, () -> {
+      new Violations().logGroupName(request.logGroupName(), "logGroupName", true).throwIfAny();
+      if (groups.remove(request.logGroupName()) == null) {
+        throw groupNotFound();
+      }
+      return ok(DeleteLogGroupResponse.builder());
+    });
+  }
+
+  /**
+   * DescribeLogGroups: by prefix, case-sensitive substring pattern, class or identifiers; pages of {@code limit}
+   * (1-50, default 50) in ASCII order of name, with an opaque token bound to the query. As the API reference says,
+   * a query by pattern returns only arn, creationTime and logGroupName.
+   */
+  @Override
+  public DescribeLogGroupsResponse describeLogGroups(DescribeLogGroupsRequest request) {
+    return invoke("DescribeLogGroups", request, () -> {
+      String prefix = request.logGroupNamePrefix();
+      String pattern = request.logGroupNamePattern();
+      Violations violations = new Violations()
+          .logGroupName(prefix, "logGroupNamePrefix", false)
+          .length(pattern, "logGroupNamePattern", 0, 512)
+          .pattern(pattern, "logGroupNamePattern", NAME_PATTERN_FILTER)
+          .length(request.nextToken(), "nextToken", 1, Integer.MAX_VALUE)
+          .range(request.limit(), "limit", 1, 50)
+          .logGroupClass(request.logGroupClass(), request.logGroupClassAsString());
+      if (request.hasLogGroupIdentifiers()) {
+        violations.size(request.logGroupIdentifiers(), "logGroupIdentifiers", 1, 50)
+            .members(request.logGroupIdentifiers(), "logGroupIdentifiers", 1, 2048, "[\\w#+=/:,.@-]*");
+      }
+      violations.throwIfAny();
+      if (prefix != null && pattern != null) {
+        throw invalidParameter("LogGroupNamePrefix and LogGroupNamePattern are mutually exclusive. "
+            + "Only one of these parameters can be passed.");
+      }
+      if (request.hasLogGroupIdentifiers() && (prefix != null || pattern != null || request.logGroupClass() != null)) {
+        throw invalidParameter("logGroupIdentifiers can only be combined with includeLinkedAccounts.");
+      }
+      if (Boolean.TRUE.equals(request.includeLinkedAccounts()) || request.hasAccountIdentifiers()) {
+        throw new UnsupportedOperationException("FakeCloudWatchLogs does not model cross-account observability");
+      }
+      Predicate<State> match = group -> (prefix == null || group.name.startsWith(prefix))
+          && (pattern == null || group.name.contains(pattern))
+          && (request.logGroupClass() == null || group.logGroupClass == request.logGroupClass())
+          && (!request.hasLogGroupIdentifiers() || request.logGroupIdentifiers().contains(group.name)
+              || request.logGroupIdentifiers().contains(logGroupArn(group.name)));
+      String query = String.join("|", "v1", String.valueOf(prefix), String.valueOf(pattern),
+          request.logGroupClassAsString(), String.valueOf(request.logGroupIdentifiers()));
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), query);
+      int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
+
+      Iterator<State> candidates = (after == null ? groups : groups.tailMap(after, false)).values().iterator();
+      List<LogGroup> page = new ArrayList<>();
+      String nextToken = null;
+      while (candidates.hasNext()) {
+        State group = candidates.next();
+        if (!match.test(group)) {
+          continue;
+        }
+        if (page.size() == limit) {
+          nextToken = encodeToken(query, page.get(limit - 1).logGroupName());
+          break;
+        }
+        page.add(toLogGroup(group, pattern != null));
+      }
+      return ok(DescribeLogGroupsResponse.builder().logGroups(page).nextToken(nextToken));
+    });
+  }
+
+  /** PutRetentionPolicy: only the values in {@link #RETENTION_DAYS}. */
+  @Override
+  public PutRetentionPolicyResponse putRetentionPolicy(PutRetentionPolicyRequest request) {
+    return invoke("PutRetentionPolicy", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .required(request.retentionInDays(), "retentionInDays")
+          .oneOf(request.retentionInDays(), "retentionInDays", RETENTION_DAYS)
+          .throwIfAny();
+      existing(request.logGroupName()).retentionInDays = request.retentionInDays();
+      return ok(PutRetentionPolicyResponse.builder());
+    });
+  }
+
+  /** DeleteRetentionPolicy: the group's events never expire again. */
+  @Override
+  public DeleteRetentionPolicyResponse deleteRetentionPolicy(DeleteRetentionPolicyRequest request) {
+    return invoke("DeleteRetentionPolicy", request, () -> {
+      new Violations().logGroupName(request.logGroupName(), "logGroupName", true).throwIfAny();
+      existing(request.logGroupName()).retentionInDays = null;
+      return ok(DeleteRetentionPolicyResponse.builder());
+    });
+  }
+
+  /** AssociateKmsKey: by logGroupName or by log-group ARN in resourceIdentifier, never both. */
+  @Override
+  public AssociateKmsKeyResponse associateKmsKey(AssociateKmsKeyRequest request) {
+    return invoke("AssociateKmsKey", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", false)
+          .required(request.kmsKeyId(), "kmsKeyId")
+          .length(request.kmsKeyId(), "kmsKeyId", 0, 256)
+          .length(request.resourceIdentifier(), "resourceIdentifier", 1, 2048)
+          .throwIfAny();
+      State group = existing(kmsTarget(request.logGroupName(), request.resourceIdentifier()));
+      checkKmsKey(request.kmsKeyId(), group.name);
+      group.kmsKeyId = request.kmsKeyId();
+      return ok(AssociateKmsKeyResponse.builder());
+    });
+  }
+
+  /** DisassociateKmsKey: by logGroupName or by log-group ARN in resourceIdentifier, never both. */
+  @Override
+  public DisassociateKmsKeyResponse disassociateKmsKey(DisassociateKmsKeyRequest request) {
+    return invoke("DisassociateKmsKey", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", false)
+          .length(request.resourceIdentifier(), "resourceIdentifier", 1, 2048)
+          .throwIfAny();
+      existing(kmsTarget(request.logGroupName(), request.resourceIdentifier())).kmsKeyId = null;
+      return ok(DisassociateKmsKeyResponse.builder());
+    });
+  }
+
+  /**
+   * TagResource: by logGroupArn (no ":*"; AWS answers the ":*" form with ValidationException "Invalid
+   * resourceArn"); TooManyTagsException if the group would carry more than 50 tags.
+   */
+  @Override
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    return invoke("TagResource", request, () -> {
+      new Violations()
+          .required(request.resourceArn(), "resourceArn")
+          .tags(request.hasTags(), request.tags(), "tags", true)
+          .throwIfAny();
+      String name = nameInArn(request.resourceArn());
+      checkReservedTagKeys(request.tags().keySet());
+      State group = existing(name);
+      if (mergedTagCount(group, request.tags().keySet()) > MAX_TAGS) {
+        throw serviceError(TooManyTagsException.builder().resourceName(request.resourceArn()), 400,
+            "TooManyTagsException", "A resource can have no more than 50 tags.");
+      }
+      group.tags.putAll(request.tags());
+      return ok(TagResourceResponse.builder());
+    });
+  }
+
+  /** UntagResource: by logGroupArn; keys the group does not carry are ignored. */
+  @Override
+  public UntagResourceResponse untagResource(UntagResourceRequest request) {
+    return invoke("UntagResource", request, () -> {
+      new Violations()
+          .required(request.resourceArn(), "resourceArn")
+          .required(request.hasTagKeys() ? request.tagKeys() : null, "tagKeys")
+          .size(request.tagKeys(), "tagKeys", 0, 50)
+          .members(request.tagKeys(), "tagKeys", 1, 128, TAG_KEY_PATTERN)
+          .throwIfAny();
+      existing(nameInArn(request.resourceArn())).tags.keySet().removeAll(request.tagKeys());
+      return ok(UntagResourceResponse.builder());
+    });
+  }
+
+  /** ListTagsForResource: by logGroupArn. */
+  @Override
+  public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+    return invoke("ListTagsForResource", request, () -> {
+      new Violations().required(request.resourceArn(), "resourceArn").throwIfAny();
+      State group = existing(nameInArn(request.resourceArn()));
+      return ok(ListTagsForResourceResponse.builder().tags(Map.copyOf(group.tags)));
+    });
+  }
+
+  /** TagLogGroup (deprecated): as TagResource, by name; its model names no TooManyTagsException. */
+  @Override
+  public TagLogGroupResponse tagLogGroup(TagLogGroupRequest request) {
+    return invoke("TagLogGroup", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .tags(request.hasTags(), request.tags(), "tags", true)
+          .throwIfAny();
+      checkReservedTagKeys(request.tags().keySet());
+      State group = existing(request.logGroupName());
+      if (mergedTagCount(group, request.tags().keySet()) > MAX_TAGS) {
+        throw invalidParameter("A log group can have no more than 50 tags.");
+      }
+      group.tags.putAll(request.tags());
+      return ok(TagLogGroupResponse.builder());
+    });
+  }
+
+  /** UntagLogGroup (deprecated): by name. */
+  @Override
+  public UntagLogGroupResponse untagLogGroup(UntagLogGroupRequest request) {
+    return invoke("UntagLogGroup", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .required(request.hasTags() ? request.tags() : null, "tags")
+          .size(request.tags(), "tags", request.hasTags() ? 1 : 0, Integer.MAX_VALUE)
+          .members(request.tags(), "tags", 1, 128, TAG_KEY_PATTERN)
+          .throwIfAny();
+      existing(request.logGroupName()).tags.keySet().removeAll(request.tags());
+      return ok(UntagLogGroupResponse.builder());
+    });
+  }
+
+  /** ListTagsLogGroup (deprecated): by name. */
+  @Override
+  public ListTagsLogGroupResponse listTagsLogGroup(ListTagsLogGroupRequest request) {
+    return invoke("ListTagsLogGroup", request, () -> {
+      new Violations().logGroupName(request.logGroupName(), "logGroupName", true).throwIfAny();
+      return ok(ListTagsLogGroupResponse.builder().tags(Map.copyOf(existing(request.logGroupName()).tags)));
+    });
+  }
+
+  /** The SDK's service name, "logs". */
+  @Override
+  public String serviceName() {
+    return SERVICE_NAME;
+  }
+
+  /** Marks the client closed; the fake keeps serving, since one instance is shared by all tests. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  // ---- test helpers: state behind the operator's back (no call log, no quota, no validation) ---------------------
+
+  /** The Region of this fake. */
+  public String region() {
+    return region;
+  }
+
+  /** The account of this fake. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** The ARN of a log group without ":*", as the tagging operations take it. */
+  public String logGroupArn(String name) {
+    return "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:" + name;
+  }
+
+  /** A snapshot of a log group, if it exists. */
+  public Optional<Group> group(String name) {
+    synchronized (lock) {
+      return Optional.ofNullable(groups.get(name)).map(this::snapshot);
+    }
+  }
+
+  /** The names of all log groups, in ASCII order. */
+  public List<String> groupNames() {
+    synchronized (lock) {
+      return List.copyOf(groups.keySet());
+    }
+  }
+
+  /** Creates a log group without tags, created now by the fake's clock. */
+  public void backdoorCreate(String name) {
+    backdoorCreate(name, Map.of());
+  }
+
+  /** Creates a log group with tags, created now by the fake's clock; fails if it exists. */
+  public void backdoorCreate(String name, Map<String, String> tags) {
+    synchronized (lock) {
+      if (groups.containsKey(name)) {
+        throw new IllegalStateException("log group exists: " + name);
+      }
+      State group = new State(name, now().toEpochMilli(), LogGroupClass.STANDARD);
+      group.tags.putAll(tags);
+      groups.put(name, group);
+    }
+  }
+
+  /** Deletes a log group; returns whether it existed. */
+  public boolean backdoorDelete(String name) {
+    synchronized (lock) {
+      return groups.remove(name) != null;
+    }
+  }
+
+  /** Sets the retention of a log group (null: never expire), any value accepted. */
+  public void backdoorSetRetention(String name, Integer retentionInDays) {
+    synchronized (lock) {
+      backdoorGroup(name).retentionInDays = retentionInDays;
+    }
+  }
+
+  /** Sets the KMS key of a log group (null: none). */
+  public void backdoorSetKmsKey(String name, String kmsKeyId) {
+    synchronized (lock) {
+      backdoorGroup(name).kmsKeyId = kmsKeyId;
+    }
+  }
+
+  /** Replaces all tags of a log group. */
+  public void backdoorSetTags(String name, Map<String, String> tags) {
+    synchronized (lock) {
+      State group = backdoorGroup(name);
+      group.tags.clear();
+      group.tags.putAll(tags);
+    }
+  }
+
+  /**
+   * Makes a KMS key unusable, as if it did not exist, were disabled or its key policy did not let CloudWatch Logs
+   * use it: CreateLogGroup and AssociateKmsKey with it then fail with AccessDeniedException.
+   */
+  public void backdoorDenyKmsKey(String kmsKeyArn) {
+    synchronized (lock) {
+      deniedKmsKeys.add(kmsKeyArn);
+    }
+  }
+
+  @Override
+  protected void resetState() {
+    groups.clear();
+    deniedKmsKeys.clear();
+  }
+
+  // ---- errors ----------------------------------------------------------------------------------------------------
+
+  /** ThrottlingException, HTTP 400, "Rate exceeded", as CloudWatch Logs answers past a quota. */
+  @Override
+  protected AwsServiceException throttlingError(String operation) {
+    return serviceError(ThrottlingException.builder(), 400, "ThrottlingException", "Rate exceeded");
+  }
+
+  /** ServiceUnavailableException with the status the service model gives it, 500. */
+  @Override
+  protected AwsServiceException serviceUnavailableError(String operation) {
+    return serviceError(ServiceUnavailableException.builder(), 500, "ServiceUnavailableException",
+        "The service cannot complete the request.");
+  }
+
+  @Override
+  protected AwsServiceException.Builder serviceExceptionBuilder() {
+    return CloudWatchLogsException.builder();
+  }
+
+  private AwsServiceException invalidParameter(String message) {
+    return serviceError(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
+  }
+
+  private AwsServiceException groupNotFound() {
+    return serviceError(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException",
+        "The specified log group does not exist.");
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------------------
+
+  private State existing(String name) {
+    State group = groups.get(name);
+    if (group == null) {
+      throw groupNotFound();
+    }
+    return group;
+  }
+
+  private State backdoorGroup(String name) {
+    State group = groups.get(name);
+    if (group == null) {
+      throw new IllegalArgumentException("no log group " + name);
+    }
+    return group;
+  }
+
+  /** The log group named by a tagging ARN, which must be the form without ":*". */
+  private String nameInArn(String resourceArn) {
+    return localName(resourceArn, () -> serviceError(ValidationException.builder(), 400, "ValidationException",
+        "Invalid resourceArn"));
+  }
+
+  /** The log group an AssociateKmsKey/DisassociateKmsKey targets. */
+  private String kmsTarget(String logGroupName, String resourceIdentifier) {
+    if ((logGroupName == null) == (resourceIdentifier == null)) {
+      throw invalidParameter("Specify either logGroupName or resourceIdentifier, but not both.");
+    }
+    if (logGroupName != null) {
+      return logGroupName;
+    }
+    if (resourceIdentifier.contains(":query-result:")) {
+      throw new UnsupportedOperationException("FakeCloudWatchLogs does not model query-result keys");
+    }
+    return localName(resourceIdentifier, () -> invalidParameter("Invalid resourceIdentifier: " + resourceIdentifier));
+  }
+
+  /** The name in a log-group ARN of this account and Region; another account's or Region's group is not found. */
+  private String localName(String arn, Supplier<AwsServiceException> malformed) {
+    Matcher m = LOG_GROUP_ARN.matcher(arn);
+    if (!m.matches() || m.group(4).length() > 512) {
+      throw malformed.get();
+    }
+    if (!m.group(1).equals(partition) || !m.group(2).equals(region) || !m.group(3).equals(accountId)) {
+      throw groupNotFound();
+    }
+    return m.group(4);
+  }
+
+  private void checkKmsKey(String kmsKeyId, String groupName) {
+    if (!KMS_KEY_ARN.matcher(kmsKeyId).matches()) {
+      throw invalidParameter("Specified KMS key is not a valid KMS key ARN: " + kmsKeyId);
+    }
+    if (deniedKmsKeys.contains(kmsKeyId)) {
+      throw serviceError(AccessDeniedException.builder(), 400, "AccessDeniedException",
+          "The specified KMS key does not exist or is not allowed to be used with Arn '" + logGroupArn(groupName)
+              + "'");
+    }
+  }
+
+  private void checkReservedTagKeys(Collection<String> keys) {
+    for (String key : keys) {
+      if (key.regionMatches(true, 0, "aws:", 0, 4)) {
+        throw invalidParameter("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
+      }
+    }
+  }
+
+  private static int mergedTagCount(State group, Set<String> newKeys) {
+    Set<String> keys = new HashSet<>(group.tags.keySet());
+    keys.addAll(newKeys);
+    return keys.size();
+  }
+
+  private LogGroup toLogGroup(State group, boolean nameAndArnOnly) {
+    LogGroup.Builder b = LogGroup.builder()
+        .logGroupName(group.name)
+        .creationTime(group.creationTime)
+        .arn(logGroupArn(group.name) + ":*");
+    if (!nameAndArnOnly) {
+      b.retentionInDays(group.retentionInDays)
+          .metricFilterCount(0)
+          .storedBytes(0L)
+          .kmsKeyId(group.kmsKeyId)
+          .logGroupClass(group.logGroupClass)
+          .logGroupArn(logGroupArn(group.name));
+    }
+    return b.build();
+  }
+
+  private Group snapshot(State group) {
+    return new Group(group.name, logGroupArn(group.name) + ":*", logGroupArn(group.name), group.creationTime,
+        group.retentionInDays, group.kmsKeyId, group.logGroupClass, Map.copyOf(group.tags));
+  }
+
+  private static String encodeToken(String query, String lastName) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((query + "\n" + lastName).getBytes(UTF_8));
+  }
+
+  private String decodeToken(String token, String query) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
+      int newline = decoded.indexOf('\n');
+      if (newline > 0 && decoded.substring(0, newline).equals(query)) {
+        return decoded.substring(newline + 1);
+      }
+    } catch (IllegalArgumentException e) {
+      // not base64: invalid like any other foreign token
+    }
+    throw invalidParameter("The specified nextToken is invalid.");
+  }
+
+  /**
+   * Collects violations of the API model's constraints and reports them as AWS does, in one
+   * InvalidParameterException: "2 validation errors detected: Value '' at 'logGroupName' failed to satisfy
+   * constraint: Member must ...; ...".
+   */
+  private final class Violations {
+    private final List<String> messages = new ArrayList<>();
+
+    Violations add(Object value, String member, String constraint) {
+      messages.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
+          + "' failed to satisfy constraint: " + constraint);
+      return this;
+    }
+
+    Violations required(Object value, String member) {
+      return value == null ? add(null, member, "Member must not be null") : this;
+    }
+
+    Violations length(String value, String member, int min, int max) {
+      for (String c : lengthConstraints(value, min, max)) {
+        add(value, member, c);
+      }
+      return this;
+    }
+
+    Violations pattern(String value, String member, String regex) {
+      return value != null && !value.matches(regex)
+          ? add(value, member, "Member must satisfy regular expression pattern: " + regex) : this;
+    }
+
+    Violations range(Integer value, String member, int min, int max) {
+      if (value != null && value < min) {
+        add(value, member, "Member must have value greater than or equal to " + min);
+      }
+      if (value != null && value > max) {
+        add(value, member, "Member must have value less than or equal to " + max);
+      }
+      return this;
+    }
+
+    Violations oneOf(Integer value, String member, List<Integer> allowed) {
+      return value != null && !allowed.contains(value)
+          ? add(value, member, "Member must satisfy enum value set: " + allowed) : this;
+    }
+
+    Violations size(Collection<?> value, String member, int min, int max) {
+      if (value != null && value.size() < min) {
+        add(value, member, "Member must have length greater than or equal to " + min);
+      }
+      if (value != null && value.size() > max) {
+        add(value, member, "Member must have length less than or equal to " + max);
+      }
+      return this;
+    }
+
+    Violations members(Collection<String> values, String member, int min, int max, String regex) {
+      Set<String> constraints = new LinkedHashSet<>();
+      for (String v : values) {
+        constraints.addAll(lengthConstraints(v, min, max));
+        if (!v.matches(regex)) {
+          constraints.add("Member must satisfy regular expression pattern: " + regex);
+        }
+      }
+      return constraints.isEmpty() ? this
+          : add(values, member, "Member must satisfy constraint: [" + String.join(", ", constraints) + "]");
+    }
+
+    Violations logGroupName(String value, String member, boolean required) {
+      if (required) {
+        required(value, member);
+      }
+      return length(value, member, 1, 512).pattern(value, member, NAME_PATTERN);
+    }
+
+    Violations logGroupClass(LogGroupClass value, String raw) {
+      return value == LogGroupClass.UNKNOWN_TO_SDK_VERSION
+          ? add(raw, "logGroupClass", "Member must satisfy enum value set: [STANDARD, INFREQUENT_ACCESS, DELIVERY]")
+          : this;
+    }
+
+    /** A Tags map: 1-50 entries, keys 1-128 and values 0-256 characters of the tag alphabet. */
+    Violations tags(boolean present, Map<String, String> tags, String member, boolean required) {
+      if (!present) {
+        return required ? required(null, member) : this;
+      }
+      size(tags.keySet(), member, 1, MAX_TAGS);
+      Set<String> keys = new LinkedHashSet<>();
+      Set<String> values = new LinkedHashSet<>();
+      tags.forEach((k, v) -> {
+        keys.addAll(lengthConstraints(k, 1, 128));
+        if (!k.matches(TAG_KEY_PATTERN)) {
+          keys.add("Member must satisfy regular expression pattern: " + TAG_KEY_PATTERN);
+        }
+        values.addAll(lengthConstraints(v, 0, 256));
+        if (v != null && !v.matches(TAG_VALUE_PATTERN)) {
+          values.add("Member must satisfy regular expression pattern: " + TAG_VALUE_PATTERN);
+        }
+      });
+      if (!keys.isEmpty()) {
+        add(tags, member, "Map keys must satisfy constraint: [" + String.join(", ", keys) + "]");
+      }
+      if (!values.isEmpty()) {
+        add(tags, member, "Map value must satisfy constraint: [" + String.join(", ", values) + "]");
+      }
+      return this;
+    }
+
+    void throwIfAny() {
+      if (!messages.isEmpty()) {
+        throw invalidParameter(messages.size() + " validation error" + (messages.size() == 1 ? "" : "s")
+            + " detected: " + String.join("; ", messages));
+      }
+    }
+  }
+
+  private static List<String> lengthConstraints(String value, int min, int max) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value.length() < min) {
+      return List.of("Member must have length greater than or equal to " + min);
+    }
+    return value.length() > max ? List.of("Member must have length less than or equal to " + max) : List.of();
+  }
+}

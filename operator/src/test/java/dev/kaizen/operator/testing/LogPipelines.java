@@ -1,0 +1,58 @@
+package dev.kaizen.operator.testing;
+
+import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
+import dev.kaizen.operator.api.v1alpha1.common.Mode;
+import dev.kaizen.operator.api.v1alpha1.logs.LogGroupSpec;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineSpec;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
+/** Builds LogPipelines for tests. */
+public final class LogPipelines {
+  private final LogPipeline pipeline = new LogPipeline();
+
+  private LogPipelines(String namespace, String name) {
+    pipeline.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    LogPipelineSpec spec = new LogPipelineSpec();
+    spec.setLogGroup(new LogGroupSpec());
+    pipeline.setSpec(spec);
+  }
+
+  public static LogPipelines logPipeline(String namespace, String name) {
+    return new LogPipelines(namespace, name);
+  }
+
+  public LogPipelines retentionDays(Integer days) {
+    pipeline.getSpec().getLogGroup().setRetentionDays(days);
+    return this;
+  }
+
+  public LogPipelines groupName(String name) {
+    pipeline.getSpec().getLogGroup().setName(name);
+    return this;
+  }
+
+  public LogPipelines tag(String key, String value) {
+    pipeline.getSpec().getLogGroup().getTags().put(key, value);
+    return this;
+  }
+
+  public LogPipelines mode(Mode mode) {
+    pipeline.getSpec().setMode(mode);
+    return this;
+  }
+
+  public LogPipelines deletionPolicy(DeletionPolicy policy) {
+    pipeline.getSpec().setDeletionPolicy(policy);
+    return this;
+  }
+
+  public LogPipelines adopt(boolean adopt) {
+    pipeline.getSpec().setAdopt(adopt);
+    return this;
+  }
+
+  public LogPipeline build() {
+    return pipeline;
+  }
+}
