@@ -36,6 +36,9 @@ public final class FailureClassifier {
           prefix + "the operator's share of the AWS quota for " + limited.operation() + " is used up for now.",
           Optional.of(limited.retryAfter()));
     }
+    if (cause instanceof InvalidSpecException invalid) {
+      return new Failure(FailureKind.INVALID, Reasons.INVALID_SPEC, invalid.getMessage(), Optional.empty());
+    }
     if (cause instanceof AwsServiceException aws) {
       return classifyAws(aws, prefix);
     }

@@ -8,6 +8,7 @@ import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineStatus;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.ownership.Ownership;
@@ -61,23 +62,26 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
 
   @Override
   public List<String> problems(LogPipeline pipeline) {
-    List<String> problems = new ArrayList<>();
     if (pipeline.getSpec() == null || pipeline.getSpec().getLogGroup() == null) {
-      problems.add("spec.logGroup is required.");
-      return problems;
+      return List.of("spec.logGroup is required.");
     }
-    if (target(pipeline).isEmpty()) {
-      problems.add("spec.region is not set and the operator has no default region: set spec.region, or start the"
-          + " operator with --region or AWS_REGION.");
+    return List.of();
+  }
+
+  /** The resource's account and region; fails when neither the spec nor the operator names a region. */
+  private AwsTarget requireTarget(LogPipeline pipeline) {
+    return target(pipeline).orElseThrow(() -> new InvalidSpecException("spec.region is not set and the operator"
+        + " has no default region: set spec.region, or start the operator with --region or AWS_REGION."));
+  }
+
+  /** A name defaulted from metadata must not change under an existing group (e.g. spec.logGroup.name added). */
+  private static void requireSameName(LogPipeline pipeline, DesiredLogGroup desired) {
+    String recorded = Optional.ofNullable(pipeline.getStatus()).map(LogPipelineStatus::getLogGroup)
+        .map(LogGroupStatus::getName).orElse(null);
+    if (recorded != null && !recorded.equals(desired.name())) {
+      throw new InvalidSpecException("The log group name cannot change from " + recorded + " to " + desired.name()
+          + ": to rename, create a new LogPipeline and delete this one.");
     }
-    String recorded = Optional.ofNullable(pipeline.getStatus()).map(s -> s.getLogGroup()).map(LogGroupStatus::getName)
-        .orElse(null);
-    String wanted = desired(pipeline).name();
-    if (recorded != null && !recorded.equals(wanted)) {
-      problems.add("The log group name cannot change from " + recorded + " to " + wanted + ": to rename, create a"
-          + " new LogPipeline and delete this one.");
-    }
-    return problems;
   }
 
   public Optional<AwsTarget> target(LogPipeline pipeline) {
@@ -87,7 +91,7 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
 
   @Override
   public LogGroupGateway gateway(LogPipeline pipeline) {
-    return gateway(target(pipeline).orElseThrow());
+    return gateway(requireTarget(pipeline));
   }
 
   public LogGroupGateway gateway(AwsTarget target) {
@@ -97,8 +101,9 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
 
   @Override
   public LogGroupObservation observe(LogPipeline pipeline, LogGroupGateway gateway, boolean full) {
-    AwsTarget target = target(pipeline).orElseThrow();
+    AwsTarget target = requireTarget(pipeline);
     DesiredLogGroup desired = desired(pipeline);
+    requireSameName(pipeline, desired);
     LogGroupCatalog catalog = catalog(target);
     Optional<ObservedLogGroup> group = full ? catalog.read(desired.name()) : catalog.find(desired.name());
     Optional<Map<String, String>> tags = full ? group.map(g -> gateway.tags(g.arn())) : Optional.empty();

@@ -25,7 +25,11 @@ public interface AwsKind<R extends CustomResource<? extends AwsResourceSpec, ? e
    */
   KaizenStatus initStatus(R resource);
 
-  /** Semantic checks the CRD schema cannot express, one plain sentence each; empty when valid. No I/O. */
+  /**
+   * Semantic checks of the spec alone that the CRD schema cannot express, one plain sentence each; empty when
+   * valid. Pure: also run by {@code kaizen validate}. Checks that need the operator's configuration or the
+   * status throw {@link dev.kaizen.operator.core.InvalidSpecException} from {@link #gateway} or {@link #observe}.
+   */
   List<String> problems(R resource);
 
   /** The gateway for the resource's AWS account and region. */

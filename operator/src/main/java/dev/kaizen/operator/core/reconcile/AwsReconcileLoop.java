@@ -171,6 +171,11 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       kind.changed(resource);
       Failure failure = FailureClassifier.classify(e);
       LOG.info("{} {}/{}: deletion failed: {}", kindName, ns(resource), name(resource), failure.message(), e);
+      if (Reasons.INVALID_SPEC.equals(failure.reason())) {
+        // Nothing this spec names can be found (no region, say): there is nothing to delete.
+        events.warning(resource, Reasons.RETAINED, "Nothing was deleted: " + failure.message());
+        return DeleteControl.defaultDelete();
+      }
       Duration retry = failure.retryAfter().orElseGet(() -> failure.stalls()
           ? timings.stalledRecheck() : backoff.next(uid(resource)));
       if (failure.stalls()) {

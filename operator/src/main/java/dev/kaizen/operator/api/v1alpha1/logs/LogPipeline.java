@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1.logs;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.crd.generator.annotation.Annotations;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -14,6 +15,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1alpha1")
 @Plural("logpipelines")
 @ShortNames({"lp", "logpipe"})
+// A GitOps prune of the CRD would delete every LogPipeline (and, with deletionPolicy Delete, their AWS objects).
+@Annotations({"argocd.argoproj.io/sync-options=Prune=false", "kustomize.toolkit.fluxcd.io/prune=disabled",
+    "helm.sh/resource-policy=keep"})
 @AdditionalPrinterColumn(name = "Log Group", jsonPath = ".status.logGroup.name", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Retention", jsonPath = ".status.logGroup.retentionDays", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.mode", type = Type.STRING, priority = 1)

@@ -1,0 +1,76 @@
+package dev.kaizen.operator.bench;
+
+import static dev.kaizen.operator.testing.LogPipelines.logPipeline;
+
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.core.reconcile.ReconcileTimings;
+import dev.kaizen.operator.testing.OperatorHarness;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Prints the operator's startup figures against the mock API server and the AWS fakes: time from constructing
+ * the operator to the first resource Ready, to all Ready, and memory after startup. A program, not a test:
+ * run it with {@code ./mvnw -q -pl operator test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.kaizen.operator.bench.StartupBenchmark -Dexec.args=200}.
+ */
+public final class StartupBenchmark {
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    try (OperatorHarness harness = new OperatorHarness()) {
+      harness.logs().setQuotasEnforced(true);
+      var pipelines = harness.client().resources(LogPipeline.class).inNamespace("bench");
+      for (int i = 0; i < count; i++) {
+        pipelines.resource(logPipeline("bench", "p" + i).retentionDays(30).build()).create();
+      }
+      long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+      long start = System.nanoTime();
+      harness.start(ReconcileTimings.defaults());
+      long started = System.nanoTime();
+      long firstReady = -1;
+      long allReady = -1;
+      while (System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
+        long ready = pipelines.list().getItems().stream()
+            .filter(p -> p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY))
+            .count();
+        if (ready > 0 && firstReady < 0) {
+          firstReady = System.nanoTime();
+        }
+        if (ready == count) {
+          allReady = System.nanoTime();
+          break;
+        }
+        Thread.sleep(20);
+      }
+      System.gc();
+      Runtime runtime = Runtime.getRuntime();
+      long heapUsed = runtime.totalMemory() - runtime.freeMemory();
+      System.out.printf("resources:                      %d%n", count);
+      System.out.printf("JVM uptime before operator:     %d ms (mock server, fakes, %d resources created)%n",
+          jvmStartMillis, count);
+      System.out.printf("operator start() returned:      %d ms%n", millis(start, started));
+      System.out.printf("first resource Ready:           %d ms%n", millis(start, firstReady));
+      System.out.printf("all resources Ready:            %s%n", allReady < 0 ? "not within 5 min" : millis(start, allReady) + " ms");
+      System.out.printf("AWS calls made:                 %d%n", harness.logs().calls().size());
+      System.out.printf("heap used after GC:             %.1f MiB%n", heapUsed / 1048576.0);
+      System.out.printf("process RSS (incl. mock server): %s%n", rss());
+    }
+    System.exit(0);
+  }
+
+  private static long millis(long from, long to) {
+    return to < 0 ? -1 : Duration.ofNanos(to - from).toMillis();
+  }
+
+  private static String rss() throws Exception {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return "n/a";
+    }
+    return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+        .map(l -> l.substring(6).trim()).findFirst().orElse("n/a");
+  }
+}
