@@ -1,0 +1,130 @@
+package dev.kaizen.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code kaizen validate} and {@code kaizen plan} as a user runs them, on the repository's examples and bad input. */
+class CommandLineTest {
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  @TempDir
+  Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run kaizen(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String yaml) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static String pipeline(String logGroup) {
+    return """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: LogPipeline
+        metadata:
+          name: web
+          namespace: shop
+        spec:
+          region: eu-west-1
+          logGroup:
+        %s
+        """.formatted(logGroup.indent(4).stripTrailing());
+  }
+
+  @Test
+  void theExamplesAreValid() {
+    Run run = kaizen("validate", EXAMPLES.toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("2 resource(s) checked, 0 problem(s)");
+  }
+
+  @Test
+  void eachBadInputIsOneClearLineNamingFileResourceAndField() throws IOException {
+    Path bad = write("bad.yaml", pipeline("""
+        name: "/shop/web logs"
+        retentionDays: 8
+        kmsKeyArn: arn:aws:kms:eu-west-1:111122223333:alias/shop
+        """));
+
+    Run run = kaizen("validate", bad.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith(bad + ": LogPipeline shop/web: spec.logGroup."));
+    assertThat(run.err()).contains(
+        "spec.logGroup.retentionDays: retentionDays must be one of the values CloudWatch Logs accepts",
+        "spec.logGroup.kmsKeyArn: \"arn:aws:kms:eu-west-1:111122223333:alias/shop\" does not match the pattern",
+        "spec.logGroup.name: \"/shop/web logs\" does not match the pattern");
+  }
+
+  @Test
+  void renamingAgainstTheBaselineIsRejected() throws IOException {
+    write("main/web.yaml", pipeline("name: /shop/web"));
+    Path changed = write("pr/web.yaml", pipeline("name: /shop/frontend"));
+    write("same/web.yaml", pipeline("name: /shop/web"));
+
+    Run renamed = kaizen("validate", "--baseline", dir.resolve("main").toString(), changed.toString());
+    assertThat(renamed.exit()).isEqualTo(1);
+    assertThat(renamed.err()).contains("spec.logGroup: logGroup.name cannot change once set");
+
+    Run unchanged = kaizen("validate", "--baseline", dir.resolve("main").toString(), dir.resolve("same").toString());
+    assertThat(unchanged.exit()).isZero();
+  }
+
+  @Test
+  void otherApiGroupsAreSkippedAndBrokenYamlIsReported() throws IOException {
+    write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n");
+    Path broken = write("broken.yaml", "apiVersion: kaizen.dev/v1alpha1\nkind: [LogPipeline\n");
+
+    Run run = kaizen("validate", dir.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains(broken.toString(), "invalid YAML");
+    assertThat(run.out()).contains("1 document(s) of other API groups skipped");
+  }
+
+  @Test
+  void planAgainstAnEmptyAccountSaysSoAndListsEveryChange() {
+    Run run = kaizen("plan", "--empty-account", EXAMPLES.toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith("Planning against an empty account: --empty-account was given.");
+    assertThat(run.out()).contains("""
+        LogPipeline shop/web (log group /shop/web): 2 change(s):
+          CreateLogGroup /shop/web: absent
+          PutRetentionPolicy /shop/web: never expire -> 30 days
+        """);
+    assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
+        + " (mode Plan: the operator would only report them):");
+    assertThat(run.out()).contains("2 resource(s), 4 change(s).");
+  }
+
+  @Test
+  void planRefusesInvalidInput() throws IOException {
+    Path bad = write("bad.yaml", pipeline("retentionDays: 8"));
+    Run run = kaizen("plan", "--empty-account", bad.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("spec.logGroup.retentionDays", "Not planned: 1 problem(s)");
+  }
+}
