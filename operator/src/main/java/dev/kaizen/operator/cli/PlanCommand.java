@@ -1,6 +1,7 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.aws.AwsClients;
+import dev.kaizen.operator.aws.DefaultRegion;
 import dev.kaizen.operator.aws.SdkAwsClients;
 import dev.kaizen.operator.core.Failure;
 import dev.kaizen.operator.core.FailureClassifier;
@@ -17,8 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Print, per resource, the changes the operator would make to AWS.",
@@ -47,7 +46,7 @@ public final class PlanCommand implements Callable<Integer> {
     boolean live = noCredentials.isEmpty();
     try (SdkAwsClients sdk = live ? new SdkAwsClients() : null) {
       AwsClients clients = live ? sdk : CommandLineKinds.noAws();
-      Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion());
+      Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, DefaultRegion.resolve(region));
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
       if (!checked.problems().isEmpty()) {
         checked.problems().forEach(err::println);
@@ -87,16 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
     return kind.planManifest(manifest.object(), live);
   }
 
-  private Optional<Region> defaultRegion() {
-    if (region != null) {
-      return Optional.of(Region.of(region));
-    }
-    try {
-      return Optional.of(DefaultAwsRegionProviderChain.builder().build().getRegion());
-    } catch (RuntimeException none) {
-      return Optional.empty();
-    }
-  }
+
 
   private static Optional<String> missingCredentials() {
     try (var provider = DefaultCredentialsProvider.builder().build()) {

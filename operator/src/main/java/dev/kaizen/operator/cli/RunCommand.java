@@ -2,6 +2,7 @@ package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.KaizenOperator;
 import dev.kaizen.operator.OperatorSettings;
+import dev.kaizen.operator.aws.DefaultRegion;
 import dev.kaizen.operator.aws.SdkAwsClients;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the operator against the current kubeconfig (or the in-cluster config).")
@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     ReconcileTimings defaults = ReconcileTimings.defaults();
     var timings = new ReconcileTimings(resync, fullObserve, defaults.confirm(), defaults.backoffBase(),
         defaults.backoffMax(), defaults.stalledRecheck());
-    var settings = new OperatorSettings(cluster, defaultRegion(), timings, threads, Clock.systemUTC());
+    var settings = new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     try (SdkAwsClients aws = new SdkAwsClients();
         KaizenOperator operator = new KaizenOperator(client, aws, settings);
@@ -71,14 +71,5 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Optional<Region> defaultRegion() {
-    if (region != null) {
-      return Optional.of(Region.of(region));
-    }
-    try {
-      return Optional.of(DefaultAwsRegionProviderChain.builder().build().getRegion());
-    } catch (RuntimeException none) {
-      return Optional.empty();
-    }
-  }
+
 }
