@@ -28,6 +28,24 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupReques
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteMetricFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteMetricFilterResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteSubscriptionFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteSubscriptionFilterResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeSubscriptionFiltersRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeSubscriptionFiltersResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.Distribution;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutMetricFilterResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutSubscriptionFilterRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.PutSubscriptionFilterResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StandardUnit;
+import software.amazon.awssdk.services.cloudwatchlogs.model.SubscriptionFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteRetentionPolicyResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsRequest;
@@ -87,7 +105,13 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       Map.entry("ListTagsForResource", 5),
       Map.entry("TagLogGroup", 5),
       Map.entry("UntagLogGroup", 5),
-      Map.entry("ListTagsLogGroup", 5));
+      Map.entry("ListTagsLogGroup", 5),
+      Map.entry("PutMetricFilter", 5),
+      Map.entry("DeleteMetricFilter", 5),
+      Map.entry("DescribeMetricFilters", 5),
+      Map.entry("PutSubscriptionFilter", 5),
+      Map.entry("DeleteSubscriptionFilter", 5),
+      Map.entry("DescribeSubscriptionFilters", 5));
 
   /** The values PutRetentionPolicy accepts (shape {@code Days} of the API model). */
   public static final List<Integer> RETENTION_DAYS = List.of(
@@ -95,6 +119,24 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   /** Most tags a log group can carry. */
   public static final int MAX_TAGS = 50;
+
+  /**
+   * Most metric filters per log group: "The maximum number of metric filters that can be associated with a log group
+   * is 100" (API reference, PutMetricFilter; quotas page, "Metric filters: 100 per log group").
+   */
+  public static final int MAX_METRIC_FILTERS = 100;
+
+  /**
+   * Most subscription filters per log group: "Each log group can have up to two subscription filters associated with
+   * it" (API reference, PutSubscriptionFilter; quotas page, "Subscription filters: 2 per log group").
+   */
+  public static final int MAX_SUBSCRIPTION_FILTERS = 2;
+
+  /** Most dimensions a metric transformation may have ("you can specify up to three dimensions", PutMetricFilter). */
+  public static final int MAX_FILTER_DIMENSIONS = 3;
+
+  private static final String FILTER_NAME_PATTERN = "[^:*]*";
+  private static final String METRIC_NAME_PATTERN = "[^:*$]*";
 
   private static final int DEFAULT_PAGE_SIZE = 50;
   private static final String NAME_PATTERN = "[\\.\\-_/#A-Za-z0-9]+";
@@ -123,6 +165,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     final TreeMap<String, String> tags = new TreeMap<>();
     Integer retentionInDays;
     String kmsKeyId;
+    final TreeMap<String, MetricFilter> metricFilters = new TreeMap<>();
+    final TreeMap<String, SubscriptionFilter> subscriptionFilters = new TreeMap<>();
 
     State(String name, long creationTime, LogGroupClass logGroupClass) {
       this.name = name;
@@ -409,6 +453,227 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     });
   }
 
+  // ---- metric filters ------------------------------------------------------------------------------------------
+
+  /**
+   * PutMetricFilter: creates or replaces the filter {@code filterName} of a log group. Exactly one metric
+   * transformation; defaultValue and dimensions exclude each other; at most {@link #MAX_METRIC_FILTERS} per group.
+   */
+  @Override
+  public PutMetricFilterResponse putMetricFilter(PutMetricFilterRequest request) {
+    return invoke("PutMetricFilter", request, () -> {
+      List<MetricTransformation> transformations = request.hasMetricTransformations()
+          ? request.metricTransformations() : null;
+      Violations violations = new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .filterName(request.filterName(), "filterName", true)
+          .required(request.filterPattern(), "filterPattern")
+          .length(request.filterPattern(), "filterPattern", 0, 1024)
+          .required(transformations, "metricTransformations")
+          .size(transformations, "metricTransformations", 1, 1);
+      if (transformations != null) {
+        for (int i = 0; i < transformations.size(); i++) {
+          violations.transformation(transformations.get(i), "metricTransformations." + (i + 1) + ".member");
+        }
+      }
+      violations.throwIfAny();
+      if (request.fieldSelectionCriteria() != null || request.hasEmitSystemFieldDimensions()) {
+        throw new UnsupportedOperationException("FakeCloudWatchLogs does not model field selection criteria");
+      }
+      MetricTransformation t = transformations.get(0);
+      if (t.defaultValue() != null && t.hasDimensions() && !t.dimensions().isEmpty()) {
+        throw invalidParameter("Invalid metric transformation: defaultValue and dimensions cannot both be set.");
+      }
+      if (t.hasDimensions() && t.dimensions().size() > MAX_FILTER_DIMENSIONS) {
+        throw invalidParameter("Invalid metric transformation: at most " + MAX_FILTER_DIMENSIONS
+            + " dimensions are allowed.");
+      }
+      checkFilterPattern(request.filterPattern(), "Invalid metric filter pattern");
+      State group = existing(request.logGroupName());
+      if (!group.metricFilters.containsKey(request.filterName())
+          && group.metricFilters.size() >= MAX_METRIC_FILTERS) {
+        throw limitExceeded("Resource limit exceeded.");
+      }
+      MetricFilter previous = group.metricFilters.get(request.filterName());
+      group.metricFilters.put(request.filterName(), MetricFilter.builder()
+          .filterName(request.filterName())
+          .filterPattern(request.filterPattern())
+          .metricTransformations(t)
+          .creationTime(previous == null ? now().toEpochMilli() : previous.creationTime())
+          .logGroupName(group.name)
+          .applyOnTransformedLogs(Boolean.TRUE.equals(request.applyOnTransformedLogs()))
+          .build());
+      return ok(PutMetricFilterResponse.builder());
+    });
+  }
+
+  /** DeleteMetricFilter: ResourceNotFoundException if the group or the filter does not exist. */
+  @Override
+  public DeleteMetricFilterResponse deleteMetricFilter(DeleteMetricFilterRequest request) {
+    return invoke("DeleteMetricFilter", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .filterName(request.filterName(), "filterName", true)
+          .throwIfAny();
+      if (existing(request.logGroupName()).metricFilters.remove(request.filterName()) == null) {
+        throw notFound("The specified metric filter does not exist.");
+      }
+      return ok(DeleteMetricFilterResponse.builder());
+    });
+  }
+
+  /**
+   * DescribeMetricFilters: of one log group (optionally by name prefix) or of the whole account, optionally only
+   * those that publish one metric (metricName and metricNamespace together); pages of {@code limit} (1-50, default
+   * 50) sorted by log group, then filter name, with a token bound to the query. A named log group must exist
+   * (ResourceNotFoundException, which the API model lists for this operation).
+   */
+  @Override
+  public DescribeMetricFiltersResponse describeMetricFilters(DescribeMetricFiltersRequest request) {
+    return invoke("DescribeMetricFilters", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", false)
+          .filterName(request.filterNamePrefix(), "filterNamePrefix", false)
+          .length(request.nextToken(), "nextToken", 1, Integer.MAX_VALUE)
+          .range(request.limit(), "limit", 1, 50)
+          .length(request.metricName(), "metricName", 0, 255)
+          .pattern(request.metricName(), "metricName", METRIC_NAME_PATTERN)
+          .length(request.metricNamespace(), "metricNamespace", 0, 255)
+          .pattern(request.metricNamespace(), "metricNamespace", METRIC_NAME_PATTERN)
+          .throwIfAny();
+      if (request.filterNamePrefix() != null && request.logGroupName() == null) {
+        throw invalidParameter("If you specify filterNamePrefix, you must also specify logGroupName.");
+      }
+      if ((request.metricName() == null) != (request.metricNamespace() == null)) {
+        throw invalidParameter("metricName and metricNamespace must be specified together.");
+      }
+      String query = String.join("|", "mf1", String.valueOf(request.logGroupName()),
+          String.valueOf(request.filterNamePrefix()), String.valueOf(request.metricName()),
+          String.valueOf(request.metricNamespace()));
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), query);
+      int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
+      Collection<State> scope = request.logGroupName() == null ? groups.values()
+          : List.of(existing(request.logGroupName()));
+      List<MetricFilter> page = new ArrayList<>();
+      String nextToken = null;
+      for (State group : scope) {
+        for (MetricFilter filter : group.metricFilters.values()) {
+          String key = group.name + "\u0000" + filter.filterName();
+          boolean matches = (after == null || key.compareTo(after) > 0)
+              && (request.filterNamePrefix() == null || filter.filterName().startsWith(request.filterNamePrefix()))
+              && (request.metricName() == null || filter.metricTransformations().stream().anyMatch(
+                  t -> t.metricName().equals(request.metricName())
+                      && t.metricNamespace().equals(request.metricNamespace())));
+          if (!matches) {
+            continue;
+          }
+          if (page.size() == limit) {
+            MetricFilter last = page.get(limit - 1);
+            nextToken = encodeToken(query, last.logGroupName() + "\u0000" + last.filterName());
+            break;
+          }
+          page.add(filter);
+        }
+        if (nextToken != null) {
+          break;
+        }
+      }
+      return ok(DescribeMetricFiltersResponse.builder().metricFilters(page).nextToken(nextToken));
+    });
+  }
+
+  // ---- subscription filters ------------------------------------------------------------------------------------
+
+  /**
+   * PutSubscriptionFilter: creates or replaces the filter {@code filterName} of a log group; at most
+   * {@link #MAX_SUBSCRIPTION_FILTERS} per group. The destination is not checked beyond being an ARN.
+   */
+  @Override
+  public PutSubscriptionFilterResponse putSubscriptionFilter(PutSubscriptionFilterRequest request) {
+    return invoke("PutSubscriptionFilter", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .filterName(request.filterName(), "filterName", true)
+          .required(request.filterPattern(), "filterPattern")
+          .length(request.filterPattern(), "filterPattern", 0, 1024)
+          .required(request.destinationArn(), "destinationArn")
+          .length(request.destinationArn(), "destinationArn", 1, Integer.MAX_VALUE)
+          .length(request.roleArn(), "roleArn", 1, Integer.MAX_VALUE)
+          .distribution(request.distribution(), request.distributionAsString())
+          .throwIfAny();
+      if (request.fieldSelectionCriteria() != null || request.hasEmitSystemFields()) {
+        throw new UnsupportedOperationException("FakeCloudWatchLogs does not model field selection criteria");
+      }
+      if (!request.destinationArn().startsWith("arn:")) {
+        throw invalidParameter("Invalid destinationArn: " + request.destinationArn());
+      }
+      checkFilterPattern(request.filterPattern(), "Invalid subscription filter pattern");
+      State group = existing(request.logGroupName());
+      if (!group.subscriptionFilters.containsKey(request.filterName())
+          && group.subscriptionFilters.size() >= MAX_SUBSCRIPTION_FILTERS) {
+        throw limitExceeded("Resource limit exceeded.");
+      }
+      SubscriptionFilter previous = group.subscriptionFilters.get(request.filterName());
+      group.subscriptionFilters.put(request.filterName(), SubscriptionFilter.builder()
+          .filterName(request.filterName())
+          .logGroupName(group.name)
+          .filterPattern(request.filterPattern())
+          .destinationArn(request.destinationArn())
+          .roleArn(request.roleArn())
+          .distribution(request.distribution() == null ? Distribution.BY_LOG_STREAM : request.distribution())
+          .applyOnTransformedLogs(Boolean.TRUE.equals(request.applyOnTransformedLogs()))
+          .creationTime(previous == null ? now().toEpochMilli() : previous.creationTime())
+          .build());
+      return ok(PutSubscriptionFilterResponse.builder());
+    });
+  }
+
+  /** DeleteSubscriptionFilter: ResourceNotFoundException if the group or the filter does not exist. */
+  @Override
+  public DeleteSubscriptionFilterResponse deleteSubscriptionFilter(DeleteSubscriptionFilterRequest request) {
+    return invoke("DeleteSubscriptionFilter", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .filterName(request.filterName(), "filterName", true)
+          .throwIfAny();
+      if (existing(request.logGroupName()).subscriptionFilters.remove(request.filterName()) == null) {
+        throw notFound("The specified subscription filter does not exist.");
+      }
+      return ok(DeleteSubscriptionFilterResponse.builder());
+    });
+  }
+
+  /** DescribeSubscriptionFilters: of one existing log group, by optional prefix; pages of 1-50 (default 50). */
+  @Override
+  public DescribeSubscriptionFiltersResponse describeSubscriptionFilters(DescribeSubscriptionFiltersRequest request) {
+    return invoke("DescribeSubscriptionFilters", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", true)
+          .filterName(request.filterNamePrefix(), "filterNamePrefix", false)
+          .length(request.nextToken(), "nextToken", 1, Integer.MAX_VALUE)
+          .range(request.limit(), "limit", 1, 50)
+          .throwIfAny();
+      State group = existing(request.logGroupName());
+      String query = String.join("|", "sf1", group.name, String.valueOf(request.filterNamePrefix()));
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), query);
+      int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
+      List<SubscriptionFilter> page = new ArrayList<>();
+      String nextToken = null;
+      for (SubscriptionFilter filter : (after == null ? group.subscriptionFilters
+          : group.subscriptionFilters.tailMap(after, false)).values()) {
+        if (request.filterNamePrefix() != null && !filter.filterName().startsWith(request.filterNamePrefix())) {
+          continue;
+        }
+        if (page.size() == limit) {
+          nextToken = encodeToken(query, page.get(limit - 1).filterName());
+          break;
+        }
+        page.add(filter);
+      }
+      return ok(DescribeSubscriptionFiltersResponse.builder().subscriptionFilters(page).nextToken(nextToken));
+    });
+  }
+
   /** The SDK's service name, "logs". */
   @Override
   public String serviceName() {
@@ -514,6 +779,54 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     }
   }
 
+  /** The metric filters of a log group, by name (empty if the group does not exist). */
+  public Map<String, MetricFilter> metricFilters(String groupName) {
+    synchronized (lock) {
+      State group = groups.get(groupName);
+      return group == null ? Map.of() : Map.copyOf(group.metricFilters);
+    }
+  }
+
+  /** The subscription filters of a log group, by name (empty if the group does not exist). */
+  public Map<String, SubscriptionFilter> subscriptionFilters(String groupName) {
+    synchronized (lock) {
+      State group = groups.get(groupName);
+      return group == null ? Map.of() : Map.copyOf(group.subscriptionFilters);
+    }
+  }
+
+  /** Creates or replaces a metric filter of an existing log group, with no validation or limit. */
+  public void backdoorPutMetricFilter(
+      String groupName, String filterName, String filterPattern, MetricTransformation transformation) {
+    synchronized (lock) {
+      State group = backdoorGroup(groupName);
+      group.metricFilters.put(filterName, MetricFilter.builder()
+          .filterName(filterName)
+          .filterPattern(filterPattern)
+          .metricTransformations(transformation)
+          .creationTime(now().toEpochMilli())
+          .logGroupName(groupName)
+          .applyOnTransformedLogs(false)
+          .build());
+    }
+  }
+
+  /** Deletes a metric filter; returns whether it existed. */
+  public boolean backdoorDeleteMetricFilter(String groupName, String filterName) {
+    synchronized (lock) {
+      State group = groups.get(groupName);
+      return group != null && group.metricFilters.remove(filterName) != null;
+    }
+  }
+
+  /** Deletes a subscription filter; returns whether it existed. */
+  public boolean backdoorDeleteSubscriptionFilter(String groupName, String filterName) {
+    synchronized (lock) {
+      State group = groups.get(groupName);
+      return group != null && group.subscriptionFilters.remove(filterName) != null;
+    }
+  }
+
   @Override
   protected void resetState() {
     groups.clear();
@@ -542,6 +855,45 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   private AwsServiceException invalidParameter(String message) {
     return serviceError(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
+  }
+
+  private AwsServiceException limitExceeded(String message) {
+    return serviceError(LimitExceededException.builder(), 400, "LimitExceededException", message);
+  }
+
+  private AwsServiceException notFound(String message) {
+    return serviceError(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException", message);
+  }
+
+  /**
+   * A structural check of a filter pattern, standing in for AWS's parser: quoted terms must be closed and (), [] and
+   * {} balanced and properly nested outside quotes and /regex/ terms.
+   */
+  private void checkFilterPattern(String pattern, String message) {
+    java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '"' || c == '%') { // "quoted term" or %regex%
+        int end = i + 1;
+        while (end < pattern.length() && pattern.charAt(end) != c) {
+          end += pattern.charAt(end) == '\\' ? 2 : 1;
+        }
+        if (end >= pattern.length()) {
+          throw invalidParameter(message);
+        }
+        i = end;
+      } else if (c == '(' || c == '[' || c == '{') {
+        open.push(c);
+      } else if (c == ')' || c == ']' || c == '}') {
+        char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
+        if (open.isEmpty() || open.pop() != expected) {
+          throw invalidParameter(message);
+        }
+      }
+    }
+    if (!open.isEmpty()) {
+      throw invalidParameter(message);
+    }
   }
 
   private AwsServiceException groupNotFound() {
@@ -631,7 +983,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
         .arn(logGroupArn(group.name) + ":*");
     if (!nameAndArnOnly) {
       b.retentionInDays(group.retentionInDays)
-          .metricFilterCount(0)
+          .metricFilterCount(group.metricFilters.size())
           .storedBytes(0L)
           .kmsKeyId(group.kmsKeyId)
           .logGroupClass(group.logGroupClass)
@@ -734,6 +1086,40 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
         required(value, member);
       }
       return length(value, member, 1, 512).pattern(value, member, NAME_PATTERN);
+    }
+
+    Violations filterName(String value, String member, boolean required) {
+      if (required) {
+        required(value, member);
+      }
+      return length(value, member, 1, 512).pattern(value, member, FILTER_NAME_PATTERN);
+    }
+
+    Violations distribution(Distribution value, String raw) {
+      return value == Distribution.UNKNOWN_TO_SDK_VERSION
+          ? add(raw, "distribution", "Member must satisfy enum value set: [Random, ByLogStream]") : this;
+    }
+
+    /** One MetricTransformation: names 1-255 without ':', '*' or '$', value 1-100, known unit, dimension sizes. */
+    Violations transformation(MetricTransformation t, String member) {
+      required(t.metricName(), member + ".metricName");
+      length(t.metricName(), member + ".metricName", 0, 255);
+      pattern(t.metricName(), member + ".metricName", METRIC_NAME_PATTERN);
+      required(t.metricNamespace(), member + ".metricNamespace");
+      length(t.metricNamespace(), member + ".metricNamespace", 0, 255);
+      pattern(t.metricNamespace(), member + ".metricNamespace", METRIC_NAME_PATTERN);
+      required(t.metricValue(), member + ".metricValue");
+      length(t.metricValue(), member + ".metricValue", 0, 100);
+      if (t.unit() == StandardUnit.UNKNOWN_TO_SDK_VERSION) {
+        add(t.unitAsString(), member + ".unit", "Member must satisfy enum value set: " + StandardUnit.knownValues());
+      }
+      if (t.hasDimensions()) {
+        t.dimensions().forEach((k, v) -> {
+          length(k, member + ".dimensions", 0, 255);
+          length(v, member + ".dimensions", 0, 255);
+        });
+      }
+      return this;
     }
 
     Violations logGroupClass(LogGroupClass value, String raw) {
