@@ -1,0 +1,656 @@
+package dev.kaizen.operator.fakes;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.InternalServiceException;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.TagResourceResponse;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.UntagResourceResponse;
+
+/**
+ * Stateful fake of CloudWatch metric alarms for one account in one Region, implementing the SDK client interface.
+ *
+ * <p>Behaviour follows the CloudWatch API model (botocore {@code cloudwatch/2010-08-01/service-2.json}) and the API
+ * reference. CloudWatch answers with Query-protocol error codes; the SDK (Smithy RPC v2 CBOR with awsQueryCompatible)
+ * puts that code in {@code awsErrorDetails().errorCode()} and picks the exception class from the modelled shape:
+ * <ul>
+ *   <li>{@code ValidationError}, 400: not modelled, so a plain {@link CloudWatchException} (constraint violations,
+ *       missing parameters, bad combinations, bad action ARNs);
+ *   <li>{@code InvalidParameterValue}, 400: {@link InvalidParameterValueException} (tagging operations);
+ *   <li>{@code ResourceNotFoundException}, 404: {@link ResourceNotFoundException} (tagging operations);
+ *   <li>{@code InvalidNextToken}, 400: {@link InvalidNextTokenException};
+ *   <li>{@code Throttling}, 400, "Rate exceeded": not modelled, a {@link CloudWatchException};
+ *   <li>{@code InternalServiceError}, 500: {@link InternalServiceException}.
+ * </ul>
+ * Composite alarms, metric-math and anomaly-detection alarms are not modelled (UnsupportedOperationException).
+ */
+public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
+
+  /**
+   * Requests per second, per account and Region, from "CloudWatch service quotas",
+   * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html: PutMetricAlarm and
+   * DeleteAlarms 3 TPS, DescribeAlarms 9 TPS. The page gives no figure for the tagging operations that this fake could
+   * confirm: 20 TPS is assumed for TagResource, UntagResource and ListTagsForResource.
+   */
+  public static final Map<String, Integer> QUOTAS = Map.of(
+      "PutMetricAlarm", 3,
+      "DescribeAlarms", 9,
+      "DeleteAlarms", 3,
+      "TagResource", 20, // assumed
+      "UntagResource", 20, // assumed
+      "ListTagsForResource", 20); // assumed
+
+  /** Most actions per state ("Alarm actions: 5/alarm", quotas page; ResourceList max 5 in the model). */
+  public static final int MAX_ACTIONS = 5;
+
+  /** Most tags per alarm ("You can associate as many as 50 tags with an alarm", PutMetricAlarm). */
+  public static final int MAX_TAGS = 50;
+
+  /** Longest evaluation window: Period x EvaluationPeriods at most one day (quotas page, PutMetricAlarm). */
+  public static final int MAX_EVALUATION_SECONDS = 86_400;
+
+  private static final int DEFAULT_PAGE_SIZE = 50;
+  private static final Set<String> TREAT_MISSING_DATA = Set.of("breaching", "notBreaching", "ignore", "missing");
+  private static final Set<ComparisonOperator> ANOMALY_OPERATORS = Set.of(
+      ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD,
+      ComparisonOperator.LESS_THAN_LOWER_THRESHOLD, ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD);
+  private static final Pattern ALARM_ARN = Pattern.compile("arn:(aws[a-z-]*):cloudwatch:([a-z0-9-]+):(\\d{12}):alarm:(.+)");
+
+  private static final class State {
+    MetricAlarm alarm;
+    final TreeMap<String, String> tags = new TreeMap<>();
+
+    State(MetricAlarm alarm) {
+      this.alarm = alarm;
+    }
+  }
+
+  private final String region;
+  private final String accountId;
+  private final String partition;
+  private final TreeMap<String, State> alarms = new TreeMap<>();
+  private volatile boolean closed;
+
+  /** A fake of CloudWatch in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
+  public FakeCloudWatch(String region, String accountId) {
+    super("CloudWatch", QUOTAS);
+    if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+      throw new IllegalArgumentException("not a Region: " + region);
+    }
+    if (accountId == null || !accountId.matches("\\d{12}")) {
+      throw new IllegalArgumentException("an account id has 12 digits: " + accountId);
+    }
+    this.region = region;
+    this.accountId = accountId;
+    this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+
+  // ---- SDK operations --------------------------------------------------------------------------------------------
+
+  /**
+   * PutMetricAlarm: creates or completely replaces a single-metric static-threshold alarm. A new alarm starts in
+   * INSUFFICIENT_DATA; an update keeps the state. Tags apply only when the alarm is created: "If you are using this
+   * operation to update an existing alarm, any tags you specify in this parameter are ignored" (API reference).
+   */
+  @Override
+  public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest request) {
+    return invoke("PutMetricAlarm", request, () -> {
+      if (request.hasMetrics() || request.thresholdMetricId() != null || request.evaluationCriteria() != null
+          || request.evaluationWindow() != null || request.evaluationInterval() != null
+          || request.warmUpConfiguration() != null || request.actionConfiguration() != null) {
+        throw new UnsupportedOperationException("FakeCloudWatch models only single-metric static-threshold alarms");
+      }
+      Violations v = new Violations()
+          .required(request.alarmName(), "alarmName")
+          .length(request.alarmName(), "alarmName", 1, 255)
+          .length(request.alarmDescription(), "alarmDescription", 0, 1024)
+          .required(request.evaluationPeriods(), "evaluationPeriods")
+          .min(request.evaluationPeriods(), "evaluationPeriods", 1)
+          .min(request.datapointsToAlarm(), "datapointsToAlarm", 1)
+          .required(request.comparisonOperator(), "comparisonOperator")
+          .length(request.metricName(), "metricName", 1, 255)
+          .length(request.namespace(), "namespace", 1, 255)
+          .pattern(request.namespace(), "namespace", "[^:].*")
+          .length(request.extendedStatistic(), "extendedStatistic", 0, Integer.MAX_VALUE)
+          .length(request.treatMissingData(), "treatMissingData", 1, 255)
+          .length(request.evaluateLowSampleCountPercentile(), "evaluateLowSampleCountPercentile", 1, 255)
+          .min(request.period(), "period", 1)
+          .actions(request.hasOkActions() ? request.okActions() : null, "oKActions")
+          .actions(request.hasAlarmActions() ? request.alarmActions() : null, "alarmActions")
+          .actions(request.hasInsufficientDataActions() ? request.insufficientDataActions() : null,
+              "insufficientDataActions")
+          .dimensions(request.hasDimensions() ? request.dimensions() : null)
+          .tags(request.hasTags() ? request.tags() : null, "tags");
+      if (request.comparisonOperator() == ComparisonOperator.UNKNOWN_TO_SDK_VERSION) {
+        v.add(request.comparisonOperatorAsString(), "comparisonOperator",
+            "Member must satisfy enum value set: " + ComparisonOperator.knownValues());
+      }
+      if (request.statistic() == Statistic.UNKNOWN_TO_SDK_VERSION) {
+        v.add(request.statisticAsString(), "statistic", "Member must satisfy enum value set: "
+            + Statistic.knownValues());
+      }
+      if (request.unit() == StandardUnit.UNKNOWN_TO_SDK_VERSION) {
+        v.add(request.unitAsString(), "unit", "Member must satisfy enum value set: " + StandardUnit.knownValues());
+      }
+      v.throwIfAny();
+
+      if (request.metricName() == null || request.namespace() == null) {
+        throw validation("Either MetricName and Namespace or Metrics must be specified.");
+      }
+      if ((request.statistic() == null) == (request.extendedStatistic() == null)) {
+        throw validation("Exactly one of Statistic or ExtendedStatistic must be specified.");
+      }
+      if (request.period() == null) {
+        throw validation("Period must be specified.");
+      }
+      int period = request.period();
+      if (period != 10 && period != 30 && period % 60 != 0) {
+        throw validation("Period must be 10, 30 or a multiple of 60");
+      }
+      if ((long) period * request.evaluationPeriods() > MAX_EVALUATION_SECONDS) {
+        throw validation("The evaluation period (Period * EvaluationPeriods) cannot exceed 86400 seconds.");
+      }
+      if (request.datapointsToAlarm() != null && request.datapointsToAlarm() > request.evaluationPeriods()) {
+        throw validation("DatapointsToAlarm must be less than or equal to EvaluationPeriods.");
+      }
+      if (request.threshold() == null) {
+        throw validation("Threshold must be specified for alarms based on static thresholds.");
+      }
+      if (ANOMALY_OPERATORS.contains(request.comparisonOperator())) {
+        throw validation("Comparison operators for anomaly detection can only be used with ThresholdMetricId.");
+      }
+      if (request.treatMissingData() != null && !TREAT_MISSING_DATA.contains(request.treatMissingData())) {
+        throw validation("The value " + request.treatMissingData() + " for parameter TreatMissingData is invalid. "
+            + "Valid values are: breaching, notBreaching, ignore, missing");
+      }
+      if (request.evaluateLowSampleCountPercentile() != null
+          && !Set.of("evaluate", "ignore").contains(request.evaluateLowSampleCountPercentile())) {
+        throw validation("EvaluateLowSampleCountPercentile must be evaluate or ignore.");
+      }
+      for (List<String> actions : List.of(request.okActions(), request.alarmActions(),
+          request.insufficientDataActions())) {
+        for (String action : actions) {
+          checkAction(action);
+        }
+      }
+      if (request.hasTags()) {
+        checkTagKeys(request.tags().stream().map(Tag::key).toList(), this::validation);
+      }
+
+      Instant now = now();
+      State existing = alarms.get(request.alarmName());
+      MetricAlarm.Builder alarm = MetricAlarm.builder()
+          .alarmName(request.alarmName())
+          .alarmArn(alarmArn(request.alarmName()))
+          .alarmDescription(request.alarmDescription())
+          .alarmConfigurationUpdatedTimestamp(now)
+          .actionsEnabled(request.actionsEnabled() == null || request.actionsEnabled())
+          .okActions(request.okActions())
+          .alarmActions(request.alarmActions())
+          .insufficientDataActions(request.insufficientDataActions())
+          .metricName(request.metricName())
+          .namespace(request.namespace())
+          .statistic(request.statistic())
+          .extendedStatistic(request.extendedStatistic())
+          .dimensions(request.dimensions())
+          .period(request.period())
+          .unit(request.unit())
+          .evaluationPeriods(request.evaluationPeriods())
+          .datapointsToAlarm(request.datapointsToAlarm())
+          .threshold(request.threshold())
+          .comparisonOperator(request.comparisonOperator())
+          .treatMissingData(request.treatMissingData())
+          .evaluateLowSampleCountPercentile(request.evaluateLowSampleCountPercentile());
+      if (existing == null) {
+        alarm.stateValue(StateValue.INSUFFICIENT_DATA)
+            .stateReason("Unchecked: Initial alarm creation")
+            .stateUpdatedTimestamp(now)
+            .stateTransitionedTimestamp(now);
+        State created = new State(alarm.build());
+        request.tags().forEach(t -> created.tags.put(t.key(), t.value()));
+        alarms.put(request.alarmName(), created);
+      } else {
+        MetricAlarm old = existing.alarm;
+        existing.alarm = alarm.stateValue(old.stateValue())
+            .stateReason(old.stateReason())
+            .stateReasonData(old.stateReasonData())
+            .stateUpdatedTimestamp(old.stateUpdatedTimestamp())
+            .stateTransitionedTimestamp(old.stateTransitionedTimestamp())
+            .build();
+      }
+      return ok(PutMetricAlarmResponse.builder());
+    });
+  }
+
+  /**
+   * DescribeAlarms: metric alarms by names (at most 100) or by name prefix (not both), state and action prefix;
+   * pages of MaxRecords (1-100, default 50) in name order, with a token bound to the query. AlarmTypes without
+   * MetricAlarm returns no metric alarms (this fake has no composite alarms).
+   */
+  @Override
+  public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest request) {
+    return invoke("DescribeAlarms", request, () -> {
+      if (request.childrenOfAlarmName() != null || request.parentsOfAlarmName() != null) {
+        throw new UnsupportedOperationException("FakeCloudWatch does not model composite alarms");
+      }
+      List<String> names = request.hasAlarmNames() ? request.alarmNames() : null;
+      Violations v = new Violations()
+          .size(names, "alarmNames", 0, 100)
+          .length(request.alarmNamePrefix(), "alarmNamePrefix", 1, 255)
+          .length(request.actionPrefix(), "actionPrefix", 1, 1024)
+          .range(request.maxRecords(), "maxRecords", 1, 100);
+      if (names != null) {
+        names.forEach(n -> v.length(n, "alarmNames.member", 1, 255));
+      }
+      if (request.stateValue() == StateValue.UNKNOWN_TO_SDK_VERSION) {
+        v.add(request.stateValueAsString(), "stateValue", "Member must satisfy enum value set: "
+            + StateValue.knownValues());
+      }
+      v.throwIfAny();
+      if (names != null && request.alarmNamePrefix() != null) {
+        throw validation("AlarmNamePrefix and AlarmNames cannot be specified together.");
+      }
+      boolean metricAlarms = !request.hasAlarmTypes() || request.alarmTypes().contains(AlarmType.METRIC_ALARM);
+      String query = String.join("|", "a1", String.valueOf(names), String.valueOf(request.alarmNamePrefix()),
+          request.stateValueAsString(), String.valueOf(request.actionPrefix()),
+          String.valueOf(request.alarmTypesAsStrings()));
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), query);
+      int limit = request.maxRecords() == null ? DEFAULT_PAGE_SIZE : request.maxRecords();
+      List<MetricAlarm> page = new ArrayList<>();
+      String nextToken = null;
+      if (metricAlarms) {
+        for (State state : (after == null ? alarms : alarms.tailMap(after, false)).values()) {
+          MetricAlarm a = state.alarm;
+          boolean matches = (names == null || names.contains(a.alarmName()))
+              && (request.alarmNamePrefix() == null || a.alarmName().startsWith(request.alarmNamePrefix()))
+              && (request.stateValue() == null || a.stateValue() == request.stateValue())
+              && (request.actionPrefix() == null
+                  || a.alarmActions().stream().anyMatch(x -> x.startsWith(request.actionPrefix())));
+          if (!matches) {
+            continue;
+          }
+          if (page.size() == limit) {
+            nextToken = encodeToken(query, page.get(limit - 1).alarmName());
+            break;
+          }
+          page.add(a);
+        }
+      }
+      return ok(DescribeAlarmsResponse.builder().metricAlarms(page).compositeAlarms(List.of()).nextToken(nextToken));
+    });
+  }
+
+  /**
+   * DeleteAlarms: at most 100 names. Names of alarms that do not exist are ignored: deleting a missing alarm is not
+   * an error on AWS (the model lists ResourceNotFound, but the service answers 200 for unknown names).
+   */
+  @Override
+  public DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest request) {
+    return invoke("DeleteAlarms", request, () -> {
+      List<String> names = request.hasAlarmNames() ? request.alarmNames() : null;
+      Violations v = new Violations().required(names, "alarmNames").size(names, "alarmNames", 0, 100);
+      if (names != null) {
+        names.forEach(n -> v.length(n, "alarmNames.member", 1, 255));
+      }
+      v.throwIfAny();
+      names.forEach(alarms::remove);
+      return ok(DeleteAlarmsResponse.builder());
+    });
+  }
+
+  /** TagResource: by alarm ARN; at most 50 tags per alarm; keys starting with "aws:" are reserved. */
+  @Override
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    return invoke("TagResource", request, () -> {
+      new Violations()
+          .required(request.resourceARN(), "resourceARN")
+          .length(request.resourceARN(), "resourceARN", 1, 1024)
+          .required(request.hasTags() ? request.tags() : null, "tags")
+          .tags(request.hasTags() ? request.tags() : null, "tags")
+          .throwIfAny();
+      State state = byArn(request.resourceARN());
+      checkTagKeys(request.tags().stream().map(Tag::key).toList(), this::invalidParameterValue);
+      TreeMap<String, String> merged = new TreeMap<>(state.tags);
+      request.tags().forEach(t -> merged.put(t.key(), t.value()));
+      if (merged.size() > MAX_TAGS) {
+        throw invalidParameterValue("An alarm can have at most " + MAX_TAGS + " tags.");
+      }
+      state.tags.putAll(merged);
+      return ok(TagResourceResponse.builder());
+    });
+  }
+
+  /** UntagResource: by alarm ARN; keys the alarm does not carry are ignored. */
+  @Override
+  public UntagResourceResponse untagResource(UntagResourceRequest request) {
+    return invoke("UntagResource", request, () -> {
+      Violations v = new Violations()
+          .required(request.resourceARN(), "resourceARN")
+          .length(request.resourceARN(), "resourceARN", 1, 1024)
+          .required(request.hasTagKeys() ? request.tagKeys() : null, "tagKeys");
+      request.tagKeys().forEach(k -> v.length(k, "tagKeys.member", 1, 128));
+      v.throwIfAny();
+      byArn(request.resourceARN()).tags.keySet().removeAll(request.tagKeys());
+      return ok(UntagResourceResponse.builder());
+    });
+  }
+
+  /** ListTagsForResource: by alarm ARN. */
+  @Override
+  public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+    return invoke("ListTagsForResource", request, () -> {
+      new Violations()
+          .required(request.resourceARN(), "resourceARN")
+          .length(request.resourceARN(), "resourceARN", 1, 1024)
+          .throwIfAny();
+      List<Tag> tags = byArn(request.resourceARN()).tags.entrySet().stream()
+          .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+      return ok(ListTagsForResourceResponse.builder().tags(tags));
+    });
+  }
+
+  /** The SDK's service name, "monitoring". */
+  @Override
+  public String serviceName() {
+    return SERVICE_NAME;
+  }
+
+  /** Marks the client closed; the fake keeps serving, since one instance is shared by all tests. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  // ---- test helpers: state behind the operator's back (no call log, no quota, no validation) ---------------------
+
+  /** The Region of this fake. */
+  public String region() {
+    return region;
+  }
+
+  /** The account of this fake. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** The ARN of an alarm: arn:aws:cloudwatch:&lt;region&gt;:&lt;account&gt;:alarm:&lt;name&gt;. */
+  public String alarmArn(String name) {
+    return "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:" + name;
+  }
+
+  /** A snapshot of an alarm, if it exists. */
+  public Optional<MetricAlarm> alarm(String name) {
+    synchronized (lock) {
+      return Optional.ofNullable(alarms.get(name)).map(s -> s.alarm);
+    }
+  }
+
+  /** The tags of an alarm (empty if it does not exist). */
+  public Map<String, String> tags(String name) {
+    synchronized (lock) {
+      State state = alarms.get(name);
+      return state == null ? Map.of() : Map.copyOf(state.tags);
+    }
+  }
+
+  /** The names of all alarms, in name order. */
+  public List<String> alarmNames() {
+    synchronized (lock) {
+      return List.copyOf(alarms.keySet());
+    }
+  }
+
+  /** Changes an alarm's threshold, as someone editing it in the console would. */
+  public void backdoorSetThreshold(String name, double threshold) {
+    synchronized (lock) {
+      State state = backdoorAlarm(name);
+      state.alarm = state.alarm.toBuilder().threshold(threshold).alarmConfigurationUpdatedTimestamp(now()).build();
+    }
+  }
+
+  /** Sets an alarm's state, as an evaluation would. */
+  public void backdoorSetState(String name, StateValue stateValue) {
+    synchronized (lock) {
+      State state = backdoorAlarm(name);
+      state.alarm = state.alarm.toBuilder().stateValue(stateValue).stateUpdatedTimestamp(now())
+          .stateTransitionedTimestamp(now()).build();
+    }
+  }
+
+  /** Deletes an alarm; returns whether it existed. */
+  public boolean backdoorDelete(String name) {
+    synchronized (lock) {
+      return alarms.remove(name) != null;
+    }
+  }
+
+  @Override
+  protected void resetState() {
+    alarms.clear();
+  }
+
+  // ---- errors ----------------------------------------------------------------------------------------------------
+
+  /** "Throttling", HTTP 400, "Rate exceeded": not modelled, so the service's base exception. */
+  @Override
+  protected AwsServiceException throttlingError(String operation) {
+    return serviceError(CloudWatchException.builder(), 400, "Throttling", "Rate exceeded");
+  }
+
+  /** InternalServiceFault: code InternalServiceError, HTTP 500. */
+  @Override
+  protected AwsServiceException serviceUnavailableError(String operation) {
+    return serviceError(InternalServiceException.builder(), 500, "InternalServiceError",
+        "Request processing has failed due to some unknown error, exception, or failure.");
+  }
+
+  @Override
+  protected AwsServiceException.Builder serviceExceptionBuilder() {
+    return CloudWatchException.builder();
+  }
+
+  private AwsServiceException validation(String message) {
+    return serviceError(CloudWatchException.builder(), 400, "ValidationError", message);
+  }
+
+  private AwsServiceException invalidParameterValue(String message) {
+    return serviceError(InvalidParameterValueException.builder(), 400, "InvalidParameterValue", message);
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------------------
+
+  private State backdoorAlarm(String name) {
+    State state = alarms.get(name);
+    if (state == null) {
+      throw new IllegalArgumentException("no alarm " + name);
+    }
+    return state;
+  }
+
+  /** The alarm an ARN names: malformed → InvalidParameterValue; another account, Region or missing → 404. */
+  private State byArn(String arn) {
+    Matcher m = ALARM_ARN.matcher(arn);
+    if (!m.matches()) {
+      throw invalidParameterValue("Invalid ARN: " + arn);
+    }
+    State state = m.group(1).equals(partition) && m.group(2).equals(region) && m.group(3).equals(accountId)
+        ? alarms.get(m.group(4)) : null;
+    if (state == null) {
+      throw serviceError(ResourceNotFoundException.builder().resourceType("alarm").resourceId(arn), 404,
+          "ResourceNotFoundException", "Alarm " + m.group(4) + " does not exist.");
+    }
+    return state;
+  }
+
+  /**
+   * An alarm action must be one of the ARN forms the API reference lists (SNS topic, Lambda function, EC2 automate,
+   * SWF EC2 action, Auto Scaling policy, SSM OpsItem, SSM Incident Manager response plan), in this Region.
+   */
+  private void checkAction(String action) {
+    String p = Pattern.quote(partition);
+    String r = Pattern.quote(region);
+    List<String> forms = List.of(
+        "arn:" + p + ":sns:" + r + ":\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?",
+        "arn:" + p + ":lambda:" + r + ":\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]+)?",
+        "arn:" + p + ":automate:" + r + ":ec2:(stop|terminate|reboot|recover)",
+        "arn:" + p + ":swf:" + r + ":\\d{12}:action/actions/AWS_EC2\\.InstanceId\\.(Stop|Terminate|Reboot|Recover)/1\\.0",
+        "arn:" + p + ":autoscaling:" + r + ":\\d{12}:scalingPolicy:[^:]+:autoScalingGroupName/.+:policyName/.+",
+        "arn:" + p + ":ssm:" + r + ":\\d{12}:opsitem:[1-4](#CATEGORY=.+)?",
+        "arn:" + p + ":ssm-incidents::\\d{12}:responseplan/.+");
+    if (forms.stream().noneMatch(action::matches)) {
+      throw validation("Invalid action ARN: " + action);
+    }
+  }
+
+  private void checkTagKeys(Collection<String> keys, java.util.function.Function<String, AwsServiceException> error) {
+    for (String key : keys) {
+      if (key.regionMatches(true, 0, "aws:", 0, 4)) {
+        throw error.apply("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
+      }
+    }
+  }
+
+  private static String encodeToken(String query, String last) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((query + "\n" + last).getBytes(UTF_8));
+  }
+
+  private String decodeToken(String token, String query) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
+      int newline = decoded.indexOf('\n');
+      if (newline > 0 && decoded.substring(0, newline).equals(query)) {
+        return decoded.substring(newline + 1);
+      }
+    } catch (IllegalArgumentException e) {
+      // not base64: invalid like any other foreign token
+    }
+    throw serviceError(InvalidNextTokenException.builder(), 400, "InvalidNextToken", "The next token is invalid.");
+  }
+
+  /** Collects constraint violations; reports them as one ValidationError, in AWS's wording. */
+  private final class Violations {
+    private final List<String> messages = new ArrayList<>();
+
+    Violations add(Object value, String member, String constraint) {
+      messages.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
+          + "' failed to satisfy constraint: " + constraint);
+      return this;
+    }
+
+    Violations required(Object value, String member) {
+      return value == null ? add(null, member, "Member must not be null") : this;
+    }
+
+    Violations length(String value, String member, int min, int max) {
+      if (value != null && value.length() < min) {
+        add(value, member, "Member must have length greater than or equal to " + min);
+      } else if (value != null && value.length() > max) {
+        add(value, member, "Member must have length less than or equal to " + max);
+      }
+      return this;
+    }
+
+    Violations pattern(String value, String member, String regex) {
+      return value != null && !value.matches(regex)
+          ? add(value, member, "Member must satisfy regular expression pattern: " + regex) : this;
+    }
+
+    Violations min(Integer value, String member, int min) {
+      return value != null && value < min
+          ? add(value, member, "Member must have value greater than or equal to " + min) : this;
+    }
+
+    Violations range(Integer value, String member, int min, int max) {
+      min(value, member, min);
+      return value != null && value > max
+          ? add(value, member, "Member must have value less than or equal to " + max) : this;
+    }
+
+    Violations size(Collection<?> value, String member, int min, int max) {
+      if (value != null && value.size() < min) {
+        add(value, member, "Member must have length greater than or equal to " + min);
+      }
+      if (value != null && value.size() > max) {
+        add(value, member, "Member must have length less than or equal to " + max);
+      }
+      return this;
+    }
+
+    Violations actions(List<String> actions, String member) {
+      size(actions, member, 0, MAX_ACTIONS);
+      if (actions != null) {
+        actions.forEach(a -> length(a, member + ".member", 1, 1024));
+      }
+      return this;
+    }
+
+    Violations dimensions(List<Dimension> dimensions) {
+      size(dimensions, "dimensions", 0, 30);
+      if (dimensions != null) {
+        for (Dimension d : dimensions) {
+          required(d.name(), "dimensions.member.name").length(d.name(), "dimensions.member.name", 1, 255);
+          required(d.value(), "dimensions.member.value").length(d.value(), "dimensions.member.value", 1, 1024);
+        }
+      }
+      return this;
+    }
+
+    Violations tags(List<Tag> tags, String member) {
+      if (tags == null) {
+        return this;
+      }
+      size(tags, member, 0, MAX_TAGS);
+      for (Tag t : tags) {
+        required(t.key(), member + ".member.key").length(t.key(), member + ".member.key", 1, 128);
+        required(t.value(), member + ".member.value").length(t.value(), member + ".member.value", 0, 256);
+      }
+      return this;
+    }
+
+    void throwIfAny() {
+      if (!messages.isEmpty()) {
+        throw validation(messages.size() + " validation error" + (messages.size() == 1 ? "" : "s")
+            + " detected: " + String.join("; ", messages));
+      }
+    }
+  }
+}
