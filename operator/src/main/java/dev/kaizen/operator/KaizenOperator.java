@@ -7,6 +7,7 @@ import dev.kaizen.operator.aws.RateLimits;
 import dev.kaizen.operator.core.reconcile.AwsReconcileLoop;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
+import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,8 +30,10 @@ public final class KaizenOperator implements AutoCloseable {
     AwsCalls calls = new AwsCalls(new RateLimits());
     EventRecorder events = new EventRecorder(client, settings.clock());
 
+    var fluentBit = new KubernetesFluentBitConfigs(client, settings.fluentBitNamespace(),
+        settings.fluentBitConfigMap());
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), settings.clock(),
-        settings.timings().snapshotMaxAge());
+        settings.timings().snapshotMaxAge(), fluentBit);
     var logLoop = new AwsReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock());
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings());

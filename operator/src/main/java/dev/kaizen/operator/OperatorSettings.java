@@ -13,6 +13,12 @@ import software.amazon.awssdk.regions.Region;
  * @param defaultRegion the region for resources that name none
  * @param timings resync, full re-observe, confirm and backoff intervals
  * @param reconcileThreads the size of the shared reconcile pool
+ * @param fluentBitNamespace the namespace where the cluster's Fluent Bit runs (its ConfigMap lives there)
+ * @param fluentBitConfigMap the name of the ConfigMap that holds one key per LogPipeline
  */
 public record OperatorSettings(ClusterIdentity cluster, Optional<Region> defaultRegion, ReconcileTimings timings,
-    int reconcileThreads, Clock clock) {}
+    int reconcileThreads, Clock clock, String fluentBitNamespace, String fluentBitConfigMap) {
+
+  public static final String DEFAULT_FLUENT_BIT_NAMESPACE = "logging";
+  public static final String DEFAULT_FLUENT_BIT_CONFIGMAP = "kaizen-fluent-bit";
+}

@@ -22,6 +22,10 @@ public final class QuotaTable {
   private static final String LOGS_QUOTAS =
       "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html";
 
+  private static final String CLOUDWATCH = "CloudWatch";
+  private static final String CLOUDWATCH_QUOTAS =
+      "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html";
+
   private static final List<Quota> QUOTAS = List.of(
       new Quota(LOGS, "CreateLogGroup", 10, LOGS_QUOTAS),
       new Quota(LOGS, "DeleteLogGroup", 10, LOGS_QUOTAS),
@@ -33,7 +37,16 @@ public final class QuotaTable {
       new Quota(LOGS, "DisassociateKmsKey", 5, LOGS_QUOTAS),
       new Quota(LOGS, "TagResource", 5, LOGS_QUOTAS),
       new Quota(LOGS, "UntagResource", 5, LOGS_QUOTAS),
-      new Quota(LOGS, "ListTagsForResource", 5, LOGS_QUOTAS));
+      new Quota(LOGS, "ListTagsForResource", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "PutMetricFilter", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "DeleteMetricFilter", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "DescribeMetricFilters", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "PutSubscriptionFilter", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "DeleteSubscriptionFilter", 5, LOGS_QUOTAS),
+      new Quota(LOGS, "DescribeSubscriptionFilters", 5, LOGS_QUOTAS),
+      new Quota(CLOUDWATCH, "PutMetricAlarm", 3, CLOUDWATCH_QUOTAS),
+      new Quota(CLOUDWATCH, "DescribeAlarms", 9, CLOUDWATCH_QUOTAS),
+      new Quota(CLOUDWATCH, "DeleteAlarms", 3, CLOUDWATCH_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

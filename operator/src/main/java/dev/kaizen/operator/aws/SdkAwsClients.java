@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
@@ -28,6 +29,12 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
     return (CloudWatchLogsClient) clients.computeIfAbsent("logs/" + target,
         key -> configure(CloudWatchLogsClient.builder(), target).build());
+  }
+
+  @Override
+  public CloudWatchClient cloudWatch(AwsTarget target) {
+    return (CloudWatchClient) clients.computeIfAbsent("monitoring/" + target,
+        key -> configure(CloudWatchClient.builder(), target).build());
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, AwsTarget target) {

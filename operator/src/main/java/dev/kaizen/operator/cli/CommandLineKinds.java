@@ -5,7 +5,12 @@ import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
+import dev.kaizen.operator.OperatorSettings;
+import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.logs.FluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +23,45 @@ final class CommandLineKinds {
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, Clock.systemUTC(),
-        ReconcileTimings.defaults().snapshotMaxAge());
+        ReconcileTimings.defaults().snapshotMaxAge(), new NoCluster());
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
   }
 
   /** For checks that never reach AWS: any attempt to build a client is a bug. */
   static AwsClients noAws() {
-    return target -> {
-      throw new IllegalStateException("offline: no AWS client for " + target);
+    return new AwsClients() {
+      @Override
+      public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
+        throw new IllegalStateException("offline: no AWS client for " + target);
+      }
+
+      @Override
+      public CloudWatchClient cloudWatch(AwsTarget target) {
+        throw new IllegalStateException("offline: no AWS client for " + target);
+      }
     };
+  }
+
+  /** The command line plans against AWS only: on the Kubernetes side every configuration shows as absent. */
+  private static final class NoCluster implements FluentBitConfigs {
+    @Override
+    public String configMap() {
+      return OperatorSettings.DEFAULT_FLUENT_BIT_NAMESPACE + "/" + OperatorSettings.DEFAULT_FLUENT_BIT_CONFIGMAP;
+    }
+
+    @Override
+    public Optional<String> read(String key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void put(String key, String config) {
+      throw new IllegalStateException("the command line never writes to a cluster");
+    }
+
+    @Override
+    public void remove(String key) {
+      throw new IllegalStateException("the command line never writes to a cluster");
+    }
   }
 }

@@ -56,6 +56,7 @@ public final class PlanCommand implements Callable<Integer> {
       out.println(live
           ? "Planning against the AWS account of the current credentials (reading only)."
           : "Planning against an empty account: " + noCredentials.get() + ". Every object shows as absent.");
+      out.println("The command line reads no cluster: Kubernetes objects (the Fluent Bit ConfigMap) show as absent.");
       int changes = 0;
       int resources = 0;
       for (Manifest manifest : checked.valid()) {

@@ -43,6 +43,15 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "4", description = "Reconcile threads. Default: ${DEFAULT-VALUE}.")
   int threads;
 
+  @Option(names = "--fluent-bit-namespace", defaultValue = OperatorSettings.DEFAULT_FLUENT_BIT_NAMESPACE,
+      description = "Namespace of the cluster's Fluent Bit, where its ConfigMap of LogPipeline configurations is"
+          + " kept. Default: ${DEFAULT-VALUE}.")
+  String fluentBitNamespace;
+
+  @Option(names = "--fluent-bit-configmap", defaultValue = OperatorSettings.DEFAULT_FLUENT_BIT_CONFIGMAP,
+      description = "Name of that ConfigMap (one key per LogPipeline). Default: ${DEFAULT-VALUE}.")
+  String fluentBitConfigMap;
+
   @Option(names = "--health-port", defaultValue = "8080",
       description = "Port of /healthz and /readyz. Default: ${DEFAULT-VALUE}.")
   int healthPort;
@@ -55,7 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     ReconcileTimings defaults = ReconcileTimings.defaults();
     var timings = new ReconcileTimings(resync, fullObserve, defaults.confirm(), defaults.backoffBase(),
         defaults.backoffMax(), defaults.stalledRecheck());
-    var settings = new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC());
+    var settings = new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC(),
+        fluentBitNamespace, fluentBitConfigMap);
     CountDownLatch stopped = new CountDownLatch(1);
     try (SdkAwsClients aws = new SdkAwsClients();
         KaizenOperator operator = new KaizenOperator(client, aws, settings);

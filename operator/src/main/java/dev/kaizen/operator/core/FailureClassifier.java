@@ -1,5 +1,6 @@
 package dev.kaizen.operator.core;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -42,6 +43,9 @@ public final class FailureClassifier {
     if (cause instanceof AwsServiceException aws) {
       return classifyAws(aws, prefix);
     }
+    if (cause instanceof KubernetesClientException kubernetes) {
+      return classifyKubernetes(kubernetes, prefix);
+    }
     if (cause instanceof SdkClientException) {
       return new Failure(FailureKind.TRANSIENT, Reasons.TRANSIENT_ERROR,
           prefix + "AWS could not be reached (" + firstLine(cause.getMessage()) + ").", Optional.empty());
@@ -70,6 +74,16 @@ public final class FailureClassifier {
     String reason = code != null && code.contains("LimitExceeded") ? Reasons.LIMIT_EXCEEDED : Reasons.REJECTED_BY_AWS;
     return new Failure(FailureKind.INVALID, reason, prefix + "AWS rejected the request (" + said + ").",
         Optional.empty());
+  }
+
+  private static Failure classifyKubernetes(KubernetesClientException failure, String prefix) {
+    if (failure.getCode() == 403) {
+      return new Failure(FailureKind.ACCESS_DENIED, Reasons.ACCESS_DENIED, prefix + "the operator's service account"
+          + " may not do this (" + firstLine(failure.getMessage()) + ").", Optional.empty());
+    }
+    String detail = failure.getCode() == 409 ? "a Kubernetes object changed concurrently"
+        : "the Kubernetes API answered " + failure.getCode() + " (" + firstLine(failure.getMessage()) + ")";
+    return new Failure(FailureKind.TRANSIENT, Reasons.TRANSIENT_ERROR, prefix + detail + ".", Optional.empty());
   }
 
   private static Throwable unwrap(Throwable failure) {

@@ -2,6 +2,7 @@ package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
@@ -102,6 +106,89 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
     } catch (ResourceNotFoundException alreadyGone) {
       // Deleting what is already gone is the goal reached, not an error.
     }
+  }
+
+  @Override
+  public Map<String, List<MetricFilterDefinition>> listMetricFilters() {
+    Map<String, List<MetricFilterDefinition>> byGroup = new LinkedHashMap<>();
+    String token = null;
+    do {
+      String pageToken = token;
+      DescribeMetricFiltersResponse page = call("DescribeMetricFilters",
+          () -> client.describeMetricFilters(r -> r.limit(PAGE_SIZE).nextToken(pageToken)));
+      page.metricFilters().forEach(f -> byGroup.computeIfAbsent(f.logGroupName(), g -> new ArrayList<>()).add(toDefinition(f)));
+      token = page.nextToken();
+    } while (token != null);
+    return byGroup;
+  }
+
+  @Override
+  public List<MetricFilterDefinition> metricFilters(String logGroup) {
+    List<MetricFilterDefinition> filters = new ArrayList<>();
+    String token = null;
+    do {
+      String pageToken = token;
+      DescribeMetricFiltersResponse page = call("DescribeMetricFilters",
+          () -> client.describeMetricFilters(r -> r.logGroupName(logGroup).limit(PAGE_SIZE).nextToken(pageToken)));
+      page.metricFilters().forEach(f -> filters.add(toDefinition(f)));
+      token = page.nextToken();
+    } while (token != null);
+    return filters;
+  }
+
+  @Override
+  public void putMetricFilter(MetricFilterDefinition filter) {
+    MetricTransformation transformation = MetricTransformation.builder()
+        .metricNamespace(filter.metricNamespace())
+        .metricName(filter.metricName())
+        .metricValue(filter.metricValue())
+        .defaultValue(filter.defaultValue())
+        .unit(filter.unit())
+        .build();
+    call("PutMetricFilter", () -> client.putMetricFilter(r -> r.logGroupName(filter.logGroup())
+        .filterName(filter.filterName()).filterPattern(filter.pattern()).metricTransformations(transformation)));
+  }
+
+  @Override
+  public void deleteMetricFilter(String logGroup, String filterName) {
+    try {
+      call("DeleteMetricFilter", () -> client.deleteMetricFilter(r -> r.logGroupName(logGroup).filterName(filterName)));
+    } catch (ResourceNotFoundException alreadyGone) {
+      // The goal is reached.
+    }
+  }
+
+  @Override
+  public List<SubscriptionDefinition> subscriptionFilters(String logGroup) {
+    return call("DescribeSubscriptionFilters", () -> client.describeSubscriptionFilters(r -> r.logGroupName(logGroup)))
+        .subscriptionFilters().stream()
+        .map(f -> new SubscriptionDefinition(f.logGroupName(), f.filterName(), f.destinationArn(), f.roleArn(),
+            f.filterPattern()))
+        .toList();
+  }
+
+  @Override
+  public void putSubscriptionFilter(SubscriptionDefinition subscription) {
+    call("PutSubscriptionFilter", () -> client.putSubscriptionFilter(r -> r.logGroupName(subscription.logGroup())
+        .filterName(subscription.filterName()).destinationArn(subscription.destinationArn())
+        .roleArn(subscription.roleArn()).filterPattern(subscription.pattern())));
+  }
+
+  @Override
+  public void deleteSubscriptionFilter(String logGroup, String filterName) {
+    try {
+      call("DeleteSubscriptionFilter",
+          () -> client.deleteSubscriptionFilter(r -> r.logGroupName(logGroup).filterName(filterName)));
+    } catch (ResourceNotFoundException alreadyGone) {
+      // The goal is reached.
+    }
+  }
+
+  private static MetricFilterDefinition toDefinition(MetricFilter filter) {
+    MetricTransformation t = filter.metricTransformations().isEmpty() ? null : filter.metricTransformations().get(0);
+    return new MetricFilterDefinition(filter.logGroupName(), filter.filterName(), filter.filterPattern(),
+        t == null ? null : t.metricNamespace(), t == null ? null : t.metricName(), t == null ? null : t.metricValue(),
+        t == null ? null : t.defaultValue(), t == null ? null : t.unitAsString());
   }
 
   private ObservedLogGroup toObserved(LogGroup group) {

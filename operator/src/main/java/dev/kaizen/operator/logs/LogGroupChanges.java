@@ -9,7 +9,7 @@ final class LogGroupChanges {
   private LogGroupChanges() {}
 
   record CreateLogGroup(String name, String kmsKeyArn, Map<String, String> tags, String reason)
-      implements Change<LogGroupGateway> {
+      implements Change<LogPipelinePorts> {
     public String operation() {
       return "CreateLogGroup";
     }
@@ -18,12 +18,12 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.create(name, kmsKeyArn, tags);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().create(name, kmsKeyArn, tags);
     }
   }
 
-  record PutRetentionPolicy(String name, int days, String reason) implements Change<LogGroupGateway> {
+  record PutRetentionPolicy(String name, int days, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "PutRetentionPolicy";
     }
@@ -32,12 +32,12 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.putRetention(name, days);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().putRetention(name, days);
     }
   }
 
-  record DeleteRetentionPolicy(String name, String reason) implements Change<LogGroupGateway> {
+  record DeleteRetentionPolicy(String name, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "DeleteRetentionPolicy";
     }
@@ -46,12 +46,12 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.deleteRetention(name);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().deleteRetention(name);
     }
   }
 
-  record AssociateKmsKey(String name, String kmsKeyArn, String reason) implements Change<LogGroupGateway> {
+  record AssociateKmsKey(String name, String kmsKeyArn, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "AssociateKmsKey";
     }
@@ -60,12 +60,12 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.associateKmsKey(name, kmsKeyArn);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().associateKmsKey(name, kmsKeyArn);
     }
   }
 
-  record DisassociateKmsKey(String name, String reason) implements Change<LogGroupGateway> {
+  record DisassociateKmsKey(String name, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "DisassociateKmsKey";
     }
@@ -74,13 +74,13 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.disassociateKmsKey(name);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().disassociateKmsKey(name);
     }
   }
 
   record TagResource(String name, String arn, Map<String, String> tags, String reason)
-      implements Change<LogGroupGateway> {
+      implements Change<LogPipelinePorts> {
     public String operation() {
       return "TagResource";
     }
@@ -89,12 +89,12 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.tag(arn, tags);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().tag(arn, tags);
     }
   }
 
-  record UntagResource(String name, String arn, List<String> keys, String reason) implements Change<LogGroupGateway> {
+  record UntagResource(String name, String arn, List<String> keys, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "UntagResource";
     }
@@ -103,12 +103,12 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.untag(arn, keys);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().untag(arn, keys);
     }
   }
 
-  record DeleteLogGroup(String name, String reason) implements Change<LogGroupGateway> {
+  record DeleteLogGroup(String name, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "DeleteLogGroup";
     }
@@ -117,8 +117,8 @@ final class LogGroupChanges {
       return name;
     }
 
-    public void applyTo(LogGroupGateway gateway) {
-      gateway.delete(name);
+    public void applyTo(LogPipelinePorts ports) {
+      ports.logs().delete(name);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.kaizen.operator.logs;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,4 +31,20 @@ public interface LogGroupGateway {
   void untag(String arn, Collection<String> keys);
 
   void delete(String name);
+
+  /** Every metric filter of the account, by log group: one paginated listing. */
+  Map<String, List<MetricFilterDefinition>> listMetricFilters();
+
+  /** The metric filters of one group. */
+  List<MetricFilterDefinition> metricFilters(String logGroup);
+
+  void putMetricFilter(MetricFilterDefinition filter);
+
+  void deleteMetricFilter(String logGroup, String filterName);
+
+  List<SubscriptionDefinition> subscriptionFilters(String logGroup);
+
+  void putSubscriptionFilter(SubscriptionDefinition subscription);
+
+  void deleteSubscriptionFilter(String logGroup, String filterName);
 }

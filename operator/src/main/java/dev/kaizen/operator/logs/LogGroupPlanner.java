@@ -1,7 +1,6 @@
 package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.core.Change;
-import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.logs.LogGroupChanges.AssociateKmsKey;
 import dev.kaizen.operator.logs.LogGroupChanges.CreateLogGroup;
@@ -16,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,22 +26,21 @@ import java.util.TreeMap;
 public final class LogGroupPlanner {
   private LogGroupPlanner() {}
 
-  public static Plan<LogGroupGateway> plan(LogGroupObservation observation, OwnerTags mine,
-      Collection<String> managedTagKeys) {
-    DesiredLogGroup desired = observation.desired();
+  public static List<Change<LogPipelinePorts>> plan(DesiredLogGroup desired, Optional<ObservedLogGroup> observed,
+      Optional<Map<String, String>> observedTags, OwnerTags mine, Collection<String> managedTagKeys) {
     Map<String, String> desiredTags = new TreeMap<>(desired.tags());
     desiredTags.putAll(mine.asTags());
-    List<Change<LogGroupGateway>> changes = new ArrayList<>();
-    if (observation.group().isEmpty()) {
+    List<Change<LogPipelinePorts>> changes = new ArrayList<>();
+    if (observed.isEmpty()) {
       changes.add(new CreateLogGroup(desired.name(), desired.kmsKeyArn(), desiredTags, "absent"));
       if (desired.retentionDays() != null) {
         changes.add(new PutRetentionPolicy(desired.name(), desired.retentionDays(),
             "never expire -> " + days(desired.retentionDays())));
       }
-      return new Plan<>(changes);
+      return changes;
     }
-    ObservedLogGroup group = observation.group().get();
-    observation.tags().ifPresent(tags -> planTags(group, tags, desiredTags, desired, managedTagKeys, changes));
+    ObservedLogGroup group = observed.get();
+    observedTags.ifPresent(tags -> planTags(group, tags, desiredTags, desired, managedTagKeys, changes));
     if (!Objects.equals(group.retentionDays(), desired.retentionDays())) {
       String reason = days(group.retentionDays()) + " -> " + days(desired.retentionDays());
       changes.add(desired.retentionDays() == null
@@ -54,15 +53,15 @@ public final class LogGroupPlanner {
           ? new DisassociateKmsKey(group.name(), reason)
           : new AssociateKmsKey(group.name(), desired.kmsKeyArn(), reason));
     }
-    return new Plan<>(changes);
+    return changes;
   }
 
-  public static Plan<LogGroupGateway> deletion(String name) {
-    return new Plan<>(List.of(new DeleteLogGroup(name, "deletionPolicy is Delete")));
+  public static Change<LogPipelinePorts> deletion(String name) {
+    return new DeleteLogGroup(name, "deletionPolicy is Delete");
   }
 
   private static void planTags(ObservedLogGroup group, Map<String, String> observed, Map<String, String> desired,
-      DesiredLogGroup spec, Collection<String> managedTagKeys, List<Change<LogGroupGateway>> changes) {
+      DesiredLogGroup spec, Collection<String> managedTagKeys, List<Change<LogPipelinePorts>> changes) {
     Map<String, String> toSet = new TreeMap<>();
     desired.forEach((key, value) -> {
       if (!value.equals(observed.get(key))) {

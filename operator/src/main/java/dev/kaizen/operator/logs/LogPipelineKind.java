@@ -1,10 +1,13 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.api.v1alpha1.logs.AlarmSpec;
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupSpec;
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupStatus;
-import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineStatus;
+import dev.kaizen.operator.api.v1alpha1.logs.MetricFilterSpec;
+import dev.kaizen.operator.api.v1alpha1.logs.ObjectRef;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.AwsTarget;
@@ -14,6 +17,8 @@ import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.ownership.Ownership;
 import dev.kaizen.operator.core.reconcile.AwsKind;
 import dev.kaizen.operator.core.reconcile.RootState;
+import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
+import dev.kaizen.operator.logs.fluentbit.FluentBitPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,32 +29,79 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.regions.Region;
 
-/** LogPipeline's part of the reconcile loop: its log group, observed through a shared per-account catalog. */
-public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObservation, LogGroupGateway> {
+/**
+ * LogPipeline's part of the reconcile loop: its log group with metric filters, alarms and subscription, observed
+ * through shared per-account catalogs, and its key in the Fluent Bit ConfigMap.
+ */
+public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineObservation, LogPipelinePorts> {
   private final AwsClients clients;
   private final AwsCalls calls;
   private final Optional<Region> defaultRegion;
   private final Clock clock;
   private final Duration snapshotMaxAge;
-  private final Map<AwsTarget, LogGroupGateway> gateways = new ConcurrentHashMap<>();
-  private final Map<AwsTarget, LogGroupCatalog> catalogs = new ConcurrentHashMap<>();
+  private final FluentBitConfigs fluentBit;
+  private final Map<AwsTarget, LogPipelinePorts> ports = new ConcurrentHashMap<>();
+  private final Map<AwsTarget, LogPipelineCatalog> catalogs = new ConcurrentHashMap<>();
 
   public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, Clock clock,
-      Duration snapshotMaxAge) {
+      Duration snapshotMaxAge, FluentBitConfigs fluentBit) {
     this.clients = clients;
     this.calls = calls;
     this.defaultRegion = defaultRegion;
     this.clock = clock;
     this.snapshotMaxAge = snapshotMaxAge;
+    this.fluentBit = fluentBit;
   }
 
   /** The group a LogPipeline asks for; the name defaults to {@code /<namespace>/<name>}. */
-  public static DesiredLogGroup desired(LogPipeline pipeline) {
+  public static DesiredLogGroup desiredGroup(LogPipeline pipeline) {
     LogGroupSpec spec = pipeline.getSpec().getLogGroup();
     String name = spec.getName() != null
         ? spec.getName()
         : "/" + pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
     return new DesiredLogGroup(name, spec.getRetentionDays(), spec.getKmsKeyArn(), spec.getTags());
+  }
+
+  /** Everything the pipeline asks for in {@code target}. */
+  DesiredPipeline desired(LogPipeline pipeline, AwsTarget target) {
+    DesiredLogGroup group = desiredGroup(pipeline);
+    List<MetricFilterDefinition> filters = new ArrayList<>();
+    List<AlarmDefinition> alarms = new ArrayList<>();
+    for (MetricFilterSpec filter : pipeline.getSpec().getMetricFilters()) {
+      var metric = filter.getMetric();
+      filters.add(new MetricFilterDefinition(group.name(), MetricFilterDefinition.awsName(filter.getName()),
+          filter.getPattern(), metric.getNamespace(), metric.getName(),
+          metric.getValue() == null ? "1" : metric.getValue(), metric.getDefaultValue(),
+          metric.getUnit() == null ? null : metric.getUnit().name()));
+      if (filter.getAlarm() != null) {
+        alarms.add(alarm(group.name(), filter, filter.getAlarm()));
+      }
+    }
+    var subscription = Optional.ofNullable(pipeline.getSpec().getSubscription())
+        .map(s -> new SubscriptionDefinition(group.name(), SubscriptionDefinition.NAME, s.getDestinationArn(),
+            s.getRoleArn(), s.getPattern() == null ? "" : s.getPattern()));
+    String namespace = pipeline.getMetadata().getNamespace();
+    String name = pipeline.getMetadata().getName();
+    Optional<String> config = Optional.ofNullable(pipeline.getSpec().getPods())
+        .map(pods -> FluentBitConfigRenderer.render(
+            FluentBitPipeline.of(namespace, name, pods.getMatchLabels(), target.region().id(), group.name())));
+    return new DesiredPipeline(group, filters, alarms, subscription, FluentBitConfigRenderer.key(namespace, name),
+        config);
+  }
+
+  private static AlarmDefinition alarm(String group, MetricFilterSpec filter, AlarmSpec alarm) {
+    String name = AlarmDefinition.name(group, filter.getName());
+    if (name.length() > AlarmDefinition.MAX_NAME) {
+      throw new InvalidSpecException("The alarm name " + name + " would be longer than the 255 characters CloudWatch"
+          + " allows: shorten the log group name or the metric filter name.");
+    }
+    return new AlarmDefinition(name, filter.getMetric().getNamespace(), filter.getMetric().getName(),
+        alarm.getStatistic() == null ? "Sum" : alarm.getStatistic().name(),
+        alarm.getPeriodSeconds() == null ? 60 : alarm.getPeriodSeconds(),
+        alarm.getEvaluationPeriods() == null ? 1 : alarm.getEvaluationPeriods(), alarm.getThreshold(),
+        alarm.getComparison() == null ? "GreaterThanOrEqualToThreshold" : alarm.getComparison().name(),
+        alarm.getTreatMissingData() == null ? "notBreaching" : alarm.getTreatMissingData().name(),
+        alarm.getActions(), alarm.getDescription());
   }
 
   @Override
@@ -68,6 +120,11 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
     return List.of();
   }
 
+  public Optional<AwsTarget> target(LogPipeline pipeline) {
+    String region = pipeline.getSpec().getRegion();
+    return Optional.ofNullable(region).map(Region::of).or(() -> defaultRegion).map(AwsTarget::of);
+  }
+
   /** The resource's account and region; fails when neither the spec nor the operator names a region. */
   private AwsTarget requireTarget(LogPipeline pipeline) {
     return target(pipeline).orElseThrow(() -> new InvalidSpecException("spec.region is not set and the operator"
@@ -84,89 +141,103 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogGroupObser
     }
   }
 
-  public Optional<AwsTarget> target(LogPipeline pipeline) {
-    String region = pipeline.getSpec().getRegion();
-    return Optional.ofNullable(region).map(Region::of).or(() -> defaultRegion).map(AwsTarget::of);
+  @Override
+  public LogPipelinePorts gateway(LogPipeline pipeline) {
+    return ports(requireTarget(pipeline));
+  }
+
+  public LogPipelinePorts ports(AwsTarget target) {
+    return ports.computeIfAbsent(target, t -> new LogPipelinePorts(
+        new CloudWatchLogsGateway(clients.cloudWatchLogs(t), calls, t),
+        new CloudWatchAlarmGateway(clients.cloudWatch(t), calls, t),
+        fluentBit));
   }
 
   @Override
-  public LogGroupGateway gateway(LogPipeline pipeline) {
-    return gateway(requireTarget(pipeline));
-  }
-
-  public LogGroupGateway gateway(AwsTarget target) {
-    return gateways.computeIfAbsent(target,
-        t -> new CloudWatchLogsGateway(clients.cloudWatchLogs(t), calls, t));
-  }
-
-  @Override
-  public LogGroupObservation observe(LogPipeline pipeline, LogGroupGateway gateway, boolean full) {
+  public LogPipelineObservation observe(LogPipeline pipeline, LogPipelinePorts ports, boolean full) {
     AwsTarget target = requireTarget(pipeline);
-    DesiredLogGroup desired = desired(pipeline);
-    requireSameName(pipeline, desired);
-    LogGroupCatalog catalog = catalog(target);
-    Optional<ObservedLogGroup> group = full ? catalog.read(desired.name()) : catalog.find(desired.name());
-    Optional<Map<String, String>> tags = full ? group.map(g -> gateway.tags(g.arn())) : Optional.empty();
-    return new LogGroupObservation(target, desired, group, tags);
+    DesiredPipeline desired = desired(pipeline, target);
+    String group = desired.group().name();
+    requireSameName(pipeline, desired.group());
+    LogPipelineCatalog catalog = catalog(target);
+    Optional<ObservedLogGroup> observed = catalog.group(group, full);
+    Optional<Map<String, String>> tags = full ? observed.map(g -> ports.logs().tags(g.arn())) : Optional.empty();
+    List<MetricFilterDefinition> filters = observed.isEmpty() ? List.of()
+        : catalog.metricFilters(group, full);
+    List<ObservedAlarm> alarms = catalog.alarms(group, full);
+    Optional<List<SubscriptionDefinition>> subscriptions = !full ? Optional.empty()
+        : Optional.of(observed.isEmpty() ? List.of() : ports.logs().subscriptionFilters(group));
+    Optional<String> config = ports.fluentBit().read(desired.fluentBitKey());
+    return new LogPipelineObservation(target, desired, observed, tags, filters, alarms, subscriptions, config);
   }
 
   @Override
-  public LogGroupObservation emptyAccount(LogPipeline pipeline) {
+  public LogPipelineObservation emptyAccount(LogPipeline pipeline) {
     AwsTarget target = target(pipeline).orElse(AwsTarget.of(Region.of("unset")));
-    return LogGroupObservation.emptyAccount(target, desired(pipeline));
+    return LogPipelineObservation.emptyAccount(target, desired(pipeline, target));
   }
 
   @Override
-  public RootState root(LogPipeline pipeline, LogGroupObservation observed) {
-    return new RootState("log group " + observed.desired().name(), observed.group().isPresent(),
+  public RootState root(LogPipeline pipeline, LogPipelineObservation observed) {
+    return new RootState("log group " + observed.desired().group().name(), observed.group().isPresent(),
         observed.tags().map(OwnerTags::read));
   }
 
   @Override
-  public Plan<LogGroupGateway> plan(LogPipeline pipeline, LogGroupObservation observed, Ownership ownership,
+  public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Ownership ownership,
       OwnerTags mine) {
-    return LogGroupPlanner.plan(observed, mine, managedTagKeys(pipeline));
+    return LogPipelinePlanner.plan(observed, mine, managedTagKeys(pipeline), fluentBit.configMap());
   }
 
   @Override
-  public void describe(LogPipeline pipeline, LogGroupObservation observed) {
-    LogGroupStatus status = new LogGroupStatus();
-    status.setName(observed.desired().name());
-    observed.group().ifPresent(group -> {
-      status.setArn(group.arn());
-      status.setRetentionDays(group.retentionDays());
-      status.setKmsKeyArn(group.kmsKeyArn());
+  public void describe(LogPipeline pipeline, LogPipelineObservation observed) {
+    LogPipelineStatus status = (LogPipelineStatus) initStatus(pipeline);
+    LogGroupStatus group = new LogGroupStatus();
+    group.setName(observed.desired().group().name());
+    observed.group().ifPresent(found -> {
+      group.setArn(found.arn());
+      group.setRetentionDays(found.retentionDays());
+      group.setKmsKeyArn(found.kmsKeyArn());
     });
     // Keys set from the spec stay managed until a full observe shows them gone, so a removal is never lost.
-    TreeSet<String> managed = new TreeSet<>(observed.desired().tags().keySet());
+    TreeSet<String> managed = new TreeSet<>(observed.desired().group().tags().keySet());
     managedTagKeys(pipeline).stream()
         .filter(key -> observed.tags().map(tags -> tags.containsKey(key)).orElse(true))
         .forEach(managed::add);
-    status.setManagedTagKeys(new ArrayList<>(managed));
-    ((LogPipelineStatus) initStatus(pipeline)).setLogGroup(status);
+    group.setManagedTagKeys(new ArrayList<>(managed));
+    status.setLogGroup(group);
+    status.setMetricFilters(observed.metricFilters().stream().filter(MetricFilterDefinition::ours)
+        .map(f -> new ObjectRef(f.filterName(), f.logGroup(), null)).toList());
+    status.setAlarms(observed.alarms().stream()
+        .map(a -> new ObjectRef(a.definition().alarmName(), a.arn(), a.state())).toList());
+    observed.subscriptionFilters().ifPresent(found -> status.setSubscription(found.stream()
+        .filter(s -> SubscriptionDefinition.NAME.equals(s.filterName()))
+        .map(s -> new ObjectRef(s.filterName(), s.destinationArn(), null)).findFirst().orElse(null)));
+    status.setFluentBit(observed.fluentBitConfig()
+        .map(config -> new ObjectRef(observed.desired().fluentBitKey(), fluentBit.configMap(), null)).orElse(null));
   }
 
   @Override
-  public Plan<LogGroupGateway> deletionPlan(LogPipeline pipeline, LogGroupObservation observed) {
-    return LogGroupPlanner.deletion(observed.desired().name());
+  public Plan<LogPipelinePorts> deletionPlan(LogPipeline pipeline, LogPipelineObservation observed) {
+    return LogPipelinePlanner.deletion(observed, fluentBit.configMap());
   }
 
   @Override
   public void changed(LogPipeline pipeline) {
-    target(pipeline).ifPresent(target -> catalog(target).changed(desired(pipeline).name()));
+    target(pipeline).ifPresent(target -> catalog(target).changed(desiredGroup(pipeline).name()));
   }
 
-  /** After deletion: the catalog no longer needs to list this name. */
+  /** After deletion: the catalogs no longer need to list this group. */
   public void forget(LogPipeline pipeline) {
-    target(pipeline).ifPresent(target -> catalog(target).forget(desired(pipeline).name()));
+    target(pipeline).ifPresent(target -> catalog(target).forget(desiredGroup(pipeline).name()));
   }
 
-  private LogGroupCatalog catalog(AwsTarget target) {
-    return catalogs.computeIfAbsent(target, t -> new LogGroupCatalog(gateway(t), clock, snapshotMaxAge));
+  private LogPipelineCatalog catalog(AwsTarget target) {
+    return catalogs.computeIfAbsent(target, t -> new LogPipelineCatalog(ports(t), clock, snapshotMaxAge));
   }
 
   private static List<String> managedTagKeys(LogPipeline pipeline) {
-    return Optional.ofNullable(pipeline.getStatus()).map(s -> s.getLogGroup())
+    return Optional.ofNullable(pipeline.getStatus()).map(LogPipelineStatus::getLogGroup)
         .map(LogGroupStatus::getManagedTagKeys).orElse(List.of());
   }
 }

@@ -12,10 +12,10 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 /** The JOSDK entry point for LogPipeline; all the work is the shared loop's and {@link LogPipelineKind}'s. */
 @ControllerConfiguration(name = "logpipeline")
 public final class LogPipelineReconciler implements Reconciler<LogPipeline>, Cleaner<LogPipeline> {
-  private final AwsReconcileLoop<LogPipeline, LogGroupObservation, LogGroupGateway> loop;
+  private final AwsReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop;
   private final LogPipelineKind kind;
 
-  public LogPipelineReconciler(AwsReconcileLoop<LogPipeline, LogGroupObservation, LogGroupGateway> loop,
+  public LogPipelineReconciler(AwsReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop,
       LogPipelineKind kind) {
     this.loop = loop;
     this.kind = kind;

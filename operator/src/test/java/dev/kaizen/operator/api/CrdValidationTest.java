@@ -77,6 +77,75 @@ class CrdValidationTest {
     assertThat(validator.validate(before, Optional.of(before))).isEmpty();
   }
 
+  private static String metricFilter(String filter) {
+    return """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: LogPipeline
+        metadata: {name: web, namespace: shop}
+        spec:
+          logGroup: {}
+          metricFilters:
+        %s
+        """.formatted(filter.indent(4).stripTrailing());
+  }
+
+  @Test
+  void metricFilterWithoutMetricNameIsRejected() {
+    assertThat(validate(metricFilter("""
+        - name: errors
+          pattern: ERROR
+          metric: {namespace: Shop/Web}
+        """))).extracting(Problem::path).contains("spec.metricFilters[0].metric.name");
+  }
+
+  @Test
+  void patternLongerThanAwsAcceptsIsRejected() {
+    String tooLong = "x".repeat(1025);
+    assertThat(validate(metricFilter("""
+        - name: errors
+          pattern: %s
+          metric: {namespace: Shop/Web, name: Errors}
+        """.formatted(tooLong)))).extracting(Problem::path).containsExactly("spec.metricFilters[0].pattern");
+    assertThat(validate(metricFilter("""
+        - name: errors
+          pattern: %s
+          metric: {namespace: Shop/Web, name: Errors}
+        """.formatted("x".repeat(1024))))).isEmpty();
+  }
+
+  @Test
+  void alarmWithoutThresholdIsRejected() {
+    assertThat(validate(metricFilter("""
+        - name: errors
+          pattern: ERROR
+          metric: {namespace: Shop/Web, name: Errors}
+          alarm: {periodSeconds: 60}
+        """))).extracting(Problem::path).contains("spec.metricFilters[0].alarm.threshold");
+  }
+
+  @Test
+  void malformedSnsArnAndBadPeriodAreRejected() {
+    var problems = validate(metricFilter("""
+        - name: errors
+          pattern: ERROR
+          metric: {namespace: Shop/Web, name: Errors}
+          alarm:
+            threshold: 5
+            periodSeconds: 45
+            actions: ["arn:aws:sqs:eu-west-1:111122223333:queue"]
+        """));
+    assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
+        "spec.metricFilters[0].alarm.actions[0]", "spec.metricFilters[0].alarm.periodSeconds");
+  }
+
+  @Test
+  void duplicateFilterNamesAreRejected() {
+    assertThat(validate(metricFilter("""
+        - {name: errors, pattern: ERROR, metric: {namespace: A, name: B}}
+        - {name: errors, pattern: FATAL, metric: {namespace: A, name: C}}
+        """))).singleElement().satisfies(p -> assertThat(p.message()).contains("unique names"));
+  }
+
   @Test
   void reservedTagKeysAreRejected() {
     assertThat(validate(logGroup("tags: {\"kaizen.dev/owner\": me}"))).hasSize(1);

@@ -111,13 +111,16 @@ class CommandLineTest {
     assertThat(run.exit()).isZero();
     assertThat(run.out()).startsWith("Planning against an empty account: --empty-account was given.");
     assertThat(run.out()).contains("""
-        LogPipeline shop/web (log group /shop/web): 2 change(s):
+        LogPipeline shop/web (log group /shop/web): 5 change(s):
           CreateLogGroup /shop/web: absent
           PutRetentionPolicy /shop/web: never expire -> 30 days
+          PutMetricFilter /shop/web kaizen/errors: absent
+          PutMetricAlarm kaizen:/shop/web:errors: absent
+          PutConfigMapKey logging/kaizen-fluent-bit shop.web.conf: absent
         """);
     assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
         + " (mode Plan: the operator would only report them):");
-    assertThat(run.out()).contains("2 resource(s), 4 change(s).");
+    assertThat(run.out()).contains("2 resource(s), 7 change(s).");
   }
 
   @Test

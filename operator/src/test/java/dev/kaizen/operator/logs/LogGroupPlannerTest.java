@@ -2,26 +2,29 @@ package dev.kaizen.operator.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
 
 class LogGroupPlannerTest {
-  private static final AwsTarget TARGET = AwsTarget.of(Region.EU_WEST_1);
   private static final OwnerTags MINE =
       OwnerTags.of(new ClusterIdentity("c1"), "shop", "LogPipeline", "web", "uid-1");
   private static final String ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/shop/web";
   private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/abc";
 
+  private static Plan<LogPipelinePorts> plan(DesiredLogGroup desired, Optional<ObservedLogGroup> observed,
+      Optional<Map<String, String>> tags, List<String> managed) {
+    return new Plan<>(LogGroupPlanner.plan(desired, observed, tags, MINE, managed));
+  }
+
   @Test
   void absentGroupIsCreatedWithOwnerTagsThenGivenItsRetention() {
     var desired = new DesiredLogGroup("/shop/web", 30, KEY, Map.of("team", "shop"));
-    var plan = LogGroupPlanner.plan(LogGroupObservation.emptyAccount(TARGET, desired), MINE, List.of());
+    var plan = plan(desired, Optional.empty(), Optional.of(Map.of()), List.of());
 
     assertThat(plan.describe()).containsExactly(
         "CreateLogGroup /shop/web: absent",
@@ -35,8 +38,7 @@ class LogGroupPlannerTest {
   void groupInSyncNeedsNothing() {
     var desired = new DesiredLogGroup("/shop/web", 30, null, Map.of());
     var observed = new ObservedLogGroup("/shop/web", ARN, 30, null);
-    var plan = LogGroupPlanner.plan(
-        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.of(MINE.asTags())), MINE, List.of());
+    var plan = plan(desired, Optional.of(observed), Optional.of(MINE.asTags()), List.of());
     assertThat(plan.isEmpty()).isTrue();
   }
 
@@ -44,8 +46,7 @@ class LogGroupPlannerTest {
   void retentionAndKeyDifferencesBecomeOneCallEach() {
     var desired = new DesiredLogGroup("/shop/web", 30, KEY, Map.of());
     var observed = new ObservedLogGroup("/shop/web", ARN, 7, null);
-    var plan = LogGroupPlanner.plan(
-        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.empty()), MINE, List.of());
+    var plan = plan(desired, Optional.of(observed), Optional.empty(), List.of());
     assertThat(plan.describe()).containsExactly(
         "PutRetentionPolicy /shop/web: 7 days -> 30 days",
         "AssociateKmsKey /shop/web: no KMS key -> " + KEY);
@@ -55,8 +56,7 @@ class LogGroupPlannerTest {
   void removedRetentionAndKeyAreRemovedInAws() {
     var desired = new DesiredLogGroup("/shop/web", null, null, Map.of());
     var observed = new ObservedLogGroup("/shop/web", ARN, 7, KEY);
-    var plan = LogGroupPlanner.plan(
-        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.empty()), MINE, List.of());
+    var plan = plan(desired, Optional.of(observed), Optional.empty(), List.of());
     assertThat(plan.describe()).containsExactly(
         "DeleteRetentionPolicy /shop/web: 7 days -> never expire",
         "DisassociateKmsKey /shop/web: " + KEY + " -> no KMS key");
@@ -71,15 +71,12 @@ class LogGroupPlannerTest {
     found.put("cost-center", "42"); // set by someone else: never removed
     found.put("tier", "gold"); // set by us from an earlier spec: removed
 
-    var plan = LogGroupPlanner.plan(
-        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.of(found)), MINE,
-        List.of("team", "tier"));
+    var plan = plan(desired, Optional.of(observed), Optional.of(found), List.of("team", "tier"));
 
     assertThat(plan.describe()).containsExactly(
         "TagResource /shop/web: set team",
         "UntagResource /shop/web: removed from spec: tier");
-    var unread = LogGroupPlanner.plan(
-        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.empty()), MINE, List.of("tier"));
+    var unread = plan(desired, Optional.of(observed), Optional.empty(), List.of("tier"));
     assertThat(unread.isEmpty()).isTrue();
   }
 
@@ -89,8 +86,7 @@ class LogGroupPlannerTest {
     var observed = new ObservedLogGroup("/shop/web", ARN, null, null);
     Map<String, String> found = new java.util.HashMap<>(MINE.asTags());
     found.put(OwnerTags.UID, "uid-0");
-    var plan = LogGroupPlanner.plan(
-        new LogGroupObservation(TARGET, desired, Optional.of(observed), Optional.of(found)), MINE, List.of());
+    var plan = plan(desired, Optional.of(observed), Optional.of(found), List.of());
     assertThat(plan.describe()).containsExactly("TagResource /shop/web: set kaizen.dev/uid");
     assertThat(((LogGroupChanges.TagResource) plan.changes().get(0)).arn()).isEqualTo(ARN);
   }
@@ -98,12 +94,12 @@ class LogGroupPlannerTest {
   @Test
   void deletionDeletesTheGroup() {
     assertThat(LogGroupPlanner.deletion("/shop/web").describe())
-        .containsExactly("DeleteLogGroup /shop/web: deletionPolicy is Delete");
+        .isEqualTo("DeleteLogGroup /shop/web: deletionPolicy is Delete");
   }
 
   @Test
   void listingPrefixesAreSharedPerNamespace() {
-    assertThat(LogGroupCatalog.prefixes(java.util.Set.of("/shop/web", "/shop/api", "/pay/db", "flat", "/shop/")))
+    assertThat(LogPipelineCatalog.prefixes(java.util.Set.of("/shop/web", "/shop/api", "/pay/db", "flat", "/shop/")))
         .containsExactly("/pay/", "/shop/", "flat");
   }
 }

@@ -71,8 +71,11 @@ class LogPipelineOperatorTest {
 
     LogPipeline ready = awaitReady("web");
 
+    // Full observe, create, then the confirming light observe of what was just changed.
     assertThat(operations()).containsExactly(
-        "DescribeLogGroups", "CreateLogGroup", "PutRetentionPolicy", "DescribeLogGroups");
+        "DescribeLogGroups", "CreateLogGroup", "PutRetentionPolicy", "DescribeLogGroups", "DescribeMetricFilters");
+    assertThat(harness.cloudWatch().calls()).extracting(FakeAwsService.Call::operation)
+        .containsExactly("DescribeAlarms", "DescribeAlarms");
     var group = aws.group("/shop/web").orElseThrow();
     assertThat(group.retentionInDays()).isEqualTo(30);
     assertThat(group.tags()).containsEntry("team", "shop")

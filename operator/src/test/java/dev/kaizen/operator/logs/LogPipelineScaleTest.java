@@ -51,8 +51,12 @@ class LogPipelineScaleTest {
       // Two resync intervals: every pipeline is re-checked at least twice (the framework requeues at half of it).
       await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
 
-      var calls = aws.calls();
-      assertThat(calls).extracting(Call::operation).containsOnly("DescribeLogGroups");
+      assertThat(aws.calls()).extracting(Call::operation).containsOnly("DescribeLogGroups", "DescribeMetricFilters");
+      assertThat(harness.cloudWatch().calls()).extracting(Call::operation).containsOnly("DescribeAlarms");
+      // One listing of each kind per refresh: metric filters and alarms are one page each here.
+      assertThat(aws.calls("DescribeMetricFilters")).hasSizeBetween(1, 5);
+      assertThat(harness.cloudWatch().calls()).hasSizeBetween(1, 5);
+      var calls = aws.calls("DescribeLogGroups");
       // 200 groups are 4 pages of 50 under the shared prefix /shop/; a listing at most every 2 s.
       assertThat(calls).hasSizeBetween(4, 5 * 4);
       assertThat(calls).allSatisfy(call -> {

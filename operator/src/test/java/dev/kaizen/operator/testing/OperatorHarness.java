@@ -4,6 +4,9 @@ import dev.kaizen.operator.KaizenOperator;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
+import dev.kaizen.operator.aws.AwsClients;
+import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.fakes.FakeCloudWatch;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -21,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
  * The whole operator as it runs, against the fabric8 mock API server in CRUD mode (real HTTP, informers and
@@ -39,7 +44,11 @@ public final class OperatorHarness implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  public static final String FLUENT_BIT_NAMESPACE = "logging";
+  public static final String FLUENT_BIT_CONFIGMAP = "kaizen-fluent-bit";
+
   private final Map<Region, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
+  private final Map<Region, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
   private KaizenOperator operator;
 
   public OperatorHarness() {
@@ -52,8 +61,19 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
   public OperatorHarness start(ReconcileTimings timings) {
-    var settings = new OperatorSettings(CLUSTER, Optional.of(REGION), timings, 4, Clock.systemUTC());
-    operator = new KaizenOperator(client, target -> logs(target.region()), settings);
+    var settings = new OperatorSettings(CLUSTER, Optional.of(REGION), timings, 4, Clock.systemUTC(),
+        FLUENT_BIT_NAMESPACE, FLUENT_BIT_CONFIGMAP);
+    operator = new KaizenOperator(client, new AwsClients() {
+      @Override
+      public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
+        return logs(target.region());
+      }
+
+      @Override
+      public CloudWatchClient cloudWatch(AwsTarget target) {
+        return OperatorHarness.this.cloudWatch(target.region());
+      }
+    }, settings);
     operator.start();
     return this;
   }
@@ -68,6 +88,20 @@ public final class OperatorHarness implements AutoCloseable {
 
   public FakeCloudWatchLogs logs(Region region) {
     return logs.computeIfAbsent(region, r -> new FakeCloudWatchLogs(r, ACCOUNT));
+  }
+
+  public FakeCloudWatch cloudWatch() {
+    return cloudWatch(REGION);
+  }
+
+  public FakeCloudWatch cloudWatch(Region region) {
+    return cloudWatch.computeIfAbsent(region, r -> new FakeCloudWatch(r.id(), ACCOUNT));
+  }
+
+  /** The Fluent Bit configuration the operator keeps for one LogPipeline, if any. */
+  public Optional<String> fluentBitConfig(String key) {
+    var configMap = client.configMaps().inNamespace(FLUENT_BIT_NAMESPACE).withName(FLUENT_BIT_CONFIGMAP).get();
+    return Optional.ofNullable(configMap).map(c -> c.getData()).map(data -> data.get(key));
   }
 
   public List<Event> events(String namespace, String involvedName) {

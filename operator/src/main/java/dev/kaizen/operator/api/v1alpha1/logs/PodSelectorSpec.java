@@ -1,0 +1,29 @@
+package dev.kaizen.operator.api.v1alpha1.logs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Which pods of the LogPipeline's own namespace ship their logs to the group. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PodSelectorSpec {
+
+  @JsonPropertyDescription("Pods whose labels include all of these. Empty selects every pod of the namespace.")
+  @Size(max = 20)
+  @ValidationRule(
+      value = "self.all(k, size(k) <= 253 && k.matches('^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$')"
+          + " && size(self[k]) <= 63 && self[k].matches('^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'))",
+      message = "matchLabels must be valid Kubernetes label keys and values.")
+  private Map<String, String> matchLabels = new LinkedHashMap<>();
+
+  public Map<String, String> getMatchLabels() {
+    return matchLabels;
+  }
+
+  public void setMatchLabels(Map<String, String> matchLabels) {
+    this.matchLabels = matchLabels == null ? new LinkedHashMap<>() : matchLabels;
+  }
+}

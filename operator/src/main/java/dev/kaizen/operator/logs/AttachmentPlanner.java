@@ -1,0 +1,134 @@
+package dev.kaizen.operator.logs;
+
+import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.logs.PipelineChanges.DeleteAlarms;
+import dev.kaizen.operator.logs.PipelineChanges.DeleteMetricFilter;
+import dev.kaizen.operator.logs.PipelineChanges.DeleteSubscriptionFilter;
+import dev.kaizen.operator.logs.PipelineChanges.PutFluentBitConfig;
+import dev.kaizen.operator.logs.PipelineChanges.PutMetricAlarm;
+import dev.kaizen.operator.logs.PipelineChanges.PutMetricFilter;
+import dev.kaizen.operator.logs.PipelineChanges.PutSubscriptionFilter;
+import dev.kaizen.operator.logs.PipelineChanges.RemoveFluentBitConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Pure planning of what hangs off a log group. Only objects of the operator's own naming are ever changed or
+ * deleted: filters named {@code kaizen/*} in the pipeline's group, alarms named {@code kaizen:<group>:*}, the
+ * subscription filter {@code kaizen/subscription}, and the pipeline's own ConfigMap key.
+ */
+final class AttachmentPlanner {
+  private AttachmentPlanner() {}
+
+  static List<Change<LogPipelinePorts>> metricFilters(String logGroup, List<MetricFilterDefinition> desired,
+      List<MetricFilterDefinition> observed, List<Change<LogPipelinePorts>> deletions) {
+    Map<String, MetricFilterDefinition> ours = observed.stream().filter(MetricFilterDefinition::ours)
+        .collect(Collectors.toMap(MetricFilterDefinition::filterName, Function.identity(), (a, b) -> a));
+    List<Change<LogPipelinePorts>> puts = new ArrayList<>();
+    for (MetricFilterDefinition filter : desired) {
+      MetricFilterDefinition found = ours.remove(filter.filterName());
+      if (!filter.equals(found)) {
+        puts.add(new PutMetricFilter(filter, found == null ? "absent" : differences(found, filter)));
+      }
+    }
+    ours.keySet().stream().sorted()
+        .forEach(name -> deletions.add(new DeleteMetricFilter(logGroup, name, "removed from spec")));
+    return puts;
+  }
+
+  static List<Change<LogPipelinePorts>> alarms(List<AlarmDefinition> desired, List<ObservedAlarm> observed,
+      Map<String, String> tags, List<Change<LogPipelinePorts>> deletions) {
+    Map<String, AlarmDefinition> found = observed.stream().map(ObservedAlarm::definition)
+        .collect(Collectors.toMap(AlarmDefinition::alarmName, Function.identity(), (a, b) -> a));
+    List<Change<LogPipelinePorts>> puts = new ArrayList<>();
+    for (AlarmDefinition alarm : desired) {
+      AlarmDefinition current = found.remove(alarm.alarmName());
+      if (!alarm.equals(current)) {
+        puts.add(new PutMetricAlarm(alarm, tags, current == null ? "absent" : differences(current, alarm)));
+      }
+    }
+    if (!found.isEmpty()) {
+      deletions.add(0, new DeleteAlarms(found.keySet().stream().sorted().toList(), "removed from spec"));
+    }
+    return puts;
+  }
+
+  /** Planned only when the group's subscription filters were read (full observe). */
+  static List<Change<LogPipelinePorts>> subscription(String logGroup, Optional<SubscriptionDefinition> desired,
+      Optional<List<SubscriptionDefinition>> observed) {
+    if (observed.isEmpty()) {
+      return List.of();
+    }
+    Optional<SubscriptionDefinition> ours = observed.get().stream()
+        .filter(s -> SubscriptionDefinition.NAME.equals(s.filterName())).findFirst();
+    if (desired.isPresent()) {
+      return desired.equals(ours) ? List.of()
+          : List.of(new PutSubscriptionFilter(desired.get(), ours.isEmpty() ? "absent" : "destination or pattern changed"));
+    }
+    return ours.isPresent()
+        ? List.of(new DeleteSubscriptionFilter(logGroup, SubscriptionDefinition.NAME, "removed from spec"))
+        : List.of();
+  }
+
+  static List<Change<LogPipelinePorts>> fluentBit(String configMap, String key, Optional<String> desired,
+      Optional<String> observed) {
+    if (desired.equals(observed)) {
+      return List.of();
+    }
+    if (desired.isPresent()) {
+      return List.of(new PutFluentBitConfig(configMap, key, desired.get(),
+          observed.isEmpty() ? "absent" : "pod selection or destination changed"));
+    }
+    return List.of(new RemoveFluentBitConfig(configMap, key, "no pods selected"));
+  }
+
+  private static String differences(MetricFilterDefinition from, MetricFilterDefinition to) {
+    List<String> changed = new ArrayList<>();
+    if (!Objects.equals(from.pattern(), to.pattern())) {
+      changed.add("pattern");
+    }
+    if (!Objects.equals(from.metricNamespace(), to.metricNamespace())
+        || !Objects.equals(from.metricName(), to.metricName())) {
+      changed.add("metric " + from.metricNamespace() + "/" + from.metricName() + " -> " + to.metricNamespace() + "/"
+          + to.metricName());
+    }
+    if (!Objects.equals(from.metricValue(), to.metricValue()) || !Objects.equals(from.defaultValue(), to.defaultValue())
+        || !Objects.equals(from.unit(), to.unit())) {
+      changed.add("value, default value or unit");
+    }
+    return String.join(", ", changed) + " changed";
+  }
+
+  private static String differences(AlarmDefinition from, AlarmDefinition to) {
+    List<String> changed = new ArrayList<>();
+    if (from.threshold() != to.threshold()) {
+      changed.add("threshold " + number(from.threshold()) + " -> " + number(to.threshold()));
+    }
+    if (!Objects.equals(from.comparison(), to.comparison())) {
+      changed.add("comparison " + from.comparison() + " -> " + to.comparison());
+    }
+    if (from.periodSeconds() != to.periodSeconds() || from.evaluationPeriods() != to.evaluationPeriods()
+        || !Objects.equals(from.statistic(), to.statistic())) {
+      changed.add("statistic, period or evaluation periods");
+    }
+    if (!Objects.equals(from.actions(), to.actions())) {
+      changed.add("actions");
+    }
+    if (!Objects.equals(from.treatMissingData(), to.treatMissingData())
+        || !Objects.equals(from.description(), to.description())
+        || !Objects.equals(from.metricNamespace(), to.metricNamespace())
+        || !Objects.equals(from.metricName(), to.metricName())) {
+      changed.add("metric, missing-data handling or description");
+    }
+    return String.join(", ", changed);
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.kaizen.operator.logs;
+
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
+
+/** {@link AlarmGateway} on the AWS SDK; every call goes through {@link AwsCalls} (rate limits). */
+public final class CloudWatchAlarmGateway implements AlarmGateway {
+  static final String SERVICE = "CloudWatch";
+  /** DescribeAlarms returns at most 100 alarms per page; DeleteAlarms takes at most 100 names. */
+  static final int PAGE_SIZE = 100;
+
+  private final CloudWatchClient client;
+  private final AwsCalls calls;
+  private final AwsTarget target;
+
+  public CloudWatchAlarmGateway(CloudWatchClient client, AwsCalls calls, AwsTarget target) {
+    this.client = client;
+    this.calls = calls;
+    this.target = target;
+  }
+
+  @Override
+  public List<ObservedAlarm> list(String prefix) {
+    List<ObservedAlarm> alarms = new ArrayList<>();
+    String token = null;
+    do {
+      String pageToken = token;
+      DescribeAlarmsResponse page = call("DescribeAlarms", () -> client.describeAlarms(r -> r.alarmNamePrefix(prefix)
+          .alarmTypes(AlarmType.METRIC_ALARM).maxRecords(PAGE_SIZE).nextToken(pageToken)));
+      page.metricAlarms().forEach(alarm -> alarms.add(toObserved(alarm)));
+      token = page.nextToken();
+    } while (token != null);
+    return alarms;
+  }
+
+  @Override
+  public void put(AlarmDefinition alarm, Map<String, String> tags) {
+    List<Tag> awsTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+    call("PutMetricAlarm", () -> client.putMetricAlarm(r -> r.alarmName(alarm.alarmName())
+        .namespace(alarm.metricNamespace())
+        .metricName(alarm.metricName())
+        .statistic(alarm.statistic())
+        .period(alarm.periodSeconds())
+        .evaluationPeriods(alarm.evaluationPeriods())
+        .threshold(alarm.threshold())
+        .comparisonOperator(alarm.comparison())
+        .treatMissingData(alarm.treatMissingData())
+        .alarmActions(alarm.actions())
+        .alarmDescription(alarm.description())
+        .tags(awsTags)));
+  }
+
+  @Override
+  public void delete(Collection<String> alarmNames) {
+    List<String> names = List.copyOf(alarmNames);
+    for (int from = 0; from < names.size(); from += PAGE_SIZE) {
+      List<String> batch = names.subList(from, Math.min(names.size(), from + PAGE_SIZE));
+      call("DeleteAlarms", () -> client.deleteAlarms(r -> r.alarmNames(batch)));
+    }
+  }
+
+  private static ObservedAlarm toObserved(MetricAlarm alarm) {
+    var definition = new AlarmDefinition(alarm.alarmName(), alarm.namespace(), alarm.metricName(),
+        alarm.statisticAsString(), alarm.period() == null ? 0 : alarm.period(),
+        alarm.evaluationPeriods() == null ? 0 : alarm.evaluationPeriods(),
+        alarm.threshold() == null ? Double.NaN : alarm.threshold(), alarm.comparisonOperatorAsString(),
+        alarm.treatMissingData(), alarm.alarmActions(), alarm.alarmDescription());
+    return new ObservedAlarm(definition, alarm.alarmArn(), alarm.stateValueAsString());
+  }
+
+  private <T> T call(String operation, Supplier<T> call) {
+    return calls.call(target, SERVICE, operation, call);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.kaizen.operator.logs;
+
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one observe of a LogPipeline found.
+ *
+ * @param group the log group in AWS, if it exists
+ * @param tags its tags when read (full observe only)
+ * @param metricFilters the metric filters of the group (all of them; the planner only touches its own)
+ * @param alarms the operator alarms of this group ({@code kaizen:<group>:*})
+ * @param subscriptionFilters the group's subscription filters, when read (full observe only)
+ * @param fluentBitConfig what the Fluent Bit ConfigMap holds under this pipeline's key
+ */
+public record LogPipelineObservation(AwsTarget target, DesiredPipeline desired, Optional<ObservedLogGroup> group,
+    Optional<Map<String, String>> tags, List<MetricFilterDefinition> metricFilters, List<ObservedAlarm> alarms,
+    Optional<List<SubscriptionDefinition>> subscriptionFilters, Optional<String> fluentBitConfig) {
+
+  /** What an empty account (and cluster) shows: used by {@code kaizen plan} without credentials. */
+  public static LogPipelineObservation emptyAccount(AwsTarget target, DesiredPipeline desired) {
+    return new LogPipelineObservation(target, desired, Optional.empty(), Optional.of(Map.of()), List.of(), List.of(),
+        Optional.of(List.of()), Optional.empty());
+  }
+}

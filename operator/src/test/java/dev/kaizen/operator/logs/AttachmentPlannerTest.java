@@ -1,0 +1,86 @@
+package dev.kaizen.operator.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.core.Change;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AttachmentPlannerTest {
+  private static final String GROUP = "/shop/web";
+
+  private static MetricFilterDefinition filter(String name, String pattern) {
+    return new MetricFilterDefinition(GROUP, "kaizen/" + name, pattern, "Shop/Web", "Errors", "1", 0.0, "Count");
+  }
+
+  private static AlarmDefinition alarm(String filter, double threshold) {
+    return new AlarmDefinition(AlarmDefinition.name(GROUP, filter), "Shop/Web", "Errors", "Sum", 60, 1, threshold,
+        "GreaterThanOrEqualToThreshold", "notBreaching", List.of("arn:aws:sns:eu-west-1:111122223333:oncall"), null);
+  }
+
+  private static List<String> describe(List<Change<LogPipelinePorts>> changes) {
+    return changes.stream().map(Change::describe).toList();
+  }
+
+  @Test
+  void missingFiltersArePutChangedOnesReplacedRemovedOnesDeletedAndForeignOnesLeftAlone() {
+    var foreign = new MetricFilterDefinition(GROUP, "hand-made", "ERROR", "X", "Y", "1", null, null);
+    List<Change<LogPipelinePorts>> deletions = new ArrayList<>();
+
+    var puts = AttachmentPlanner.metricFilters(GROUP, List.of(filter("errors", "?ERROR"), filter("timeouts", "Timeout")),
+        List.of(filter("errors", "ERROR"), filter("old", "x"), foreign), deletions);
+
+    assertThat(describe(puts)).containsExactly(
+        "PutMetricFilter /shop/web kaizen/errors: pattern changed",
+        "PutMetricFilter /shop/web kaizen/timeouts: absent");
+    assertThat(describe(deletions)).containsExactly("DeleteMetricFilter /shop/web kaizen/old: removed from spec");
+  }
+
+  @Test
+  void filtersInSyncNeedNothing() {
+    List<Change<LogPipelinePorts>> deletions = new ArrayList<>();
+    assertThat(AttachmentPlanner.metricFilters(GROUP, List.of(filter("errors", "ERROR")),
+        List.of(filter("errors", "ERROR")), deletions)).isEmpty();
+    assertThat(deletions).isEmpty();
+  }
+
+  @Test
+  void alarmThresholdChangeIsOnePutMetricAlarmAndRemovedAlarmsAreDeletedTogether() {
+    List<Change<LogPipelinePorts>> deletions = new ArrayList<>();
+    var observed = List.of(new ObservedAlarm(alarm("errors", 5), "arn:a", "OK"),
+        new ObservedAlarm(alarm("gone", 1), "arn:b", "OK"), new ObservedAlarm(alarm("gone2", 1), "arn:c", "OK"));
+
+    var puts = AttachmentPlanner.alarms(List.of(alarm("errors", 10)), observed, Map.of("kaizen.dev/owner", "x"),
+        deletions);
+
+    assertThat(describe(puts)).containsExactly("PutMetricAlarm kaizen:/shop/web:errors: threshold 5 -> 10");
+    assertThat(describe(deletions)).containsExactly(
+        "DeleteAlarms kaizen:/shop/web:gone, kaizen:/shop/web:gone2: removed from spec");
+  }
+
+  @Test
+  void subscriptionIsPlannedOnlyWhenRead() {
+    var wanted = new SubscriptionDefinition(GROUP, SubscriptionDefinition.NAME, "arn:aws:lambda:eu-west-1:1:function:f",
+        null, "");
+    assertThat(AttachmentPlanner.subscription(GROUP, Optional.of(wanted), Optional.empty())).isEmpty();
+    assertThat(describe(AttachmentPlanner.subscription(GROUP, Optional.of(wanted), Optional.of(List.of()))))
+        .containsExactly("PutSubscriptionFilter /shop/web kaizen/subscription: absent");
+    assertThat(AttachmentPlanner.subscription(GROUP, Optional.of(wanted), Optional.of(List.of(wanted)))).isEmpty();
+    var other = new SubscriptionDefinition(GROUP, "someone-elses", "arn:x", null, "");
+    assertThat(describe(AttachmentPlanner.subscription(GROUP, Optional.empty(), Optional.of(List.of(wanted, other)))))
+        .containsExactly("DeleteSubscriptionFilter /shop/web kaizen/subscription: removed from spec");
+    assertThat(AttachmentPlanner.subscription(GROUP, Optional.empty(), Optional.of(List.of(other)))).isEmpty();
+  }
+
+  @Test
+  void fluentBitConfigIsPutWhenDifferentAndRemovedWhenNoPodsAreSelected() {
+    assertThat(describe(AttachmentPlanner.fluentBit("logging/kaizen-fluent-bit", "shop.web.conf", Optional.of("a"),
+        Optional.empty()))).containsExactly("PutConfigMapKey logging/kaizen-fluent-bit shop.web.conf: absent");
+    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.of("a"), Optional.of("a"))).isEmpty();
+    assertThat(describe(AttachmentPlanner.fluentBit("cm", "k", Optional.empty(), Optional.of("a"))))
+        .containsExactly("RemoveConfigMapKey cm k: no pods selected");
+  }
+}
