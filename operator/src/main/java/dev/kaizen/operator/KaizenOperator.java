@@ -10,33 +10,64 @@ import dev.kaizen.operator.core.reconcile.EventRecorder;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
+import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the kinds into one JOSDK operator. Used by {@code kaizen run} and, with the mock API server and the AWS
  * fakes, by the operator tests: the path the tests exercise is the path that runs.
  */
 public final class KaizenOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KaizenOperator.class);
+
   private final Operator operator;
+  private final KaizenMetrics metrics;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
-    this.operator = new Operator(config -> config
-        .withKubernetesClient(client)
-        .withCloseClientOnStop(false)
-        // DESIGN.md: writes use update/merge-patch with optimistic locking, never server-side apply.
-        .withUseSSAToPatchPrimaryResource(false)
-        .withConcurrentReconciliationThreads(settings.reconcileThreads()));
-    AwsCalls calls = new AwsCalls(new RateLimits());
-    EventRecorder events = new EventRecorder(client, settings.clock());
+    this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
+    settings.leaderElection().ifPresent(election -> metrics.leader(false));
+    this.operator = new Operator(config -> {
+      config
+          .withKubernetesClient(client)
+          .withCloseClientOnStop(false)
+          // DESIGN.md: writes use update/merge-patch with optimistic locking, never server-side apply.
+          .withUseSSAToPatchPrimaryResource(false)
+          .withConcurrentReconciliationThreads(settings.reconcileThreads());
+      settings.leaderElection().ifPresent(election -> config.withLeaderElectionConfiguration(
+          new LeaderElectionConfiguration(election.leaseName(), election.leaseNamespace().orElse(null),
+              election.leaseDuration(), election.renewDeadline(), election.retryPeriod(), election.identity(),
+              new LeaderCallbacks(
+                  () -> {
+                    LOG.info("{} is now the leader (lease {})", election.identity(), election.leaseName());
+                    metrics.leader(true);
+                  },
+                  () -> {
+                    LOG.info("{} stopped leading (lease {})", election.identity(), election.leaseName());
+                    metrics.leader(false);
+                  },
+                  newLeader -> LOG.info("leader is {}", newLeader)),
+              election.exitOnStopLeading())));
+    });
+    AwsCalls calls = new AwsCalls(new RateLimits(), metrics);
+    EventRecorder events = new EventRecorder(client, settings.clock(), metrics);
 
-    var fluentBit = new KubernetesFluentBitConfigs(client, settings.fluentBitNamespace(),
-        settings.fluentBitConfigMap());
+    var fluentBit = new KubernetesFluentBitConfigs(client, settings.fluentBit().namespace(),
+        settings.fluentBit().configMap());
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), settings.clock(),
         settings.timings().snapshotMaxAge(), fluentBit);
     var logLoop = new AwsReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock());
-    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings());
+    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings(),
+        settings.watch());
+  }
+
+  public KaizenMetrics metrics() {
+    return metrics;
   }
 
   public void start() {

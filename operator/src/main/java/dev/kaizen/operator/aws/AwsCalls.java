@@ -1,20 +1,45 @@
 package dev.kaizen.operator.aws;
 
+import dev.kaizen.operator.core.FailureClassifier;
+import dev.kaizen.operator.core.RateLimitedException;
+import dev.kaizen.operator.core.metrics.KaizenMetrics;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The one door every AWS call of every gateway goes through: the client-side rate limit is taken here (and,
- * later, per-call metrics), so no gateway can forget it.
+ * The one door every AWS call of every gateway goes through: the client-side rate limit is taken here, and every
+ * call is counted and timed per service, operation and outcome, so no gateway can forget either.
  */
 public final class AwsCalls {
   private final RateLimits limits;
+  private final KaizenMetrics metrics;
 
   public AwsCalls(RateLimits limits) {
+    this(limits, KaizenMetrics.discarding());
+  }
+
+  public AwsCalls(RateLimits limits, KaizenMetrics metrics) {
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   public <T> T call(AwsTarget target, String service, String operation, Supplier<T> call) {
-    limits.acquire(target, service, operation);
-    return call.get();
+    try {
+      limits.acquire(target, service, operation);
+    } catch (RateLimitedException e) {
+      metrics.rateLimitWait(service, operation, e.retryAfter());
+      throw e;
+    }
+    long start = System.nanoTime();
+    try {
+      T result = call.get();
+      metrics.awsCall(service, operation, "success", java.time.Duration.ofNanos(System.nanoTime() - start));
+      return result;
+    } catch (RuntimeException e) {
+      // outcome: throttled, transient, access_denied or invalid, as the reconcile loop will treat it.
+      String outcome = FailureClassifier.classify(e).kind().name().toLowerCase(Locale.ROOT);
+      metrics.awsCall(service, operation, outcome, java.time.Duration.ofNanos(System.nanoTime() - start));
+      throw e;
+    }
   }
 }

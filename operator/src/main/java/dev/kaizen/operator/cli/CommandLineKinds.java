@@ -46,7 +46,7 @@ final class CommandLineKinds {
   private static final class NoCluster implements FluentBitConfigs {
     @Override
     public String configMap() {
-      return OperatorSettings.DEFAULT_FLUENT_BIT_NAMESPACE + "/" + OperatorSettings.DEFAULT_FLUENT_BIT_CONFIGMAP;
+      return OperatorSettings.FluentBit.DEFAULT_NAMESPACE + "/" + OperatorSettings.FluentBit.DEFAULT_CONFIGMAP;
     }
 
     @Override

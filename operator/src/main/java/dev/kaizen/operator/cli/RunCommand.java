@@ -10,19 +10,36 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import dev.kaizen.operator.OperatorSettings.LeaderElection;
+import dev.kaizen.operator.core.reconcile.WatchScope;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.regions.Region;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the operator against the current kubeconfig (or the in-cluster config).")
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--cluster-id", description = "This installation's identity in ownership tags."
       + " Default: the UID of the kube-system namespace.")
@@ -43,42 +60,99 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "4", description = "Reconcile threads. Default: ${DEFAULT-VALUE}.")
   int threads;
 
-  @Option(names = "--fluent-bit-namespace", defaultValue = OperatorSettings.DEFAULT_FLUENT_BIT_NAMESPACE,
+  @Option(names = "--fluent-bit-namespace", defaultValue = OperatorSettings.FluentBit.DEFAULT_NAMESPACE,
       description = "Namespace of the cluster's Fluent Bit, where its ConfigMap of LogPipeline configurations is"
           + " kept. Default: ${DEFAULT-VALUE}.")
   String fluentBitNamespace;
 
-  @Option(names = "--fluent-bit-configmap", defaultValue = OperatorSettings.DEFAULT_FLUENT_BIT_CONFIGMAP,
+  @Option(names = "--fluent-bit-configmap", defaultValue = OperatorSettings.FluentBit.DEFAULT_CONFIGMAP,
       description = "Name of that ConfigMap (one key per LogPipeline). Default: ${DEFAULT-VALUE}.")
   String fluentBitConfigMap;
 
   @Option(names = "--health-port", defaultValue = "8080",
-      description = "Port of /healthz and /readyz. Default: ${DEFAULT-VALUE}.")
+      description = "Port of /healthz, /readyz and /metrics (Prometheus). Default: ${DEFAULT-VALUE}.")
   int healthPort;
+
+  @Option(names = "--namespaces", split = ",", defaultValue = "${env:KAIZEN_NAMESPACES}",
+      description = "Watch only these namespaces (comma-separated), e.g. to shard a large estate."
+          + " Default: all namespaces (env KAIZEN_NAMESPACES).")
+  List<String> namespaces;
+
+  @Option(names = "--selector", defaultValue = "${env:KAIZEN_SELECTOR}",
+      description = "Watch only resources matching this equality-based label selector (shard=a)."
+          + " Default: every resource (env KAIZEN_SELECTOR).")
+  String selector;
+
+  @Option(names = "--leader-election", defaultValue = "${env:KAIZEN_LEADER_ELECTION:-auto}",
+      description = "auto, true or false. auto: on when running in a pod (POD_NAME is set), so two replicas, or"
+          + " the old and new pod of a rolling update, never reconcile at once. Default: ${DEFAULT-VALUE}.")
+  String leaderElection;
+
+  @Option(names = "--lease-name", defaultValue = LeaderElection.DEFAULT_LEASE,
+      description = "Name of the coordination.k8s.io Lease, in namespace POD_NAMESPACE (or the client's)."
+          + " Shards need one each. Default: ${DEFAULT-VALUE}.")
+  String leaseName;
+
+  @Option(names = "--log-format", defaultValue = "${env:KAIZEN_LOG_FORMAT:-text}",
+      description = "text or json (one object per line, with kind/namespace/name fields). Default: ${DEFAULT-VALUE}.")
+  String logFormat;
 
   @Override
   public Integer call() throws Exception {
+    if ("json".equalsIgnoreCase(logFormat)) {
+      JsonLogEncoder.install();
+    } else if (!"text".equalsIgnoreCase(logFormat)) {
+      throw new ParameterException(spec.commandLine(), "--log-format must be text or json, not " + logFormat);
+    }
     KubernetesClient client = new KubernetesClientBuilder().build();
     ClusterIdentity cluster = new ClusterIdentity(clusterId != null ? clusterId
         : client.namespaces().withName("kube-system").get().getMetadata().getUid());
     ReconcileTimings defaults = ReconcileTimings.defaults();
     var timings = new ReconcileTimings(resync, fullObserve, defaults.confirm(), defaults.backoffBase(),
         defaults.backoffMax(), defaults.stalledRecheck());
-    var settings = new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC(),
-        fluentBitNamespace, fluentBitConfigMap);
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    var settings = new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC())
+        .withWatch(new WatchScope(namespaces == null ? Set.of() : namespaces.stream().map(String::strip)
+            .filter(n -> !n.isEmpty()).collect(Collectors.toSet()), Optional.ofNullable(selector)))
+        .withMeterRegistry(registry)
+        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap));
+    if (leaderElectionEnabled(leaderElection, System.getenv("POD_NAME"))) {
+      String identity = Optional.ofNullable(System.getenv("POD_NAME"))
+          .orElseGet(() -> "kaizen-" + java.util.UUID.randomUUID());
+      // 15 s lease, 10 s renew deadline, 2 s retry (Kubernetes' usual figures); exit when leadership is lost.
+      settings = settings.withLeaderElection(new LeaderElection(leaseName,
+          Optional.ofNullable(System.getenv("POD_NAMESPACE")), identity, Duration.ofSeconds(15),
+          Duration.ofSeconds(10), Duration.ofSeconds(2), true));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     try (SdkAwsClients aws = new SdkAwsClients();
         KaizenOperator operator = new KaizenOperator(client, aws, settings);
-        HealthServer health = new HealthServer(healthPort, operator::ready)) {
+        HealthServer health = new HealthServer(healthPort, operator::ready, registry::scrape)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "kaizen-shutdown"));
       operator.start();
-      LOG.info("kaizen-operator started: cluster {}, default region {}, resync {}, health on :{}", cluster.id(),
-          settings.defaultRegion().map(Region::id).orElse("(none)"), resync, health.port());
+      LOG.info("kaizen-operator started: cluster {}, default region {}, resync {}, watching {}, leader election {},"
+          + " health and metrics on :{}", cluster.id(), settings.defaultRegion().map(Region::id).orElse("(none)"),
+          resync, settings.watch(), settings.leaderElection().map(e -> "on (lease " + e.leaseName() + ", "
+              + e.identity() + ")").orElse("off"), health.port());
       stopped.await();
     } finally {
       client.close();
     }
     return 0;
+  }
+
+  /** auto: on in a pod (POD_NAME set by the Deployment's downward API), off on a laptop. */
+  static boolean leaderElectionEnabled(String option, String podName) {
+    return switch (option.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "on" -> true;
+      case "false", "off" -> false;
+      case "auto" -> podName != null && !podName.isBlank();
+      default -> throw new IllegalArgumentException("--leader-election must be auto, true or false, not " + option);
+    };
   }
 
 

@@ -50,10 +50,11 @@ public final class OperatorHarness implements AutoCloseable {
   private final Map<Region, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
   private final Map<Region, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
   private KaizenOperator operator;
+  private final List<KaizenOperator> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public OperatorHarness() {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(List.of()), false);
+        new RulesReviewingDispatcher(), false);
     server.init();
     client = server.createClient();
     installCrd("logpipelines.kaizen.dev");
@@ -61,21 +62,40 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
   public OperatorHarness start(ReconcileTimings timings) {
-    var settings = new OperatorSettings(CLUSTER, Optional.of(REGION), timings, 4, Clock.systemUTC(),
-        FLUENT_BIT_NAMESPACE, FLUENT_BIT_CONFIGMAP);
-    operator = new KaizenOperator(client, new AwsClients() {
-      @Override
-      public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
-        return logs(target.region());
-      }
+    return start(settings(timings));
+  }
 
-      @Override
-      public CloudWatchClient cloudWatch(AwsTarget target) {
-        return OperatorHarness.this.cloudWatch(target.region());
-      }
-    }, settings);
+  /** The settings {@link #start(ReconcileTimings)} uses; tests add sharding, leader election, a registry. */
+  public static OperatorSettings settings(ReconcileTimings timings) {
+    return new OperatorSettings(CLUSTER, Optional.of(REGION), timings, 4, Clock.systemUTC())
+        .withFluentBit(new OperatorSettings.FluentBit(FLUENT_BIT_NAMESPACE, FLUENT_BIT_CONFIGMAP));
+  }
+
+  public OperatorHarness start(OperatorSettings settings) {
+    operator = new KaizenOperator(client, awsClients(), settings);
     operator.start();
     return this;
+  }
+
+  /** AWS clients served by this harness's fakes, one per service and region. */
+  public AwsClients awsClients() {
+    return new FakeAwsClients(this::logs, this::cloudWatch);
+  }
+
+  /** The operator started by {@code start}. */
+  public KaizenOperator operator() {
+    return operator;
+  }
+
+  /**
+   * Starts another operator instance against the same API server (a second replica or shard), with its own AWS
+   * clients so a test can tell which instance did what. Stopped by {@link #close()} unless stopped before.
+   */
+  public KaizenOperator startAnother(OperatorSettings settings, dev.kaizen.operator.aws.AwsClients aws) {
+    KaizenOperator another = new KaizenOperator(client, aws, settings);
+    others.add(another);
+    another.start();
+    return another;
   }
 
   public KubernetesClient client() {
@@ -125,10 +145,32 @@ public final class OperatorHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    others.forEach(KaizenOperator::close);
     if (operator != null) {
       operator.close();
     }
     client.close();
     server.destroy();
+  }
+
+  /**
+   * CRUD mode, plus an answer to SelfSubjectRulesReview (which JOSDK's leader election sends to check it may use
+   * Leases, and which the mock server would store and return without a status): every rule is granted.
+   */
+  private static final class RulesReviewingDispatcher extends KubernetesCrudDispatcher {
+    RulesReviewingDispatcher() {
+      super(List.of());
+    }
+
+    @Override
+    public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+      if (request.getPath().contains("/selfsubjectrulesreviews")) {
+        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(201).setBody(
+            "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\",\"spec\":{},"
+            + "\"status\":{\"incomplete\":false,\"nonResourceRules\":[],\"resourceRules\":["
+            + "{\"verbs\":[\"*\"],\"apiGroups\":[\"*\"],\"resources\":[\"*\"]}]}}");
+      }
+      return super.dispatch(request);
+    }
   }
 }

@@ -11,6 +11,9 @@ import dev.kaizen.operator.core.FailureClassifier;
 import dev.kaizen.operator.core.FailureKind;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.Reasons;
+import dev.kaizen.operator.core.metrics.KaizenMetrics;
+import dev.kaizen.operator.core.metrics.KaizenMetrics.Outcome;
+import dev.kaizen.operator.core.metrics.ResourceTracker;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.ownership.Ownership;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -25,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * observe -> plan -> apply -> report, the same for every AWS-backed kind (DESIGN.md, "The shape of one
@@ -44,6 +48,13 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   private final Clock clock;
   private final Backoff backoff;
   private final Assessor<R, O, G> assessor;
+  private final KaizenMetrics metrics;
+  private final ResourceTracker tracker;
+
+  /** MDC keys set around every reconcile and deletion, so each log line names its resource. */
+  public static final String MDC_KIND = "kind";
+  public static final String MDC_NAMESPACE = "namespace";
+  public static final String MDC_NAME = "name";
 
   public AwsReconcileLoop(String kindName, AwsKind<R, O, G> kind, ClusterIdentity cluster, ReconcileTimings timings,
       EventRecorder events, Clock clock) {
@@ -55,9 +66,24 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     this.clock = clock;
     this.backoff = new Backoff(timings.backoffBase(), timings.backoffMax());
     this.assessor = new Assessor<>(kindName, kind, cluster);
+    this.metrics = events.metrics();
+    this.tracker = metrics.kind(kindName);
   }
 
+  /** One reconcile, timed and counted by outcome, with the resource's kind/namespace/name in the MDC. */
   public UpdateControl<R> reconcile(R resource) {
+    long start = System.nanoTime();
+    Outcome[] outcome = {Outcome.FAILED};
+    try (var mdc = mdc(resource)) {
+      UpdateControl<R> control = reconcile(resource, outcome);
+      tracker.update(uid(resource), statusOf(resource).getConditions(), outcome[0].synced());
+      return control;
+    } finally {
+      metrics.reconciled(kindName, outcome[0], Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private UpdateControl<R> reconcile(R resource, Outcome[] outcome) {
     JsonNode before = Serialization.jsonMapper().valueToTree(resource.getStatus());
     KaizenStatus status = kind.initStatus(resource);
     Instant now = clock.instant();
@@ -70,8 +96,10 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       List<String> problems = kind.problems(resource);
       if (!problems.isEmpty()) {
         next = stalled(resource, Reasons.INVALID_SPEC, String.join(" ", problems), now);
+        outcome[0] = Outcome.STALLED;
       } else {
         next = converge(resource, spec, now, specChanged, wasReady);
+        outcome[0] = convergeOutcome(status);
       }
     } catch (RuntimeException e) {
       if (e instanceof ChangeFailedException) {
@@ -81,11 +109,14 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       LOG.info("{} {}/{}: {}", kindName, ns(resource), name(resource), failure.message(), e);
       if (failure.stalls()) {
         next = stalled(resource, failure.reason(), failure.message(), now);
+        outcome[0] = Outcome.STALLED;
       } else if (failure.kind() == FailureKind.THROTTLED && failure.retryAfter().isPresent()) {
         // Our own limiter: nothing was sent and nothing is wrong; come back when a token is free, quietly.
+        outcome[0] = Outcome.RATE_LIMITED;
         return UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get());
       } else {
         next = retrying(resource, failure, now);
+        outcome[0] = failure.kind() == FailureKind.THROTTLED ? Outcome.THROTTLED : Outcome.TRANSIENT_ERROR;
       }
     }
     status.setObservedGeneration(generation);
@@ -134,8 +165,39 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     return timings.confirm();
   }
 
-  /** Deletion with the finalizer: Retain keeps everything, Plan mode never deletes, Delete removes what is ours. */
+  private static Outcome convergeOutcome(KaizenStatus status) {
+    if (Conditions.isTrue(status.getConditions(), Conditions.STALLED)) {
+      return Outcome.STALLED;
+    }
+    if (Conditions.isTrue(status.getConditions(), Conditions.READY)) {
+      return Outcome.IN_SYNC;
+    }
+    return Reasons.PLAN_PENDING.equals(Conditions.reason(status.getConditions(), Conditions.READY).orElse(""))
+        ? Outcome.PLAN_PENDING : Outcome.APPLIED;
+  }
+
+  /** Deletion with the finalizer, timed and counted like a reconcile; the resource leaves the gauges once done. */
   public DeleteControl cleanup(R resource) {
+    long start = System.nanoTime();
+    Outcome outcome = Outcome.FAILED;
+    try (var mdc = mdc(resource)) {
+      DeleteControl control = delete(resource);
+      if (control.isRemoveFinalizer()) {
+        tracker.forget(uid(resource));
+        outcome = lastDeleteOutcome.get();
+      } else {
+        outcome = Outcome.DELETE_FAILED;
+      }
+      return control;
+    } finally {
+      lastDeleteOutcome.remove();
+      metrics.reconciled(kindName, outcome, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  private final ThreadLocal<Outcome> lastDeleteOutcome = ThreadLocal.withInitial(() -> Outcome.RETAINED);
+
+  private DeleteControl delete(R resource) {
     AwsResourceSpec spec = resource.getSpec();
     if (spec.effectiveMode() == Mode.Plan) {
       events.normal(resource, Reasons.RETAINED, "Mode is Plan: nothing in AWS was deleted.");
@@ -151,6 +213,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       RootState root = kind.root(resource, observed);
       if (!root.exists()) {
         events.normal(resource, Reasons.DELETED, "The " + root.description() + " was already gone.");
+        lastDeleteOutcome.set(Outcome.DELETED);
         return DeleteControl.defaultDelete();
       }
       Ownership ownership = root.tags()
@@ -166,6 +229,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       kind.changed(resource);
       backoff.reset(uid(resource));
       events.normal(resource, Reasons.DELETED, "Deleted: " + String.join("; ", plan.describe()) + ".");
+      lastDeleteOutcome.set(Outcome.DELETED);
       return DeleteControl.defaultDelete();
     } catch (RuntimeException e) {
       kind.changed(resource);
@@ -252,10 +316,27 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
           "Re-attached to the objects of an earlier resource with the same name: " + changes + ".");
     } else if (!specChanged && wasReady) {
       events.normal(resource, Reasons.DRIFT_CORRECTED, "AWS had drifted from the spec; corrected: " + changes + ".");
+      metrics.driftCorrected(kindName);
     } else {
       boolean creates = plan.changes().stream().anyMatch(c -> c.operation().startsWith("Create"));
       events.normal(resource, creates ? Reasons.CREATED : Reasons.UPDATED, changes + ".");
     }
+  }
+
+  private interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private Scope mdc(R resource) {
+    MDC.put(MDC_KIND, kindName);
+    MDC.put(MDC_NAMESPACE, ns(resource) == null ? "" : ns(resource));
+    MDC.put(MDC_NAME, name(resource));
+    return () -> {
+      MDC.remove(MDC_KIND);
+      MDC.remove(MDC_NAMESPACE);
+      MDC.remove(MDC_NAME);
+    };
   }
 
   private KaizenStatus statusOf(R resource) {

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.core.reconcile;
 
+import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -21,10 +22,24 @@ public final class EventRecorder {
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final KaizenMetrics metrics;
 
   public EventRecorder(KubernetesClient client, Clock clock) {
+    this(client, clock, KaizenMetrics.discarding());
+  }
+
+  /**
+   * @param metrics where events are counted; the reconcile loops also take their metrics from here, so every
+   *     kind wired with the operator's recorder is measured without code of its own
+   */
+  public EventRecorder(KubernetesClient client, Clock clock, KaizenMetrics metrics) {
     this.client = client;
     this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  public KaizenMetrics metrics() {
+    return metrics;
   }
 
   public void normal(HasMetadata resource, String reason, String message) {
@@ -36,6 +51,7 @@ public final class EventRecorder {
   }
 
   private void record(HasMetadata resource, String type, String reason, String message) {
+    metrics.event(resource.getKind(), type, reason);
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     var metadata = resource.getMetadata();
     var event = new EventBuilder()
