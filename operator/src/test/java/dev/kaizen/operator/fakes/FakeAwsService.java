@@ -112,14 +112,53 @@ public abstract class FakeAwsService {
   private boolean quotasEnforced = true;
   private volatile Clock clock = Clock.systemUTC();
 
+  /** The Region this fake serves, e.g. "eu-west-1". */
+  protected final String region;
+  /** The 12-digit account this fake serves. */
+  protected final String accountId;
+  /** The ARN partition of the Region: aws, aws-cn or aws-us-gov. */
+  protected final String partition;
+  private volatile boolean closed;
+
   /**
    * @param serviceName the service name the SDK puts in error details, e.g. "CloudWatch Logs"
    * @param quotas every operation the fake implements, with its requests-per-second quota per account and Region
+   * @param region the Region of the one account this fake serves, e.g. "eu-west-1"
+   * @param accountId that account's 12-digit id
    */
-  protected FakeAwsService(String serviceName, Map<String, Integer> quotas) {
+  protected FakeAwsService(String serviceName, Map<String, Integer> quotas, String region, String accountId) {
     this.serviceName = Objects.requireNonNull(serviceName);
     this.defaultQuotas = Map.copyOf(quotas);
     this.quotas.putAll(quotas);
+    if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+      throw new IllegalArgumentException("not a Region: " + region);
+    }
+    if (accountId == null || !accountId.matches("\\d{12}")) {
+      throw new IllegalArgumentException("an account id has 12 digits: " + accountId);
+    }
+    this.region = region;
+    this.accountId = accountId;
+    this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+
+  /** The Region of this fake. */
+  public String region() {
+    return region;
+  }
+
+  /** The account of this fake. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /** Marks the client closed; the fake keeps serving, since one instance is shared by all tests. */
+  public void close() {
+    closed = true;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
   }
 
   // ---- hooks for the concrete fake -------------------------------------------------------------------------------

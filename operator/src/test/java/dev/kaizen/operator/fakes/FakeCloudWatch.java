@@ -99,24 +99,11 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
     }
   }
 
-  private final String region;
-  private final String accountId;
-  private final String partition;
   private final TreeMap<String, State> alarms = new TreeMap<>();
-  private volatile boolean closed;
 
   /** A fake of CloudWatch in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
   public FakeCloudWatch(String region, String accountId) {
-    super("CloudWatch", QUOTAS);
-    if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
-      throw new IllegalArgumentException("not a Region: " + region);
-    }
-    if (accountId == null || !accountId.matches("\\d{12}")) {
-      throw new IllegalArgumentException("an account id has 12 digits: " + accountId);
-    }
-    this.region = region;
-    this.accountId = accountId;
-    this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    super("CloudWatch", QUOTAS, region, accountId);
   }
 
   // ---- SDK operations --------------------------------------------------------------------------------------------
@@ -389,28 +376,7 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
     return SERVICE_NAME;
   }
 
-  /** Marks the client closed; the fake keeps serving, since one instance is shared by all tests. */
-  @Override
-  public void close() {
-    closed = true;
-  }
-
-  /** Whether {@link #close()} was called. */
-  public boolean isClosed() {
-    return closed;
-  }
-
   // ---- test helpers: state behind the operator's back (no call log, no quota, no validation) ---------------------
-
-  /** The Region of this fake. */
-  public String region() {
-    return region;
-  }
-
-  /** The account of this fake. */
-  public String accountId() {
-    return accountId;
-  }
 
   /** The ARN of an alarm: arn:aws:cloudwatch:&lt;region&gt;:&lt;account&gt;:alarm:&lt;name&gt;. */
   public String alarmArn(String name) {

@@ -175,25 +175,12 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     }
   }
 
-  private final String region;
-  private final String accountId;
-  private final String partition;
   private final TreeMap<String, State> groups = new TreeMap<>(); // ASCII order, as DescribeLogGroups returns them
   private final Set<String> deniedKmsKeys = new HashSet<>();
-  private volatile boolean closed;
 
   /** A fake of CloudWatch Logs in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
   public FakeCloudWatchLogs(String region, String accountId) {
-    super("CloudWatch Logs", QUOTAS);
-    if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
-      throw new IllegalArgumentException("not a Region: " + region);
-    }
-    if (accountId == null || !accountId.matches("\\d{12}")) {
-      throw new IllegalArgumentException("an account id has 12 digits: " + accountId);
-    }
-    this.region = region;
-    this.accountId = accountId;
-    this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+    super("CloudWatch Logs", QUOTAS, region, accountId);
   }
 
   /** A fake of CloudWatch Logs in {@code region} for the 12-digit account {@code accountId}. */
@@ -680,28 +667,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     return SERVICE_NAME;
   }
 
-  /** Marks the client closed; the fake keeps serving, since one instance is shared by all tests. */
-  @Override
-  public void close() {
-    closed = true;
-  }
-
-  /** Whether {@link #close()} was called. */
-  public boolean isClosed() {
-    return closed;
-  }
-
   // ---- test helpers: state behind the operator's back (no call log, no quota, no validation) ---------------------
-
-  /** The Region of this fake. */
-  public String region() {
-    return region;
-  }
-
-  /** The account of this fake. */
-  public String accountId() {
-    return accountId;
-  }
 
   /** The ARN of a log group without ":*", as the tagging operations take it. */
   public String logGroupArn(String name) {
