@@ -79,6 +79,41 @@ class CommandLineTest {
   }
 
   @Test
+  void badMetricFiltersAndAlarmsAreRejected() throws IOException {
+    Path bad = write("filters.yaml", """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: LogPipeline
+        metadata: {name: web, namespace: shop}
+        spec:
+          logGroup: {}
+          metricFilters:
+            - name: no-metric-name
+              pattern: ERROR
+              metric: {namespace: Shop/Web}
+            - name: long-pattern
+              pattern: %s
+              metric: {namespace: Shop/Web, name: Errors}
+            - name: no-threshold
+              pattern: ERROR
+              metric: {namespace: Shop/Web, name: Errors}
+              alarm: {evaluationPeriods: 2}
+            - name: bad-topic
+              pattern: ERROR
+              metric: {namespace: Shop/Web, name: Errors}
+              alarm: {threshold: 1, actions: ["arn:aws:sns:eu-west-1:oncall"]}
+        """.formatted("x".repeat(1025)));
+
+    Run run = kaizen("validate", bad.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains(
+        "spec.metricFilters[0].metric.name: required",
+        "spec.metricFilters[1].pattern:",
+        "spec.metricFilters[2].alarm.threshold: required",
+        "spec.metricFilters[3].alarm.actions[0]: \"arn:aws:sns:eu-west-1:oncall\" does not match the pattern");
+  }
+
+  @Test
   void renamingAgainstTheBaselineIsRejected() throws IOException {
     write("main/web.yaml", pipeline("name: /shop/web"));
     Path changed = write("pr/web.yaml", pipeline("name: /shop/frontend"));
