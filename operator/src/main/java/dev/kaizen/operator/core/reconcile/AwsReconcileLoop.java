@@ -71,19 +71,23 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   }
 
   /** One reconcile, timed and counted by outcome, with the resource's kind/namespace/name in the MDC. */
+  /** What a reconcile or deletion tells the framework, and how it ended (for the metrics). */
+  private record Done<C>(C control, Outcome outcome) {}
+
   public UpdateControl<R> reconcile(R resource) {
     long start = System.nanoTime();
-    Outcome[] outcome = {Outcome.FAILED};
+    Outcome outcome = Outcome.FAILED;
     try (var mdc = mdc(resource)) {
-      UpdateControl<R> control = reconcile(resource, outcome);
-      tracker.update(uid(resource), statusOf(resource).getConditions(), outcome[0].synced());
-      return control;
+      Done<UpdateControl<R>> done = reconcileOnce(resource);
+      outcome = done.outcome();
+      tracker.update(uid(resource), statusOf(resource).getConditions(), outcome.synced());
+      return done.control();
     } finally {
-      metrics.reconciled(kindName, outcome[0], Duration.ofNanos(System.nanoTime() - start));
+      metrics.reconciled(kindName, outcome, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
-  private UpdateControl<R> reconcile(R resource, Outcome[] outcome) {
+  private Done<UpdateControl<R>> reconcileOnce(R resource) {
     JsonNode before = Serialization.jsonMapper().valueToTree(resource.getStatus());
     KaizenStatus status = kind.initStatus(resource);
     Instant now = clock.instant();
@@ -92,14 +96,15 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     boolean wasReady = Conditions.isTrue(status.getConditions(), Conditions.READY);
     AwsResourceSpec spec = resource.getSpec();
     Duration next;
+    Outcome outcome;
     try {
       List<String> problems = kind.problems(resource);
       if (!problems.isEmpty()) {
         next = stalled(resource, Reasons.INVALID_SPEC, String.join(" ", problems), now);
-        outcome[0] = Outcome.STALLED;
+        outcome = Outcome.STALLED;
       } else {
         next = converge(resource, spec, now, specChanged, wasReady);
-        outcome[0] = convergeOutcome(status);
+        outcome = convergeOutcome(status);
       }
     } catch (RuntimeException e) {
       if (e instanceof ChangeFailedException) {
@@ -109,20 +114,20 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       LOG.info("{} {}/{}: {}", kindName, ns(resource), name(resource), failure.message(), e);
       if (failure.stalls()) {
         next = stalled(resource, failure.reason(), failure.message(), now);
-        outcome[0] = Outcome.STALLED;
+        outcome = Outcome.STALLED;
       } else if (failure.kind() == FailureKind.THROTTLED && failure.retryAfter().isPresent()) {
         // Our own limiter: nothing was sent and nothing is wrong; come back when a token is free, quietly.
-        outcome[0] = Outcome.RATE_LIMITED;
-        return UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get());
+        return new Done<>(UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get()),
+            Outcome.RATE_LIMITED);
       } else {
         next = retrying(resource, failure, now);
-        outcome[0] = failure.kind() == FailureKind.THROTTLED ? Outcome.THROTTLED : Outcome.TRANSIENT_ERROR;
+        outcome = failure.kind() == FailureKind.THROTTLED ? Outcome.THROTTLED : Outcome.TRANSIENT_ERROR;
       }
     }
     status.setObservedGeneration(generation);
     JsonNode after = Serialization.jsonMapper().valueToTree(status);
     UpdateControl<R> control = before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(resource);
-    return control.rescheduleAfter(next);
+    return new Done<>(control.rescheduleAfter(next), outcome);
   }
 
   private Duration converge(R resource, AwsResourceSpec spec, Instant now, boolean specChanged, boolean wasReady) {
@@ -181,31 +186,26 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     long start = System.nanoTime();
     Outcome outcome = Outcome.FAILED;
     try (var mdc = mdc(resource)) {
-      DeleteControl control = delete(resource);
-      if (control.isRemoveFinalizer()) {
+      Done<DeleteControl> done = delete(resource);
+      outcome = done.outcome();
+      if (done.control().isRemoveFinalizer()) {
         tracker.forget(uid(resource));
-        outcome = lastDeleteOutcome.get();
-      } else {
-        outcome = Outcome.DELETE_FAILED;
       }
-      return control;
+      return done.control();
     } finally {
-      lastDeleteOutcome.remove();
       metrics.reconciled(kindName, outcome, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 
-  private final ThreadLocal<Outcome> lastDeleteOutcome = ThreadLocal.withInitial(() -> Outcome.RETAINED);
-
-  private DeleteControl delete(R resource) {
+  private Done<DeleteControl> delete(R resource) {
     AwsResourceSpec spec = resource.getSpec();
     if (spec.effectiveMode() == Mode.Plan) {
       events.normal(resource, Reasons.RETAINED, "Mode is Plan: nothing in AWS was deleted.");
-      return DeleteControl.defaultDelete();
+      return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
     }
     if (spec.effectiveDeletionPolicy() != dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy.Delete) {
       events.normal(resource, Reasons.RETAINED, "deletionPolicy is Retain: the AWS objects were kept.");
-      return DeleteControl.defaultDelete();
+      return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
     }
     try {
       G gateway = kind.gateway(resource);
@@ -213,8 +213,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       RootState root = kind.root(resource, observed);
       if (!root.exists()) {
         events.normal(resource, Reasons.DELETED, "The " + root.description() + " was already gone.");
-        lastDeleteOutcome.set(Outcome.DELETED);
-        return DeleteControl.defaultDelete();
+        return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
       }
       Ownership ownership = root.tags()
           .map(found -> Ownership.judge(found, assessor.ownerTags(resource), false))
@@ -222,15 +221,14 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       if (ownership != Ownership.OWNED && ownership != Ownership.REATTACH) {
         events.warning(resource, Reasons.RETAINED, "The " + root.description()
             + " is not owned by this resource, so it was not deleted.");
-        return DeleteControl.defaultDelete();
+        return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
       }
       Plan<G> plan = kind.deletionPlan(resource, observed);
       plan.applyTo(gateway);
       kind.changed(resource);
       backoff.reset(uid(resource));
       events.normal(resource, Reasons.DELETED, "Deleted: " + String.join("; ", plan.describe()) + ".");
-      lastDeleteOutcome.set(Outcome.DELETED);
-      return DeleteControl.defaultDelete();
+      return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
     } catch (RuntimeException e) {
       kind.changed(resource);
       Failure failure = FailureClassifier.classify(e);
@@ -238,14 +236,14 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       if (Reasons.INVALID_SPEC.equals(failure.reason())) {
         // Nothing this spec names can be found (no region, say): there is nothing to delete.
         events.warning(resource, Reasons.RETAINED, "Nothing was deleted: " + failure.message());
-        return DeleteControl.defaultDelete();
+        return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
       }
       Duration retry = failure.retryAfter().orElseGet(() -> failure.stalls()
           ? timings.stalledRecheck() : backoff.next(uid(resource)));
       if (failure.stalls()) {
         events.warning(resource, Reasons.STALLED, "Deletion is blocked: " + failure.message());
       }
-      return DeleteControl.<R>noFinalizerRemoval().rescheduleAfter(retry);
+      return new Done<>(DeleteControl.noFinalizerRemoval().rescheduleAfter(retry), Outcome.DELETE_FAILED);
     }
   }
 
