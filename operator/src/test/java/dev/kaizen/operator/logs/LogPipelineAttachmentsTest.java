@@ -176,6 +176,26 @@ class LogPipelineAttachmentsTest {
   }
 
   @Test
+  void removingThePodSelectorRemovesTheFluentBitKeyAndNothingElse() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
+    harness.client().resources(LogPipeline.class).inNamespace(NS).resource(fullPipeline()).create();
+    awaitReadyAt(1);
+    logs.clearCalls();
+    cloudWatch.clearCalls();
+
+    pipeline().edit(p -> {
+      p.getSpec().setPods(null);
+      return p;
+    });
+    awaitReadyAt(2);
+
+    assertThat(harness.fluentBitConfig(KEY)).isEmpty();
+    assertThat(pipeline().get().getStatus().getFluentBit()).isNull();
+    assertThat(mutations(logs)).isEmpty();
+    assertThat(mutations(cloudWatch)).isEmpty();
+  }
+
+  @Test
   void filtersAndSubscriptionsOfOthersInTheGroupAreLeftAlone() {
     harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
     harness.client().resources(LogPipeline.class).inNamespace(NS).resource(fullPipeline()).create();
