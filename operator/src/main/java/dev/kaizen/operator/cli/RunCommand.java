@@ -50,8 +50,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KubernetesClient client = new KubernetesClientBuilder().build();
-    ClusterIdentity cluster = new ClusterIdentity(clusterId != null ? clusterId
-        : client.namespaces().withName("kube-system").get().getMetadata().getUid());
+    ClusterIdentity cluster = clusterIdentity(client, clusterId);
     ReconcileTimings defaults = ReconcileTimings.defaults();
     var timings = new ReconcileTimings(resync, fullObserve, defaults.confirm(), defaults.backoffBase(),
         defaults.backoffMax(), defaults.stalledRecheck());
@@ -71,5 +70,9 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-
+  /** {@code --cluster-id}, or the UID of the kube-system namespace (the one read RBAC grants on namespaces). */
+  public static ClusterIdentity clusterIdentity(KubernetesClient client, String clusterId) {
+    return new ClusterIdentity(clusterId != null ? clusterId
+        : client.namespaces().withName("kube-system").get().getMetadata().getUid());
+  }
 }

@@ -7,11 +7,15 @@ import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,27 +43,43 @@ public final class OperatorHarness implements AutoCloseable {
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  /** The operator's own client, with its own User-Agent so {@link ApiRequests} can tell its requests apart. */
+  private final KubernetesClient operatorClient;
   private final Map<Region, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
   private KaizenOperator operator;
 
   public OperatorHarness() {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new KubernetesCrudDispatcher(List.of()), false);
+        new KubernetesCrudDispatcher(List.of()) {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            ApiRequests.record(request.getHeader("User-Agent"), request.getMethod(), request.getPath());
+            return super.dispatch(request);
+          }
+        }, false);
     server.init();
     client = server.createClient();
+    operatorClient = new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(ApiRequests.OPERATOR_AGENT).build())
+        .build();
     installCrd("logpipelines.kaizen.dev");
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
   public OperatorHarness start(ReconcileTimings timings) {
     var settings = new OperatorSettings(CLUSTER, Optional.of(REGION), timings, 4, Clock.systemUTC());
-    operator = new KaizenOperator(client, target -> logs(target.region()), settings);
+    operator = new KaizenOperator(operatorClient, target -> logs(target.region()), settings);
     operator.start();
     return this;
   }
 
   public KubernetesClient client() {
     return client;
+  }
+
+  /** The client the operator uses (requests recorded in {@link ApiRequests}). */
+  public KubernetesClient operatorClient() {
+    return operatorClient;
   }
 
   public FakeCloudWatchLogs logs() {
@@ -94,6 +114,7 @@ public final class OperatorHarness implements AutoCloseable {
     if (operator != null) {
       operator.close();
     }
+    operatorClient.close();
     client.close();
     server.destroy();
   }
