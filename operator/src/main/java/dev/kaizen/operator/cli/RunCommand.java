@@ -105,8 +105,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--log-format must be text or json, not " + logFormat);
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
-    ClusterIdentity cluster = new ClusterIdentity(clusterId != null ? clusterId
-        : client.namespaces().withName("kube-system").get().getMetadata().getUid());
+    ClusterIdentity cluster = clusterIdentity(client, clusterId);
     ReconcileTimings defaults = ReconcileTimings.defaults();
     var timings = new ReconcileTimings(resync, fullObserve, defaults.confirm(), defaults.backoffBase(),
         defaults.backoffMax(), defaults.stalledRecheck());
@@ -155,5 +154,9 @@ public final class RunCommand implements Callable<Integer> {
     };
   }
 
-
+  /** {@code --cluster-id}, or the UID of the kube-system namespace (the one read RBAC grants on namespaces). */
+  public static ClusterIdentity clusterIdentity(KubernetesClient client, String clusterId) {
+    return new ClusterIdentity(clusterId != null ? clusterId
+        : client.namespaces().withName("kube-system").get().getMetadata().getUid());
+  }
 }

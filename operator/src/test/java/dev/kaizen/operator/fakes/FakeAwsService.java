@@ -98,6 +98,23 @@ public abstract class FakeAwsService {
     }
   }
 
+  /**
+   * What IAM evaluates for one call: the action ({@code logs:CreateLogGroup}), the resource ARN the service
+   * authorizes it against, and the resource's tags at the time of the call (for {@code aws:ResourceTag} conditions).
+   */
+  public record Authorization(String action, String resource, Map<String, String> resourceTags) {}
+
+  /**
+   * Every authorization of a call that reached a fake's service logic (succeeded or was rejected by the service)
+   * anywhere in this JVM: what the operator's IAM policy must allow. Read by the IAM policy test.
+   */
+  private static final Set<Authorization> AUTHORIZED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** All authorizations recorded in this JVM so far, by every fake. */
+  public static Set<Authorization> authorizationsSeen() {
+    return Set.copyOf(AUTHORIZED);
+  }
+
   private record PendingFault(Supplier<? extends RuntimeException> error, boolean afterApply, int[] remaining) {}
 
   /** Guards all state of the fake, including the subclass's. */
@@ -172,6 +189,14 @@ public abstract class FakeAwsService {
   /** A builder of the service's base exception, which the SDK uses for error codes its model does not name. */
   protected abstract AwsServiceException.Builder serviceExceptionBuilder();
 
+  /**
+   * What IAM would authorize for this request (called under the lock, before the body runs), or null when the fake
+   * does not model it. Requests IAM authorizes against several resources are not modelled yet.
+   */
+  protected Authorization authorization(String operation, Object request) {
+    return null;
+  }
+
   /** Forgets all resources; called by {@link #reset()} under the lock. */
   protected abstract void resetState();
 
@@ -196,6 +221,10 @@ public abstract class FakeAwsService {
       }
       if (quotasEnforced && !admit(operation, now)) {
         throw record(now, operation, request, Outcome.THROTTLED, throttlingError(operation));
+      }
+      Authorization authorization = authorization(operation, request);
+      if (authorization != null) {
+        AUTHORIZED.add(authorization);
       }
       T result;
       try {

@@ -188,6 +188,59 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     this(region.id(), accountId);
   }
 
+  // ---- IAM ------------------------------------------------------------------------------------------------------
+
+  /**
+   * The log-group ARN each operation is authorized against (Service Authorization Reference for CloudWatch Logs:
+   * resource type {@code log-group}, {@code arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}};
+   * DescribeLogGroups is authorized against {@code log-group:*}), with the group's tags at the time of the call.
+   */
+  @Override
+  protected Authorization authorization(String operation, Object request) {
+    String name = null;
+    if (request instanceof CreateLogGroupRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DeleteLogGroupRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof PutRetentionPolicyRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DeleteRetentionPolicyRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof AssociateKmsKeyRequest r) {
+      name = r.logGroupName() != null ? r.logGroupName() : arnName(r.resourceIdentifier());
+    } else if (request instanceof DisassociateKmsKeyRequest r) {
+      name = r.logGroupName() != null ? r.logGroupName() : arnName(r.resourceIdentifier());
+    } else if (request instanceof TagResourceRequest r) {
+      name = arnName(r.resourceArn());
+    } else if (request instanceof UntagResourceRequest r) {
+      name = arnName(r.resourceArn());
+    } else if (request instanceof ListTagsForResourceRequest r) {
+      name = arnName(r.resourceArn());
+    } else if (request instanceof TagLogGroupRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof UntagLogGroupRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof ListTagsLogGroupRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DescribeLogGroupsRequest) {
+      name = "*";
+    }
+    if (name == null) {
+      return null;
+    }
+    State group = groups.get(name);
+    return new Authorization("logs:" + operation, logGroupArn(name),
+        group == null ? Map.of() : Map.copyOf(group.tags));
+  }
+
+  private static String arnName(String arn) {
+    if (arn == null) {
+      return null;
+    }
+    Matcher m = LOG_GROUP_ARN.matcher(arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn);
+    return m.matches() ? m.group(4) : null;
+  }
+
   // ---- SDK operations --------------------------------------------------------------------------------------------
 
   /** CreateLogGroup: validates name, tags, KMS key and class; the group never expires until a retention is set. */

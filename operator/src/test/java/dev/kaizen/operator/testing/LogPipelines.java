@@ -37,6 +37,11 @@ public final class LogPipelines {
     return this;
   }
 
+  public LogPipelines kmsKeyArn(String arn) {
+    pipeline.getSpec().getLogGroup().setKmsKeyArn(arn);
+    return this;
+  }
+
   public LogPipelines tag(String key, String value) {
     pipeline.getSpec().getLogGroup().getTags().put(key, value);
     return this;

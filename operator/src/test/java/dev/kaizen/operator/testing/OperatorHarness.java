@@ -10,11 +10,15 @@ import dev.kaizen.operator.fakes.FakeCloudWatch;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,11 +46,13 @@ public final class OperatorHarness implements AutoCloseable {
         Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
-  private final KubernetesMockServer server;
-  private final KubernetesClient client;
   public static final String FLUENT_BIT_NAMESPACE = "logging";
   public static final String FLUENT_BIT_CONFIGMAP = "kaizen-fluent-bit";
 
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  /** The operator's own client, with its own User-Agent so {@link ApiRequests} can tell its requests apart. */
+  private final KubernetesClient operatorClient;
   private final Map<Region, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
   private final Map<Region, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
   private KaizenOperator operator;
@@ -57,6 +63,9 @@ public final class OperatorHarness implements AutoCloseable {
         new RulesReviewingDispatcher(), false);
     server.init();
     client = server.createClient();
+    operatorClient = new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(ApiRequests.OPERATOR_AGENT).build())
+        .build();
     installCrd("logpipelines.kaizen.dev");
   }
 
@@ -72,7 +81,7 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorHarness start(OperatorSettings settings) {
-    operator = new KaizenOperator(client, awsClients(), settings);
+    operator = new KaizenOperator(operatorClient, awsClients(), settings);
     operator.start();
     return this;
   }
@@ -92,7 +101,7 @@ public final class OperatorHarness implements AutoCloseable {
    * clients so a test can tell which instance did what. Stopped by {@link #close()} unless stopped before.
    */
   public KaizenOperator startAnother(OperatorSettings settings, dev.kaizen.operator.aws.AwsClients aws) {
-    KaizenOperator another = new KaizenOperator(client, aws, settings);
+    KaizenOperator another = new KaizenOperator(operatorClient, aws, settings);
     others.add(another);
     another.start();
     return another;
@@ -100,6 +109,11 @@ public final class OperatorHarness implements AutoCloseable {
 
   public KubernetesClient client() {
     return client;
+  }
+
+  /** The client the operator uses (requests recorded in {@link ApiRequests}). */
+  public KubernetesClient operatorClient() {
+    return operatorClient;
   }
 
   public FakeCloudWatchLogs logs() {
@@ -149,6 +163,7 @@ public final class OperatorHarness implements AutoCloseable {
     if (operator != null) {
       operator.close();
     }
+    operatorClient.close();
     client.close();
     server.destroy();
   }
@@ -164,6 +179,7 @@ public final class OperatorHarness implements AutoCloseable {
 
     @Override
     public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+      ApiRequests.record(request.getHeader("User-Agent"), request.getMethod(), request.getPath());
       if (request.getPath().contains("/selfsubjectrulesreviews")) {
         return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(201).setBody(
             "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\",\"spec\":{},"
