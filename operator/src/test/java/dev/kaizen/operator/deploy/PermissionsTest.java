@@ -1,0 +1,280 @@
+package dev.kaizen.operator.deploy;
+
+import static dev.kaizen.operator.testing.LogPipelines.logPipeline;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kaizen.operator.api.v1alpha1.Kinds;
+import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.cli.RunCommand;
+import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.fakes.FakeAwsService;
+import dev.kaizen.operator.fakes.FakeAwsService.Authorization;
+import dev.kaizen.operator.testing.ApiRequests;
+import dev.kaizen.operator.testing.OperatorHarness;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Least privilege, checked against what the code did: a representative scenario (plus whatever other tests ran
+ * before in this JVM) records the operator's Kubernetes requests and its AWS calls; every one must be allowed by
+ * deploy/base/rbac.yaml and deploy/iam/policy.json, and every permission granted must have been used (or, for IAM,
+ * be on deploy/iam/implicit-permissions.json with its reason).
+ */
+class PermissionsTest {
+  private static final String NS = "shop";
+  private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/7f1c2a4e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
+
+  @BeforeAll
+  static void scenario() {
+    try (OperatorHarness harness = new OperatorHarness()) {
+      var client = harness.client();
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata()
+          .build()).create();
+      RunCommand.clusterIdentity(harness.operatorClient(), null);
+      harness.logs().backdoorCreate("/legacy/payments");
+      harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
+      var pipelines = client.resources(LogPipeline.class).inNamespace(NS);
+      pipelines.resource(logPipeline(NS, "web").retentionDays(30).kmsKeyArn(KEY).tag("team", "shop")
+          .tag("cost", "1").deletionPolicy(DeletionPolicy.Delete).build()).create();
+      pipelines.resource(logPipeline(NS, "legacy").groupName("/legacy/payments").adopt(true).build()).create();
+      awaitReady(harness, "web");
+      awaitReady(harness, "legacy");
+      edit(harness, "web", p -> p.getSpec().getLogGroup().setRetentionDays(90));
+      edit(harness, "web", p -> p.getSpec().getLogGroup().setRetentionDays(null));
+      edit(harness, "web", p -> p.getSpec().getLogGroup().setKmsKeyArn(null));
+      edit(harness, "web", p -> p.getSpec().getLogGroup().setKmsKeyArn(KEY));
+      edit(harness, "web", p -> p.getSpec().getLogGroup().getTags().remove("cost"));
+      pipelines.withName("web").delete();
+      await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
+      assertThat(harness.logs().group("/shop/web")).isEmpty();
+    }
+  }
+
+  private static void edit(OperatorHarness harness, String name, java.util.function.Consumer<LogPipeline> change) {
+    long generation = harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).edit(p -> {
+      change.accept(p);
+      return p;
+    }).getMetadata().getGeneration();
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      LogPipeline p = harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).get();
+      return p.getStatus() != null && p.getStatus().getObservedGeneration() != null
+          && p.getStatus().getObservedGeneration() >= generation
+          && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY);
+    });
+  }
+
+  private static void awaitReady(OperatorHarness harness, String name) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      LogPipeline p = harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).get();
+      return p != null && p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY);
+    });
+  }
+
+  // ---- RBAC ------------------------------------------------------------------------------------------------------
+
+  /** What the API server's authorizer sees for one request. */
+  record Access(String group, String resource, String verb, String name) {
+    static Access of(ApiRequests.Request request) {
+      String path = request.path();
+      String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+      List<String> seg = new ArrayList<>(List.of(path.replaceFirst("\\?.*", "").replaceFirst("^/", "").split("/")));
+      String group;
+      if (seg.get(0).equals("api")) {
+        group = "";
+        seg = seg.subList(2, seg.size());
+      } else {
+        group = seg.get(1);
+        seg = seg.subList(3, seg.size());
+      }
+      if (seg.size() >= 3 && seg.get(0).equals("namespaces")) {
+        seg = seg.subList(2, seg.size());
+      }
+      String resource = seg.get(0) + (seg.size() > 2 ? "/" + seg.get(2) : "");
+      String name = seg.size() > 1 ? seg.get(1) : null;
+      String verb = switch (request.method()) {
+        case "GET" -> name != null ? "get" : query.contains("watch=true") ? "watch" : "list";
+        case "POST" -> "create";
+        case "PUT" -> "update";
+        case "PATCH" -> "patch";
+        case "DELETE" -> name != null ? "delete" : "deletecollection";
+        default -> request.method();
+      };
+      return new Access(group, resource, verb, name);
+    }
+  }
+
+  private static List<JsonNode> rules(String file) {
+    List<JsonNode> rules = new ArrayList<>();
+    Repo.yamlFile(file).stream().filter(d -> d.path("kind").asText().endsWith("Role"))
+        .forEach(role -> role.path("rules").forEach(rules::add));
+    return rules;
+  }
+
+  private static boolean allows(JsonNode rule, Access access) {
+    return contains(rule.path("apiGroups"), access.group()) && contains(rule.path("resources"), access.resource())
+        && contains(rule.path("verbs"), access.verb())
+        && (!rule.has("resourceNames") || contains(rule.path("resourceNames"), access.name()));
+  }
+
+  private static boolean contains(JsonNode list, String value) {
+    for (JsonNode v : list) {
+      if (v.asText().equals(value) || v.asText().equals("*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void everyKubernetesRequestOfTheOperatorIsAllowedAndEveryRuleIsUsed() {
+    List<JsonNode> rules = rules("deploy/base/rbac.yaml");
+    Set<Access> accesses = new HashSet<>();
+    ApiRequests.seen().forEach(r -> accesses.add(Access.of(r)));
+    assertThat(accesses).as("requests recorded").isNotEmpty();
+    List<Access> denied = accesses.stream().filter(a -> rules.stream().noneMatch(r -> allows(r, a))).toList();
+    assertThat(denied).as("requests deploy/base/rbac.yaml does not allow").isEmpty();
+
+    Set<String> unused = new TreeSet<>();
+    for (JsonNode rule : rules) {
+      for (JsonNode g : rule.path("apiGroups")) {
+        for (JsonNode res : rule.path("resources")) {
+          for (JsonNode verb : rule.path("verbs")) {
+            boolean used = accesses.stream().anyMatch(a -> a.group().equals(g.asText())
+                && a.resource().equals(res.asText()) && a.verb().equals(verb.asText()));
+            if (!used) {
+              unused.add(g.asText() + "/" + res.asText() + ":" + verb.asText());
+            }
+          }
+        }
+      }
+    }
+    assertThat(unused).as("permissions granted but never used (seen: " + accesses + ")").isEmpty();
+  }
+
+  @Test
+  void everyKindIsGrantedItsResourceAndStatus() {
+    List<JsonNode> rules = rules("deploy/base/rbac.yaml");
+    for (Class<? extends HasMetadata> kind : Kinds.ALL) {
+      String plural = HasMetadata.getPlural(kind);
+      for (String verb : List.of("list", "watch", "patch")) {
+        assertThat(rules.stream().anyMatch(r -> allows(r, new Access(Kinds.GROUP, plural, verb, "x"))))
+            .as(plural + " " + verb).isTrue();
+      }
+      assertThat(rules.stream().anyMatch(r -> allows(r, new Access(Kinds.GROUP, plural + "/status", "patch", "x"))))
+          .as(plural + "/status patch").isTrue();
+    }
+  }
+
+  // ---- IAM -------------------------------------------------------------------------------------------------------
+
+  @Test
+  void everyAwsCallIsAllowedByThePolicyAndEveryActionIsUsedOrImplicit() {
+    JsonNode policy = Repo.json("deploy/iam/policy.json");
+    Set<Authorization> calls = FakeAwsService.authorizationsSeen();
+    List<String> denied = new ArrayList<>();
+    for (Authorization call : calls) {
+      if (!IamEval.allowed(policy, call, OperatorHarness.ACCOUNT)) {
+        denied.add(call.action() + " on " + call.resource() + " tags " + call.resourceTags().keySet());
+      }
+    }
+    assertThat(denied).as("calls deploy/iam/policy.json does not allow").isEmpty();
+
+    Set<String> called = new TreeSet<>();
+    calls.forEach(c -> called.add(c.action()));
+    Map<String, String> implicit = new java.util.HashMap<>();
+    Repo.json("deploy/iam/implicit-permissions.json").forEach(e -> implicit.put(e.path("action").asText(),
+        e.path("reason").asText()));
+    assertThat(implicit.values()).allSatisfy(reason -> assertThat(reason).hasSizeGreaterThan(20));
+    Set<String> unused = new TreeSet<>();
+    for (JsonNode statement : policy.path("Statement")) {
+      for (String action : IamEval.strings(statement.path("Action"))) {
+        if (!called.contains(action) && !implicit.containsKey(action)) {
+          unused.add(action);
+        }
+      }
+    }
+    assertThat(unused).as("actions never called and not listed as implicit (called: " + called + ")").isEmpty();
+  }
+
+  @Test
+  void deletingAGroupWithoutAKaizenClusterTagIsDenied() {
+    JsonNode policy = Repo.json("deploy/iam/policy.json");
+    String arn = "arn:aws:logs:eu-west-1:" + OperatorHarness.ACCOUNT + ":log-group:/someone/else";
+    assertThat(IamEval.allowed(policy, new Authorization("logs:DeleteLogGroup", arn, Map.of()),
+        OperatorHarness.ACCOUNT)).isFalse();
+    assertThat(IamEval.allowed(policy, new Authorization("logs:DeleteLogGroup", arn,
+        Map.of("kaizen.dev/cluster", "c")), OperatorHarness.ACCOUNT)).isTrue();
+    assertThat(IamEval.allowed(policy, new Authorization("logs:PutRetentionPolicy",
+        "arn:aws:logs:eu-west-1:999999999999:log-group:/x", Map.of()), OperatorHarness.ACCOUNT)).isFalse();
+  }
+
+  /** The subset of IAM policy evaluation the policy uses; anything else fails the test rather than pass it. */
+  static final class IamEval {
+    static boolean allowed(JsonNode policy, Authorization call, String account) {
+      boolean allow = false;
+      for (JsonNode st : policy.path("Statement")) {
+        boolean matches = strings(st.path("Action")).stream().anyMatch(a -> glob(a, call.action()))
+            && strings(st.path("Resource")).stream()
+                .anyMatch(r -> glob(r.replace("${aws:PrincipalAccount}", account), call.resource()))
+            && conditions(st.path("Condition"), call);
+        if (matches && "Deny".equals(st.path("Effect").asText())) {
+          return false;
+        }
+        allow |= matches && "Allow".equals(st.path("Effect").asText());
+      }
+      return allow;
+    }
+
+    private static boolean conditions(JsonNode condition, Authorization call) {
+      boolean all = true;
+      for (var op = condition.fields(); op.hasNext(); ) {
+        var entry = op.next();
+        for (var key = entry.getValue().fields(); key.hasNext(); ) {
+          var k = key.next();
+          if (!k.getKey().startsWith("aws:ResourceTag/")) {
+            throw new AssertionError("condition key not modelled by this test: " + k.getKey());
+          }
+          String tag = call.resourceTags().get(k.getKey().substring("aws:ResourceTag/".length()));
+          all &= switch (entry.getKey()) {
+            case "Null" -> (tag == null) == Boolean.parseBoolean(k.getValue().asText());
+            case "StringEquals" -> tag != null && strings(k.getValue()).contains(tag);
+            case "StringLike" -> tag != null && strings(k.getValue()).stream().anyMatch(p -> glob(p, tag));
+            default -> throw new AssertionError("condition operator not modelled by this test: " + entry.getKey());
+          };
+        }
+      }
+      return all;
+    }
+
+    static List<String> strings(JsonNode node) {
+      List<String> out = new ArrayList<>();
+      if (node.isArray()) {
+        node.forEach(n -> out.add(n.asText()));
+      } else if (!node.isMissingNode()) {
+        out.add(node.asText());
+      }
+      return out;
+    }
+
+    private static boolean glob(String pattern, String value) {
+      StringBuilder regex = new StringBuilder();
+      for (char c : pattern.toCharArray()) {
+        regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+      }
+      return Pattern.matches(regex.toString(), value);
+    }
+  }
+}
