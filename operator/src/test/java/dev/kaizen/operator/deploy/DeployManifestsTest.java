@@ -55,11 +55,12 @@ class DeployManifestsTest {
   }
 
   @Test
-  void leaderElectionVariantArgumentIsAcceptedOnceRunHasIt() {
-    CommandLine run = new CommandLine(new RunCommand());
-    assumeTrue(run.getCommandSpec().findOption("--leader-election") != null,
-        "kaizen run has no --leader-election yet (another branch); the component passes it");
-    run.parseArgs("--leader-election");
+  void leaderElectionVariantArgumentsAreAcceptedByRun() throws Exception {
+    String component = java.nio.file.Files.readString(Repo.path("deploy/components/leader-election/kustomization.yaml"));
+    List<String> args = java.util.regex.Pattern.compile("value: (--\\S+)").matcher(component).results()
+        .map(m -> m.group(1)).toList();
+    assertThat(args).contains("--leader-election=true");
+    new CommandLine(new RunCommand()).parseArgs(args.toArray(String[]::new));
   }
 
   @Test
@@ -75,14 +76,17 @@ class DeployManifestsTest {
       assertThat(crd.path("metadata").path("annotations").path("argocd.argoproj.io/sync-options").asText())
           .contains("Prune=false");
     }
-    assertThat(base).noneMatch(d -> d.path("kind").asText().equals("Role"));
+    // The only namespaced Role of the base is Fluent Bit's ConfigMap; the Lease Role comes with leader election.
+    assertThat(base).filteredOn(d -> d.path("kind").asText().equals("Role"))
+        .extracting(d -> d.path("metadata").path("name").asText()).containsExactly("kaizen-operator-fluent-bit");
 
     List<JsonNode> ha = Repo.render(kustomize.get(), Repo.path("deploy/overlays/ha-irsa"));
     JsonNode deployment = ha.stream().filter(d -> d.path("kind").asText().equals("Deployment")).findFirst()
         .orElseThrow();
     assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
-    assertThat(ha.stream().filter(d -> d.path("kind").asText().equals("Role")).findFirst().orElseThrow()
-        .path("rules").toString()).contains("leases");
+    assertThat(ha.stream().filter(d -> d.path("kind").asText().equals("Role")
+        && d.path("metadata").path("name").asText().equals("kaizen-operator-leader-election")).findFirst()
+        .orElseThrow().path("rules").toString()).contains("leases");
     assertThat(ha.stream().filter(d -> d.path("kind").asText().equals("ServiceAccount")).findFirst().orElseThrow()
         .path("metadata").path("annotations").has("eks.amazonaws.com/role-arn")).isTrue();
 

@@ -48,7 +48,10 @@ class PermissionsTest {
       harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
       var pipelines = client.resources(LogPipeline.class).inNamespace(NS);
       pipelines.resource(logPipeline(NS, "web").retentionDays(30).kmsKeyArn(KEY).tag("team", "shop")
-          .tag("cost", "1").deletionPolicy(DeletionPolicy.Delete).build()).create();
+          .tag("cost", "1").deletionPolicy(DeletionPolicy.Delete)
+          .metricFilter("errors", "ERROR", 5.0).metricFilter("fatal", "FATAL", 1.0)
+          .subscription("arn:aws:lambda:eu-west-1:" + OperatorHarness.ACCOUNT + ":function:ship")
+          .pods("app", "web").build()).create();
       pipelines.resource(logPipeline(NS, "legacy").groupName("/legacy/payments").adopt(true).build()).create();
       awaitReady(harness, "web");
       awaitReady(harness, "legacy");
@@ -57,6 +60,9 @@ class PermissionsTest {
       edit(harness, "web", p -> p.getSpec().getLogGroup().setKmsKeyArn(null));
       edit(harness, "web", p -> p.getSpec().getLogGroup().setKmsKeyArn(KEY));
       edit(harness, "web", p -> p.getSpec().getLogGroup().getTags().remove("cost"));
+      edit(harness, "web", p -> p.getSpec().getMetricFilters().removeIf(f -> f.getName().equals("fatal")));
+      edit(harness, "web", p -> p.getSpec().setSubscription(null));
+      edit(harness, "web", p -> p.getSpec().setPods(null));
       pipelines.withName("web").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();

@@ -378,6 +378,37 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
 
   // ---- test helpers: state behind the operator's back (no call log, no quota, no validation) ---------------------
 
+  /**
+   * The alarm ARN each operation is authorized against (Service Authorization Reference for CloudWatch: resource
+   * type {@code alarm}, {@code arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}}); DescribeAlarms
+   * is authorized against {@code alarm:*}. DeleteAlarms is authorized per alarm; the first name stands for all.
+   */
+  @Override
+  protected Authorization authorization(String operation, Object request) {
+    String name = null;
+    String arn = null;
+    if (request instanceof PutMetricAlarmRequest r) {
+      name = r.alarmName();
+    } else if (request instanceof DeleteAlarmsRequest r) {
+      name = r.alarmNames().isEmpty() ? null : r.alarmNames().get(0);
+    } else if (request instanceof DescribeAlarmsRequest) {
+      name = "*";
+    } else if (request instanceof TagResourceRequest r) {
+      arn = r.resourceARN();
+    } else if (request instanceof UntagResourceRequest r) {
+      arn = r.resourceARN();
+    } else if (request instanceof ListTagsForResourceRequest r) {
+      arn = r.resourceARN();
+    }
+    if (name == null && arn == null) {
+      return null;
+    }
+    String resource = arn != null ? arn : alarmArn(name);
+    State alarm = name == null ? null : alarms.get(name);
+    return new Authorization("cloudwatch:" + operation, resource,
+        alarm == null ? Map.of() : Map.copyOf(alarm.tags));
+  }
+
   /** The ARN of an alarm: arn:aws:cloudwatch:&lt;region&gt;:&lt;account&gt;:alarm:&lt;name&gt;. */
   public String alarmArn(String name) {
     return "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:" + name;

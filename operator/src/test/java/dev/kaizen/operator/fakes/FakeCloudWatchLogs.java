@@ -224,6 +224,18 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       name = r.logGroupName();
     } else if (request instanceof DescribeLogGroupsRequest) {
       name = "*";
+    } else if (request instanceof PutMetricFilterRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DeleteMetricFilterRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DescribeMetricFiltersRequest r) {
+      name = r.logGroupName() == null ? "*" : r.logGroupName();
+    } else if (request instanceof PutSubscriptionFilterRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DeleteSubscriptionFilterRequest r) {
+      name = r.logGroupName();
+    } else if (request instanceof DescribeSubscriptionFiltersRequest r) {
+      name = r.logGroupName();
     }
     if (name == null) {
       return null;
