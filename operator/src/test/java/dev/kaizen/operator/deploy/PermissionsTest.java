@@ -46,6 +46,9 @@ class PermissionsTest {
       RunCommand.clusterIdentity(harness.operatorClient(), null);
       harness.logs().backdoorCreate("/legacy/payments");
       harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
+      // A real API server answers 409 when the object changed since it was read; JOSDK then re-reads the resource
+      // (GET) and patches again. The mock server never conflicts by itself.
+      harness.conflictOnNextResourcePatches(1);
       var pipelines = client.resources(LogPipeline.class).inNamespace(NS);
       pipelines.resource(logPipeline(NS, "web").retentionDays(30).kmsKeyArn(KEY).tag("team", "shop")
           .tag("cost", "1").deletionPolicy(DeletionPolicy.Delete)
@@ -175,7 +178,7 @@ class PermissionsTest {
     List<JsonNode> rules = rules("deploy/base/rbac.yaml");
     for (Class<? extends HasMetadata> kind : Kinds.ALL) {
       String plural = HasMetadata.getPlural(kind);
-      for (String verb : List.of("list", "watch", "patch")) {
+      for (String verb : List.of("get", "list", "watch", "patch")) {
         assertThat(rules.stream().anyMatch(r -> allows(r, new Access(Kinds.GROUP, plural, verb, "x"))))
             .as(plural + " " + verb).isTrue();
       }

@@ -50,6 +50,7 @@ public final class OperatorHarness implements AutoCloseable {
   public static final String FLUENT_BIT_CONFIGMAP = "kaizen-fluent-bit";
 
   private final KubernetesMockServer server;
+  private final KubernetesCrudDispatcher dispatcher;
   private final KubernetesClient client;
   /** The operator's own client, with its own User-Agent so {@link ApiRequests} can tell its requests apart. */
   private final KubernetesClient operatorClient;
@@ -59,8 +60,8 @@ public final class OperatorHarness implements AutoCloseable {
   private final List<KaizenOperator> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public OperatorHarness() {
-    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        new RulesReviewingDispatcher(), false);
+    dispatcher = new RulesReviewingDispatcher();
+    server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init();
     client = server.createClient();
     operatorClient = new KubernetesClientBuilder()
@@ -172,7 +173,18 @@ public final class OperatorHarness implements AutoCloseable {
    * CRUD mode, plus an answer to SelfSubjectRulesReview (which JOSDK's leader election sends to check it may use
    * Leases, and which the mock server would store and return without a status): every rule is granted.
    */
+  /**
+   * Makes the API server answer the next {@code times} PATCHes of a custom resource itself (not its status) with
+   * 409 Conflict, as a real API server does when the object changed since it was read. The mock server never
+   * does this on its own.
+   */
+  public void conflictOnNextResourcePatches(int times) {
+    ((RulesReviewingDispatcher) dispatcher).conflicts.set(times);
+  }
+
   private static final class RulesReviewingDispatcher extends KubernetesCrudDispatcher {
+    private final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+
     RulesReviewingDispatcher() {
       super(List.of());
     }
@@ -180,6 +192,13 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
       ApiRequests.record(request.getHeader("User-Agent"), request.getMethod(), request.getPath());
+      if ("PATCH".equals(request.getMethod()) && request.getPath().startsWith("/apis/kaizen.dev/")
+          && !request.getPath().contains("/status") && conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(409).setBody(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Conflict\","
+            + "\"message\":\"the object has been modified; please apply your changes to the latest version\","
+            + "\"code\":409}");
+      }
       if (request.getPath().contains("/selfsubjectrulesreviews")) {
         return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(201).setBody(
             "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectRulesReview\",\"spec\":{},"
