@@ -41,15 +41,19 @@ final class LogPipelineCatalog {
   }
 
   List<MetricFilterDefinition> metricFilters(String group, boolean full) {
-    var readOne = (java.util.function.Function<String, Optional<List<MetricFilterDefinition>>>)
-        g -> Optional.of(ports.logs().metricFilters(g));
-    return (full ? filters.read(group, readOne) : filters.get(group, readOne)).orElse(List.of());
+    return (full ? filters.read(group, this::readFilters) : filters.get(group, this::readFilters)).orElse(List.of());
   }
 
   List<ObservedAlarm> alarms(String group, boolean full) {
-    var readOne = (java.util.function.Function<String, Optional<List<ObservedAlarm>>>)
-        g -> Optional.of(ports.alarms().list(AlarmDefinition.groupPrefix(g)));
-    return (full ? alarms.read(group, readOne) : alarms.get(group, readOne)).orElse(List.of());
+    return (full ? alarms.read(group, this::readAlarms) : alarms.get(group, this::readAlarms)).orElse(List.of());
+  }
+
+  private Optional<List<MetricFilterDefinition>> readFilters(String group) {
+    return Optional.of(ports.logs().metricFilters(group));
+  }
+
+  private Optional<List<ObservedAlarm>> readAlarms(String group) {
+    return Optional.of(ports.alarms().list(AlarmDefinition.groupPrefix(group)));
   }
 
   void changed(String group) {

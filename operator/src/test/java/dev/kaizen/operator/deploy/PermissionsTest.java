@@ -9,7 +9,6 @@ import dev.kaizen.operator.api.v1alpha1.Kinds;
 import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.cli.RunCommand;
-import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.fakes.FakeAwsService.Authorization;
 import dev.kaizen.operator.testing.ApiRequests;
@@ -77,19 +76,11 @@ class PermissionsTest {
       change.accept(p);
       return p;
     }).getMetadata().getGeneration();
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      LogPipeline p = harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).get();
-      return p.getStatus() != null && p.getStatus().getObservedGeneration() != null
-          && p.getStatus().getObservedGeneration() >= generation
-          && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY);
-    });
+    harness.awaitReadyAt(NS, name, generation);
   }
 
   private static void awaitReady(OperatorHarness harness, String name) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      LogPipeline p = harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).get();
-      return p != null && p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY);
-    });
+    harness.awaitReady(NS, name);
   }
 
   // ---- RBAC ------------------------------------------------------------------------------------------------------

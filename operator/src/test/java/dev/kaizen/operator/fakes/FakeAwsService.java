@@ -310,6 +310,20 @@ public abstract class FakeAwsService {
     }
   }
 
+  /** The operations of the calls that changed state, in order: what a test means by "exactly these writes". */
+  public List<String> succeededMutations() {
+    synchronized (lock) {
+      return calls.stream().filter(c -> isMutating(c.operation()) && c.succeeded()).map(Call::operation).toList();
+    }
+  }
+
+  /** The operations of every call the service served, in order. */
+  public List<String> succeededOperations() {
+    synchronized (lock) {
+      return calls.stream().filter(Call::succeeded).map(Call::operation).toList();
+    }
+  }
+
   /** Forgets the recorded calls. */
   public void clearCalls() {
     synchronized (lock) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
-import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.fakes.FakeCloudWatch;
@@ -37,7 +36,7 @@ class LogPipelineAttachmentsTest {
   }
 
   private Resource<LogPipeline> pipeline() {
-    return harness.client().resources(LogPipeline.class).inNamespace(NS).withName("web");
+    return harness.logPipeline(NS, "web");
   }
 
   private LogPipeline fullPipeline() {
@@ -50,18 +49,11 @@ class LogPipelineAttachmentsTest {
   }
 
   private void awaitReadyAt(long generation) {
-    await().atMost(WAIT).until(() -> {
-      LogPipeline p = pipeline().get();
-      return p != null && p.getStatus() != null && p.getStatus().getObservedGeneration() != null
-          && p.getStatus().getObservedGeneration() >= generation
-          && Conditions.find(p.getStatus().getConditions(), Conditions.READY)
-              .filter(c -> "True".equals(c.getStatus()) && "InSync".equals(c.getReason())).isPresent();
-    });
+    harness.awaitReadyAt(NS, "web", generation);
   }
 
   private static List<String> mutations(FakeAwsService fake) {
-    return fake.mutatingCalls().stream().filter(FakeAwsService.Call::succeeded)
-        .map(FakeAwsService.Call::operation).toList();
+    return fake.succeededMutations();
   }
 
   @Test

@@ -33,7 +33,7 @@ class LogPipelineOperatorTest {
   }
 
   private Resource<LogPipeline> pipeline(String name) {
-    return harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name);
+    return harness.logPipeline(NS, name);
   }
 
   private LogPipeline create(LogPipeline pipeline) {
@@ -41,27 +41,19 @@ class LogPipelineOperatorTest {
   }
 
   private LogPipeline awaitCondition(String name, String type, String status, String reason) {
-    await().atMost(WAIT).until(() -> {
-      LogPipeline current = pipeline(name).get();
-      return current != null && current.getStatus() != null
-          && Conditions.find(current.getStatus().getConditions(), type)
-              .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason())))
-              .isPresent();
-    });
-    return pipeline(name).get();
+    return harness.awaitCondition(NS, name, type, status, reason, 0);
   }
 
   private LogPipeline awaitReady(String name) {
-    return awaitCondition(name, Conditions.READY, "True", "InSync");
+    return harness.awaitReady(NS, name);
   }
 
   private List<String> operations() {
-    return aws.calls().stream().filter(FakeAwsService.Call::succeeded).map(FakeAwsService.Call::operation).toList();
+    return aws.succeededOperations();
   }
 
   private List<String> mutations() {
-    return aws.mutatingCalls().stream().filter(FakeAwsService.Call::succeeded)
-        .map(FakeAwsService.Call::operation).toList();
+    return aws.succeededMutations();
   }
 
   @Test

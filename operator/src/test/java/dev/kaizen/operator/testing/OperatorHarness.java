@@ -1,7 +1,12 @@
 package dev.kaizen.operator.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.kaizen.operator.KaizenOperator;
 import dev.kaizen.operator.OperatorSettings;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.core.Reasons;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.aws.AwsClients;
@@ -13,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -137,6 +143,42 @@ public final class OperatorHarness implements AutoCloseable {
   public Optional<String> fluentBitConfig(String key) {
     var configMap = client.configMaps().inNamespace(FLUENT_BIT_NAMESPACE).withName(FLUENT_BIT_CONFIGMAP).get();
     return Optional.ofNullable(configMap).map(c -> c.getData()).map(data -> data.get(key));
+  }
+
+  /** How long operator tests wait for an outcome before failing. */
+  public static final Duration WAIT = Duration.ofSeconds(20);
+
+  public Resource<LogPipeline> logPipeline(String namespace, String name) {
+    return client.resources(LogPipeline.class).inNamespace(namespace).withName(name);
+  }
+
+  /**
+   * Waits until the pipeline's condition has {@code status} (and {@code reason}, unless null) for generation
+   * {@code minGeneration} or later, and returns the pipeline as it was then.
+   */
+  public LogPipeline awaitCondition(String namespace, String name, String type, String status, String reason,
+      long minGeneration) {
+    LogPipeline[] seen = new LogPipeline[1];
+    await().atMost(WAIT).until(() -> {
+      LogPipeline p = logPipeline(namespace, name).get();
+      seen[0] = p;
+      return p != null && p.getStatus() != null && p.getStatus().getObservedGeneration() != null
+          && p.getStatus().getObservedGeneration() >= minGeneration
+          && Conditions.find(p.getStatus().getConditions(), type)
+              .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason())))
+              .isPresent();
+    });
+    return seen[0];
+  }
+
+  /** Waits until the pipeline is Ready (InSync). */
+  public LogPipeline awaitReady(String namespace, String name) {
+    return awaitReadyAt(namespace, name, 0);
+  }
+
+  /** Waits until the pipeline is Ready (InSync) for generation {@code generation} or later. */
+  public LogPipeline awaitReadyAt(String namespace, String name, long generation) {
+    return awaitCondition(namespace, name, Conditions.READY, "True", Reasons.IN_SYNC, generation);
   }
 
   public List<Event> events(String namespace, String involvedName) {

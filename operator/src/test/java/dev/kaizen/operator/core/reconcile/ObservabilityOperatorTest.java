@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
-import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.fakes.FakeAwsService.Fault;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
@@ -35,16 +34,11 @@ class ObservabilityOperatorTest {
   }
 
   private LogPipeline get(String name) {
-    return harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).get();
+    return harness.logPipeline(NS, name).get();
   }
 
   private LogPipeline awaitReady(String name) {
-    await().atMost(WAIT).until(() -> {
-      LogPipeline p = get(name);
-      return p != null && p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY)
-          && Conditions.reason(p.getStatus().getConditions(), Conditions.READY).orElse("").equals("InSync");
-    });
-    return get(name);
+    return harness.awaitReady(NS, name);
   }
 
   private long reconciles() {

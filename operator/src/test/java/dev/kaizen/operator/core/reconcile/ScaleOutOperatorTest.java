@@ -8,7 +8,6 @@ import dev.kaizen.operator.KaizenOperator;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.OperatorSettings.LeaderElection;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
-import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.fakes.FakeCloudWatch;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
@@ -43,14 +42,11 @@ class ScaleOutOperatorTest {
   }
 
   private LogPipeline get(String namespace, String name) {
-    return harness.client().resources(LogPipeline.class).inNamespace(namespace).withName(name).get();
+    return harness.logPipeline(namespace, name).get();
   }
 
   private void awaitReady(String namespace, String name) {
-    await().atMost(WAIT).until(() -> {
-      LogPipeline p = get(namespace, name);
-      return p != null && p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY);
-    });
+    harness.awaitReady(namespace, name);
   }
 
   private static long reconciles(MeterRegistry registry) {
