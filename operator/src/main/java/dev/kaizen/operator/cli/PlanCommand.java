@@ -67,7 +67,7 @@ public final class PlanCommand implements Callable<Integer> {
         out.println();
         PlannableKind.Report report;
         try {
-          report = planOne(kind, manifest, live);
+          report = kind.planManifest(manifest.object(), live);
         } catch (RuntimeException e) {
           Failure failure = FailureClassifier.classify(e);
           err.println(manifest.resource() + ": AWS could not be read: " + failure.message());
@@ -81,13 +81,6 @@ public final class PlanCommand implements Callable<Integer> {
       return 0;
     }
   }
-
-  private static PlannableKind.Report planOne(
-      PlannableKind<?, ?, ?> kind, Manifest manifest, boolean live) {
-    return kind.planManifest(manifest.object(), live);
-  }
-
-
 
   private static Optional<String> missingCredentials() {
     try (var provider = DefaultCredentialsProvider.builder().build()) {
