@@ -59,7 +59,7 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
 
   Report plan(R resource, boolean live) {
     Assessment<O, G> assessment = live
-        ? assessor.assess(resource, kind.gateway(resource), true)
+        ? assessor.assess(resource, kind.gateway(resource), true, null)
         : assessor.judge(resource, kind.emptyAccount(resource));
     List<String> lines = new ArrayList<>();
     String title = kindName + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName()

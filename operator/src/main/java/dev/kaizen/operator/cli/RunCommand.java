@@ -41,9 +41,17 @@ public final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cluster-id", description = "This installation's identity in ownership tags."
-      + " Default: the UID of the kube-system namespace.")
+  @Option(names = "--cluster-id", defaultValue = "${env:KAIZEN_CLUSTER_ID}",
+      description = "This installation's identity in ownership tags, set once at install and kept when the cluster"
+          + " is rebuilt (env KAIZEN_CLUSTER_ID). Without it: the UID of the kube-system namespace, which a rebuilt"
+          + " cluster does not keep.")
   String clusterId;
+
+  @Option(names = "--take-over-from", split = ",", defaultValue = "${env:KAIZEN_TAKE_OVER_FROM}",
+      description = "Earlier cluster identities of this installation (comma-separated): AWS objects tagged with one"
+          + " of them by the same resource are taken over and re-tagged, with an Event each (env"
+          + " KAIZEN_TAKE_OVER_FROM).")
+  List<String> takeOverFrom;
 
   @Option(names = "--region", description = "Region for resources that set none. Default: the AWS SDK's"
       + " region chain (AWS_REGION, profile, instance metadata).")
@@ -105,10 +113,8 @@ public final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--log-format must be text or json, not " + logFormat);
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
-    ClusterIdentity cluster = clusterIdentity(client, clusterId);
-    ReconcileTimings defaults = ReconcileTimings.defaults();
-    var timings = new ReconcileTimings(resync, fullObserve, defaults.confirm(), defaults.backoffBase(),
-        defaults.backoffMax(), defaults.stalledRecheck());
+    ClusterIdentity cluster = clusterIdentity(client, clusterId, takeOverFrom);
+    var timings = ReconcileTimings.defaults().withResync(resync).withFullObserve(fullObserve);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -155,8 +161,16 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** {@code --cluster-id}, or the UID of the kube-system namespace (the one read RBAC grants on namespaces). */
-  public static ClusterIdentity clusterIdentity(KubernetesClient client, String clusterId) {
-    return new ClusterIdentity(clusterId != null ? clusterId
-        : client.namespaces().withName("kube-system").get().getMetadata().getUid());
+  public static ClusterIdentity clusterIdentity(KubernetesClient client, String clusterId, List<String> takeOverFrom) {
+    Set<String> previous = takeOverFrom == null ? Set.of() : takeOverFrom.stream().map(String::strip)
+        .filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+    if (clusterId != null && !clusterId.isBlank()) {
+      return new ClusterIdentity(clusterId.strip(), previous);
+    }
+    String uid = client.namespaces().withName("kube-system").get().getMetadata().getUid();
+    LOG.warn("No --cluster-id (KAIZEN_CLUSTER_ID) is set: using the kube-system namespace's UID {}. A rebuilt cluster"
+        + " gets a new one and would see every AWS object this operator owns as another cluster's: set the cluster"
+        + " identity once at install (deploy/README).", uid);
+    return new ClusterIdentity(uid, previous);
   }
 }

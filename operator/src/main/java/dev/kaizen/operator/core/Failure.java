@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public record Failure(FailureKind kind, String reason, String message, Optional<Duration> retryAfter) {
 
+  /** Temporary until the classifier says it: anything but an unclassified transient failure is expected. */
+  public boolean expected() {
+    return kind != FailureKind.TRANSIENT;
+  }
+
   public boolean stalls() {
     return kind == FailureKind.ACCESS_DENIED || kind == FailureKind.INVALID;
   }

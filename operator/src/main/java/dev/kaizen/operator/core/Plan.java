@@ -1,6 +1,7 @@
 package dev.kaizen.operator.core;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** An ordered list of changes that brings AWS to the desired state; empty means in sync. */
 public record Plan<G>(List<Change<G>> changes) {
@@ -30,12 +31,18 @@ public record Plan<G>(List<Change<G>> changes) {
    * that failed so the report can name it.
    */
   public void applyTo(G gateway) {
+    applyTo(gateway, applied -> {});
+  }
+
+  /** As {@link #applyTo(Object)}, telling {@code onApplied} each change's description once it took effect. */
+  public void applyTo(G gateway, Consumer<String> onApplied) {
     for (Change<G> change : changes) {
       try {
         change.applyTo(gateway);
       } catch (RuntimeException e) {
         throw new ChangeFailedException(change, e);
       }
+      onApplied.accept(change.describe());
     }
   }
 }

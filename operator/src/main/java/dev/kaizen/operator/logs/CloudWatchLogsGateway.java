@@ -193,7 +193,8 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
 
   private ObservedLogGroup toObserved(LogGroup group) {
     String arn = group.logGroupArn() != null ? group.logGroupArn() : stripWildcard(group.arn());
-    return new ObservedLogGroup(group.logGroupName(), arn, group.retentionInDays(), group.kmsKeyId());
+    return new ObservedLogGroup(group.logGroupName(), arn, group.retentionInDays(), group.kmsKeyId(),
+        group.creationTime());
   }
 
   private static String stripWildcard(String arn) {

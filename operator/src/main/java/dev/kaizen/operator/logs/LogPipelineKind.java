@@ -143,7 +143,30 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
 
   @Override
   public LogPipelinePorts gateway(LogPipeline pipeline) {
-    return ports(requireTarget(pipeline));
+    AwsTarget target = requireTarget(pipeline);
+    requireSameRegion(pipeline, target);
+    return ports(target);
+  }
+
+  /**
+   * The region is part of the group's name: changing it would create a second set of objects and orphan the
+   * first. Refused while the status records a group in another region.
+   */
+  private static void requireSameRegion(LogPipeline pipeline, AwsTarget target) {
+    Optional.ofNullable(pipeline.getStatus()).map(LogPipelineStatus::getLogGroup).map(LogGroupStatus::getArn)
+        .map(LogPipelineKind::regionOf)
+        .filter(recorded -> !recorded.equals(target.region().id()))
+        .ifPresent(recorded -> {
+          throw new InvalidSpecException("The log group exists in " + recorded + ", so the region cannot change to "
+              + target.region().id() + ": to move it, create a LogPipeline with another name in the new region,"
+              + " then delete this one (deletionPolicy: Delete removes the old group).");
+        });
+  }
+
+  /** {@code arn:aws:logs:eu-west-1:123456789012:log-group:/shop/web} -> {@code eu-west-1}. */
+  static String regionOf(String arn) {
+    String[] parts = arn.split(":", 5);
+    return parts.length > 3 ? parts[3] : "";
   }
 
   public LogPipelinePorts ports(AwsTarget target) {
@@ -167,7 +190,10 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
     List<ObservedAlarm> alarms = catalog.alarms(group, full);
     Optional<List<SubscriptionDefinition>> subscriptions = !full ? Optional.empty()
         : Optional.of(observed.isEmpty() ? List.of() : ports.logs().subscriptionFilters(group));
-    Optional<String> config = ports.fluentBit().read(desired.fluentBitKey());
+    // The Fluent Bit ConfigMap is read only by pipelines that ship logs, or that did and must remove their key:
+    // a missing RBAC grant in Fluent Bit's namespace must not stop the pipelines that never touch it.
+    Optional<String> config = desired.fluentBitConfig().isPresent() || shipped(pipeline)
+        ? ports.fluentBit().read(desired.fluentBitKey()) : Optional.empty();
     return new LogPipelineObservation(target, desired, observed, tags, filters, alarms, subscriptions, config);
   }
 
@@ -180,7 +206,7 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
   @Override
   public RootState root(LogPipeline pipeline, LogPipelineObservation observed) {
     return new RootState("log group " + observed.desired().group().name(), observed.group().isPresent(),
-        observed.tags().map(OwnerTags::read));
+        observed.tags().map(OwnerTags::read), observed.group().map(ObservedLogGroup::identity));
   }
 
   @Override
@@ -215,6 +241,17 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
         .map(s -> new ObjectRef(s.filterName(), s.destinationArn(), null)).findFirst().orElse(null)));
     status.setFluentBit(observed.fluentBitConfig()
         .map(config -> new ObjectRef(observed.desired().fluentBitKey(), fluentBit.configMap(), null)).orElse(null));
+  }
+
+  @Override
+  public void describeIntent(LogPipeline pipeline) {
+    LogGroupStatus group = new LogGroupStatus();
+    group.setName(desiredGroup(pipeline).name());
+    ((LogPipelineStatus) initStatus(pipeline)).setLogGroup(group);
+  }
+
+  private static boolean shipped(LogPipeline pipeline) {
+    return pipeline.getStatus() != null && ((LogPipelineStatus) pipeline.getStatus()).getFluentBit() != null;
   }
 
   @Override

@@ -6,5 +6,16 @@ package dev.kaizen.operator.logs;
  * @param arn the ARN without the trailing {@code :*} (what the tagging calls take)
  * @param retentionDays null when events never expire
  * @param kmsKeyArn null when CloudWatch's default encryption is used
+ * @param creationTime milliseconds since the epoch; tells a group recreated under the same name from the original
  */
-public record ObservedLogGroup(String name, String arn, Integer retentionDays, String kmsKeyArn) {}
+public record ObservedLogGroup(String name, String arn, Integer retentionDays, String kmsKeyArn, Long creationTime) {
+
+  public ObservedLogGroup(String name, String arn, Integer retentionDays, String kmsKeyArn) {
+    this(name, arn, retentionDays, kmsKeyArn, null);
+  }
+
+  /** Which group this is: the same name deleted and created again is another group. */
+  public String identity() {
+    return arn + "@" + creationTime;
+  }
+}

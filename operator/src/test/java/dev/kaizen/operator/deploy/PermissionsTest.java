@@ -42,7 +42,7 @@ class PermissionsTest {
       var client = harness.client();
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata()
           .build()).create();
-      RunCommand.clusterIdentity(harness.operatorClient(), null);
+      RunCommand.clusterIdentity(harness.operatorClient(), null, null);
       harness.logs().backdoorCreate("/legacy/payments");
       harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
       // A real API server answers 409 when the object changed since it was read; JOSDK then re-reads the resource

@@ -63,9 +63,10 @@ class LogPipelineOperatorTest {
 
     LogPipeline ready = awaitReady("web");
 
-    // Full observe, create, then the confirming light observe of what was just changed.
+    // Full observe, create, then the confirming full observe of what was just changed (tags included).
     assertThat(operations()).containsExactly(
-        "DescribeLogGroups", "CreateLogGroup", "PutRetentionPolicy", "DescribeLogGroups", "DescribeMetricFilters");
+        "DescribeLogGroups", "CreateLogGroup", "PutRetentionPolicy", "DescribeLogGroups", "ListTagsForResource",
+        "DescribeMetricFilters", "DescribeSubscriptionFilters");
     assertThat(harness.cloudWatch().calls()).extracting(FakeAwsService.Call::operation)
         .containsExactly("DescribeAlarms", "DescribeAlarms");
     var group = aws.group("/shop/web").orElseThrow();

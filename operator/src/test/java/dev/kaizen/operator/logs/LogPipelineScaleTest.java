@@ -4,6 +4,7 @@ import static dev.kaizen.operator.testing.LogPipelines.logPipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kaizen.operator.api.v1alpha1.common.OwnershipStatus;
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupStatus;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineStatus;
@@ -38,6 +39,9 @@ class LogPipelineScaleTest {
         status.setLogGroup(group);
         status.setObservedGeneration(created.getMetadata().getGeneration());
         status.setLastFullSyncTime(Instant.now().toString());
+        var found = aws.group(name).orElseThrow();
+        status.setOwnership(new OwnershipStatus(OwnershipStatus.OWNED,
+            new ObservedLogGroup(name, found.logGroupArn(), 30, null, found.creationTime()).identity()));
         created.setStatus(status);
         pipelines.resource(created).updateStatus();
       }

@@ -63,6 +63,7 @@ public final class OperatorHarness implements AutoCloseable {
   private final Map<Region, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
   private final Map<Region, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
   private KaizenOperator operator;
+  private OperatorSettings settings;
   private final List<KaizenOperator> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public OperatorHarness() {
@@ -88,9 +89,16 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public OperatorHarness start(OperatorSettings settings) {
+    this.settings = settings;
     operator = new KaizenOperator(operatorClient, awsClients(), settings);
     operator.start();
     return this;
+  }
+
+  /** Stops the operator and starts a new one with the same settings, against the same API server and fakes. */
+  public OperatorHarness restart() {
+    operator.close();
+    return start(settings);
   }
 
   /** AWS clients served by this harness's fakes, one per service and region. */
@@ -224,8 +232,17 @@ public final class OperatorHarness implements AutoCloseable {
     ((RulesReviewingDispatcher) dispatcher).conflicts.set(times);
   }
 
+  /**
+   * Makes the API server refuse the operator's requests whose path contains {@code pathFragment} with 403, as RBAC
+   * does when a Role is missing (e.g. {@code /namespaces/logging/configmaps}).
+   */
+  public void forbidOperator(String pathFragment) {
+    ((RulesReviewingDispatcher) dispatcher).forbidden.add(pathFragment);
+  }
+
   private static final class RulesReviewingDispatcher extends KubernetesCrudDispatcher {
     private final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Set<String> forbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RulesReviewingDispatcher() {
       super(List.of());
@@ -234,6 +251,15 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
       ApiRequests.record(request.getHeader("User-Agent"), request.getMethod(), request.getPath());
+      String agent = request.getHeader("User-Agent");
+      if (agent != null && agent.startsWith(ApiRequests.OPERATOR_AGENT)
+          && forbidden.stream().anyMatch(request.getPath()::contains)) {
+        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(403).setBody(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
+            + "\"message\":\"forbidden: User \\\"system:serviceaccount:kaizen-system:kaizen-operator\\\" cannot "
+            + request.getMethod().toLowerCase(java.util.Locale.ROOT) + " path " + request.getPath().split("\\?")[0]
+            + "\",\"code\":403}");
+      }
       if ("PATCH".equals(request.getMethod()) && request.getPath().startsWith("/apis/kaizen.dev/")
           && !request.getPath().contains("/status") && conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(409).setBody(

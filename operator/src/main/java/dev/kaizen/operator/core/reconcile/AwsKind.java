@@ -53,6 +53,12 @@ public interface AwsKind<R extends CustomResource<? extends AwsResourceSpec, ? e
   /** Writes the observed facts users need (ARNs, observed settings) into the resource's status. */
   void describe(R resource, O observed);
 
+  /**
+   * Writes what the resource asks for into status when it cannot proceed (a conflict), so {@code kubectl get}
+   * still names the object it is about. Nothing observed is written: the object found is not ours.
+   */
+  default void describeIntent(R resource) {}
+
   /** The changes that delete what the resource owns (called only when ownership allows it). */
   Plan<G> deletionPlan(R resource, O observed);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.common.Mode;
+import dev.kaizen.operator.api.v1alpha1.common.OwnershipStatus;
 import dev.kaizen.operator.core.ChangeFailedException;
 import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.Failure;
@@ -111,7 +112,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         kind.changed(resource);
       }
       Failure failure = FailureClassifier.classify(e);
-      LOG.info("{} {}/{}: {}", kindName, ns(resource), name(resource), failure.message(), e);
+      log(resource, "", failure, e);
       if (failure.stalls()) {
         next = stalled(resource, failure.reason(), failure.message(), now);
         outcome = Outcome.STALLED;
@@ -133,12 +134,15 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   private Duration converge(R resource, AwsResourceSpec spec, Instant now, boolean specChanged, boolean wasReady) {
     KaizenStatus status = statusOf(resource);
     G gateway = kind.gateway(resource);
-    boolean full = fullObserveDue(resource, now, specChanged);
-    Assessment<O, G> assessment = assessor.assess(resource, gateway, full);
-    if (full) {
+    OwnershipStatus recorded = status.getOwnership();
+    Assessment<O, G> assessment = assessor.assess(resource, gateway, fullObserveDue(resource, now, specChanged),
+        recorded);
+    if (assessment.full()) {
       status.setLastFullSyncTime(now.toString());
+      status.setOwnership(assessment.verdict());
     }
     if (assessment.conflict().isPresent()) {
+      kind.describeIntent(resource);
       return stalled(resource, assessment.conflict().get().reason(), assessment.conflict().get().message(), now);
     }
     O observed = assessment.observed();
@@ -160,11 +164,12 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     }
     // Kept until applied: if a change fails, status.plan still lists what remains.
     status.setPlan(plan.describe());
-    plan.applyTo(gateway);
+    plan.applyTo(gateway, change -> LOG.info("{} {}/{}: applied {}", kindName, ns(resource), name(resource),
+        change));
     kind.changed(resource);
     status.setPlan(List.of());
     backoff.reset(uid(resource));
-    announce(resource, plan, ownership, specChanged, wasReady);
+    announce(resource, plan, ownership, specChanged, wasReady, recorded);
     setConditions(resource, false, Reasons.APPLYING, "Applied " + plan.size() + " change(s); confirming.", true,
         Reasons.APPLYING, now);
     return timings.confirm();
@@ -216,9 +221,9 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
       }
       Ownership ownership = root.tags()
-          .map(found -> Ownership.judge(found, assessor.ownerTags(resource), false))
+          .map(found -> Ownership.judge(found, assessor.ownerTags(resource), false, assessor.cluster()))
           .orElse(Ownership.UNOWNED);
-      if (ownership != Ownership.OWNED && ownership != Ownership.REATTACH) {
+      if (ownership != Ownership.OWNED && ownership != Ownership.REATTACH && ownership != Ownership.TAKE_OVER) {
         events.warning(resource, Reasons.RETAINED, "The " + root.description()
             + " is not owned by this resource, so it was not deleted.");
         return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
@@ -232,7 +237,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     } catch (RuntimeException e) {
       kind.changed(resource);
       Failure failure = FailureClassifier.classify(e);
-      LOG.info("{} {}/{}: deletion failed: {}", kindName, ns(resource), name(resource), failure.message(), e);
+      log(resource, "deletion failed: ", failure, e);
       if (Reasons.INVALID_SPEC.equals(failure.reason())) {
         // Nothing this spec names can be found (no region, say): there is nothing to delete.
         events.warning(resource, Reasons.RETAINED, "Nothing was deleted: " + failure.message());
@@ -249,7 +254,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
 
   private boolean fullObserveDue(R resource, Instant now, boolean specChanged) {
     KaizenStatus status = statusOf(resource);
-    if (specChanged || status.getLastFullSyncTime() == null) {
+    if (specChanged || status.getLastFullSyncTime() == null || confirming(status)) {
       return true;
     }
     Instant last = parseInstant(status.getLastFullSyncTime()).orElse(Instant.EPOCH);
@@ -262,6 +267,26 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     // Spread per resource: each waits fullObserve plus up to half of it more, fixed by its uid.
     long spreadMillis = Math.floorMod(uid(resource).hashCode(), Math.max(1, timings.fullObserve().toMillis() / 2));
     return !now.isBefore(last.plus(timings.fullObserve()).plusMillis(spreadMillis));
+  }
+
+  /** Right after applying, the result is read in full (tags, subscription), so Ready rests on a complete look. */
+  private static boolean confirming(KaizenStatus status) {
+    return Conditions.isTrue(status.getConditions(), Conditions.RECONCILING)
+        && Reasons.APPLYING.equals(Conditions.reason(status.getConditions(), Conditions.RECONCILING).orElse(""));
+  }
+
+  /**
+   * Our own rate limiter is routine (debug only); expected conditions (throttling, access denied, invalid input)
+   * are one line without a stack trace; anything unexpected keeps its stack trace.
+   */
+  private void log(R resource, String what, Failure failure, RuntimeException e) {
+    if (failure.kind() == FailureKind.THROTTLED && failure.retryAfter().isPresent()) {
+      LOG.debug("{} {}/{}: {}{}", kindName, ns(resource), name(resource), what, failure.message());
+    } else if (failure.expected()) {
+      LOG.info("{} {}/{}: {}{}", kindName, ns(resource), name(resource), what, failure.message());
+    } else {
+      LOG.warn("{} {}/{}: {}{}", kindName, ns(resource), name(resource), what, failure.message(), e);
+    }
   }
 
   private Duration stalled(R resource, String reason, String message, Instant now) {
@@ -305,18 +330,25 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         now);
   }
 
-  private void announce(R resource, Plan<G> plan, Ownership ownership, boolean specChanged, boolean wasReady) {
+  private void announce(R resource, Plan<G> plan, Ownership ownership, boolean specChanged, boolean wasReady,
+      OwnershipStatus recorded) {
     String changes = String.join("; ", plan.describe());
     if (ownership == Ownership.ADOPT) {
       events.normal(resource, Reasons.ADOPTED, "Adopted an existing object with no owner: " + changes + ".");
     } else if (ownership == Ownership.REATTACH) {
       events.normal(resource, Reasons.REATTACHED,
           "Re-attached to the objects of an earlier resource with the same name: " + changes + ".");
+    } else if (ownership == Ownership.TAKE_OVER) {
+      events.normal(resource, Reasons.REATTACHED, "Took over objects tagged by a previous identity of this cluster ("
+          + String.join(", ", assessor.cluster().previous()) + "): " + changes + ".");
     } else if (!specChanged && wasReady) {
       events.normal(resource, Reasons.DRIFT_CORRECTED, "AWS had drifted from the spec; corrected: " + changes + ".");
       metrics.driftCorrected(kindName);
     } else {
-      boolean creates = plan.changes().stream().anyMatch(c -> c.operation().startsWith("Create"));
+      // No root seen at an earlier full observe: this is the first convergence, even when a crash mid-create left
+      // the root already made by us (the plan then holds only the rest).
+      boolean creates = plan.changes().stream().anyMatch(c -> c.operation().startsWith("Create"))
+          || recorded == null || OwnershipStatus.ABSENT.equals(recorded.getVerdict());
       events.normal(resource, creates ? Reasons.CREATED : Reasons.UPDATED, changes + ".");
     }
   }

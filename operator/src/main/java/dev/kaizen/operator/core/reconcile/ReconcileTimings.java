@@ -23,6 +23,15 @@ public record ReconcileTimings(Duration resync, Duration fullObserve, Duration c
         Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(10));
   }
 
+  /** The same timings with another resync; a Stalled resource is rechecked at the same interval. */
+  public ReconcileTimings withResync(Duration newResync) {
+    return new ReconcileTimings(newResync, fullObserve, confirm, backoffBase, backoffMax, newResync);
+  }
+
+  public ReconcileTimings withFullObserve(Duration newFullObserve) {
+    return new ReconcileTimings(resync, newFullObserve, confirm, backoffBase, backoffMax, stalledRecheck);
+  }
+
   /** The framework re-queues every resource at half the resync so a snapshot refresh is always in time. */
   public Duration requeue() {
     return resync.dividedBy(2);

@@ -23,6 +23,9 @@ public abstract class KaizenStatus {
   @JsonPropertyDescription("When AWS was last fully re-read for this resource (RFC 3339).")
   private String lastFullSyncTime;
 
+  @JsonPropertyDescription("Whose the root AWS object was at the last full observe; a light observe keeps this verdict.")
+  private OwnershipStatus ownership;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -53,5 +56,13 @@ public abstract class KaizenStatus {
 
   public void setLastFullSyncTime(String lastFullSyncTime) {
     this.lastFullSyncTime = lastFullSyncTime;
+  }
+
+  public OwnershipStatus getOwnership() {
+    return ownership;
+  }
+
+  public void setOwnership(OwnershipStatus ownership) {
+    this.ownership = ownership;
   }
 }
