@@ -263,5 +263,7 @@ class LogPipelineOperatorTest {
     awaitReady("web");
     assertThat(aws.calls("CreateLogGroup")).hasSize(1);
     assertThat(aws.group("/shop/web").orElseThrow().retentionInDays()).isEqualTo(30);
+    // The retry found the group already made (by us) and only set its retention: still a creation to a person.
+    assertThat(harness.events(NS, "web")).extracting(e -> e.getReason()).contains("Created").doesNotContain("Updated");
   }
 }

@@ -38,6 +38,19 @@ class OwnershipTest {
   }
 
   @Test
+  void aPreviousIdentityOfThisClusterIsTakenOverOnlyForTheSameOwner() {
+    var rebuilt = new ClusterIdentity("cluster-a", java.util.Set.of("cluster-old"));
+    assertThat(Ownership.judge(new OwnerTags("cluster-old", "shop/LogPipeline/web", "uid-1"), mine, false, rebuilt))
+        .isEqualTo(Ownership.TAKE_OVER);
+    assertThat(Ownership.judge(new OwnerTags("cluster-old", "shop/LogPipeline/api", "uid-1"), mine, false, rebuilt))
+        .isEqualTo(Ownership.FOREIGN);
+    assertThat(Ownership.judge(new OwnerTags("cluster-b", "shop/LogPipeline/web", "uid-1"), mine, false, rebuilt))
+        .isEqualTo(Ownership.FOREIGN);
+    assertThat(Ownership.judge(new OwnerTags("cluster-old", "shop/LogPipeline/web", "uid-1"), mine, false))
+        .isEqualTo(Ownership.FOREIGN);
+  }
+
+  @Test
   void longOwnersAreHashedToFitATagValue() {
     String name = "n".repeat(253);
     var a = OwnerTags.of(cluster, "ns", "LogPipeline", name, "u");
