@@ -75,6 +75,7 @@ class OwnershipConflictOperatorTest {
     harness.awaitCondition(NS, "web", Conditions.STALLED, "True", Reasons.NAME_CONFLICT, 0);
     harness.awaitCondition(NS, "api", Conditions.STALLED, "True", Reasons.OWNED_BY_OTHER, 0);
     harness.awaitReady(NS, "ok");
+    assertUntouched();
     // Several stalled rechecks (2 s apart here), each a full re-read, not a light one.
     awaitFullObserves("/shop/web", 4);
     awaitFullObserves("/shop/api", 4);
@@ -132,6 +133,7 @@ class OwnershipConflictOperatorTest {
     aws.clearCalls();
 
     harness.awaitCondition(NS, "web", Conditions.STALLED, "True", Reasons.NAME_CONFLICT, 0);
+    assertThat(aws.succeededMutations()).isEmpty();
     awaitFullObserves("/shop/web", 3);
     assertThat(aws.succeededMutations()).isEmpty();
     assertThat(aws.group("/shop/web").orElseThrow().retentionInDays()).isEqualTo(3653);
