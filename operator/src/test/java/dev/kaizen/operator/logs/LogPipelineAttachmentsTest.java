@@ -82,6 +82,9 @@ class LogPipelineAttachmentsTest {
     });
     assertThat(status.getFluentBit().getName()).isEqualTo(KEY);
     assertThat(status.getFluentBit().getId()).isEqualTo("logging/kaizen-fluent-bit");
+    // Reported as soon as Ready: the confirming observe after the create reads the subscription too.
+    assertThat(status.getSubscription().getName()).isEqualTo("kaizen/subscription");
+    assertThat(status.getSubscription().getId()).isEqualTo(LAMBDA);
   }
 
   @Test
