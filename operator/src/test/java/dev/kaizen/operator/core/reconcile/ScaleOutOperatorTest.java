@@ -57,6 +57,20 @@ class ScaleOutOperatorTest {
     return registry.get(KaizenMetrics.LEADER).gauge().value();
   }
 
+  /** Asks for a full observe with the on-demand annotation and waits until some instance has made it. */
+  private void resyncAndAwait(String namespace, String name) {
+    java.time.Instant requested = java.time.Instant.now();
+    harness.logPipeline(namespace, name).edit(p -> {
+      p.getMetadata().getAnnotations().put(AwsReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
+      return p;
+    });
+    await().atMost(WAIT).until(() -> {
+      var status = harness.logPipeline(namespace, name).get().getStatus();
+      return status != null && status.getLastFullSyncTime() != null
+          && !java.time.Instant.parse(status.getLastFullSyncTime()).isBefore(requested);
+    });
+  }
+
   private static OperatorSettings replica(String identity, MeterRegistry registry) {
     return OperatorHarness.settings(OperatorHarness.fastTimings(Duration.ofMinutes(10)))
         .withLeaderElection(new LeaderElection("kaizen-operator", Optional.of("default"), identity, LEASE,
@@ -78,8 +92,8 @@ class ScaleOutOperatorTest {
 
     create("shop", "web", Map.of());
     awaitReady("shop", "web");
-    // Give the follower every chance to (wrongly) reconcile too.
-    await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+    // Give the follower every chance to (wrongly) reconcile too: an event both replicas see, handled by the leader.
+    resyncAndAwait("shop", "web");
 
     assertThat(harness.client().leases().inNamespace("default").withName("kaizen-operator").get().getSpec()
         .getHolderIdentity()).isEqualTo("replica-a");
@@ -132,7 +146,10 @@ class ScaleOutOperatorTest {
     awaitReady("shop", "a2");
     awaitReady("shop", "b1");
     awaitReady("billing", "b2");
-    await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+    // Events every instance sees, handled by the shard that owns each resource.
+    for (String[] resource : new String[][] {{"shop", "a1"}, {"shop", "a2"}, {"shop", "b1"}, {"billing", "b2"}}) {
+      resyncAndAwait(resource[0], resource[1]);
+    }
 
     assertThat(awsA.groupNames()).containsExactlyInAnyOrder("/shop/a1", "/shop/a2");
     assertThat(awsB.groupNames()).containsExactlyInAnyOrder("/shop/b1", "/billing/b2");
