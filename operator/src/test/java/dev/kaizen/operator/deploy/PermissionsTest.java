@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Least privilege, checked against what the code did: a representative scenario (plus whatever other tests ran
  * before in this JVM) records the operator's Kubernetes requests and its AWS calls; every one must be allowed by
- * deploy/base/rbac.yaml and deploy/iam/policy.json, and every permission granted must have been used (or, for IAM,
- * be on deploy/iam/implicit-permissions.json with its reason).
+ * the RBAC files (base and components/fluent-bit) and deploy/iam/policy.json, and every permission granted must have
+ * been used (or, for IAM, be on deploy/iam/implicit-permissions.json with its reason).
  */
 class PermissionsTest {
   private static final String NS = "shop";
@@ -148,7 +148,7 @@ class PermissionsTest {
     ApiRequests.seen().forEach(r -> accesses.add(Access.of(r)));
     assertThat(accesses).as("requests recorded").isNotEmpty();
     List<Access> denied = accesses.stream().filter(a -> rules.stream().noneMatch(r -> allows(r, a))).toList();
-    assertThat(denied).as("requests deploy/base/rbac.yaml does not allow").isEmpty();
+    assertThat(denied).as("requests the RBAC files do not allow").isEmpty();
 
     Set<String> unused = new TreeSet<>();
     for (JsonNode rule : rules) {
