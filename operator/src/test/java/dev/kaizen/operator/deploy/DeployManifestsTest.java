@@ -1,22 +1,16 @@
 package dev.kaizen.operator.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
 import dev.kaizen.operator.cli.RunCommand;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/**
- * deploy/: the files themselves (always), and what kustomize renders from them when kustomize 5 is installed
- * (kubectl kustomize or kustomize on the PATH; CI has neither, so those checks are skipped there, saying so).
- */
+/** deploy/: the files themselves. What kustomize renders from them is checked by {@link KustomizeRenderingTest}. */
 class DeployManifestsTest {
 
   @Test
@@ -61,47 +55,5 @@ class DeployManifestsTest {
         .map(m -> m.group(1)).toList();
     assertThat(args).contains("--leader-election=true");
     new CommandLine(new RunCommand()).parseArgs(args.toArray(String[]::new));
-  }
-
-  @Test
-  void everyVariantRendersWithKustomize() throws Exception {
-    var kustomize = Repo.kustomizeCommand();
-    assumeTrue(kustomize.isPresent(), "kustomize 5 not installed: rendering not checked");
-    List<JsonNode> base = Repo.render(kustomize.get(), Repo.path("deploy"));
-    assertThat(base).extracting(d -> d.path("kind").asText())
-        .contains("Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
-    for (var kind : Kinds.ALL) {
-      JsonNode crd = base.stream().filter(d -> d.path("metadata").path("name").asText().equals(Kinds.crdName(kind)))
-          .findFirst().orElseThrow();
-      assertThat(crd.path("metadata").path("annotations").path("argocd.argoproj.io/sync-options").asText())
-          .contains("Prune=false");
-    }
-    // The only namespaced Role of the base is Fluent Bit's ConfigMap; the Lease Role comes with leader election.
-    assertThat(base).filteredOn(d -> d.path("kind").asText().equals("Role"))
-        .extracting(d -> d.path("metadata").path("name").asText()).containsExactly("kaizen-operator-fluent-bit");
-
-    List<JsonNode> ha = Repo.render(kustomize.get(), Repo.path("deploy/overlays/ha-irsa"));
-    JsonNode deployment = ha.stream().filter(d -> d.path("kind").asText().equals("Deployment")).findFirst()
-        .orElseThrow();
-    assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
-    assertThat(ha.stream().filter(d -> d.path("kind").asText().equals("Role")
-        && d.path("metadata").path("name").asText().equals("kaizen-operator-leader-election")).findFirst()
-        .orElseThrow().path("rules").toString()).contains("leases");
-    assertThat(ha.stream().filter(d -> d.path("kind").asText().equals("ServiceAccount")).findFirst().orElseThrow()
-        .path("metadata").path("annotations").has("eks.amazonaws.com/role-arn")).isTrue();
-
-    Path argo = Files.createDirectories(Path.of("target", "argocd-render").toAbsolutePath());
-    Files.writeString(argo.resolve("argocd-cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-        + "  name: argocd-cm\n  namespace: argocd\ndata:\n  url: https://argocd.example.com\n");
-    Files.writeString(argo.resolve("kustomization.yaml"), "apiVersion: kustomize.config.k8s.io/v1beta1\n"
-        + "kind: Kustomization\nresources: [argocd-cm.yaml]\ncomponents: [" + argo.relativize(Repo.path("deploy/argocd"))
-        + "]\n");
-    JsonNode cm = Repo.render(kustomize.get(), argo).get(0);
-    String script = Repo.read("deploy/argocd/health.lua");
-    for (var kind : Kinds.ALL) {
-      assertThat(cm.path("data").path("resource.customizations.health." + Kinds.GROUP + "_"
-          + io.fabric8.kubernetes.api.model.HasMetadata.getKind(kind)).asText()).isEqualTo(script);
-    }
-    assertThat(cm.path("data").path("url").asText()).isEqualTo("https://argocd.example.com");
   }
 }

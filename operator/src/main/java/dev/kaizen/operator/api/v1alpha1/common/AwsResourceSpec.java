@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 
@@ -17,11 +18,14 @@ public abstract class AwsResourceSpec {
   @JsonPropertyDescription(
       "Apply (default): converge AWS to this spec. Plan: observe AWS and report the changes the operator"
           + " would make in status.plan, changing nothing (and never deleting anything).")
+  // A schema default, so `kubectl get` shows the mode in effect (the MODE column) instead of a blank.
+  @Default("Apply")
   private Mode mode;
 
   @JsonPropertyDescription(
       "Retain (default): deleting this resource keeps its AWS objects. Delete: deleting this resource deletes"
           + " the AWS objects it owns.")
+  @Default("Retain")
   private DeletionPolicy deletionPolicy;
 
   @JsonPropertyDescription(

@@ -2,6 +2,8 @@ package dev.kaizen.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +16,18 @@ public abstract class KaizenStatus {
   private Long observedGeneration;
 
   @JsonPropertyDescription("Ready, Reconciling and Stalled, with kstatus meaning.")
+  @SchemaFrom(type = ConditionSchema[].class)
+  @Size(max = 16)
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription(
       "Changes the operator would make and has not made: all of them in mode Plan, else those still pending.")
-  private List<String> plan = new ArrayList<>();
+  // Generous: the operator writes these, and a status the API server rejects would hide everything else.
+  @Size(max = 1000)
+  private List<@Size(max = 65536) String> plan = new ArrayList<>();
 
   @JsonPropertyDescription("When AWS was last fully re-read for this resource (RFC 3339).")
+  @Size(max = 64)
   private String lastFullSyncTime;
 
   @JsonPropertyDescription("Whose the root AWS object was at the last full observe; a light observe keeps this verdict.")

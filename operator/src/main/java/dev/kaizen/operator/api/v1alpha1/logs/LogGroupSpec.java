@@ -47,7 +47,7 @@ public class LogGroupSpec {
   @ValidationRule(
       value = "self.all(k, size(self[k]) <= 256 && self[k].matches('^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+\\\\-@]*$'))",
       message = "tag values must be at most 256 letters, digits, spaces or _.:/=+-@.")
-  private Map<String, String> tags = new LinkedHashMap<>();
+  private Map<String, @Size(max = 256) String> tags = new LinkedHashMap<>();
 
   public String getName() {
     return name;

@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1.logs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,19 +11,24 @@ import java.util.Objects;
 public class LogGroupStatus {
 
   @JsonPropertyDescription("The group's name: spec.logGroup.name or the default /<namespace>/<name>.")
+  @Size(max = 512)
   private String name;
 
   @JsonPropertyDescription("The group's ARN, once it exists.")
+  @Size(max = 2048)
   private String arn;
 
   @JsonPropertyDescription("Retention observed in AWS, in days; absent when events never expire.")
   private Integer retentionDays;
 
   @JsonPropertyDescription("KMS key observed on the group.")
+  @Size(max = 2048)
   private String kmsKeyArn;
 
   @JsonPropertyDescription("Tag keys the operator set from spec.logGroup.tags (removed from AWS when removed from spec).")
-  private List<String> managedTagKeys = new ArrayList<>();
+  // Spec keys (at most 40) plus removed keys not yet seen gone by a full observe; a group holds at most 50 tags.
+  @Size(max = 128)
+  private List<@Size(max = 128) String> managedTagKeys = new ArrayList<>();
 
   public String getName() {
     return name;

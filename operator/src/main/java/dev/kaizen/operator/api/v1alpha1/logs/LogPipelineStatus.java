@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1.logs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,11 @@ public class LogPipelineStatus extends KaizenStatus {
   private LogGroupStatus logGroup;
 
   @JsonPropertyDescription("Metric filters in place (name = the AWS filter name, id = the log group).")
+  @Size(max = 100) // CloudWatch Logs allows 100 metric filters per group
   private List<ObjectRef> metricFilters = new ArrayList<>();
 
   @JsonPropertyDescription("Alarms in place, with their ARN and state (OK, ALARM, INSUFFICIENT_DATA).")
+  @Size(max = 200) // one per filter (at most 100 per group), and room for those being removed
   private List<ObjectRef> alarms = new ArrayList<>();
 
   @JsonPropertyDescription("The subscription filter in place (id = its destination).")

@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1.logs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /** One AWS or Kubernetes object the pipeline owns, as last observed. */
@@ -9,12 +10,15 @@ import java.util.Objects;
 public class ObjectRef {
 
   @JsonPropertyDescription("Name of the object, e.g. the metric filter, alarm or ConfigMap key.")
+  @Size(max = 1024)
   private String name;
 
   @JsonPropertyDescription("ARN, or namespace/name for a Kubernetes object.")
+  @Size(max = 2048)
   private String id;
 
   @JsonPropertyDescription("What AWS reports of it, e.g. an alarm's state.")
+  @Size(max = 256)
   private String state;
 
   public ObjectRef() {}

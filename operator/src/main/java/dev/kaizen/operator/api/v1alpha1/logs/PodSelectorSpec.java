@@ -17,7 +17,7 @@ public class PodSelectorSpec {
       value = "self.all(k, size(k) <= 253 && k.matches('^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$')"
           + " && size(self[k]) <= 63 && self[k].matches('^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'))",
       message = "matchLabels must be valid Kubernetes label keys and values.")
-  private Map<String, String> matchLabels = new LinkedHashMap<>();
+  private Map<String, @Size(max = 63) String> matchLabels = new LinkedHashMap<>();
 
   public Map<String, String> getMatchLabels() {
     return matchLabels;
