@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /**
@@ -18,10 +19,12 @@ public class OwnershipStatus {
 
   @JsonPropertyDescription("Owned, Absent, Reattach, TakeOver, Adopt, NameConflict or OwnedByAnother: what the last"
       + " full observe found on the root AWS object.")
+  @Size(max = 32)
   private String verdict;
 
   @JsonPropertyDescription("Which root object that verdict is about (its ARN and creation time): a light observe that"
       + " sees another one re-reads everything before acting.")
+  @Size(max = 2048)
   private String root;
 
   public OwnershipStatus() {}
