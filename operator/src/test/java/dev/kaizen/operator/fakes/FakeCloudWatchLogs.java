@@ -1,9 +1,6 @@
 package dev.kaizen.operator.fakes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -113,6 +110,21 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       Map.entry("DeleteSubscriptionFilter", 5),
       Map.entry("DescribeSubscriptionFilters", 5));
 
+  /**
+   * CloudWatch Logs' errors (JSON protocol, codes as modelled): throttling is ThrottlingException 400 "Rate
+   * exceeded"; ServiceUnavailableException has status 500 in the model; invalid requests, invalid tokens and missing
+   * resources are all 400 (InvalidParameterException, ResourceNotFoundException).
+   */
+  static final ServiceErrors ERRORS = new ServiceErrors(
+      CloudWatchLogsException::builder,
+      ServiceErrors.shape(ThrottlingException::builder, 400, "ThrottlingException").saying("Rate exceeded"),
+      ServiceErrors.shape(ServiceUnavailableException::builder, 500, "ServiceUnavailableException")
+          .saying("The service cannot complete the request."),
+      ServiceErrors.shape(InvalidParameterException::builder, 400, "InvalidParameterException"),
+      ServiceErrors.shape(ResourceNotFoundException::builder, 400, "ResourceNotFoundException"),
+      ServiceErrors.shape(InvalidParameterException::builder, 400, "InvalidParameterException")
+          .saying("The specified nextToken is invalid."));
+
   /** The values PutRetentionPolicy accepts (shape {@code Days} of the API model). */
   public static final List<Integer> RETENTION_DAYS = List.of(
       1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -180,7 +192,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   /** A fake of CloudWatch Logs in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
   public FakeCloudWatchLogs(String region, String accountId) {
-    super("CloudWatch Logs", QUOTAS, region, accountId);
+    super("CloudWatch Logs", ERRORS, QUOTAS, region, accountId);
   }
 
   /** A fake of CloudWatch Logs in {@code region} for the 12-digit account {@code accountId}. */
@@ -270,7 +282,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       String name = request.logGroupName();
       if (name.regionMatches(true, 0, "aws/", 0, 4)) {
-        throw invalidParameter("Log groups starting with AWS/ are reserved for AWS.");
+        throw validationError("Log groups starting with AWS/ are reserved for AWS.");
       }
       checkReservedTagKeys(request.tags().keySet());
       if (groups.containsKey(name)) {
@@ -324,11 +336,11 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       violations.throwIfAny();
       if (prefix != null && pattern != null) {
-        throw invalidParameter("LogGroupNamePrefix and LogGroupNamePattern are mutually exclusive. "
+        throw validationError("LogGroupNamePrefix and LogGroupNamePattern are mutually exclusive. "
             + "Only one of these parameters can be passed.");
       }
       if (request.hasLogGroupIdentifiers() && (prefix != null || pattern != null || request.logGroupClass() != null)) {
-        throw invalidParameter("logGroupIdentifiers can only be combined with includeLinkedAccounts.");
+        throw validationError("logGroupIdentifiers can only be combined with includeLinkedAccounts.");
       }
       if (Boolean.TRUE.equals(request.includeLinkedAccounts()) || request.hasAccountIdentifiers()) {
         throw new UnsupportedOperationException("FakeCloudWatchLogs does not model cross-account observability");
@@ -474,7 +486,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       checkReservedTagKeys(request.tags().keySet());
       State group = existing(request.logGroupName());
       if (mergedTagCount(group, request.tags().keySet()) > MAX_TAGS) {
-        throw invalidParameter("A log group can have no more than 50 tags.");
+        throw validationError("A log group can have no more than 50 tags.");
       }
       group.tags.putAll(request.tags());
       return ok(TagLogGroupResponse.builder());
@@ -534,10 +546,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       MetricTransformation t = transformations.get(0);
       if (t.defaultValue() != null && t.hasDimensions() && !t.dimensions().isEmpty()) {
-        throw invalidParameter("Invalid metric transformation: defaultValue and dimensions cannot both be set.");
+        throw validationError("Invalid metric transformation: defaultValue and dimensions cannot both be set.");
       }
       if (t.hasDimensions() && t.dimensions().size() > MAX_FILTER_DIMENSIONS) {
-        throw invalidParameter("Invalid metric transformation: at most " + MAX_FILTER_DIMENSIONS
+        throw validationError("Invalid metric transformation: at most " + MAX_FILTER_DIMENSIONS
             + " dimensions are allowed.");
       }
       checkFilterPattern(request.filterPattern(), "Invalid metric filter pattern");
@@ -568,7 +580,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .filterName(request.filterName(), "filterName", true)
           .throwIfAny();
       if (existing(request.logGroupName()).metricFilters.remove(request.filterName()) == null) {
-        throw notFound("The specified metric filter does not exist.");
+        throw notFoundError("The specified metric filter does not exist.");
       }
       return ok(DeleteMetricFilterResponse.builder());
     });
@@ -594,10 +606,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .pattern(request.metricNamespace(), "metricNamespace", METRIC_NAME_PATTERN)
           .throwIfAny();
       if (request.filterNamePrefix() != null && request.logGroupName() == null) {
-        throw invalidParameter("If you specify filterNamePrefix, you must also specify logGroupName.");
+        throw validationError("If you specify filterNamePrefix, you must also specify logGroupName.");
       }
       if ((request.metricName() == null) != (request.metricNamespace() == null)) {
-        throw invalidParameter("metricName and metricNamespace must be specified together.");
+        throw validationError("metricName and metricNamespace must be specified together.");
       }
       String query = String.join("|", "mf1", String.valueOf(request.logGroupName()),
           String.valueOf(request.filterNamePrefix()), String.valueOf(request.metricName()),
@@ -657,7 +669,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
         throw new UnsupportedOperationException("FakeCloudWatchLogs does not model field selection criteria");
       }
       if (!request.destinationArn().startsWith("arn:")) {
-        throw invalidParameter("Invalid destinationArn: " + request.destinationArn());
+        throw validationError("Invalid destinationArn: " + request.destinationArn());
       }
       checkFilterPattern(request.filterPattern(), "Invalid subscription filter pattern");
       State group = existing(request.logGroupName());
@@ -689,7 +701,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .filterName(request.filterName(), "filterName", true)
           .throwIfAny();
       if (existing(request.logGroupName()).subscriptionFilters.remove(request.filterName()) == null) {
-        throw notFound("The specified subscription filter does not exist.");
+        throw notFoundError("The specified subscription filter does not exist.");
       }
       return ok(DeleteSubscriptionFilterResponse.builder());
     });
@@ -866,34 +878,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   // ---- errors ----------------------------------------------------------------------------------------------------
 
-  /** ThrottlingException, HTTP 400, "Rate exceeded", as CloudWatch Logs answers past a quota. */
-  @Override
-  protected AwsServiceException throttlingError(String operation) {
-    return serviceError(ThrottlingException.builder(), 400, "ThrottlingException", "Rate exceeded");
-  }
-
-  /** ServiceUnavailableException with the status the service model gives it, 500. */
-  @Override
-  protected AwsServiceException serviceUnavailableError(String operation) {
-    return serviceError(ServiceUnavailableException.builder(), 500, "ServiceUnavailableException",
-        "The service cannot complete the request.");
-  }
-
-  @Override
-  protected AwsServiceException.Builder serviceExceptionBuilder() {
-    return CloudWatchLogsException.builder();
-  }
-
-  private AwsServiceException invalidParameter(String message) {
-    return serviceError(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
-  }
-
   private AwsServiceException limitExceeded(String message) {
     return serviceError(LimitExceededException.builder(), 400, "LimitExceededException", message);
-  }
-
-  private AwsServiceException notFound(String message) {
-    return serviceError(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException", message);
   }
 
   /**
@@ -910,7 +896,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           end += pattern.charAt(end) == '\\' ? 2 : 1;
         }
         if (end >= pattern.length()) {
-          throw invalidParameter(message);
+          throw validationError(message);
         }
         i = end;
       } else if (c == '(' || c == '[' || c == '{') {
@@ -918,18 +904,17 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       } else if (c == ')' || c == ']' || c == '}') {
         char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
         if (open.isEmpty() || open.pop() != expected) {
-          throw invalidParameter(message);
+          throw validationError(message);
         }
       }
     }
     if (!open.isEmpty()) {
-      throw invalidParameter(message);
+      throw validationError(message);
     }
   }
 
   private AwsServiceException groupNotFound() {
-    return serviceError(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException",
-        "The specified log group does not exist.");
+    return notFoundError("The specified log group does not exist.");
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------
@@ -959,7 +944,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   /** The log group an AssociateKmsKey/DisassociateKmsKey targets. */
   private String kmsTarget(String logGroupName, String resourceIdentifier) {
     if ((logGroupName == null) == (resourceIdentifier == null)) {
-      throw invalidParameter("Specify either logGroupName or resourceIdentifier, but not both.");
+      throw validationError("Specify either logGroupName or resourceIdentifier, but not both.");
     }
     if (logGroupName != null) {
       return logGroupName;
@@ -967,7 +952,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     if (resourceIdentifier.contains(":query-result:")) {
       throw new UnsupportedOperationException("FakeCloudWatchLogs does not model query-result keys");
     }
-    return localName(resourceIdentifier, () -> invalidParameter("Invalid resourceIdentifier: " + resourceIdentifier));
+    return localName(resourceIdentifier, () -> validationError("Invalid resourceIdentifier: " + resourceIdentifier));
   }
 
   /** The name in a log-group ARN of this account and Region; another account's or Region's group is not found. */
@@ -984,7 +969,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   private void checkKmsKey(String kmsKeyId, String groupName) {
     if (!KMS_KEY_ARN.matcher(kmsKeyId).matches()) {
-      throw invalidParameter("Specified KMS key is not a valid KMS key ARN: " + kmsKeyId);
+      throw validationError("Specified KMS key is not a valid KMS key ARN: " + kmsKeyId);
     }
     if (deniedKmsKeys.contains(kmsKeyId)) {
       throw serviceError(AccessDeniedException.builder(), 400, "AccessDeniedException",
@@ -996,7 +981,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   private void checkReservedTagKeys(Collection<String> keys) {
     for (String key : keys) {
       if (key.regionMatches(true, 0, "aws:", 0, 4)) {
-        throw invalidParameter("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
+        throw validationError("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
       }
     }
   }
@@ -1028,76 +1013,13 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
         group.retentionInDays, group.kmsKeyId, group.logGroupClass, Map.copyOf(group.tags));
   }
 
-  private static String encodeToken(String query, String lastName) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((query + "\n" + lastName).getBytes(UTF_8));
-  }
-
-  private String decodeToken(String token, String query) {
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
-      int newline = decoded.indexOf('\n');
-      if (newline > 0 && decoded.substring(0, newline).equals(query)) {
-        return decoded.substring(newline + 1);
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64: invalid like any other foreign token
-    }
-    throw invalidParameter("The specified nextToken is invalid.");
-  }
-
   /**
-   * Collects violations of the API model's constraints and reports them as AWS does, in one
-   * InvalidParameterException: "2 validation errors detected: Value '' at 'logGroupName' failed to satisfy
-   * constraint: Member must ...; ...".
+   * Constraint violations, reported as AWS does in one InvalidParameterException ("2 validation errors detected:
+   * ..."); plus the checks of CloudWatch Logs' own shapes.
    */
-  private final class Violations {
-    private final List<String> messages = new ArrayList<>();
-
-    Violations add(Object value, String member, String constraint) {
-      messages.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
-          + "' failed to satisfy constraint: " + constraint);
-      return this;
-    }
-
-    Violations required(Object value, String member) {
-      return value == null ? add(null, member, "Member must not be null") : this;
-    }
-
-    Violations length(String value, String member, int min, int max) {
-      for (String c : lengthConstraints(value, min, max)) {
-        add(value, member, c);
-      }
-      return this;
-    }
-
-    Violations pattern(String value, String member, String regex) {
-      return value != null && !value.matches(regex)
-          ? add(value, member, "Member must satisfy regular expression pattern: " + regex) : this;
-    }
-
-    Violations range(Integer value, String member, int min, int max) {
-      if (value != null && value < min) {
-        add(value, member, "Member must have value greater than or equal to " + min);
-      }
-      if (value != null && value > max) {
-        add(value, member, "Member must have value less than or equal to " + max);
-      }
-      return this;
-    }
-
-    Violations oneOf(Integer value, String member, List<Integer> allowed) {
-      return value != null && !allowed.contains(value)
-          ? add(value, member, "Member must satisfy enum value set: " + allowed) : this;
-    }
-
-    Violations size(Collection<?> value, String member, int min, int max) {
-      if (value != null && value.size() < min) {
-        add(value, member, "Member must have length greater than or equal to " + min);
-      }
-      if (value != null && value.size() > max) {
-        add(value, member, "Member must have length less than or equal to " + max);
-      }
-      return this;
+  private final class Violations extends ConstraintViolations<Violations> {
+    Violations() {
+      super(FakeCloudWatchLogs.this::validationError);
     }
 
     Violations members(Collection<String> values, String member, int min, int max, String regex) {
@@ -1185,22 +1107,5 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       return this;
     }
-
-    void throwIfAny() {
-      if (!messages.isEmpty()) {
-        throw invalidParameter(messages.size() + " validation error" + (messages.size() == 1 ? "" : "s")
-            + " detected: " + String.join("; ", messages));
-      }
-    }
-  }
-
-  private static List<String> lengthConstraints(String value, int min, int max) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value.length() < min) {
-      return List.of("Member must have length greater than or equal to " + min);
-    }
-    return value.length() > max ? List.of("Member must have length less than or equal to " + max) : List.of();
   }
 }
