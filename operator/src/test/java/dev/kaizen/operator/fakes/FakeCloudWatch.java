@@ -88,8 +88,19 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
   /** Most tags per alarm ("You can associate as many as 50 tags with an alarm", PutMetricAlarm). */
   public static final int MAX_TAGS = 50;
 
-  /** Longest evaluation window: Period x EvaluationPeriods at most one day (quotas page, PutMetricAlarm). */
-  public static final int MAX_EVALUATION_SECONDS = 86_400;
+  /**
+   * Longest evaluation window, Period x EvaluationPeriods: "An alarm's total current evaluation period can be no longer
+   * than seven days, so Period multiplied by EvaluationPeriods can't be more than 604,800 seconds. For alarms with a
+   * period of less than one hour (3,600 seconds), the total evaluation period can't be longer than one day (86,400
+   * seconds)." (API reference, PutMetricAlarm, Period).
+   */
+  public static final int MAX_EVALUATION_SECONDS = 604_800;
+
+  /** Longest evaluation window of an alarm whose period is shorter than {@link #LONG_PERIOD_SECONDS}. */
+  public static final int MAX_SHORT_PERIOD_EVALUATION_SECONDS = 86_400;
+
+  /** From this period on (one hour), the seven-day window applies. */
+  public static final int LONG_PERIOD_SECONDS = 3_600;
 
   private static final int DEFAULT_PAGE_SIZE = 50;
   private static final Set<String> TREAT_MISSING_DATA = Set.of("breaching", "notBreaching", "ignore", "missing");
@@ -172,12 +183,16 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       if (request.period() == null) {
         throw validationError("Period must be specified.");
       }
+      // "Valid values are 10, 20, 30, and any multiple of 60." (API reference, PutMetricAlarm, Period)
       int period = request.period();
-      if (period != 10 && period != 30 && period % 60 != 0) {
-        throw validationError("Period must be 10, 30 or a multiple of 60");
+      if (period != 10 && period != 20 && period != 30 && period % 60 != 0) {
+        throw validationError("Period must be 10, 20, 30 or a multiple of 60.");
       }
-      if ((long) period * request.evaluationPeriods() > MAX_EVALUATION_SECONDS) {
-        throw validationError("The evaluation period (Period * EvaluationPeriods) cannot exceed 86400 seconds.");
+      long window = (long) period * request.evaluationPeriods();
+      int maxWindow = period < LONG_PERIOD_SECONDS ? MAX_SHORT_PERIOD_EVALUATION_SECONDS : MAX_EVALUATION_SECONDS;
+      if (window > maxWindow) {
+        throw validationError("The evaluation period (Period * EvaluationPeriods) cannot exceed " + maxWindow
+            + " seconds for a period of " + period + " seconds.");
       }
       if (request.datapointsToAlarm() != null && request.datapointsToAlarm() > request.evaluationPeriods()) {
         throw validationError("DatapointsToAlarm must be less than or equal to EvaluationPeriods.");
