@@ -147,6 +147,21 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   /** Most dimensions a metric transformation may have ("you can specify up to three dimensions", PutMetricFilter). */
   public static final int MAX_FILTER_DIMENSIONS = 3;
 
+  /**
+   * Most regular expressions (%...% terms) in one filter pattern: "There is a limit of 2 regex for each filter pattern
+   * when creating a delimited or JSON filter pattern for metric filters and subscription filters" (CloudWatch Logs
+   * User Guide, "Supported regular expressions (regex) syntax"; API reference, PutMetricFilter: "a quota of two regular
+   * expression patterns within a single filter pattern").
+   */
+  public static final int MAX_REGEX_PER_PATTERN = 2;
+
+  /**
+   * Most filter patterns containing a regular expression per log group: "There is a maximum of 5 filter patterns
+   * containing regex for each log group when creating metric filters or subscription filters" (same User Guide
+   * page). Whether metric and subscription filters share these 5 is not said; this fake counts them together.
+   */
+  public static final int MAX_REGEX_PATTERNS_PER_GROUP = 5;
+
   private static final String FILTER_NAME_PATTERN = "[^:*]*";
   private static final String METRIC_NAME_PATTERN = "[^:*$]*";
 
@@ -558,11 +573,13 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           && group.metricFilters.size() >= MAX_METRIC_FILTERS) {
         throw limitExceeded("Resource limit exceeded.");
       }
+      checkRegexQuota(group, request.filterPattern(), group.metricFilters.get(request.filterName()));
       MetricFilter previous = group.metricFilters.get(request.filterName());
       group.metricFilters.put(request.filterName(), MetricFilter.builder()
           .filterName(request.filterName())
           .filterPattern(request.filterPattern())
-          .metricTransformations(t)
+          // "The unit to assign to the metric. If you omit this, the unit is set as None." (MetricTransformation)
+          .metricTransformations(t.unit() == null ? t.toBuilder().unit(StandardUnit.NONE).build() : t)
           .creationTime(previous == null ? now().toEpochMilli() : previous.creationTime())
           .logGroupName(group.name)
           .applyOnTransformedLogs(Boolean.TRUE.equals(request.applyOnTransformedLogs()))
@@ -589,7 +606,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   /**
    * DescribeMetricFilters: of one log group (optionally by name prefix) or of the whole account, optionally only
    * those that publish one metric (metricName and metricNamespace together); pages of {@code limit} (1-50, default
-   * 50) sorted by log group, then filter name, with a token bound to the query. A named log group must exist
+   * 50) ASCII-sorted by filter name (then log group), with a token bound to the query. A named log group must exist
    * (ResourceNotFoundException, which the API model lists for this operation).
    */
   @Override
@@ -618,30 +635,19 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
       Collection<State> scope = request.logGroupName() == null ? groups.values()
           : List.of(existing(request.logGroupName()));
-      List<MetricFilter> page = new ArrayList<>();
-      String nextToken = null;
-      for (State group : scope) {
-        for (MetricFilter filter : group.metricFilters.values()) {
-          String key = group.name + "\u0000" + filter.filterName();
-          boolean matches = (after == null || key.compareTo(after) > 0)
-              && (request.filterNamePrefix() == null || filter.filterName().startsWith(request.filterNamePrefix()))
-              && (request.metricName() == null || filter.metricTransformations().stream().anyMatch(
-                  t -> t.metricName().equals(request.metricName())
-                      && t.metricNamespace().equals(request.metricNamespace())));
-          if (!matches) {
-            continue;
-          }
-          if (page.size() == limit) {
-            MetricFilter last = page.get(limit - 1);
-            nextToken = encodeToken(query, last.logGroupName() + "\u0000" + last.filterName());
-            break;
-          }
-          page.add(filter);
-        }
-        if (nextToken != null) {
-          break;
-        }
-      }
+      // "The results are ASCII-sorted by filter name" (API reference). Across groups, filters of the same name are
+      // ordered by log group name: AWS does not say, and callers must not depend on it.
+      List<MetricFilter> sorted = scope.stream().flatMap(group -> group.metricFilters.values().stream())
+          .filter(filter -> request.filterNamePrefix() == null
+              || filter.filterName().startsWith(request.filterNamePrefix()))
+          .filter(filter -> request.metricName() == null || filter.metricTransformations().stream().anyMatch(
+              t -> t.metricName().equals(request.metricName())
+                  && t.metricNamespace().equals(request.metricNamespace())))
+          .filter(filter -> after == null || sortKey(filter).compareTo(after) > 0)
+          .sorted(java.util.Comparator.comparing(FakeCloudWatchLogs::sortKey))
+          .toList();
+      List<MetricFilter> page = sorted.subList(0, Math.min(limit, sorted.size()));
+      String nextToken = sorted.size() > limit ? encodeToken(query, sortKey(page.get(limit - 1))) : null;
       return ok(DescribeMetricFiltersResponse.builder().metricFilters(page).nextToken(nextToken));
     });
   }
@@ -677,6 +683,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           && group.subscriptionFilters.size() >= MAX_SUBSCRIPTION_FILTERS) {
         throw limitExceeded("Resource limit exceeded.");
       }
+      checkRegexQuota(group, request.filterPattern(), group.subscriptionFilters.get(request.filterName()));
       SubscriptionFilter previous = group.subscriptionFilters.get(request.filterName());
       group.subscriptionFilters.put(request.filterName(), SubscriptionFilter.builder()
           .filterName(request.filterName())
@@ -838,7 +845,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     }
   }
 
-  /** Creates or replaces a metric filter of an existing log group, with no validation or limit. */
+  /** Creates or replaces a metric filter of an existing log group, with no validation or limit (unit default None). */
   public void backdoorPutMetricFilter(
       String groupName, String filterName, String filterPattern, MetricTransformation transformation) {
     synchronized (lock) {
@@ -846,7 +853,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       group.metricFilters.put(filterName, MetricFilter.builder()
           .filterName(filterName)
           .filterPattern(filterPattern)
-          .metricTransformations(transformation)
+          .metricTransformations(transformation.unit() == null
+              ? transformation.toBuilder().unit(StandardUnit.NONE).build() : transformation)
           .creationTime(now().toEpochMilli())
           .logGroupName(groupName)
           .applyOnTransformedLogs(false)
@@ -887,6 +895,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
    * {} balanced and properly nested outside quotes and /regex/ terms.
    */
   private void checkFilterPattern(String pattern, String message) {
+    if (regexTerms(pattern) > MAX_REGEX_PER_PATTERN) {
+      throw validationError(message + ": a filter pattern can contain at most " + MAX_REGEX_PER_PATTERN
+          + " regular expressions.");
+    }
     java.util.Deque<Character> open = new java.util.ArrayDeque<>();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -910,6 +922,48 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     }
     if (!open.isEmpty()) {
       throw validationError(message);
+    }
+  }
+
+  /** Filter name, then log group name; NUL sorts before every character either name may hold. */
+  private static String sortKey(MetricFilter filter) {
+    return filter.filterName() + "\u0000" + filter.logGroupName();
+  }
+
+  /** How many %regex% terms a pattern holds, outside "quoted terms". */
+  static int regexTerms(String pattern) {
+    int count = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '"' || c == '%') {
+        int end = i + 1;
+        while (end < pattern.length() && pattern.charAt(end) != c) {
+          end += pattern.charAt(end) == '\\' ? 2 : 1;
+        }
+        count += c == '%' ? 1 : 0;
+        i = end;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * A pattern with a regex may not become the group's sixth: metric and subscription filters with a regex are counted
+   * together, without the filter being replaced. AWS documents the quota, not its error: LimitExceededException, as
+   * for the group's other filter quotas, is this fake's choice.
+   */
+  private void checkRegexQuota(State group, String pattern, Object replaced) {
+    if (regexTerms(pattern) == 0) {
+      return;
+    }
+    long others = java.util.stream.Stream.concat(
+            group.metricFilters.values().stream().filter(f -> f != replaced).map(MetricFilter::filterPattern),
+            group.subscriptionFilters.values().stream().filter(f -> f != replaced).map(SubscriptionFilter::filterPattern))
+        .filter(p -> regexTerms(p) > 0)
+        .count();
+    if (others >= MAX_REGEX_PATTERNS_PER_GROUP) {
+      throw limitExceeded("A log group can have at most " + MAX_REGEX_PATTERNS_PER_GROUP
+          + " filter patterns containing regular expressions.");
     }
   }
 
