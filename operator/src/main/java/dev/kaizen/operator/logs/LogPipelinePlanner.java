@@ -28,6 +28,7 @@ public final class LogPipelinePlanner {
   public static Plan<LogPipelinePorts> plan(LogPipelineObservation observed, Ownership ownership, OwnerTags mine,
       Collection<String> managedTagKeys, String configMap) {
     DesiredPipeline desired = observed.desired();
+    FilterPatternQuotas.check(desired.metricFilters(), desired.subscription());
     String group = desired.group().name();
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
     if (observed.tags().isPresent()) {
