@@ -46,7 +46,9 @@ public final class QuotaTable {
       new Quota(LOGS, "DescribeSubscriptionFilters", 5, LOGS_QUOTAS),
       new Quota(CLOUDWATCH, "PutMetricAlarm", 3, CLOUDWATCH_QUOTAS),
       new Quota(CLOUDWATCH, "DescribeAlarms", 9, CLOUDWATCH_QUOTAS),
-      new Quota(CLOUDWATCH, "DeleteAlarms", 3, CLOUDWATCH_QUOTAS));
+      new Quota(CLOUDWATCH, "DeleteAlarms", 3, CLOUDWATCH_QUOTAS),
+      // Not on AWS's page: assumed equal to PutMetricAlarm. Called only when re-attaching or adopting.
+      new Quota(CLOUDWATCH, "TagResource", 3, CLOUDWATCH_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

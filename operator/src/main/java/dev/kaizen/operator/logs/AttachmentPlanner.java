@@ -1,6 +1,7 @@
 package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.ownership.Ownership;
 import dev.kaizen.operator.logs.PipelineChanges.DeleteAlarms;
 import dev.kaizen.operator.logs.PipelineChanges.DeleteMetricFilter;
 import dev.kaizen.operator.logs.PipelineChanges.DeleteSubscriptionFilter;
@@ -9,6 +10,7 @@ import dev.kaizen.operator.logs.PipelineChanges.PutMetricAlarm;
 import dev.kaizen.operator.logs.PipelineChanges.PutMetricFilter;
 import dev.kaizen.operator.logs.PipelineChanges.PutSubscriptionFilter;
 import dev.kaizen.operator.logs.PipelineChanges.RemoveFluentBitConfig;
+import dev.kaizen.operator.logs.PipelineChanges.TagAlarm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,28 @@ final class AttachmentPlanner {
       deletions.add(0, new DeleteAlarms(found.keySet().stream().sorted().toList(), "removed from spec"));
     }
     return puts;
+  }
+
+  /**
+   * Owner tags for the existing alarms the spec keeps, when the group is re-attached (same owner, new uid) or adopted:
+   * PutMetricAlarm ignores tags on an existing alarm, so without this their {@code kaizen.dev/uid} would stay the old
+   * one. Call it only with a verdict judged from tags read in this observe; once the group is tagged, the next full
+   * observe finds it OWNED and this plans nothing.
+   */
+  static List<Change<LogPipelinePorts>> alarmOwnerTags(Ownership ownership, List<AlarmDefinition> desired,
+      List<ObservedAlarm> observed, Map<String, String> ownerTags) {
+    if (ownership != Ownership.REATTACH && ownership != Ownership.ADOPT) {
+      return List.of();
+    }
+    List<String> kept = desired.stream().map(AlarmDefinition::alarmName).toList();
+    String reason = ownership == Ownership.REATTACH ? "re-attached: owner tags of this resource"
+        : "adopted: owner tags of this resource";
+    return observed.stream()
+        .filter(alarm -> kept.contains(alarm.definition().alarmName()))
+        .sorted(java.util.Comparator.comparing(alarm -> alarm.definition().alarmName()))
+        .<Change<LogPipelinePorts>>map(alarm -> new TagAlarm(alarm.definition().alarmName(), alarm.arn(),
+            Map.copyOf(ownerTags), reason))
+        .toList();
   }
 
   /** Planned only when the group's subscription filters were read (full observe). */

@@ -45,8 +45,7 @@ public final class CloudWatchAlarmGateway implements AlarmGateway {
 
   @Override
   public void put(AlarmDefinition alarm, Map<String, String> tags) {
-    List<Tag> awsTags = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-        .toList();
+    List<Tag> awsTags = awsTags(tags);
     call("PutMetricAlarm", () -> client.putMetricAlarm(r -> r.alarmName(alarm.alarmName())
         .namespace(alarm.metricNamespace())
         .metricName(alarm.metricName())
@@ -59,6 +58,15 @@ public final class CloudWatchAlarmGateway implements AlarmGateway {
         .alarmActions(alarm.actions())
         .alarmDescription(alarm.description())
         .tags(awsTags)));
+  }
+
+  @Override
+  public void tag(String alarmArn, Map<String, String> tags) {
+    call("TagResource", () -> client.tagResource(r -> r.resourceARN(alarmArn).tags(awsTags(tags))));
+  }
+
+  private static List<Tag> awsTags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }
 
   @Override

@@ -212,7 +212,7 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
   @Override
   public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Ownership ownership,
       OwnerTags mine) {
-    return LogPipelinePlanner.plan(observed, mine, managedTagKeys(pipeline), fluentBit.configMap());
+    return LogPipelinePlanner.plan(observed, ownership, mine, managedTagKeys(pipeline), fluentBit.configMap());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.kaizen.operator.logs;
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,16 +13,28 @@ import java.util.Optional;
  * The pure planner of a whole LogPipeline: the group first (creating it, marking it ours), then its metric
  * filters and alarms, the subscription, and the Fluent Bit configuration; deletions of removed filters and
  * alarms come last, alarms before their filters.
+ *
+ * <p>On a re-attach or adoption, the existing alarms get this resource's owner tags before the group does: the
+ * group's tags are what the next full observe judges by, so if tagging an alarm fails the group still shows the old
+ * owner and the alarms are tagged again then, instead of keeping the old uid for good.
  */
 public final class LogPipelinePlanner {
   private LogPipelinePlanner() {}
 
-  public static Plan<LogPipelinePorts> plan(LogPipelineObservation observed, OwnerTags mine,
+  /**
+   * @param ownership the verdict on the group; it can call for re-tagging only when this observe read the group's
+   *     tags (a full observe), since a light observe's verdict is carried over from an earlier one
+   */
+  public static Plan<LogPipelinePorts> plan(LogPipelineObservation observed, Ownership ownership, OwnerTags mine,
       Collection<String> managedTagKeys, String configMap) {
     DesiredPipeline desired = observed.desired();
+    FilterPatternQuotas.check(desired.metricFilters(), desired.subscription());
     String group = desired.group().name();
-    List<Change<LogPipelinePorts>> changes = new ArrayList<>(LogGroupPlanner.plan(desired.group(), observed.group(),
-        observed.tags(), mine, managedTagKeys));
+    List<Change<LogPipelinePorts>> changes = new ArrayList<>();
+    if (observed.tags().isPresent()) {
+      changes.addAll(AttachmentPlanner.alarmOwnerTags(ownership, desired.alarms(), observed.alarms(), mine.asTags()));
+    }
+    changes.addAll(LogGroupPlanner.plan(desired.group(), observed.group(), observed.tags(), mine, managedTagKeys));
     List<Change<LogPipelinePorts>> deletions = new ArrayList<>();
     changes.addAll(AttachmentPlanner.metricFilters(group, desired.metricFilters(), observed.metricFilters(), deletions));
     changes.addAll(AttachmentPlanner.alarms(desired.alarms(), observed.alarms(), mine.asTags(), deletions));

@@ -51,6 +51,22 @@ final class PipelineChanges {
     }
   }
 
+  /** Owner tags on an existing alarm, which PutMetricAlarm cannot change. */
+  record TagAlarm(String alarmName, String alarmArn, Map<String, String> tags, String reason)
+      implements Change<LogPipelinePorts> {
+    public String operation() {
+      return "TagResource";
+    }
+
+    public String target() {
+      return alarmName;
+    }
+
+    public void applyTo(LogPipelinePorts ports) {
+      ports.alarms().tag(alarmArn, tags);
+    }
+  }
+
   record DeleteAlarms(List<String> alarmNames, String reason) implements Change<LogPipelinePorts> {
     public String operation() {
       return "DeleteAlarms";

@@ -138,6 +138,44 @@ class CrdValidationTest {
         "spec.metricFilters[0].alarm.actions[0]", "spec.metricFilters[0].alarm.periodSeconds");
   }
 
+  private List<Problem> validateAlarm(String alarmFields) {
+    return validate(metricFilter("""
+        - name: errors
+          pattern: ERROR
+          metric: {namespace: Shop/Web, name: Errors}
+          alarm: {threshold: 5, %s}
+        """.formatted(alarmFields)));
+  }
+
+  @Test
+  void periodsCloudWatchAcceptsAreAccepted() {
+    for (int period : List.of(10, 20, 30, 60, 300, 3600, 86400, 604800)) {
+      assertThat(validateAlarm("periodSeconds: " + period)).as("period %d", period).isEmpty();
+    }
+    for (int period : List.of(15, 40, 90, 604860)) {
+      assertThat(validateAlarm("periodSeconds: " + period)).as("period %d", period)
+          .extracting(Problem::path).contains("spec.metricFilters[0].alarm.periodSeconds");
+    }
+  }
+
+  @Test
+  void evaluationWindowIsOneDayUnderAnHourPeriodAndSevenDaysFromAnHour() {
+    assertThat(validateAlarm("periodSeconds: 60, evaluationPeriods: 1440")).isEmpty();
+    assertThat(validateAlarm("periodSeconds: 20, evaluationPeriods: 4320")).isEmpty();
+    assertThat(validateAlarm("periodSeconds: 3600, evaluationPeriods: 25")).isEmpty();
+    assertThat(validateAlarm("periodSeconds: 3600, evaluationPeriods: 168")).isEmpty();
+    assertThat(validateAlarm("evaluationPeriods: 1440")).as("default period 60").isEmpty();
+
+    for (String tooLong : List.of("periodSeconds: 60, evaluationPeriods: 1441", "evaluationPeriods: 1441",
+        "periodSeconds: 3540, evaluationPeriods: 25", "periodSeconds: 3600, evaluationPeriods: 169",
+        "periodSeconds: 10, evaluationPeriods: 8641")) {
+      assertThat(validateAlarm(tooLong)).as(tooLong).anySatisfy(p -> {
+        assertThat(p.path()).startsWith("spec.metricFilters[0].alarm");
+        assertThat(p.message()).contains("periodSeconds x evaluationPeriods");
+      });
+    }
+  }
+
   @Test
   void duplicateFilterNamesAreRejected() {
     assertThat(validate(metricFilter("""

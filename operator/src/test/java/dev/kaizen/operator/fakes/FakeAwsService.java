@@ -1,11 +1,14 @@
 package dev.kaizen.operator.fakes;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -121,6 +124,7 @@ public abstract class FakeAwsService {
   protected final Object lock = new Object();
 
   private final String serviceName;
+  private final ServiceErrors errors;
   private final Map<String, Integer> defaultQuotas;
   private final Map<String, Integer> quotas = new HashMap<>();
   private final Map<String, Deque<Instant>> windows = new HashMap<>();
@@ -139,12 +143,15 @@ public abstract class FakeAwsService {
 
   /**
    * @param serviceName the service name the SDK puts in error details, e.g. "CloudWatch Logs"
+   * @param errors how the service answers throttling, outages, invalid requests, missing resources and bad tokens
    * @param quotas every operation the fake implements, with its requests-per-second quota per account and Region
    * @param region the Region of the one account this fake serves, e.g. "eu-west-1"
    * @param accountId that account's 12-digit id
    */
-  protected FakeAwsService(String serviceName, Map<String, Integer> quotas, String region, String accountId) {
+  protected FakeAwsService(String serviceName, ServiceErrors errors, Map<String, Integer> quotas, String region,
+      String accountId) {
     this.serviceName = Objects.requireNonNull(serviceName);
+    this.errors = Objects.requireNonNull(errors);
     this.defaultQuotas = Map.copyOf(quotas);
     this.quotas.putAll(quotas);
     if (region == null || !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
@@ -180,15 +187,6 @@ public abstract class FakeAwsService {
 
   // ---- hooks for the concrete fake -------------------------------------------------------------------------------
 
-  /** The error the service returns when a caller exceeds a request-rate quota. */
-  protected abstract AwsServiceException throttlingError(String operation);
-
-  /** The service's modelled "service unavailable" 5xx error. */
-  protected abstract AwsServiceException serviceUnavailableError(String operation);
-
-  /** A builder of the service's base exception, which the SDK uses for error codes its model does not name. */
-  protected abstract AwsServiceException.Builder serviceExceptionBuilder();
-
   /**
    * What IAM would authorize for this request (called under the lock, before the body runs), or null when the fake
    * does not model it. Requests IAM authorizes against several resources are not modelled yet.
@@ -220,7 +218,7 @@ public abstract class FakeAwsService {
         throw record(now, operation, request, Outcome.FAULTED, fault.error().get());
       }
       if (quotasEnforced && !admit(operation, now)) {
-        throw record(now, operation, request, Outcome.THROTTLED, throttlingError(operation));
+        throw record(now, operation, request, Outcome.THROTTLED, throttlingError());
       }
       Authorization authorization = authorization(operation, request);
       if (authorization != null) {
@@ -254,6 +252,59 @@ public abstract class FakeAwsService {
             .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build())
             .build())
         .build();
+  }
+
+  /** The service's error of a shape, with a message. */
+  protected final AwsServiceException serviceError(ServiceErrors.Shape shape, String message) {
+    return serviceError(shape.builder().get(), shape.status(), shape.code(), message);
+  }
+
+  private AwsServiceException serviceError(ServiceErrors.Fixed error) {
+    return serviceError(error.shape(), error.message());
+  }
+
+  /** The error the service returns when a caller exceeds a request-rate quota. */
+  protected final AwsServiceException throttlingError() {
+    return serviceError(errors.throttling());
+  }
+
+  /** The service's modelled "service unavailable" 5xx error. */
+  protected final AwsServiceException serviceUnavailableError() {
+    return serviceError(errors.unavailable());
+  }
+
+  /** The service's answer to a request that breaks its constraints. */
+  protected final AwsServiceException validationError(String message) {
+    return serviceError(errors.validation(), message);
+  }
+
+  /** The service's answer when a named resource does not exist. */
+  protected final AwsServiceException notFoundError(String message) {
+    return serviceError(errors.notFound(), message);
+  }
+
+  // ---- page tokens ---------------------------------------------------------------------------------------------
+
+  /**
+   * An opaque page token: the query it belongs to and the sort key of the last item returned. Binding it to the query
+   * makes a token replayed with other parameters fail as AWS's do.
+   */
+  protected static String encodeToken(String query, String lastKey) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((query + "\n" + lastKey).getBytes(UTF_8));
+  }
+
+  /** The last key of a token issued for {@code query}; any other token is the service's invalid-token error. */
+  protected final String decodeToken(String token, String query) {
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
+      int newline = decoded.indexOf('\n');
+      if (newline > 0 && decoded.substring(0, newline).equals(query)) {
+        return decoded.substring(newline + 1);
+      }
+    } catch (IllegalArgumentException e) {
+      // not base64: invalid like any other foreign token
+    }
+    throw serviceError(errors.invalidToken());
   }
 
   /** Completes a response as the SDK would: HTTP 200 and a request id in the response metadata. */
@@ -415,9 +466,9 @@ public abstract class FakeAwsService {
 
   private RuntimeException faultError(String operation, Fault fault) {
     return switch (fault) {
-      case THROTTLING -> throttlingError(operation);
-      case SERVICE_UNAVAILABLE -> serviceUnavailableError(operation);
-      case INTERNAL_FAILURE -> serviceError(serviceExceptionBuilder(), 500, "InternalFailure",
+      case THROTTLING -> throttlingError();
+      case SERVICE_UNAVAILABLE -> serviceUnavailableError();
+      case INTERNAL_FAILURE -> serviceError(errors.base().get(), 500, "InternalFailure",
           "The request processing has failed because of an unknown error, exception or failure.");
       case API_CALL_TIMEOUT -> ApiCallTimeoutException.create(10_000);
       case SOCKET_TIMEOUT, SOCKET_TIMEOUT_AFTER_APPLY -> SdkClientException.builder()

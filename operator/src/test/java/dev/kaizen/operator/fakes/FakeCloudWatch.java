@@ -1,10 +1,7 @@
 package dev.kaizen.operator.fakes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +71,36 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       "UntagResource", 20, // assumed
       "ListTagsForResource", 20); // assumed
 
+  /** CloudWatch's Query-protocol errors, as listed in the class comment. */
+  static final ServiceErrors ERRORS = new ServiceErrors(
+      CloudWatchException::builder,
+      ServiceErrors.shape(CloudWatchException::builder, 400, "Throttling").saying("Rate exceeded"),
+      ServiceErrors.shape(InternalServiceException::builder, 500, "InternalServiceError")
+          .saying("Request processing has failed due to some unknown error, exception, or failure."),
+      ServiceErrors.shape(CloudWatchException::builder, 400, "ValidationError"),
+      ServiceErrors.shape(ResourceNotFoundException::builder, 404, "ResourceNotFoundException"),
+      ServiceErrors.shape(InvalidNextTokenException::builder, 400, "InvalidNextToken")
+          .saying("The next token is invalid."));
+
   /** Most actions per state ("Alarm actions: 5/alarm", quotas page; ResourceList max 5 in the model). */
   public static final int MAX_ACTIONS = 5;
 
   /** Most tags per alarm ("You can associate as many as 50 tags with an alarm", PutMetricAlarm). */
   public static final int MAX_TAGS = 50;
 
-  /** Longest evaluation window: Period x EvaluationPeriods at most one day (quotas page, PutMetricAlarm). */
-  public static final int MAX_EVALUATION_SECONDS = 86_400;
+  /**
+   * Longest evaluation window, Period x EvaluationPeriods: "An alarm's total current evaluation period can be no longer
+   * than seven days, so Period multiplied by EvaluationPeriods can't be more than 604,800 seconds. For alarms with a
+   * period of less than one hour (3,600 seconds), the total evaluation period can't be longer than one day (86,400
+   * seconds)." (API reference, PutMetricAlarm, Period).
+   */
+  public static final int MAX_EVALUATION_SECONDS = 604_800;
+
+  /** Longest evaluation window of an alarm whose period is shorter than {@link #LONG_PERIOD_SECONDS}. */
+  public static final int MAX_SHORT_PERIOD_EVALUATION_SECONDS = 86_400;
+
+  /** From this period on (one hour), the seven-day window applies. */
+  public static final int LONG_PERIOD_SECONDS = 3_600;
 
   private static final int DEFAULT_PAGE_SIZE = 50;
   private static final Set<String> TREAT_MISSING_DATA = Set.of("breaching", "notBreaching", "ignore", "missing");
@@ -103,7 +122,7 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
 
   /** A fake of CloudWatch in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
   public FakeCloudWatch(String region, String accountId) {
-    super("CloudWatch", QUOTAS, region, accountId);
+    super("CloudWatch", ERRORS, QUOTAS, region, accountId);
   }
 
   // ---- SDK operations --------------------------------------------------------------------------------------------
@@ -156,37 +175,41 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       v.throwIfAny();
 
       if (request.metricName() == null || request.namespace() == null) {
-        throw validation("Either MetricName and Namespace or Metrics must be specified.");
+        throw validationError("Either MetricName and Namespace or Metrics must be specified.");
       }
       if ((request.statistic() == null) == (request.extendedStatistic() == null)) {
-        throw validation("Exactly one of Statistic or ExtendedStatistic must be specified.");
+        throw validationError("Exactly one of Statistic or ExtendedStatistic must be specified.");
       }
       if (request.period() == null) {
-        throw validation("Period must be specified.");
+        throw validationError("Period must be specified.");
       }
+      // "Valid values are 10, 20, 30, and any multiple of 60." (API reference, PutMetricAlarm, Period)
       int period = request.period();
-      if (period != 10 && period != 30 && period % 60 != 0) {
-        throw validation("Period must be 10, 30 or a multiple of 60");
+      if (period != 10 && period != 20 && period != 30 && period % 60 != 0) {
+        throw validationError("Period must be 10, 20, 30 or a multiple of 60.");
       }
-      if ((long) period * request.evaluationPeriods() > MAX_EVALUATION_SECONDS) {
-        throw validation("The evaluation period (Period * EvaluationPeriods) cannot exceed 86400 seconds.");
+      long window = (long) period * request.evaluationPeriods();
+      int maxWindow = period < LONG_PERIOD_SECONDS ? MAX_SHORT_PERIOD_EVALUATION_SECONDS : MAX_EVALUATION_SECONDS;
+      if (window > maxWindow) {
+        throw validationError("The evaluation period (Period * EvaluationPeriods) cannot exceed " + maxWindow
+            + " seconds for a period of " + period + " seconds.");
       }
       if (request.datapointsToAlarm() != null && request.datapointsToAlarm() > request.evaluationPeriods()) {
-        throw validation("DatapointsToAlarm must be less than or equal to EvaluationPeriods.");
+        throw validationError("DatapointsToAlarm must be less than or equal to EvaluationPeriods.");
       }
       if (request.threshold() == null) {
-        throw validation("Threshold must be specified for alarms based on static thresholds.");
+        throw validationError("Threshold must be specified for alarms based on static thresholds.");
       }
       if (ANOMALY_OPERATORS.contains(request.comparisonOperator())) {
-        throw validation("Comparison operators for anomaly detection can only be used with ThresholdMetricId.");
+        throw validationError("Comparison operators for anomaly detection can only be used with ThresholdMetricId.");
       }
       if (request.treatMissingData() != null && !TREAT_MISSING_DATA.contains(request.treatMissingData())) {
-        throw validation("The value " + request.treatMissingData() + " for parameter TreatMissingData is invalid. "
+        throw validationError("The value " + request.treatMissingData() + " for parameter TreatMissingData is invalid. "
             + "Valid values are: breaching, notBreaching, ignore, missing");
       }
       if (request.evaluateLowSampleCountPercentile() != null
           && !Set.of("evaluate", "ignore").contains(request.evaluateLowSampleCountPercentile())) {
-        throw validation("EvaluateLowSampleCountPercentile must be evaluate or ignore.");
+        throw validationError("EvaluateLowSampleCountPercentile must be evaluate or ignore.");
       }
       for (List<String> actions : List.of(request.okActions(), request.alarmActions(),
           request.insufficientDataActions())) {
@@ -195,7 +218,7 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
         }
       }
       if (request.hasTags()) {
-        checkTagKeys(request.tags().stream().map(Tag::key).toList(), this::validation);
+        checkTagKeys(request.tags().stream().map(Tag::key).toList(), this::validationError);
       }
 
       Instant now = now();
@@ -269,7 +292,7 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       }
       v.throwIfAny();
       if (names != null && request.alarmNamePrefix() != null) {
-        throw validation("AlarmNamePrefix and AlarmNames cannot be specified together.");
+        throw validationError("AlarmNamePrefix and AlarmNames cannot be specified together.");
       }
       boolean metricAlarms = !request.hasAlarmTypes() || request.alarmTypes().contains(AlarmType.METRIC_ALARM);
       String query = String.join("|", "a1", String.valueOf(names), String.valueOf(request.alarmNamePrefix()),
@@ -467,28 +490,6 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
 
   // ---- errors ----------------------------------------------------------------------------------------------------
 
-  /** "Throttling", HTTP 400, "Rate exceeded": not modelled, so the service's base exception. */
-  @Override
-  protected AwsServiceException throttlingError(String operation) {
-    return serviceError(CloudWatchException.builder(), 400, "Throttling", "Rate exceeded");
-  }
-
-  /** InternalServiceFault: code InternalServiceError, HTTP 500. */
-  @Override
-  protected AwsServiceException serviceUnavailableError(String operation) {
-    return serviceError(InternalServiceException.builder(), 500, "InternalServiceError",
-        "Request processing has failed due to some unknown error, exception, or failure.");
-  }
-
-  @Override
-  protected AwsServiceException.Builder serviceExceptionBuilder() {
-    return CloudWatchException.builder();
-  }
-
-  private AwsServiceException validation(String message) {
-    return serviceError(CloudWatchException.builder(), 400, "ValidationError", message);
-  }
-
   private AwsServiceException invalidParameterValue(String message) {
     return serviceError(InvalidParameterValueException.builder(), 400, "InvalidParameterValue", message);
   }
@@ -534,7 +535,7 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
         "arn:" + p + ":ssm:" + r + ":\\d{12}:opsitem:[1-4](#CATEGORY=.+)?",
         "arn:" + p + ":ssm-incidents::\\d{12}:responseplan/.+");
     if (forms.stream().noneMatch(action::matches)) {
-      throw validation("Invalid action ARN: " + action);
+      throw validationError("Invalid action ARN: " + action);
     }
   }
 
@@ -546,70 +547,10 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
     }
   }
 
-  private static String encodeToken(String query, String last) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((query + "\n" + last).getBytes(UTF_8));
-  }
-
-  private String decodeToken(String token, String query) {
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
-      int newline = decoded.indexOf('\n');
-      if (newline > 0 && decoded.substring(0, newline).equals(query)) {
-        return decoded.substring(newline + 1);
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64: invalid like any other foreign token
-    }
-    throw serviceError(InvalidNextTokenException.builder(), 400, "InvalidNextToken", "The next token is invalid.");
-  }
-
-  /** Collects constraint violations; reports them as one ValidationError, in AWS's wording. */
-  private final class Violations {
-    private final List<String> messages = new ArrayList<>();
-
-    Violations add(Object value, String member, String constraint) {
-      messages.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
-          + "' failed to satisfy constraint: " + constraint);
-      return this;
-    }
-
-    Violations required(Object value, String member) {
-      return value == null ? add(null, member, "Member must not be null") : this;
-    }
-
-    Violations length(String value, String member, int min, int max) {
-      if (value != null && value.length() < min) {
-        add(value, member, "Member must have length greater than or equal to " + min);
-      } else if (value != null && value.length() > max) {
-        add(value, member, "Member must have length less than or equal to " + max);
-      }
-      return this;
-    }
-
-    Violations pattern(String value, String member, String regex) {
-      return value != null && !value.matches(regex)
-          ? add(value, member, "Member must satisfy regular expression pattern: " + regex) : this;
-    }
-
-    Violations min(Integer value, String member, int min) {
-      return value != null && value < min
-          ? add(value, member, "Member must have value greater than or equal to " + min) : this;
-    }
-
-    Violations range(Integer value, String member, int min, int max) {
-      min(value, member, min);
-      return value != null && value > max
-          ? add(value, member, "Member must have value less than or equal to " + max) : this;
-    }
-
-    Violations size(Collection<?> value, String member, int min, int max) {
-      if (value != null && value.size() < min) {
-        add(value, member, "Member must have length greater than or equal to " + min);
-      }
-      if (value != null && value.size() > max) {
-        add(value, member, "Member must have length less than or equal to " + max);
-      }
-      return this;
+  /** Constraint violations, reported as one ValidationError in AWS's wording; plus CloudWatch's own shapes. */
+  private final class Violations extends ConstraintViolations<Violations> {
+    Violations() {
+      super(FakeCloudWatch.this::validationError);
     }
 
     Violations actions(List<String> actions, String member) {
@@ -641,13 +582,6 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
         required(t.value(), member + ".member.value").length(t.value(), member + ".member.value", 0, 256);
       }
       return this;
-    }
-
-    void throwIfAny() {
-      if (!messages.isEmpty()) {
-        throw validation(messages.size() + " validation error" + (messages.size() == 1 ? "" : "s")
-            + " detected: " + String.join("; ", messages));
-      }
     }
   }
 }

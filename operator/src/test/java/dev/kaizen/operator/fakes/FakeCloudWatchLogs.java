@@ -1,9 +1,6 @@
 package dev.kaizen.operator.fakes;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -113,6 +110,21 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       Map.entry("DeleteSubscriptionFilter", 5),
       Map.entry("DescribeSubscriptionFilters", 5));
 
+  /**
+   * CloudWatch Logs' errors (JSON protocol, codes as modelled): throttling is ThrottlingException 400 "Rate
+   * exceeded"; ServiceUnavailableException has status 500 in the model; invalid requests, invalid tokens and missing
+   * resources are all 400 (InvalidParameterException, ResourceNotFoundException).
+   */
+  static final ServiceErrors ERRORS = new ServiceErrors(
+      CloudWatchLogsException::builder,
+      ServiceErrors.shape(ThrottlingException::builder, 400, "ThrottlingException").saying("Rate exceeded"),
+      ServiceErrors.shape(ServiceUnavailableException::builder, 500, "ServiceUnavailableException")
+          .saying("The service cannot complete the request."),
+      ServiceErrors.shape(InvalidParameterException::builder, 400, "InvalidParameterException"),
+      ServiceErrors.shape(ResourceNotFoundException::builder, 400, "ResourceNotFoundException"),
+      ServiceErrors.shape(InvalidParameterException::builder, 400, "InvalidParameterException")
+          .saying("The specified nextToken is invalid."));
+
   /** The values PutRetentionPolicy accepts (shape {@code Days} of the API model). */
   public static final List<Integer> RETENTION_DAYS = List.of(
       1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -134,6 +146,21 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   /** Most dimensions a metric transformation may have ("you can specify up to three dimensions", PutMetricFilter). */
   public static final int MAX_FILTER_DIMENSIONS = 3;
+
+  /**
+   * Most regular expressions (%...% terms) in one filter pattern: "There is a limit of 2 regex for each filter pattern
+   * when creating a delimited or JSON filter pattern for metric filters and subscription filters" (CloudWatch Logs
+   * User Guide, "Supported regular expressions (regex) syntax"; API reference, PutMetricFilter: "a quota of two regular
+   * expression patterns within a single filter pattern").
+   */
+  public static final int MAX_REGEX_PER_PATTERN = 2;
+
+  /**
+   * Most filter patterns containing a regular expression per log group: "There is a maximum of 5 filter patterns
+   * containing regex for each log group when creating metric filters or subscription filters" (same User Guide
+   * page). Whether metric and subscription filters share these 5 is not said; this fake counts them together.
+   */
+  public static final int MAX_REGEX_PATTERNS_PER_GROUP = 5;
 
   private static final String FILTER_NAME_PATTERN = "[^:*]*";
   private static final String METRIC_NAME_PATTERN = "[^:*$]*";
@@ -180,7 +207,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   /** A fake of CloudWatch Logs in {@code region} (e.g. "eu-west-1") for the 12-digit account {@code accountId}. */
   public FakeCloudWatchLogs(String region, String accountId) {
-    super("CloudWatch Logs", QUOTAS, region, accountId);
+    super("CloudWatch Logs", ERRORS, QUOTAS, region, accountId);
   }
 
   /** A fake of CloudWatch Logs in {@code region} for the 12-digit account {@code accountId}. */
@@ -270,7 +297,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       String name = request.logGroupName();
       if (name.regionMatches(true, 0, "aws/", 0, 4)) {
-        throw invalidParameter("Log groups starting with AWS/ are reserved for AWS.");
+        throw validationError("Log groups starting with AWS/ are reserved for AWS.");
       }
       checkReservedTagKeys(request.tags().keySet());
       if (groups.containsKey(name)) {
@@ -324,11 +351,11 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       violations.throwIfAny();
       if (prefix != null && pattern != null) {
-        throw invalidParameter("LogGroupNamePrefix and LogGroupNamePattern are mutually exclusive. "
+        throw validationError("LogGroupNamePrefix and LogGroupNamePattern are mutually exclusive. "
             + "Only one of these parameters can be passed.");
       }
       if (request.hasLogGroupIdentifiers() && (prefix != null || pattern != null || request.logGroupClass() != null)) {
-        throw invalidParameter("logGroupIdentifiers can only be combined with includeLinkedAccounts.");
+        throw validationError("logGroupIdentifiers can only be combined with includeLinkedAccounts.");
       }
       if (Boolean.TRUE.equals(request.includeLinkedAccounts()) || request.hasAccountIdentifiers()) {
         throw new UnsupportedOperationException("FakeCloudWatchLogs does not model cross-account observability");
@@ -474,7 +501,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       checkReservedTagKeys(request.tags().keySet());
       State group = existing(request.logGroupName());
       if (mergedTagCount(group, request.tags().keySet()) > MAX_TAGS) {
-        throw invalidParameter("A log group can have no more than 50 tags.");
+        throw validationError("A log group can have no more than 50 tags.");
       }
       group.tags.putAll(request.tags());
       return ok(TagLogGroupResponse.builder());
@@ -534,10 +561,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       MetricTransformation t = transformations.get(0);
       if (t.defaultValue() != null && t.hasDimensions() && !t.dimensions().isEmpty()) {
-        throw invalidParameter("Invalid metric transformation: defaultValue and dimensions cannot both be set.");
+        throw validationError("Invalid metric transformation: defaultValue and dimensions cannot both be set.");
       }
       if (t.hasDimensions() && t.dimensions().size() > MAX_FILTER_DIMENSIONS) {
-        throw invalidParameter("Invalid metric transformation: at most " + MAX_FILTER_DIMENSIONS
+        throw validationError("Invalid metric transformation: at most " + MAX_FILTER_DIMENSIONS
             + " dimensions are allowed.");
       }
       checkFilterPattern(request.filterPattern(), "Invalid metric filter pattern");
@@ -546,11 +573,13 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           && group.metricFilters.size() >= MAX_METRIC_FILTERS) {
         throw limitExceeded("Resource limit exceeded.");
       }
+      checkRegexQuota(group, request.filterPattern(), group.metricFilters.get(request.filterName()));
       MetricFilter previous = group.metricFilters.get(request.filterName());
       group.metricFilters.put(request.filterName(), MetricFilter.builder()
           .filterName(request.filterName())
           .filterPattern(request.filterPattern())
-          .metricTransformations(t)
+          // "The unit to assign to the metric. If you omit this, the unit is set as None." (MetricTransformation)
+          .metricTransformations(t.unit() == null ? t.toBuilder().unit(StandardUnit.NONE).build() : t)
           .creationTime(previous == null ? now().toEpochMilli() : previous.creationTime())
           .logGroupName(group.name)
           .applyOnTransformedLogs(Boolean.TRUE.equals(request.applyOnTransformedLogs()))
@@ -568,7 +597,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .filterName(request.filterName(), "filterName", true)
           .throwIfAny();
       if (existing(request.logGroupName()).metricFilters.remove(request.filterName()) == null) {
-        throw notFound("The specified metric filter does not exist.");
+        throw notFoundError("The specified metric filter does not exist.");
       }
       return ok(DeleteMetricFilterResponse.builder());
     });
@@ -577,7 +606,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   /**
    * DescribeMetricFilters: of one log group (optionally by name prefix) or of the whole account, optionally only
    * those that publish one metric (metricName and metricNamespace together); pages of {@code limit} (1-50, default
-   * 50) sorted by log group, then filter name, with a token bound to the query. A named log group must exist
+   * 50) ASCII-sorted by filter name (then log group), with a token bound to the query. A named log group must exist
    * (ResourceNotFoundException, which the API model lists for this operation).
    */
   @Override
@@ -594,10 +623,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .pattern(request.metricNamespace(), "metricNamespace", METRIC_NAME_PATTERN)
           .throwIfAny();
       if (request.filterNamePrefix() != null && request.logGroupName() == null) {
-        throw invalidParameter("If you specify filterNamePrefix, you must also specify logGroupName.");
+        throw validationError("If you specify filterNamePrefix, you must also specify logGroupName.");
       }
       if ((request.metricName() == null) != (request.metricNamespace() == null)) {
-        throw invalidParameter("metricName and metricNamespace must be specified together.");
+        throw validationError("metricName and metricNamespace must be specified together.");
       }
       String query = String.join("|", "mf1", String.valueOf(request.logGroupName()),
           String.valueOf(request.filterNamePrefix()), String.valueOf(request.metricName()),
@@ -606,30 +635,19 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
       Collection<State> scope = request.logGroupName() == null ? groups.values()
           : List.of(existing(request.logGroupName()));
-      List<MetricFilter> page = new ArrayList<>();
-      String nextToken = null;
-      for (State group : scope) {
-        for (MetricFilter filter : group.metricFilters.values()) {
-          String key = group.name + "\u0000" + filter.filterName();
-          boolean matches = (after == null || key.compareTo(after) > 0)
-              && (request.filterNamePrefix() == null || filter.filterName().startsWith(request.filterNamePrefix()))
-              && (request.metricName() == null || filter.metricTransformations().stream().anyMatch(
-                  t -> t.metricName().equals(request.metricName())
-                      && t.metricNamespace().equals(request.metricNamespace())));
-          if (!matches) {
-            continue;
-          }
-          if (page.size() == limit) {
-            MetricFilter last = page.get(limit - 1);
-            nextToken = encodeToken(query, last.logGroupName() + "\u0000" + last.filterName());
-            break;
-          }
-          page.add(filter);
-        }
-        if (nextToken != null) {
-          break;
-        }
-      }
+      // "The results are ASCII-sorted by filter name" (API reference). Across groups, filters of the same name are
+      // ordered by log group name: AWS does not say, and callers must not depend on it.
+      List<MetricFilter> sorted = scope.stream().flatMap(group -> group.metricFilters.values().stream())
+          .filter(filter -> request.filterNamePrefix() == null
+              || filter.filterName().startsWith(request.filterNamePrefix()))
+          .filter(filter -> request.metricName() == null || filter.metricTransformations().stream().anyMatch(
+              t -> t.metricName().equals(request.metricName())
+                  && t.metricNamespace().equals(request.metricNamespace())))
+          .filter(filter -> after == null || sortKey(filter).compareTo(after) > 0)
+          .sorted(java.util.Comparator.comparing(FakeCloudWatchLogs::sortKey))
+          .toList();
+      List<MetricFilter> page = sorted.subList(0, Math.min(limit, sorted.size()));
+      String nextToken = sorted.size() > limit ? encodeToken(query, sortKey(page.get(limit - 1))) : null;
       return ok(DescribeMetricFiltersResponse.builder().metricFilters(page).nextToken(nextToken));
     });
   }
@@ -657,7 +675,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
         throw new UnsupportedOperationException("FakeCloudWatchLogs does not model field selection criteria");
       }
       if (!request.destinationArn().startsWith("arn:")) {
-        throw invalidParameter("Invalid destinationArn: " + request.destinationArn());
+        throw validationError("Invalid destinationArn: " + request.destinationArn());
       }
       checkFilterPattern(request.filterPattern(), "Invalid subscription filter pattern");
       State group = existing(request.logGroupName());
@@ -665,6 +683,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           && group.subscriptionFilters.size() >= MAX_SUBSCRIPTION_FILTERS) {
         throw limitExceeded("Resource limit exceeded.");
       }
+      checkRegexQuota(group, request.filterPattern(), group.subscriptionFilters.get(request.filterName()));
       SubscriptionFilter previous = group.subscriptionFilters.get(request.filterName());
       group.subscriptionFilters.put(request.filterName(), SubscriptionFilter.builder()
           .filterName(request.filterName())
@@ -689,7 +708,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .filterName(request.filterName(), "filterName", true)
           .throwIfAny();
       if (existing(request.logGroupName()).subscriptionFilters.remove(request.filterName()) == null) {
-        throw notFound("The specified subscription filter does not exist.");
+        throw notFoundError("The specified subscription filter does not exist.");
       }
       return ok(DeleteSubscriptionFilterResponse.builder());
     });
@@ -826,7 +845,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     }
   }
 
-  /** Creates or replaces a metric filter of an existing log group, with no validation or limit. */
+  /** Creates or replaces a metric filter of an existing log group, with no validation or limit (unit default None). */
   public void backdoorPutMetricFilter(
       String groupName, String filterName, String filterPattern, MetricTransformation transformation) {
     synchronized (lock) {
@@ -834,7 +853,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       group.metricFilters.put(filterName, MetricFilter.builder()
           .filterName(filterName)
           .filterPattern(filterPattern)
-          .metricTransformations(transformation)
+          .metricTransformations(transformation.unit() == null
+              ? transformation.toBuilder().unit(StandardUnit.NONE).build() : transformation)
           .creationTime(now().toEpochMilli())
           .logGroupName(groupName)
           .applyOnTransformedLogs(false)
@@ -866,34 +886,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   // ---- errors ----------------------------------------------------------------------------------------------------
 
-  /** ThrottlingException, HTTP 400, "Rate exceeded", as CloudWatch Logs answers past a quota. */
-  @Override
-  protected AwsServiceException throttlingError(String operation) {
-    return serviceError(ThrottlingException.builder(), 400, "ThrottlingException", "Rate exceeded");
-  }
-
-  /** ServiceUnavailableException with the status the service model gives it, 500. */
-  @Override
-  protected AwsServiceException serviceUnavailableError(String operation) {
-    return serviceError(ServiceUnavailableException.builder(), 500, "ServiceUnavailableException",
-        "The service cannot complete the request.");
-  }
-
-  @Override
-  protected AwsServiceException.Builder serviceExceptionBuilder() {
-    return CloudWatchLogsException.builder();
-  }
-
-  private AwsServiceException invalidParameter(String message) {
-    return serviceError(InvalidParameterException.builder(), 400, "InvalidParameterException", message);
-  }
-
   private AwsServiceException limitExceeded(String message) {
     return serviceError(LimitExceededException.builder(), 400, "LimitExceededException", message);
-  }
-
-  private AwsServiceException notFound(String message) {
-    return serviceError(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException", message);
   }
 
   /**
@@ -901,6 +895,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
    * {} balanced and properly nested outside quotes and /regex/ terms.
    */
   private void checkFilterPattern(String pattern, String message) {
+    if (regexTerms(pattern) > MAX_REGEX_PER_PATTERN) {
+      throw validationError(message + ": a filter pattern can contain at most " + MAX_REGEX_PER_PATTERN
+          + " regular expressions.");
+    }
     java.util.Deque<Character> open = new java.util.ArrayDeque<>();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -910,7 +908,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           end += pattern.charAt(end) == '\\' ? 2 : 1;
         }
         if (end >= pattern.length()) {
-          throw invalidParameter(message);
+          throw validationError(message);
         }
         i = end;
       } else if (c == '(' || c == '[' || c == '{') {
@@ -918,18 +916,59 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       } else if (c == ')' || c == ']' || c == '}') {
         char expected = c == ')' ? '(' : c == ']' ? '[' : '{';
         if (open.isEmpty() || open.pop() != expected) {
-          throw invalidParameter(message);
+          throw validationError(message);
         }
       }
     }
     if (!open.isEmpty()) {
-      throw invalidParameter(message);
+      throw validationError(message);
+    }
+  }
+
+  /** Filter name, then log group name; NUL sorts before every character either name may hold. */
+  private static String sortKey(MetricFilter filter) {
+    return filter.filterName() + "\u0000" + filter.logGroupName();
+  }
+
+  /** How many %regex% terms a pattern holds, outside "quoted terms". */
+  static int regexTerms(String pattern) {
+    int count = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '"' || c == '%') {
+        int end = i + 1;
+        while (end < pattern.length() && pattern.charAt(end) != c) {
+          end += pattern.charAt(end) == '\\' ? 2 : 1;
+        }
+        count += c == '%' ? 1 : 0;
+        i = end;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * A pattern with a regex may not become the group's sixth: metric and subscription filters with a regex are counted
+   * together, without the filter being replaced. AWS documents the quota, not its error: LimitExceededException, as
+   * for the group's other filter quotas, is this fake's choice.
+   */
+  private void checkRegexQuota(State group, String pattern, Object replaced) {
+    if (regexTerms(pattern) == 0) {
+      return;
+    }
+    long others = java.util.stream.Stream.concat(
+            group.metricFilters.values().stream().filter(f -> f != replaced).map(MetricFilter::filterPattern),
+            group.subscriptionFilters.values().stream().filter(f -> f != replaced).map(SubscriptionFilter::filterPattern))
+        .filter(p -> regexTerms(p) > 0)
+        .count();
+    if (others >= MAX_REGEX_PATTERNS_PER_GROUP) {
+      throw limitExceeded("A log group can have at most " + MAX_REGEX_PATTERNS_PER_GROUP
+          + " filter patterns containing regular expressions.");
     }
   }
 
   private AwsServiceException groupNotFound() {
-    return serviceError(ResourceNotFoundException.builder(), 400, "ResourceNotFoundException",
-        "The specified log group does not exist.");
+    return notFoundError("The specified log group does not exist.");
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------
@@ -959,7 +998,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   /** The log group an AssociateKmsKey/DisassociateKmsKey targets. */
   private String kmsTarget(String logGroupName, String resourceIdentifier) {
     if ((logGroupName == null) == (resourceIdentifier == null)) {
-      throw invalidParameter("Specify either logGroupName or resourceIdentifier, but not both.");
+      throw validationError("Specify either logGroupName or resourceIdentifier, but not both.");
     }
     if (logGroupName != null) {
       return logGroupName;
@@ -967,7 +1006,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     if (resourceIdentifier.contains(":query-result:")) {
       throw new UnsupportedOperationException("FakeCloudWatchLogs does not model query-result keys");
     }
-    return localName(resourceIdentifier, () -> invalidParameter("Invalid resourceIdentifier: " + resourceIdentifier));
+    return localName(resourceIdentifier, () -> validationError("Invalid resourceIdentifier: " + resourceIdentifier));
   }
 
   /** The name in a log-group ARN of this account and Region; another account's or Region's group is not found. */
@@ -984,7 +1023,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   private void checkKmsKey(String kmsKeyId, String groupName) {
     if (!KMS_KEY_ARN.matcher(kmsKeyId).matches()) {
-      throw invalidParameter("Specified KMS key is not a valid KMS key ARN: " + kmsKeyId);
+      throw validationError("Specified KMS key is not a valid KMS key ARN: " + kmsKeyId);
     }
     if (deniedKmsKeys.contains(kmsKeyId)) {
       throw serviceError(AccessDeniedException.builder(), 400, "AccessDeniedException",
@@ -996,7 +1035,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   private void checkReservedTagKeys(Collection<String> keys) {
     for (String key : keys) {
       if (key.regionMatches(true, 0, "aws:", 0, 4)) {
-        throw invalidParameter("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
+        throw validationError("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
       }
     }
   }
@@ -1028,76 +1067,13 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
         group.retentionInDays, group.kmsKeyId, group.logGroupClass, Map.copyOf(group.tags));
   }
 
-  private static String encodeToken(String query, String lastName) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((query + "\n" + lastName).getBytes(UTF_8));
-  }
-
-  private String decodeToken(String token, String query) {
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(token), UTF_8);
-      int newline = decoded.indexOf('\n');
-      if (newline > 0 && decoded.substring(0, newline).equals(query)) {
-        return decoded.substring(newline + 1);
-      }
-    } catch (IllegalArgumentException e) {
-      // not base64: invalid like any other foreign token
-    }
-    throw invalidParameter("The specified nextToken is invalid.");
-  }
-
   /**
-   * Collects violations of the API model's constraints and reports them as AWS does, in one
-   * InvalidParameterException: "2 validation errors detected: Value '' at 'logGroupName' failed to satisfy
-   * constraint: Member must ...; ...".
+   * Constraint violations, reported as AWS does in one InvalidParameterException ("2 validation errors detected:
+   * ..."); plus the checks of CloudWatch Logs' own shapes.
    */
-  private final class Violations {
-    private final List<String> messages = new ArrayList<>();
-
-    Violations add(Object value, String member, String constraint) {
-      messages.add("Value " + (value == null ? "null" : "'" + value + "'") + " at '" + member
-          + "' failed to satisfy constraint: " + constraint);
-      return this;
-    }
-
-    Violations required(Object value, String member) {
-      return value == null ? add(null, member, "Member must not be null") : this;
-    }
-
-    Violations length(String value, String member, int min, int max) {
-      for (String c : lengthConstraints(value, min, max)) {
-        add(value, member, c);
-      }
-      return this;
-    }
-
-    Violations pattern(String value, String member, String regex) {
-      return value != null && !value.matches(regex)
-          ? add(value, member, "Member must satisfy regular expression pattern: " + regex) : this;
-    }
-
-    Violations range(Integer value, String member, int min, int max) {
-      if (value != null && value < min) {
-        add(value, member, "Member must have value greater than or equal to " + min);
-      }
-      if (value != null && value > max) {
-        add(value, member, "Member must have value less than or equal to " + max);
-      }
-      return this;
-    }
-
-    Violations oneOf(Integer value, String member, List<Integer> allowed) {
-      return value != null && !allowed.contains(value)
-          ? add(value, member, "Member must satisfy enum value set: " + allowed) : this;
-    }
-
-    Violations size(Collection<?> value, String member, int min, int max) {
-      if (value != null && value.size() < min) {
-        add(value, member, "Member must have length greater than or equal to " + min);
-      }
-      if (value != null && value.size() > max) {
-        add(value, member, "Member must have length less than or equal to " + max);
-      }
-      return this;
+  private final class Violations extends ConstraintViolations<Violations> {
+    Violations() {
+      super(FakeCloudWatchLogs.this::validationError);
     }
 
     Violations members(Collection<String> values, String member, int min, int max, String regex) {
@@ -1185,22 +1161,5 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       }
       return this;
     }
-
-    void throwIfAny() {
-      if (!messages.isEmpty()) {
-        throw invalidParameter(messages.size() + " validation error" + (messages.size() == 1 ? "" : "s")
-            + " detected: " + String.join("; ", messages));
-      }
-    }
-  }
-
-  private static List<String> lengthConstraints(String value, int min, int max) {
-    if (value == null) {
-      return List.of();
-    }
-    if (value.length() < min) {
-      return List.of("Member must have length greater than or equal to " + min);
-    }
-    return value.length() > max ? List.of("Member must have length less than or equal to " + max) : List.of();
   }
 }

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LimitExceededExcepti
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StandardUnit;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ThrottlingException;
 
 class FakeCloudWatchLogsFiltersTest {
@@ -110,24 +111,88 @@ class FakeCloudWatchLogsFiltersTest {
   }
 
   @Test
-  void accountWidePaginationSortedByGroupThenName() {
+  void accountWidePagesAreSortedByFilterNameInPagesOfFiftyByDefault() {
     logs.setQuotasEnforced(false);
     logs.backdoorCreate("a");
     IntStream.range(0, 30).forEach(i -> logs.backdoorPutMetricFilter("g", "f%02d".formatted(i), "", metric("m")));
     IntStream.range(0, 30).forEach(i -> logs.backdoorPutMetricFilter("a", "f%02d".formatted(i), "", metric("n")));
+    logs.backdoorPutMetricFilter("g", "Z", "", metric("m")); // ASCII: upper case before lower case
 
     List<String> keys = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
     String token = null;
     do {
       String t = token;
-      DescribeMetricFiltersResponse page = logs.describeMetricFilters(r -> r.limit(50).nextToken(t));
-      page.metricFilters().forEach(f -> keys.add(f.logGroupName() + "/" + f.filterName()));
+      DescribeMetricFiltersResponse page = logs.describeMetricFilters(r -> r.nextToken(t));
+      page.metricFilters().forEach(f -> keys.add(f.filterName() + "@" + f.logGroupName()));
+      pageSizes.add(page.metricFilters().size());
       token = page.nextToken();
     } while (token != null);
-    assertThat(keys).hasSize(60).isSorted().startsWith("a/f00");
+
+    assertThat(pageSizes).containsExactly(50, 11);
+    assertThat(keys).hasSize(61).doesNotHaveDuplicates().startsWith("Z@g", "f00@a", "f00@g", "f01@a")
+        .endsWith("f29@a", "f29@g");
+    assertThat(logs.describeMetricFilters(r -> r.limit(7)).metricFilters()).hasSize(7);
+    assertThat(logs.describeMetricFilters(r -> r.logGroupName("g")).metricFilters()).extracting(MetricFilter::filterName)
+        .hasSize(31).startsWith("Z", "f00").isSortedAccordingTo(String::compareTo);
     assertThat(logs.describeMetricFilters(r -> r.metricName("n").metricNamespace("Kaizen")).metricFilters())
         .hasSize(30);
+    String first = logs.describeMetricFilters(r -> r.limit(1)).nextToken();
+    assertThat(awsError(() -> logs.describeMetricFilters(r -> r.logGroupName("g").nextToken(first))))
+        .as("a token is bound to its query").isInstanceOf(InvalidParameterException.class);
     assertThat(logs.backdoorDeleteMetricFilter("a", "f00")).isTrue();
+  }
+
+  @Test
+  void anOmittedUnitIsStoredAndDescribedAsNone() {
+    logs.putMetricFilter(r -> r.logGroupName("g").filterName("f").filterPattern("ERROR")
+        .metricTransformations(metric("Errors")));
+    logs.putMetricFilter(r -> r.logGroupName("g").filterName("s").filterPattern("ERROR")
+        .metricTransformations(metric("Seconds").toBuilder().unit(StandardUnit.SECONDS).build()));
+
+    assertThat(logs.describeMetricFilters(r -> r.logGroupName("g")).metricFilters())
+        .extracting(f -> f.metricTransformations().get(0).unit())
+        .containsExactly(StandardUnit.NONE, StandardUnit.SECONDS);
+  }
+
+  @Test
+  void aPatternHoldsAtMostTwoRegularExpressions() {
+    logs.putMetricFilter(r -> r.logGroupName("g").filterName("two").filterPattern("[ip=%10\\..*%, user, msg=%ERR%]")
+        .metricTransformations(metric("m")));
+    logs.putMetricFilter(r -> r.logGroupName("g").filterName("quoted").filterPattern("\"100%\" %a% %b% \"50%\"")
+        .metricTransformations(metric("m")));
+
+    AwsServiceException three = awsError(() -> logs.putMetricFilter(r -> r.logGroupName("g").filterName("three")
+        .filterPattern("[a=%x%, b=%y%, c=%z%]").metricTransformations(metric("m"))));
+    assertThat(three).isInstanceOf(InvalidParameterException.class);
+    assertThat(three.awsErrorDetails().errorMessage()).contains("at most 2 regular expressions");
+    assertThat(logs.metricFilters("g")).containsOnlyKeys("two", "quoted");
+  }
+
+  @Test
+  void aLogGroupHoldsAtMostFivePatternsWithRegularExpressionsMetricAndSubscriptionFiltersTogether() {
+    logs.setQuotasEnforced(false);
+    IntStream.range(0, 4).forEach(i -> logs.putMetricFilter(r -> r.logGroupName("g").filterName("re" + i)
+        .filterPattern("%ERR" + i + "%").metricTransformations(metric("m"))));
+    String dest = "arn:aws:lambda:eu-west-1:111122223333:function:fn";
+    logs.putSubscriptionFilter(r -> r.logGroupName("g").filterName("sub").filterPattern("%WARN%").destinationArn(dest));
+    logs.putMetricFilter(r -> r.logGroupName("g").filterName("plain").filterPattern("ERROR")
+        .metricTransformations(metric("m")));
+
+    AwsServiceException sixth = awsError(() -> logs.putMetricFilter(r -> r.logGroupName("g").filterName("re4")
+        .filterPattern("%FATAL%").metricTransformations(metric("m"))));
+    assertThat(sixth).isInstanceOf(LimitExceededException.class);
+    assertThat(awsError(() -> logs.putMetricFilter(r -> r.logGroupName("g").filterName("plain")
+        .filterPattern("%FATAL%").metricTransformations(metric("m"))))).isInstanceOf(LimitExceededException.class);
+    logs.putMetricFilter(r -> r.logGroupName("g").filterName("re0").filterPattern("%PANIC%")
+        .metricTransformations(metric("m"))); // replacing one of the five is fine
+    logs.backdoorCreate("other");
+    logs.putMetricFilter(r -> r.logGroupName("other").filterName("re").filterPattern("%FATAL%")
+        .metricTransformations(metric("m"))); // the quota is per group
+
+    assertThat(logs.metricFilters("g")).doesNotContainKey("re4");
+    assertThat(logs.metricFilters("g").get("plain").filterPattern()).isEqualTo("ERROR");
+    assertThat(logs.metricFilters("g").get("re0").filterPattern()).isEqualTo("%PANIC%");
   }
 
   @Test

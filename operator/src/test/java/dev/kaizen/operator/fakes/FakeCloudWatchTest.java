@@ -77,7 +77,7 @@ class FakeCloudWatchTest {
         () -> cw.putMetricAlarm(alarm("").build()),
         () -> cw.putMetricAlarm(alarm("a".repeat(256)).build()),
         () -> cw.putMetricAlarm(alarm("a").period(45).build()),
-        () -> cw.putMetricAlarm(alarm("a").period(3600).evaluationPeriods(25).build()),
+        () -> cw.putMetricAlarm(alarm("a").period(3600).evaluationPeriods(169).build()),
         () -> cw.putMetricAlarm(alarm("a").evaluationPeriods(0).build()),
         () -> cw.putMetricAlarm(alarm("a").threshold(null).build()),
         () -> cw.putMetricAlarm(alarm("a").extendedStatistic("p99").build()),
@@ -96,6 +96,40 @@ class FakeCloudWatchTest {
     cw.putMetricAlarm(alarm("a").period(10).build());
     cw.putMetricAlarm(alarm("b").period(30).build());
     assertThat(cw.alarmNames()).containsExactly("a", "b");
+  }
+
+  @Test
+  void periodIsTenTwentyThirtyOrAMultipleOfSixty() {
+    cw.setQuotasEnforced(false);
+    for (int period : List.of(10, 20, 30, 60, 120, 86_400)) {
+      cw.putMetricAlarm(alarm("p" + period).period(period).build());
+    }
+    for (int period : List.of(1, 5, 15, 40, 59, 90)) {
+      assertThat(awsError(() -> cw.putMetricAlarm(alarm("bad").period(period).build())).awsErrorDetails().errorCode())
+          .as("period %d", period).isEqualTo("ValidationError");
+    }
+    assertThat(cw.alarmNames()).hasSize(6).doesNotContain("bad");
+  }
+
+  @Test
+  void evaluationWindowIsOneDayBelowAnHourPeriodAndSevenDaysFromAnHour() {
+    cw.setQuotasEnforced(false);
+    cw.putMetricAlarm(alarm("day-of-minutes").period(60).evaluationPeriods(1440).build());
+    cw.putMetricAlarm(alarm("day-of-20s").period(20).evaluationPeriods(4320).build());
+    cw.putMetricAlarm(alarm("day-of-59min").period(3540).evaluationPeriods(24).build());
+    cw.putMetricAlarm(alarm("25-hours").period(3600).evaluationPeriods(25).build());
+    cw.putMetricAlarm(alarm("week-of-hours").period(3600).evaluationPeriods(168).build());
+    cw.putMetricAlarm(alarm("week-in-one").period(604_800).evaluationPeriods(1).build());
+    List<ThrowingCallable> tooLong = List.of(
+        () -> cw.putMetricAlarm(alarm("x").period(60).evaluationPeriods(1441).build()),
+        () -> cw.putMetricAlarm(alarm("x").period(20).evaluationPeriods(4321).build()),
+        () -> cw.putMetricAlarm(alarm("x").period(3540).evaluationPeriods(25).build()),
+        () -> cw.putMetricAlarm(alarm("x").period(3600).evaluationPeriods(169).build()),
+        () -> cw.putMetricAlarm(alarm("x").period(604_860).evaluationPeriods(1).build()));
+    for (ThrowingCallable call : tooLong) {
+      assertThat(awsError(call).awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+    }
+    assertThat(cw.alarmNames()).hasSize(6).doesNotContain("x");
   }
 
   @Test

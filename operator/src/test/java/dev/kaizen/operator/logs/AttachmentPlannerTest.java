@@ -3,6 +3,7 @@ package dev.kaizen.operator.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +83,30 @@ class AttachmentPlannerTest {
     assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.of("a"), Optional.of("a"))).isEmpty();
     assertThat(describe(AttachmentPlanner.fluentBit("cm", "k", Optional.empty(), Optional.of("a"))))
         .containsExactly("RemoveConfigMapKey cm k: no pods selected");
+  }
+
+  @Test
+  void reattachingTagsEveryKeptAlarmWithTheCurrentOwnerTags() {
+    var owner = Map.of("kaizen.dev/owner", "shop/LogPipeline/web", "kaizen.dev/uid", "new-uid");
+    var observed = List.of(new ObservedAlarm(alarm("timeouts", 1), "arn:t", "OK"),
+        new ObservedAlarm(alarm("errors", 5), "arn:e", "ALARM"), new ObservedAlarm(alarm("gone", 1), "arn:g", "OK"));
+    var desired = List.of(alarm("errors", 10), alarm("timeouts", 1), alarm("new", 1));
+
+    var changes = AttachmentPlanner.alarmOwnerTags(Ownership.REATTACH, desired, observed, owner);
+
+    assertThat(describe(changes)).containsExactly(
+        "TagResource kaizen:/shop/web:errors: re-attached: owner tags of this resource",
+        "TagResource kaizen:/shop/web:timeouts: re-attached: owner tags of this resource");
+    assertThat(changes).allSatisfy(c -> assertThat(((PipelineChanges.TagAlarm) c).tags()).isEqualTo(owner));
+    assertThat(changes).extracting(c -> ((PipelineChanges.TagAlarm) c).alarmArn()).containsExactly("arn:e", "arn:t");
+    assertThat(describe(AttachmentPlanner.alarmOwnerTags(Ownership.ADOPT, desired, observed, owner)))
+        .hasSize(2).allSatisfy(line -> assertThat(line).endsWith("adopted: owner tags of this resource"));
+  }
+
+  @Test
+  void ownedAlarmsAreNeverRetagged() {
+    var observed = List.of(new ObservedAlarm(alarm("errors", 5), "arn:e", "OK"));
+    assertThat(AttachmentPlanner.alarmOwnerTags(Ownership.OWNED, List.of(alarm("errors", 5)), observed,
+        Map.of("kaizen.dev/uid", "u"))).isEmpty();
   }
 }

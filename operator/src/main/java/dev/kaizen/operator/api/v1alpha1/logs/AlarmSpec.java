@@ -11,9 +11,21 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A CloudWatch metric alarm on a metric filter's metric. */
+/**
+ * A CloudWatch metric alarm on a metric filter's metric. Bounds follow PutMetricAlarm's API reference: a period of 10,
+ * 20, 30 or a multiple of 60 seconds; an evaluation window (period x evaluation periods) of at most one day for a
+ * period under an hour, and at most seven days otherwise.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = AlarmSpec.EVALUATION_WINDOW_RULE,
+    message = "periodSeconds x evaluationPeriods must be at most 86400 (one day) when the period is under an hour,"
+        + " and at most 604800 (seven days) otherwise.")
 public class AlarmSpec {
+
+  /** Defaults (60 s, 1 period) are the planner's; the rule applies them so an omitted field is judged as sent. */
+  static final String EVALUATION_WINDOW_RULE =
+      "(has(self.periodSeconds) ? self.periodSeconds : 60) * (has(self.evaluationPeriods) ? self.evaluationPeriods : 1)"
+          + " <= ((has(self.periodSeconds) ? self.periodSeconds : 60) < 3600 ? 86400 : 604800)";
 
   @JsonPropertyDescription("The value the statistic is compared with.")
   @Required
@@ -25,16 +37,17 @@ public class AlarmSpec {
   @JsonPropertyDescription("Statistic of the metric over each period. Default Sum.")
   private Statistic statistic;
 
-  @JsonPropertyDescription("Length of a period in seconds: 10, 30 or a multiple of 60. Default 60.")
+  @JsonPropertyDescription("Length of a period in seconds: 10, 20, 30 or a multiple of 60. Default 60.")
   @Min(10)
-  @Max(86400)
-  @ValidationRule(value = "self == 10 || self == 30 || self % 60 == 0",
-      message = "period must be 10, 30 or a multiple of 60 seconds.")
+  @Max(604800)
+  @ValidationRule(value = "self == 10 || self == 20 || self == 30 || self % 60 == 0",
+      message = "periodSeconds must be 10, 20, 30 or a multiple of 60.")
   private Integer periodSeconds;
 
-  @JsonPropertyDescription("How many consecutive periods must breach before the alarm fires. Default 1.")
+  @JsonPropertyDescription("How many consecutive periods must breach before the alarm fires. Default 1. periodSeconds"
+      + " x evaluationPeriods is at most one day for periods under an hour, seven days otherwise.")
   @Min(1)
-  @Max(1440)
+  @Max(8640)
   private Integer evaluationPeriods;
 
   @JsonPropertyDescription("How periods without data count. Default notBreaching.")
