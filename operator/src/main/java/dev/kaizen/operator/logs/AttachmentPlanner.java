@@ -62,18 +62,21 @@ final class AttachmentPlanner {
 
   /**
    * Owner tags for the existing alarms the spec keeps, when the group is re-attached (same owner, new uid) or adopted:
-   * PutMetricAlarm ignores tags on an existing alarm, so without this their {@code kaizen.dev/uid} would stay the old
-   * one. Call it only with a verdict judged from tags read in this observe; once the group is tagged, the next full
+   * PutMetricAlarm ignores tags on an existing alarm, so without this their {@code kaizen.dev/uid} (or, taken
+   * over, their {@code kaizen.dev/cluster}) would stay the old one. Call it only with a verdict judged from tags read in this observe; once the group is tagged, the next full
    * observe finds it OWNED and this plans nothing.
    */
   static List<Change<LogPipelinePorts>> alarmOwnerTags(Ownership ownership, List<AlarmDefinition> desired,
       List<ObservedAlarm> observed, Map<String, String> ownerTags) {
-    if (ownership != Ownership.REATTACH && ownership != Ownership.ADOPT) {
+    if (!ownership.retags()) {
       return List.of();
     }
     List<String> kept = desired.stream().map(AlarmDefinition::alarmName).toList();
-    String reason = ownership == Ownership.REATTACH ? "re-attached: owner tags of this resource"
-        : "adopted: owner tags of this resource";
+    String reason = switch (ownership) {
+      case REATTACH -> "re-attached: owner tags of this resource";
+      case TAKE_OVER -> "taken over from a previous cluster identity: owner tags of this cluster";
+      default -> "adopted: owner tags of this resource";
+    };
     return observed.stream()
         .filter(alarm -> kept.contains(alarm.definition().alarmName()))
         .sorted(java.util.Comparator.comparing(alarm -> alarm.definition().alarmName()))
