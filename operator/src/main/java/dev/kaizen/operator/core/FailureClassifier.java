@@ -176,8 +176,8 @@ public final class FailureClassifier {
           prefix + "the Kubernetes API did not accept the operator's credentials.");
     }
     if (KUBERNETES_REJECTIONS.contains(code) || (code == 404 && namespaceNotFound(failure))) {
-      return expected(FailureKind.INVALID, Reasons.REJECTED_BY_KUBERNETES, prefix + "the Kubernetes API rejected "
-          + requested(failure) + ": " + said.orElse("HTTP " + code) + ".");
+      return expected(FailureKind.INVALID, Reasons.REJECTED_BY_KUBERNETES, prefix + "the Kubernetes API rejected the request: "
+          + said.orElse("HTTP " + code) + ".");
     }
     if (code == 409) {
       return expected(FailureKind.TRANSIENT, Reasons.CONFLICT,
