@@ -18,6 +18,11 @@ import org.slf4j.Logger;
 public record Failure(FailureKind kind, String reason, String message, Optional<Duration> retryAfter,
     boolean expected) {
 
+  /** A failure built by hand for a condition the code recognised: expected, so logged without a stack trace. */
+  public Failure(FailureKind kind, String reason, String message, Optional<Duration> retryAfter) {
+    this(kind, reason, message, retryAfter, true);
+  }
+
   public boolean stalls() {
     return kind == FailureKind.ACCESS_DENIED || kind == FailureKind.INVALID;
   }

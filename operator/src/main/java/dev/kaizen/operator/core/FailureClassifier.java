@@ -108,8 +108,9 @@ public final class FailureClassifier {
    * signature codes (InvalidSignatureException from JSON APIs such as CloudWatch Logs, SignatureDoesNotMatch from
    * query APIs, AuthFailure from EC2) also mean a wrong secret key; only AWS's message ("Signature expired") tells
    * them apart, and we do not read messages: the answer's {@code Date} does, when it is further from our clock
-   * than the SDK's own skew threshold. (The SDK's {@code isClockSkewException()} cannot be used here: the exception
-   * it hands back no longer carries the offset it was signed with.)
+   * than the SDK's own skew threshold. On a node whose clock is off, a wrong key then also reads as skew: the clock
+   * is the first thing to fix either way. (The SDK's {@code isClockSkewException()} cannot decide this: the
+   * exception it throws carries no offset, so it answers false for these codes even an hour off.)
    */
   private static boolean clockSkew(AwsServiceException aws, String code) {
     if (code == null) {
@@ -176,8 +177,8 @@ public final class FailureClassifier {
           prefix + "the Kubernetes API did not accept the operator's credentials.");
     }
     if (KUBERNETES_REJECTIONS.contains(code) || (code == 404 && namespaceNotFound(failure))) {
-      return expected(FailureKind.INVALID, Reasons.REJECTED_BY_KUBERNETES, prefix + "the Kubernetes API rejected the request: "
-          + said.orElse("HTTP " + code) + ".");
+      return expected(FailureKind.INVALID, Reasons.REJECTED_BY_KUBERNETES,
+          prefix + "the Kubernetes API rejected the request: " + said.orElse("HTTP " + code) + ".");
     }
     if (code == 409) {
       return expected(FailureKind.TRANSIENT, Reasons.CONFLICT,
