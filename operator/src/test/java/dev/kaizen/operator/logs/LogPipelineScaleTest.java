@@ -47,6 +47,7 @@ class LogPipelineScaleTest {
           .filter(p -> p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY))
           .count() == PIPELINES);
       aws.clearCalls();
+      harness.cloudWatch().clearCalls();
 
       // Two resync intervals: every pipeline is re-checked at least twice (the framework requeues at half of it).
       await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
