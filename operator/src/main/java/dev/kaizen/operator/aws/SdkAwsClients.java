@@ -1,5 +1,6 @@
 package dev.kaizen.operator.aws;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,12 +19,49 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * chain (IRSA or EKS Pod Identity in a cluster, environment or profile elsewhere); endpoints honour the
  * standard {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which the SDK reads
  * itself. SDK retries are off: a retry sleeps in the calling thread, and the reconcile loop reschedules
- * instead (DESIGN.md, "Rate limits never block threads").
+ * instead (DESIGN.md, "Rate limits never block threads"). Every call is bounded by {@link Timeouts}, so a hung
+ * connection cannot hold one of the few reconcile threads.
+ *
+ * <p>Clients are cached on purpose beyond saving connections: the SDK keeps its clock-skew correction per client
+ * (learnt from the {@code Date} of a skew error), so the next call of the same client is signed right.
  */
 public final class SdkAwsClients implements AwsClients, AutoCloseable {
-  private final AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-  private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(50).build();
+
+  /**
+   * How long an AWS call may take.
+   *
+   * @param apiCall the whole call, credential resolution and signing included
+   * @param apiCallAttempt one HTTP attempt (with retries off, the only one)
+   * @param connect opening the TCP/TLS connection
+   * @param socket the longest wait for the next bytes of an answer
+   */
+  public record Timeouts(Duration apiCall, Duration apiCallAttempt, Duration connect, Duration socket) {
+    /**
+     * The calls this operator makes (describe, put, tag of small objects) answer in well under a second; ten
+     * seconds is far beyond a healthy answer and still short next to the resync interval.
+     */
+    public static final Timeouts DEFAULT =
+        new Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(10));
+  }
+
+  private final AwsCredentialsProvider credentials;
+  private final Timeouts timeouts;
+  private final SdkHttpClient http;
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+
+  public SdkAwsClients() {
+    this(DefaultCredentialsProvider.builder().build(), Timeouts.DEFAULT);
+  }
+
+  public SdkAwsClients(AwsCredentialsProvider credentials, Timeouts timeouts) {
+    this.credentials = credentials;
+    this.timeouts = timeouts;
+    this.http = ApacheHttpClient.builder()
+        .maxConnections(50)
+        .connectionTimeout(timeouts.connect())
+        .socketTimeout(timeouts.socket())
+        .build();
+  }
 
   @Override
   public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
@@ -42,7 +80,10 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
         .region(target.region())
         .credentialsProvider(credentials)
         .httpClient(http)
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        .overrideConfiguration(o -> o
+            .retryStrategy(AwsRetryStrategy.doNotRetry())
+            .apiCallTimeout(timeouts.apiCall())
+            .apiCallAttemptTimeout(timeouts.apiCallAttempt()));
   }
 
   @Override

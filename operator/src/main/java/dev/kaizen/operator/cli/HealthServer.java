@@ -24,14 +24,8 @@ final class HealthServer implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/healthz", exchange -> answer(exchange, true));
     server.createContext("/readyz", exchange -> answer(exchange, ready.getAsBoolean()));
-    server.createContext("/metrics", exchange -> {
-      byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext("/metrics", exchange ->
+        respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
     server.start();
   }
 
@@ -40,10 +34,26 @@ final class HealthServer implements AutoCloseable {
   }
 
   private static void answer(HttpExchange exchange, boolean ok) throws IOException {
-    byte[] body = (ok ? "ok\n" : "not ready\n").getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+    respond(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "not ready\n");
+  }
+
+  /**
+   * A HEAD gets the headers only: the JDK server warns when given a length for a HEAD (it sends no body anyway),
+   * so it is told "no body" (-1) instead.
+   */
+  private static void respond(HttpExchange exchange, int status, String contentType, String text)
+      throws IOException {
+    try (exchange) {
+      exchange.getResponseHeaders().set("Content-Type", contentType);
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(status, -1);
+        return;
+      }
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
     }
   }
 

@@ -14,6 +14,14 @@ public final class Reasons {
   public static final String THROTTLED = "Throttled";
   public static final String RATE_LIMITED = "RateLimited";
   public static final String TRANSIENT_ERROR = "TransientError";
+  /** An AWS call was given up after its timeout (SdkAwsClients.Timeouts). */
+  public static final String AWS_TIMEOUT = "AwsTimeout";
+  /** AWS refused a request's signature because the node's clock is off. */
+  public static final String CLOCK_SKEW = "ClockSkew";
+  /** The Kubernetes API refused a write that will not succeed as is (400, 404 namespace, 413, 422). */
+  public static final String REJECTED_BY_KUBERNETES = "RejectedByKubernetes";
+  /** A Kubernetes object changed between our read and our write (409); the next reconcile reads it again. */
+  public static final String CONFLICT = "Conflict";
 
   // Event-only reasons.
   public static final String CREATED = "Created";

@@ -237,7 +237,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     } catch (RuntimeException e) {
       kind.changed(resource);
       Failure failure = FailureClassifier.classify(e);
-      log(resource, "deletion failed: ", failure, e);
+      log(resource, ", deletion failed", failure, e);
       if (Reasons.INVALID_SPEC.equals(failure.reason())) {
         // Nothing this spec names can be found (no region, say): there is nothing to delete.
         events.warning(resource, Reasons.RETAINED, "Nothing was deleted: " + failure.message());
@@ -275,18 +275,8 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         && Reasons.APPLYING.equals(Conditions.reason(status.getConditions(), Conditions.RECONCILING).orElse(""));
   }
 
-  /**
-   * Our own rate limiter is routine (debug only); expected conditions (throttling, access denied, invalid input)
-   * are one line without a stack trace; anything unexpected keeps its stack trace.
-   */
   private void log(R resource, String what, Failure failure, RuntimeException e) {
-    if (failure.kind() == FailureKind.THROTTLED && failure.retryAfter().isPresent()) {
-      LOG.debug("{} {}/{}: {}{}", kindName, ns(resource), name(resource), what, failure.message());
-    } else if (failure.expected()) {
-      LOG.info("{} {}/{}: {}{}", kindName, ns(resource), name(resource), what, failure.message());
-    } else {
-      LOG.warn("{} {}/{}: {}{}", kindName, ns(resource), name(resource), what, failure.message(), e);
-    }
+    failure.log(LOG, kindName + " " + ns(resource) + "/" + name(resource) + what, e);
   }
 
   private Duration stalled(R resource, String reason, String message, Instant now) {
