@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.core.listing.ListingPendingException;
 import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.listing.ListingSource;
 import dev.kaizen.operator.core.listing.Page;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,18 +47,31 @@ final class LogPipelineCatalog {
     if (full) {
       return groups.read(name, this::readGroup).stream().findFirst();
     }
-    // The three listings are read together by every light observe: start them together.
-    filters.use();
-    alarms.use();
-    return groups.get(name, this::readGroup).stream().findFirst();
+    return startingAll(() -> groups.get(name, this::readGroup)).stream().findFirst();
   }
 
   List<MetricFilterDefinition> metricFilters(String group, boolean full) {
-    return full ? filters.read(group, ports.logs()::metricFilters) : filters.get(group, ports.logs()::metricFilters);
+    return full ? filters.read(group, ports.logs()::metricFilters)
+        : startingAll(() -> filters.get(group, ports.logs()::metricFilters));
   }
 
   List<ObservedAlarm> alarms(String group, boolean full) {
-    return full ? alarms.read(group, this::readAlarms) : alarms.get(group, this::readAlarms);
+    return full ? alarms.read(group, this::readAlarms) : startingAll(() -> alarms.get(group, this::readAlarms));
+  }
+
+  /**
+   * A light observe reads all three listings: when one is not there yet, start the others too, so a pipeline waits
+   * for one pass of each at once rather than one after the other.
+   */
+  private <T> T startingAll(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ListingPendingException pending) {
+      groups.use();
+      filters.use();
+      alarms.use();
+      throw pending;
+    }
   }
 
   /** One sentence per listing that cannot keep up with the resync interval. */
