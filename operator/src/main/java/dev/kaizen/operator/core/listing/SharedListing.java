@@ -271,6 +271,12 @@ public final class SharedListing<K, T> {
     lastPassStartedAt = started;
     nextPassAt = started.plus(interval);
     pass = null;
+    // Readers that asked for coverage during the pass got it (their queries joined it); ask again only for a
+    // query that appeared since. Cleared first, so a reader racing with this check is never lost.
+    coverageWanted.set(false);
+    if (!listed.keySet().containsAll(source.queries())) {
+      coverageWanted.set(true);
+    }
     Duration untilDue = Duration.between(now, nextPassAt);
     return coverageWanted.get() || untilDue.isNegative() ? Duration.ZERO : untilDue;
   }

@@ -155,6 +155,8 @@ class SharedListingTest {
     listing.use();
     listing.step();
     queries = Set.of("/a/", "/b/");
+    assertThatThrownBy(() -> get("/b/x")).isInstanceOf(ListingPendingException.class);
+    // The reader's wish is met by this pass: no second pass right after it.
     assertThat(completePass()).as("the rest of /a/, then /b/, in the same pass").isEqualTo(2);
     assertThat(pageRequests).containsExactly("/a/@null", "/a/@/a/01", "/b/@null");
     assertThat(get("/b/x")).isEqualTo(42);
