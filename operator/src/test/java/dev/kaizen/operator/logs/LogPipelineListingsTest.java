@@ -34,6 +34,11 @@ class LogPipelineListingsTest {
         .tag("outcome", outcome).timers().stream().mapToLong(t -> t.count()).sum();
   }
 
+  private static double passes(KaizenOperator operator) {
+    return Search.in(operator.metrics().registry()).name(KaizenMetrics.LISTING_PASS_DURATION)
+        .tag("listing", "DescribeLogGroups").timers().stream().mapToLong(t -> t.count()).sum();
+  }
+
   /** Pipelines {@code n0/p0, n1/p1, ...} spread over {@code prefixes} namespaces (so as many name prefixes). */
   private static List<String> create(OperatorHarness harness, int pipelines, int prefixes) {
     List<String> groups = new ArrayList<>();
@@ -48,8 +53,9 @@ class LogPipelineListingsTest {
 
   @Test
   void aRestartedOperatorNeverCreatesAGroupItHasNotListedYet() {
-    // A 10 s resync: a wait longer than 1 s for the listing is reported on the resource.
-    ReconcileTimings timings = OperatorHarness.fastTimings(Duration.ofSeconds(10));
+    // A 20 s resync: a wait longer than 2 s for the listing is reported on the resource; a pass of 18 pages
+    // (about 7 s) keeps up with it.
+    ReconcileTimings timings = OperatorHarness.fastTimings(Duration.ofSeconds(20));
     try (OperatorHarness harness = new OperatorHarness()) {
       harness.logs().setQuotasEnforced(false);
       for (int i = 0; i < 500; i++) {
@@ -70,18 +76,25 @@ class LogPipelineListingsTest {
           Reasons.RATE_LIMITED, 1);
       assertThat(Conditions.find(waiting.getStatus().getConditions(), Conditions.RECONCILING).orElseThrow()
           .getMessage()).contains("the shared DescribeLogGroups listing has not yet covered /team0/p0");
-      // Every pipeline reconciled by the new operator: light observes, served once the listing covers them.
-      await().atMost(OperatorHarness.WAIT).until(() -> reconciles(restarted, "in_sync") >= 13);
+      // A complete pass of the new operator's listing, then a round of reconciles that read it.
+      await().atMost(OperatorHarness.WAIT).until(() -> passes(restarted) >= 1);
+      double inSyncBefore = reconciles(restarted, "in_sync");
+      await().atMost(OperatorHarness.WAIT).until(() -> reconciles(restarted, "in_sync") >= inSyncBefore + 13);
       await().atMost(OperatorHarness.WAIT).until(() -> readyInSync(harness) == 13);
 
       assertThat(harness.logs().mutatingCalls()).isEmpty();
       assertThat(harness.logs().groupNames()).containsAll(groups);
       // One listing per prefix in use (8 prefixes: at the limit of per-prefix listings): 11 pages of /team0/ (500
       // groups not ours, 2 ours), one of each other prefix, per pass.
-      assertThat(harness.logs().calls("DescribeLogGroups")).extracting(c -> c.request(DescribeLogGroupsRequest.class))
-          .filteredOn(r -> r.limit() == CloudWatchLogsGateway.PAGE_SIZE && r.nextToken() == null)
-          .extracting(DescribeLogGroupsRequest::logGroupNamePrefix)
-          .startsWith("/team0/", "/team1/", "/team2/", "/team3/", "/team4/", "/team5/", "/team6/", "/team7/");
+      var listing = harness.logs().calls("DescribeLogGroups").stream()
+          .map(c -> c.request(DescribeLogGroupsRequest.class))
+          .filter(r -> r.limit() == CloudWatchLogsGateway.PAGE_SIZE).toList();
+      assertThat(listing).filteredOn(r -> r.nextToken() == null).extracting(DescribeLogGroupsRequest::logGroupNamePrefix)
+          .containsOnly("/team0/", "/team1/", "/team2/", "/team3/", "/team4/", "/team5/", "/team6/", "/team7/");
+      long team0Passes = listing.stream().filter(r -> r.nextToken() == null && r.logGroupNamePrefix().equals("/team0/"))
+          .count();
+      long team0Pages = listing.stream().filter(r -> r.logGroupNamePrefix().equals("/team0/")).count();
+      assertThat(team0Pages).isBetween(11 * (team0Passes - 1) + 1, 11 * team0Passes);
     }
   }
 

@@ -50,9 +50,13 @@ public final class SharedListing<K, T> {
   /** A complete listing of one query, started at {@code startedAt}. */
   private record Listed<K, T>(Map<K, Stamped<T>> byKey, Instant startedAt) {}
 
-  /** The pass in progress: the queries left, the query being paged and what its pages gave so far. */
+  /**
+   * The pass in progress: the queries left, the query being paged and what its pages gave so far. A pass started
+   * early for a reader lists only the queries no listing has covered yet; the pass due at the interval lists all.
+   */
   private final class Pass {
     final Instant startedAt;
+    final boolean onlyMissing;
     final Deque<String> queue = new ArrayDeque<>();
     final Set<String> seen = new HashSet<>();
     Map<K, Stamped<T>> partial = new LinkedHashMap<>();
@@ -60,12 +64,14 @@ public final class SharedListing<K, T> {
     String token;
     int pages;
 
-    Pass(Instant startedAt) {
+    Pass(Instant startedAt, boolean onlyMissing) {
       this.startedAt = startedAt;
+      this.onlyMissing = onlyMissing;
     }
 
     void enqueue(Set<String> queries) {
-      queries.stream().sorted().filter(seen::add).forEach(queue::add);
+      queries.stream().sorted().filter(query -> !onlyMissing || !listed.containsKey(query)).filter(seen::add)
+          .forEach(queue::add);
     }
 
     void restartQuery() {
@@ -206,7 +212,7 @@ public final class SharedListing<K, T> {
         return untilDue;
       }
       coverageWanted.set(false);
-      pass = new Pass(now);
+      pass = new Pass(now, !untilDue.isNegative() && !untilDue.isZero());
     }
     pass.enqueue(source.queries());
     if (pass.queue.isEmpty()) {
@@ -263,6 +269,10 @@ public final class SharedListing<K, T> {
 
   private Duration finishPass(Instant now) {
     listed.keySet().retainAll(source.queries());
+    if (pass.onlyMissing) {
+      pass = null;
+      return stillWanted() ? Duration.ZERO : Duration.between(now, nextPassAt);
+    }
     Instant started = pass.startedAt;
     singleReads.values().removeIf(read -> read.at().isBefore(started));
     metrics.listingPass(source.service(), source.operation(), Duration.between(started, now));
@@ -271,14 +281,20 @@ public final class SharedListing<K, T> {
     lastPassStartedAt = started;
     nextPassAt = started.plus(interval);
     pass = null;
-    // Readers that asked for coverage during the pass got it (their queries joined it); ask again only for a
-    // query that appeared since. Cleared first, so a reader racing with this check is never lost.
+    Duration untilDue = Duration.between(now, nextPassAt);
+    return stillWanted() || untilDue.isNegative() ? Duration.ZERO : untilDue;
+  }
+
+  /**
+   * Readers that asked for coverage during a pass got it (their queries joined it): coverage is still wanted only
+   * for a query that appeared since. Cleared first, so a reader racing with this check is never lost.
+   */
+  private boolean stillWanted() {
     coverageWanted.set(false);
     if (!listed.keySet().containsAll(source.queries())) {
       coverageWanted.set(true);
     }
-    Duration untilDue = Duration.between(now, nextPassAt);
-    return coverageWanted.get() || untilDue.isNegative() ? Duration.ZERO : untilDue;
+    return coverageWanted.get();
   }
 
   private Optional<Listed<K, T>> covering(K key) {

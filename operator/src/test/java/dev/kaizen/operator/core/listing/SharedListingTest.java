@@ -163,6 +163,23 @@ class SharedListingTest {
   }
 
   @Test
+  void aPassStartedEarlyForANewPrefixListsOnlyThatPrefix() {
+    seed(3);
+    world.put("/b/x", 42);
+    listing.use();
+    completePass();
+    queries = Set.of("/a/", "/b/");
+    assertThatThrownBy(() -> get("/b/x")).isInstanceOf(ListingPendingException.class);
+    completePass();
+    assertThat(pageRequests).containsExactly("/a/@null", "/a/@/a/01", "/b/@null");
+    assertThat(get("/b/x")).isEqualTo(42);
+    // The regular pass, at the interval, lists both.
+    clock.advance(INTERVAL);
+    completePass();
+    assertThat(pageRequests).hasSize(6);
+  }
+
+  @Test
   void passesRunAtTheIntervalAndSeeDrift() {
     seed(3);
     listing.use();
