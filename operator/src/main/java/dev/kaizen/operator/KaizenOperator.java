@@ -4,6 +4,7 @@ import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
+import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.reconcile.AwsReconcileLoop;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
@@ -27,6 +28,7 @@ public final class KaizenOperator implements AutoCloseable {
 
   private final Operator operator;
   private final KaizenMetrics metrics;
+  private final ListingRefresher listings;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
     this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
@@ -58,8 +60,10 @@ public final class KaizenOperator implements AutoCloseable {
 
     var fluentBit = new KubernetesFluentBitConfigs(client, settings.fluentBit().namespace(),
         settings.fluentBit().configMap());
-    LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), settings.clock(),
-        settings.timings().snapshotMaxAge(), fluentBit);
+    // Listings are refreshed off the reconcile pool; reconciles only read them.
+    this.listings = new ListingRefresher(settings.clock(), settings.timings().listingInterval(),
+        settings.timings().listingBehindAfter(), metrics);
+    LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
     var logLoop = new AwsReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock());
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings(),
@@ -71,6 +75,7 @@ public final class KaizenOperator implements AutoCloseable {
   }
 
   public void start() {
+    listings.start();
     operator.start();
   }
 
@@ -82,5 +87,6 @@ public final class KaizenOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    listings.close();
   }
 }

@@ -23,6 +23,7 @@ public final class AwsCalls {
     this.metrics = metrics;
   }
 
+  /** A write or a single read, within the operator's share of the operation's quota. */
   public <T> T call(AwsTarget target, String service, String operation, Supplier<T> call) {
     try {
       limits.acquire(target, service, operation);
@@ -30,6 +31,17 @@ public final class AwsCalls {
       metrics.rateLimitWait(service, operation, e.retryAfter());
       throw e;
     }
+    return send(service, operation, call);
+  }
+
+  /** One page of a shared listing, within the listings' part of the operator's share ({@link QuotaTable}). */
+  public <T> T listingPage(AwsTarget target, String service, String operation, Supplier<T> call) {
+    // Not counted as a rate-limit wait: the refresher schedules its next page for when a token is free.
+    limits.acquireForListing(target, service, operation);
+    return send(service, operation, call);
+  }
+
+  private <T> T send(String service, String operation, Supplier<T> call) {
     long start = System.nanoTime();
     try {
       T result = call.get();

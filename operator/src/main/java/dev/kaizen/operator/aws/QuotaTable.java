@@ -15,6 +15,16 @@ public final class QuotaTable {
   /** The fraction of each quota the operator allows itself. */
   public static final double SHARE = 0.5;
 
+  /**
+   * The fraction of the operator's share that the shared listings (refreshed in the background, page by page) may
+   * use: half, so a quarter of AWS's quota. A listing page takes a token from its own bucket at this rate and from
+   * the operation's bucket at the operator's share, so writes and single reads of the same operation always keep
+   * at least the other half, and may use the whole share while no listing runs. At these rates a full pass takes:
+   * DescribeLogGroups (10/s, 50 groups a page) 2.5 pages/s = 125 groups/s; DescribeMetricFilters (5/s, 50 a page)
+   * 1.25 pages/s = 62 filters/s; DescribeAlarms (9/s, 100 a page) 2.25 pages/s = 225 alarms/s.
+   */
+  public static final double LISTING_FRACTION = 0.5;
+
   /** Used for an operation missing from the table; a test keeps the table complete for what the code calls. */
   static final double FALLBACK_REQUESTS_PER_SECOND = 1;
 
@@ -66,6 +76,11 @@ public final class QuotaTable {
   /** The rate the operator allows itself for an operation. */
   public static double operatorRate(String service, String operation) {
     return find(service, operation).map(Quota::requestsPerSecond).orElse(FALLBACK_REQUESTS_PER_SECOND) * SHARE;
+  }
+
+  /** The rate the shared listings allow themselves for an operation (part of {@link #operatorRate}). */
+  public static double listingRate(String service, String operation) {
+    return operatorRate(service, operation) * LISTING_FRACTION;
   }
 
   private static String key(String service, String operation) {

@@ -4,6 +4,8 @@ import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
+import dev.kaizen.operator.core.listing.ListingRefresher;
+import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.aws.AwsTarget;
@@ -22,8 +24,11 @@ final class CommandLineKinds {
 
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion) {
     AwsCalls calls = new AwsCalls(new RateLimits());
-    var logs = new LogPipelineKind(clients, calls, defaultRegion, Clock.systemUTC(),
-        ReconcileTimings.defaults().snapshotMaxAge(), new NoCluster());
+    // A plan observes in full (single reads): the shared listings are never started.
+    var timings = ReconcileTimings.defaults();
+    var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
+        KaizenMetrics.discarding());
+    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, new NoCluster());
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
   }
 

@@ -59,7 +59,7 @@ public final class FailureClassifier {
         : "";
     if (cause instanceof RateLimitedException limited) {
       return new Failure(FailureKind.THROTTLED, Reasons.RATE_LIMITED,
-          prefix + "the operator's share of the AWS quota for " + limited.operation() + " is used up for now.",
+          prefix + limited.waitingFor() + ".",
           Optional.of(limited.retryAfter()), true);
     }
     if (cause instanceof InvalidSpecException invalid) {

@@ -3,6 +3,8 @@ package dev.kaizen.operator.core;
 /** CamelCase condition and event reasons shared by every kind. */
 public final class Reasons {
   public static final String IN_SYNC = "InSync";
+  /** Ready, but a shared listing cannot keep up with the resync interval: drift may be noticed late. */
+  public static final String DRIFT_DETECTION_BEHIND = "DriftDetectionBehind";
   public static final String APPLYING = "ChangesApplied";
   public static final String PLAN_PENDING = "PlanPending";
   public static final String INVALID_SPEC = "InvalidSpec";

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.core.listing.Page;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,14 @@ import java.util.Map;
 /** The port through which LogPipeline reads and writes CloudWatch metric alarms. */
 public interface AlarmGateway {
 
-  /** Every alarm whose name starts with {@code prefix}: one paginated listing. */
+  /** Every alarm whose name starts with {@code prefix} (one resource's alarms): a paginated single read. */
   List<ObservedAlarm> list(String prefix);
+
+  /**
+   * One page (100) of the alarms whose name starts with {@code prefix}, from {@code token} (null: the first): a
+   * page of a shared listing, using the listings' share of the quota.
+   */
+  Page<ObservedAlarm> listPage(String prefix, String token);
 
   /**
    * Creates or updates an alarm. Tags are applied only when it is created: "If you are using this operation to update

@@ -2,6 +2,7 @@ package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.listing.Page;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +42,14 @@ public final class CloudWatchAlarmGateway implements AlarmGateway {
       token = page.nextToken();
     } while (token != null);
     return alarms;
+  }
+
+  @Override
+  public Page<ObservedAlarm> listPage(String prefix, String token) {
+    DescribeAlarmsResponse page = calls.listingPage(target, SERVICE, "DescribeAlarms", () -> client.describeAlarms(
+        r -> r.alarmNamePrefix(prefix).alarmTypes(AlarmType.METRIC_ALARM).maxRecords(PAGE_SIZE).nextToken(token)));
+    return new Page<>(page.metricAlarms().stream().map(CloudWatchAlarmGateway::toObserved).toList(),
+        page.nextToken());
   }
 
   @Override

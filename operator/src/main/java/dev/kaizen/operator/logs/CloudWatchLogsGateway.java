@@ -2,9 +2,9 @@ package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.listing.Page;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,21 +42,15 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
   }
 
   @Override
-  public Map<String, ObservedLogGroup> list(String prefix) {
-    Map<String, ObservedLogGroup> groups = new LinkedHashMap<>();
-    String token = null;
-    do {
-      String pageToken = token;
-      DescribeLogGroupsResponse page = call("DescribeLogGroups", () -> client.describeLogGroups(r -> {
-        r.limit(PAGE_SIZE).nextToken(pageToken);
-        if (!prefix.isEmpty()) {
-          r.logGroupNamePrefix(prefix);
-        }
-      }));
-      page.logGroups().forEach(g -> groups.put(g.logGroupName(), toObserved(g)));
-      token = page.nextToken();
-    } while (token != null);
-    return groups;
+  public Page<ObservedLogGroup> listGroups(String prefix, String token) {
+    DescribeLogGroupsResponse page = calls.listingPage(target, SERVICE, "DescribeLogGroups",
+        () -> client.describeLogGroups(r -> {
+          r.limit(PAGE_SIZE).nextToken(token);
+          if (!prefix.isEmpty()) {
+            r.logGroupNamePrefix(prefix);
+          }
+        }));
+    return new Page<>(page.logGroups().stream().map(this::toObserved).toList(), page.nextToken());
   }
 
   @Override
@@ -109,17 +103,11 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
   }
 
   @Override
-  public Map<String, List<MetricFilterDefinition>> listMetricFilters() {
-    Map<String, List<MetricFilterDefinition>> byGroup = new LinkedHashMap<>();
-    String token = null;
-    do {
-      String pageToken = token;
-      DescribeMetricFiltersResponse page = call("DescribeMetricFilters",
-          () -> client.describeMetricFilters(r -> r.limit(PAGE_SIZE).nextToken(pageToken)));
-      page.metricFilters().forEach(f -> byGroup.computeIfAbsent(f.logGroupName(), g -> new ArrayList<>()).add(toDefinition(f)));
-      token = page.nextToken();
-    } while (token != null);
-    return byGroup;
+  public Page<MetricFilterDefinition> listMetricFilters(String token) {
+    DescribeMetricFiltersResponse page = calls.listingPage(target, SERVICE, "DescribeMetricFilters",
+        () -> client.describeMetricFilters(r -> r.limit(PAGE_SIZE).nextToken(token)));
+    return new Page<>(page.metricFilters().stream().map(CloudWatchLogsGateway::toDefinition).toList(),
+        page.nextToken());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.core.listing.Page;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,11 @@ public interface LogGroupGateway {
   /** One group by exact name, or empty. */
   Optional<ObservedLogGroup> describe(String name);
 
-  /** Every group whose name starts with {@code prefix} ("" for all), by name: one paginated listing. */
-  Map<String, ObservedLogGroup> list(String prefix);
+  /**
+   * One page (50 groups, by name) of the groups whose name starts with {@code prefix} ("" for all), from
+   * {@code token} (null: the first page). A page of a shared listing: it uses the listings' share of the quota.
+   */
+  Page<ObservedLogGroup> listGroups(String prefix, String token);
 
   Map<String, String> tags(String arn);
 
@@ -32,8 +36,8 @@ public interface LogGroupGateway {
 
   void delete(String name);
 
-  /** Every metric filter of the account, by log group: one paginated listing. */
-  Map<String, List<MetricFilterDefinition>> listMetricFilters();
+  /** One page (50) of every metric filter of the account, from {@code token}: a page of a shared listing. */
+  Page<MetricFilterDefinition> listMetricFilters(String token);
 
   /** The metric filters of one group. */
   List<MetricFilterDefinition> metricFilters(String logGroup);

@@ -1,59 +1,92 @@
 package dev.kaizen.operator.logs;
 
-import dev.kaizen.operator.core.SharedSnapshot;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.kaizen.operator.core.listing.ListingPendingException;
+import dev.kaizen.operator.core.listing.ListingRefresher;
+import dev.kaizen.operator.core.listing.ListingSource;
+import dev.kaizen.operator.core.listing.Page;
+import dev.kaizen.operator.core.listing.SharedListing;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * What every LogPipeline of one account and region sees of AWS: shared snapshots refreshed by paginated,
- * account-wide listings — DescribeLogGroups (50 a call) of the name prefixes in use, DescribeMetricFilters of the
- * account (50 a call), DescribeAlarms of the operator's alarm prefix (100 a call) — instead of reads per resource
- * per resync. A full observe reads one pipeline's objects directly and remembers the answers.
+ * What every LogPipeline of one account and region sees of AWS: three shared listings refreshed in the background
+ * by the {@link ListingRefresher} — DescribeLogGroups (50 a page) of the name prefixes in use, DescribeMetricFilters
+ * of the account (50 a page; AWS cannot list filters by group prefix), DescribeAlarms of the operator's alarm
+ * prefix (100 a page) — instead of reads per resource per resync. A light observe only reads them; a full observe
+ * reads one pipeline's objects directly and remembers the answers.
  */
 final class LogPipelineCatalog {
   /** Past this many distinct prefixes one listing of the whole account is cheaper than one per prefix. */
   static final int MAX_PREFIX_LISTINGS = 8;
 
   private final LogPipelinePorts ports;
-  private final SharedSnapshot<String, ObservedLogGroup> groups;
-  private final SharedSnapshot<String, List<MetricFilterDefinition>> filters;
-  private final SharedSnapshot<String, List<ObservedAlarm>> alarms;
   private final Set<String> names = ConcurrentHashMap.newKeySet();
+  private final SharedListing<String, ObservedLogGroup> groups;
+  private final SharedListing<String, MetricFilterDefinition> filters;
+  private final SharedListing<String, ObservedAlarm> alarms;
 
-  LogPipelineCatalog(LogPipelinePorts ports, Clock clock, Duration maxAge) {
+  LogPipelineCatalog(LogPipelinePorts ports, ListingRefresher refresher, String scope) {
     this.ports = ports;
-    this.groups = new SharedSnapshot<>(clock, maxAge, this::listGroups);
-    this.filters = new SharedSnapshot<>(clock, maxAge, () -> ports.logs().listMetricFilters());
-    this.alarms = new SharedSnapshot<>(clock, maxAge, this::listAlarms);
+    this.groups = refresher.listing(scope, new GroupListing());
+    this.filters = refresher.listing(scope, new MetricFilterListing());
+    this.alarms = refresher.listing(scope, new AlarmListing());
   }
 
+  /**
+   * The group, as listed or read; a light read of a group no listing covers yet throws
+   * {@link dev.kaizen.operator.core.listing.ListingPendingException} (unknown is not absent).
+   */
   Optional<ObservedLogGroup> group(String name, boolean full) {
     names.add(name);
-    return full ? groups.read(name, ports.logs()::describe) : groups.get(name, ports.logs()::describe);
+    if (full) {
+      return groups.read(name, this::readGroup).stream().findFirst();
+    }
+    return startingAll(() -> groups.get(name, this::readGroup)).stream().findFirst();
   }
 
   List<MetricFilterDefinition> metricFilters(String group, boolean full) {
-    return (full ? filters.read(group, this::readFilters) : filters.get(group, this::readFilters)).orElse(List.of());
+    return full ? filters.read(group, ports.logs()::metricFilters)
+        : startingAll(() -> filters.get(group, ports.logs()::metricFilters));
   }
 
   List<ObservedAlarm> alarms(String group, boolean full) {
-    return (full ? alarms.read(group, this::readAlarms) : alarms.get(group, this::readAlarms)).orElse(List.of());
+    return full ? alarms.read(group, this::readAlarms) : startingAll(() -> alarms.get(group, this::readAlarms));
   }
 
-  private Optional<List<MetricFilterDefinition>> readFilters(String group) {
-    return Optional.of(ports.logs().metricFilters(group));
+  /**
+   * A light observe reads all three listings: when one is not there yet, start the others too, so a pipeline waits
+   * for one pass of each at once rather than one after the other.
+   */
+  private <T> T startingAll(Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (ListingPendingException pending) {
+      groups.use();
+      filters.use();
+      alarms.use();
+      throw pending;
+    }
   }
 
-  private Optional<List<ObservedAlarm>> readAlarms(String group) {
-    return Optional.of(ports.alarms().list(AlarmDefinition.groupPrefix(group)));
+  /** One sentence per listing that cannot keep up with the resync interval. */
+  Optional<String> behind() {
+    String behind = Stream.of(groups, filters, alarms).map(SharedListing::behind).flatMap(Optional::stream)
+        .collect(Collectors.joining(" "));
+    return behind.isEmpty() ? Optional.empty() : Optional.of(behind);
+  }
+
+  private List<ObservedLogGroup> readGroup(String name) {
+    return ports.logs().describe(name).stream().toList();
+  }
+
+  private List<ObservedAlarm> readAlarms(String group) {
+    return ports.alarms().list(AlarmDefinition.groupPrefix(group));
   }
 
   void changed(String group) {
@@ -65,27 +98,6 @@ final class LogPipelineCatalog {
   void forget(String group) {
     names.remove(group);
     changed(group);
-  }
-
-  private Map<String, ObservedLogGroup> listGroups() {
-    Set<String> prefixes = prefixes(names);
-    if (prefixes.size() > MAX_PREFIX_LISTINGS) {
-      return ports.logs().list("");
-    }
-    Map<String, ObservedLogGroup> all = new LinkedHashMap<>();
-    prefixes.forEach(prefix -> all.putAll(ports.logs().list(prefix)));
-    return all;
-  }
-
-  private Map<String, List<ObservedAlarm>> listAlarms() {
-    Map<String, List<ObservedAlarm>> byGroup = new LinkedHashMap<>();
-    for (ObservedAlarm alarm : ports.alarms().list(AlarmDefinition.PREFIX)) {
-      String name = alarm.definition().alarmName();
-      if (name.indexOf(':', AlarmDefinition.PREFIX.length()) > 0) {
-        byGroup.computeIfAbsent(AlarmDefinition.logGroupOf(name), g -> new ArrayList<>()).add(alarm);
-      }
-    }
-    return byGroup;
   }
 
   /** {@code /shop/web} and {@code /shop/api} share the listing prefix {@code /shop/}. */
@@ -103,5 +115,96 @@ final class LogPipelineCatalog {
       }
     }
     return minimal;
+  }
+
+  /** DescribeLogGroups per prefix in use, or of the whole account ("") past {@link #MAX_PREFIX_LISTINGS}. */
+  private final class GroupListing implements ListingSource<String, ObservedLogGroup> {
+    @Override
+    public String service() {
+      return CloudWatchLogsGateway.SERVICE;
+    }
+
+    @Override
+    public String operation() {
+      return "DescribeLogGroups";
+    }
+
+    @Override
+    public Set<String> queries() {
+      Set<String> prefixes = prefixes(names);
+      return prefixes.size() > MAX_PREFIX_LISTINGS ? Set.of("") : prefixes;
+    }
+
+    @Override
+    public Page<ObservedLogGroup> page(String prefix, String token) {
+      return ports.logs().listGroups(prefix, token);
+    }
+
+    @Override
+    public String keyOf(ObservedLogGroup group) {
+      return group.name();
+    }
+
+    @Override
+    public boolean covers(String prefix, String name) {
+      return name.startsWith(prefix);
+    }
+  }
+
+  /** DescribeMetricFilters of the whole account, by log group. */
+  private final class MetricFilterListing implements ListingSource<String, MetricFilterDefinition> {
+    @Override
+    public String service() {
+      return CloudWatchLogsGateway.SERVICE;
+    }
+
+    @Override
+    public String operation() {
+      return "DescribeMetricFilters";
+    }
+
+    @Override
+    public Set<String> queries() {
+      return Set.of("");
+    }
+
+    @Override
+    public Page<MetricFilterDefinition> page(String query, String token) {
+      return ports.logs().listMetricFilters(token);
+    }
+
+    @Override
+    public String keyOf(MetricFilterDefinition filter) {
+      return filter.logGroup();
+    }
+  }
+
+  /** DescribeAlarms of the operator's alarm prefix, by the log group named in each alarm's name. */
+  private final class AlarmListing implements ListingSource<String, ObservedAlarm> {
+    @Override
+    public String service() {
+      return CloudWatchAlarmGateway.SERVICE;
+    }
+
+    @Override
+    public String operation() {
+      return "DescribeAlarms";
+    }
+
+    @Override
+    public Set<String> queries() {
+      return Set.of(AlarmDefinition.PREFIX);
+    }
+
+    @Override
+    public Page<ObservedAlarm> page(String prefix, String token) {
+      return ports.alarms().listPage(prefix, token);
+    }
+
+    @Override
+    public String keyOf(ObservedAlarm alarm) {
+      String name = alarm.definition().alarmName();
+      return name.indexOf(':', AlarmDefinition.PREFIX.length()) > 0 ? AlarmDefinition.logGroupOf(name) : null;
+    }
   }
 }

@@ -13,14 +13,13 @@ import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.ownership.Ownership;
 import dev.kaizen.operator.core.reconcile.AwsKind;
 import dev.kaizen.operator.core.reconcile.RootState;
 import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
 import dev.kaizen.operator.logs.fluentbit.FluentBitPipeline;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +36,17 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
   private final AwsClients clients;
   private final AwsCalls calls;
   private final Optional<Region> defaultRegion;
-  private final Clock clock;
-  private final Duration snapshotMaxAge;
+  private final ListingRefresher listings;
   private final FluentBitConfigs fluentBit;
   private final Map<AwsTarget, LogPipelinePorts> ports = new ConcurrentHashMap<>();
   private final Map<AwsTarget, LogPipelineCatalog> catalogs = new ConcurrentHashMap<>();
 
-  public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, Clock clock,
-      Duration snapshotMaxAge, FluentBitConfigs fluentBit) {
+  public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
+      ListingRefresher listings, FluentBitConfigs fluentBit) {
     this.clients = clients;
     this.calls = calls;
     this.defaultRegion = defaultRegion;
-    this.clock = clock;
-    this.snapshotMaxAge = snapshotMaxAge;
+    this.listings = listings;
     this.fluentBit = fluentBit;
   }
 
@@ -264,13 +261,18 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
     target(pipeline).ifPresent(target -> catalog(target).changed(desiredGroup(pipeline).name()));
   }
 
+  @Override
+  public Optional<String> driftDetectionBehind(LogPipeline pipeline) {
+    return target(pipeline).map(catalogs::get).flatMap(LogPipelineCatalog::behind);
+  }
+
   /** After deletion: the catalogs no longer need to list this group. */
   public void forget(LogPipeline pipeline) {
     target(pipeline).ifPresent(target -> catalog(target).forget(desiredGroup(pipeline).name()));
   }
 
   private LogPipelineCatalog catalog(AwsTarget target) {
-    return catalogs.computeIfAbsent(target, t -> new LogPipelineCatalog(ports(t), clock, snapshotMaxAge));
+    return catalogs.computeIfAbsent(target, t -> new LogPipelineCatalog(ports(t), listings, t.toString()));
   }
 
   private static List<String> managedTagKeys(LogPipeline pipeline) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Every metric the operator exports, by one name each (stable: dashboards and alert rules under
@@ -36,6 +37,17 @@ public final class KaizenMetrics {
   public static final String RESOURCES = "kaizen.resources";
   /** Gauge {kind}: seconds since the least recently synced (not Stalled) resource last synced successfully. */
   public static final String LAST_SYNC_AGE = "kaizen.last.successful.sync.age";
+  /**
+   * Gauge {service, listing, target}: seconds since the start of the last complete pass of a shared listing (what
+   * light observes read is at most this old).
+   */
+  public static final String LISTING_AGE = "kaizen.listing.age";
+  /** Gauge {service, listing, target}: 1 while a shared listing has not completed a pass within the resync. */
+  public static final String LISTING_BEHIND = "kaizen.listing.behind";
+  /** Counter {service, listing}: pages fetched by the shared listings. */
+  public static final String LISTING_PAGES = "kaizen.listing.pages";
+  /** Timer {service, listing}: how long a complete pass of a shared listing took. */
+  public static final String LISTING_PASS_DURATION = "kaizen.listing.pass.duration";
   /** Gauge: 1 while this instance is the leader (or runs without leader election), else 0. */
   public static final String LEADER = "kaizen.leader";
 
@@ -119,6 +131,27 @@ public final class KaizenMetrics {
     Timer.builder(RATE_LIMIT_WAIT)
         .description("Calls held back by the operator's own rate limiter, and the wait they were given")
         .tags("service", service, "operation", operation).register(registry).record(wait);
+  }
+
+  /** Registers the gauges of one shared listing, read from {@code listing} by the two functions. */
+  public <L> void listing(String service, String listing, String target, L state, ToDoubleFunction<L> ageSeconds,
+      ToDoubleFunction<L> behind) {
+    Gauge.builder(LISTING_AGE, state, ageSeconds)
+        .description("Seconds since the start of the last complete pass of a shared listing")
+        .baseUnit("seconds").tags("service", service, "listing", listing, "target", target).register(registry);
+    Gauge.builder(LISTING_BEHIND, state, behind)
+        .description("1 while a shared listing has not completed a pass within the resync interval")
+        .tags("service", service, "listing", listing, "target", target).register(registry);
+  }
+
+  public void listingPage(String service, String listing) {
+    Counter.builder(LISTING_PAGES).description("Pages fetched by the shared listings")
+        .tags("service", service, "listing", listing).register(registry).increment();
+  }
+
+  public void listingPass(String service, String listing, Duration took) {
+    Timer.builder(LISTING_PASS_DURATION).description("Duration of a complete pass of a shared listing")
+        .tags("service", service, "listing", listing).register(registry).record(took);
   }
 
   public void driftCorrected(String kind) {

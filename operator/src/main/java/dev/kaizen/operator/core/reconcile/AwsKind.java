@@ -7,6 +7,7 @@ import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.ownership.Ownership;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one AWS-backed kind contributes to the shared {@link AwsReconcileLoop}: how to observe, plan, delete
@@ -61,6 +62,14 @@ public interface AwsKind<R extends CustomResource<? extends AwsResourceSpec, ? e
 
   /** The changes that delete what the resource owns (called only when ownership allows it). */
   Plan<G> deletionPlan(R resource, O observed);
+
+  /**
+   * When the shared listings this resource's light observes read cannot keep up with the resync interval, one
+   * sentence saying which and why; the loop then reports Ready with reason DriftDetectionBehind instead of InSync.
+   */
+  default Optional<String> driftDetectionBehind(R resource) {
+    return Optional.empty();
+  }
 
   /** Called after changes were applied (or partly applied): drop cached observations of the resource's objects. */
   void changed(R resource);

@@ -51,6 +51,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   private final Assessor<R, O, G> assessor;
   private final KaizenMetrics metrics;
   private final ResourceTracker tracker;
+  private final RateLimitStreaks rateLimitStreaks = new RateLimitStreaks();
 
   /** MDC keys set around every reconcile and deletion, so each log line names its resource. */
   public static final String MDC_KIND = "kind";
@@ -117,13 +118,22 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         next = stalled(resource, failure.reason(), failure.message(), now);
         outcome = Outcome.STALLED;
       } else if (failure.kind() == FailureKind.THROTTLED && failure.retryAfter().isPresent()) {
-        // Our own limiter: nothing was sent and nothing is wrong; come back when a token is free, quietly.
-        return new Done<>(UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get()),
-            Outcome.RATE_LIMITED);
+        // Our own limiter: nothing was sent and nothing is wrong; come back when a token is free, quietly —
+        // unless it has lasted long enough that the resource's status must say what it waits for.
+        Instant streakStart = rateLimitStreaks.note(uid(resource), now);
+        if (Duration.between(streakStart, now).compareTo(timings.rateLimitedQuietFor()) < 0) {
+          return new Done<>(UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get()),
+              Outcome.RATE_LIMITED);
+        }
+        next = heldBack(resource, failure, streakStart, now);
+        outcome = Outcome.RATE_LIMITED;
       } else {
         next = retrying(resource, failure, now);
         outcome = failure.kind() == FailureKind.THROTTLED ? Outcome.THROTTLED : Outcome.TRANSIENT_ERROR;
       }
+    }
+    if (outcome != Outcome.RATE_LIMITED) {
+      rateLimitStreaks.end(uid(resource));
     }
     status.setObservedGeneration(generation);
     JsonNode after = Serialization.jsonMapper().valueToTree(status);
@@ -152,7 +162,9 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     if (plan.isEmpty()) {
       status.setPlan(List.of());
       backoff.reset(uid(resource));
-      setConditions(resource, true, Reasons.IN_SYNC, "AWS matches the spec.", false, null, now);
+      Optional<String> behind = kind.driftDetectionBehind(resource);
+      setConditions(resource, true, behind.isPresent() ? Reasons.DRIFT_DETECTION_BEHIND : Reasons.IN_SYNC,
+          "AWS matches the spec." + behind.map(note -> " " + note).orElse(""), false, null, now);
       return timings.requeue();
     }
     if (spec.effectiveMode() == Mode.Plan) {
@@ -195,6 +207,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       outcome = done.outcome();
       if (done.control().isRemoveFinalizer()) {
         tracker.forget(uid(resource));
+        rateLimitStreaks.end(uid(resource));
       }
       return done.control();
     } finally {
@@ -307,6 +320,21 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     Conditions.set(status.getConditions(), Conditions.STALLED, false, failure.reason(), "Retrying automatically.",
         generation(resource), now);
     return delay;
+  }
+
+  /** A long streak of reconciles held back by our own limiter: Reconciling says what it waits for, since when. */
+  private Duration heldBack(R resource, Failure failure, Instant since, Instant now) {
+    KaizenStatus status = statusOf(resource);
+    String message = "Held back since " + since + ": " + failure.message() + " It goes on as soon as it can.";
+    if (Conditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
+      Conditions.set(status.getConditions(), Conditions.READY, false, failure.reason(), message, generation(resource),
+          now);
+    }
+    Conditions.set(status.getConditions(), Conditions.RECONCILING, true, failure.reason(), message,
+        generation(resource), now);
+    Conditions.set(status.getConditions(), Conditions.STALLED, false, failure.reason(), "Retrying automatically.",
+        generation(resource), now);
+    return failure.retryAfter().orElseGet(timings::confirm);
   }
 
   private void setConditions(R resource, boolean ready, String reason, String message, boolean reconciling,

@@ -7,7 +7,7 @@ import java.time.Duration;
  * that would let drift go unnoticed for hours.
  *
  * @param resync how often every resource is re-checked against the shared, batched observation; drift is
- *     noticed within this interval (the snapshot it reads is at most half of it old, see {@link #snapshotMaxAge})
+ *     noticed within this interval (see {@link #listingInterval})
  * @param fullObserve how often each resource re-reads everything it owns one by one (tags, say), spread out
  *     per resource so they do not all come at once
  * @param confirm how soon after applying changes the result is observed again before reporting Ready
@@ -32,13 +32,30 @@ public record ReconcileTimings(Duration resync, Duration fullObserve, Duration c
     return new ReconcileTimings(resync, newFullObserve, confirm, backoffBase, backoffMax, stalledRecheck);
   }
 
-  /** The framework re-queues every resource at half the resync so a snapshot refresh is always in time. */
+  /** The framework re-queues every resource at half the resync, so each reads the shared listings twice per resync. */
   public Duration requeue() {
     return resync.dividedBy(2);
   }
 
-  /** Shared snapshots older than this are refreshed before use. */
-  public Duration snapshotMaxAge() {
-    return resync.dividedBy(2);
+  /**
+   * How often each shared listing starts a pass: a quarter of the resync. What a reconcile reads is then at most a
+   * quarter plus one pass old, and it reads at least every half: drift is noticed within the resync as long as a
+   * pass takes less than a quarter of it (2.5 min at the default: 375 pages of DescribeLogGroups).
+   */
+  public Duration listingInterval() {
+    return resync.dividedBy(4);
+  }
+
+  /** A shared listing with no complete pass for longer than the resync is behind, and says so on resources. */
+  public Duration listingBehindAfter() {
+    return resync;
+  }
+
+  /**
+   * How long a resource may be held back by the operator's own rate limiter (or wait for a listing to cover it)
+   * quietly; past this its status says what it waits for. A tenth of the resync: 1 min at the default.
+   */
+  public Duration rateLimitedQuietFor() {
+    return resync.dividedBy(10);
   }
 }

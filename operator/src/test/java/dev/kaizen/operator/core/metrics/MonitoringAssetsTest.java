@@ -42,6 +42,9 @@ class MonitoringAssetsTest {
     metrics.rateLimitWait("logs", "PutRetentionPolicy", Duration.ofMillis(400));
     metrics.driftCorrected("LogPipeline");
     metrics.event("LogPipeline", "Normal", "Created");
+    metrics.listing("CloudWatchLogs", "DescribeLogGroups", "eu-west-1", new Object(), listing -> 700, listing -> 1);
+    metrics.listingPage("CloudWatchLogs", "DescribeLogGroups");
+    metrics.listingPass("CloudWatchLogs", "DescribeLogGroups", Duration.ofSeconds(16));
     Set<String> names = new TreeSet<>();
     for (String line : registry.scrape().split("\n")) {
       if (!line.isBlank() && !line.startsWith("#")) {
@@ -57,7 +60,8 @@ class MonitoringAssetsTest {
         "kaizen_reconcile_duration_seconds_count", "kaizen_reconcile_duration_seconds_bucket",
         "kaizen_aws_calls_total", "kaizen_aws_call_duration_seconds_bucket", "kaizen_rate_limit_wait_seconds_count",
         "kaizen_drift_corrections_total", "kaizen_events_total", "kaizen_resources",
-        "kaizen_last_successful_sync_age_seconds", "kaizen_leader");
+        "kaizen_last_successful_sync_age_seconds", "kaizen_leader", "kaizen_listing_age_seconds",
+        "kaizen_listing_behind", "kaizen_listing_pages_total", "kaizen_listing_pass_duration_seconds_count");
   }
 
   @Test
@@ -67,7 +71,7 @@ class MonitoringAssetsTest {
     int fromDashboard = expressions.size();
     collectExpressions(new YAMLMapper().readTree(MONITORING.resolve("prometheus-rules.yaml").toFile()), expressions);
     assertThat(fromDashboard).isGreaterThan(10);
-    assertThat(expressions.size() - fromDashboard).isEqualTo(5);
+    assertThat(expressions.size() - fromDashboard).isEqualTo(6);
 
     Set<String> named = new TreeSet<>();
     expressions.forEach(e -> named.addAll(metricNames(e)));
