@@ -307,33 +307,27 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   }
 
   private Duration retrying(R resource, Failure failure, Instant now) {
-    KaizenStatus status = statusOf(resource);
     Duration delay = failure.retryAfter().orElseGet(() -> backoff.next(uid(resource)));
     String message = failure.message() + " Retrying in " + Math.max(1, delay.toSeconds()) + "s.";
-    if (Conditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
-      Conditions.set(status.getConditions(), Conditions.READY, false, failure.reason(), message, generation(resource),
-          now);
-    }
-    // Ready is otherwise left as it was: not being able to look is no evidence that AWS changed.
-    Conditions.set(status.getConditions(), Conditions.RECONCILING, true, failure.reason(), message,
-        generation(resource), now);
-    Conditions.set(status.getConditions(), Conditions.STALLED, false, failure.reason(), "Retrying automatically.",
-        generation(resource), now);
+    stillReconciling(resource, failure.reason(), message, now);
     return delay;
+  }
+
+  /** Reconciling with this reason; Ready is set only if absent: not being able to look is no evidence AWS changed. */
+  private void stillReconciling(R resource, String reason, String message, Instant now) {
+    KaizenStatus status = statusOf(resource);
+    if (Conditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
+      Conditions.set(status.getConditions(), Conditions.READY, false, reason, message, generation(resource), now);
+    }
+    Conditions.set(status.getConditions(), Conditions.RECONCILING, true, reason, message, generation(resource), now);
+    Conditions.set(status.getConditions(), Conditions.STALLED, false, reason, "Retrying automatically.",
+        generation(resource), now);
   }
 
   /** A long streak of reconciles held back by our own limiter: Reconciling says what it waits for, since when. */
   private Duration heldBack(R resource, Failure failure, Instant since, Instant now) {
-    KaizenStatus status = statusOf(resource);
     String message = "Held back since " + since + ": " + failure.message() + " It goes on as soon as it can.";
-    if (Conditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
-      Conditions.set(status.getConditions(), Conditions.READY, false, failure.reason(), message, generation(resource),
-          now);
-    }
-    Conditions.set(status.getConditions(), Conditions.RECONCILING, true, failure.reason(), message,
-        generation(resource), now);
-    Conditions.set(status.getConditions(), Conditions.STALLED, false, failure.reason(), "Retrying automatically.",
-        generation(resource), now);
+    stillReconciling(resource, failure.reason(), message, now);
     return failure.retryAfter().orElseGet(timings::confirm);
   }
 
