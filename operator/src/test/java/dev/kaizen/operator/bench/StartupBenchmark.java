@@ -15,12 +15,13 @@ import java.time.Duration;
  * Prints the operator's startup figures against the mock API server and the AWS fakes: time from constructing
  * the operator to the first resource Ready, to all Ready, and memory after startup. A program, not a test:
  * run it with {@code ./mvnw -q -pl operator test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.kaizen.operator.bench.StartupBenchmark -Dexec.args=200}. With many resources the time to
+ * -Dexec.mainClass=dev.kaizen.operator.bench.StartupBenchmark -Dexec.args="200 5"} (resources, minutes to wait at most). With many resources the time to
  * all Ready is bounded by the operator's share of AWS's quotas (PutRetentionPolicy: 2.5 calls/s), by design.
  */
 public final class StartupBenchmark {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    Duration limit = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 5);
     try (OperatorHarness harness = new OperatorHarness()) {
       harness.logs().setQuotasEnforced(true);
       var pipelines = harness.client().resources(LogPipeline.class).inNamespace("bench");
@@ -34,7 +35,7 @@ public final class StartupBenchmark {
       long firstReconciled = -1;
       long firstReady = -1;
       long allReady = -1;
-      while (System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
+      while (System.nanoTime() - start < limit.toNanos()) {
         var items = pipelines.list().getItems();
         long ready = items.stream()
             .filter(p -> p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY))
@@ -60,7 +61,7 @@ public final class StartupBenchmark {
       System.out.printf("operator start() returned:      %d ms%n", millis(start, started));
       System.out.printf("first status written:           %d ms (first reconcile done)%n", millis(start, firstReconciled));
       System.out.printf("first resource Ready:           %d ms (after the confirm delay)%n", millis(start, firstReady));
-      System.out.printf("all resources Ready:            %s%n", allReady < 0 ? "not within 5 min" : millis(start, allReady) + " ms");
+      System.out.printf("all resources Ready:            %s%n", allReady < 0 ? "not within " + limit.toMinutes() + " min" : millis(start, allReady) + " ms");
       System.out.printf("AWS calls made:                 %d%n", harness.logs().calls().size());
       System.out.printf("heap used after GC:             %.1f MiB%n", heapUsed / 1048576.0);
       System.out.printf("process RSS (incl. mock server): %s%n", rss());
