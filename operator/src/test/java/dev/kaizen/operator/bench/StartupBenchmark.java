@@ -62,7 +62,15 @@ public final class StartupBenchmark {
       System.out.printf("first status written:           %d ms (first reconcile done)%n", millis(start, firstReconciled));
       System.out.printf("first resource Ready:           %d ms (after the confirm delay)%n", millis(start, firstReady));
       System.out.printf("all resources Ready:            %s%n", allReady < 0 ? "not within " + limit.toMinutes() + " min" : millis(start, allReady) + " ms");
-      System.out.printf("AWS calls made:                 %d%n", harness.logs().calls().size());
+      System.out.printf("Ready at the end:               %d%n", pipelines.list().getItems().stream()
+          .filter(p -> p.getStatus() != null && Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY))
+          .count());
+      System.out.printf("AWS calls made:                 %d%n", harness.logs().calls().size()
+          + harness.cloudWatch().calls().size());
+      java.util.stream.Stream.concat(harness.logs().calls().stream(), harness.cloudWatch().calls().stream())
+          .collect(java.util.stream.Collectors.groupingBy(c -> c.operation(), java.util.TreeMap::new,
+              java.util.stream.Collectors.counting()))
+          .forEach((operation, n) -> System.out.printf("  %-28s %d%n", operation, n));
       System.out.printf("heap used after GC:             %.1f MiB%n", heapUsed / 1048576.0);
       System.out.printf("process RSS (incl. mock server): %s%n", rss());
     }
