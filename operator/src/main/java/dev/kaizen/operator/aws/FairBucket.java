@@ -15,28 +15,29 @@ import java.util.Map;
  * with many resources racing on one service-wide bucket (Route 53), a busy one can starve the others. Here a
  * caller refused a token reserves one at once (Bucket4j's {@code consumeIgnoringRateLimits} puts the bucket in
  * debt and says when the reservation is covered) and is told to retry then; the reservation is its turn, and
- * nobody else can take that token. Reservations are served in the order they were made, because the bucket
- * refills its debt before it has a token for anyone else.
+ * nobody else can take that token. Turns are served in the order they were taken, because the bucket pays its
+ * debt before it has a token for anyone else.
  *
- * <p>A reconcile repeats its earlier calls each time it is retried, so a turn of one token would let a resource
- * needing two calls in a row be refused forever. A turn therefore holds as many tokens as the caller took in its
- * current attempt (the calls it will repeat) plus the one it was refused, at most {@link #MAX_TURN}.
- * A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource was deleted, or needs the call no
- * more) is dropped and its tokens go back to the bucket.
+ * <p>A retried reconcile repeats its earlier calls, so a turn of one token would let a resource that needs two
+ * calls in a row be refused forever. A turn therefore holds as many tokens as the caller took in the refused
+ * attempt plus the one refused; a caller refused at its first call reserves what its last such attempt needed.
+ * Never more than the bucket's burst. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource
+ * was deleted, or no longer needs the call) is dropped and its tokens go back to the bucket.
  */
 final class FairBucket {
   static final Duration UNCLAIMED_AFTER = Duration.ofSeconds(30);
-  /** Calls of one caller this close together count as one attempt (one reconcile). */
-  static final Duration ATTEMPT_WINDOW = Duration.ofSeconds(10);
-  static final int MAX_TURN = 10;
+  /** A caller with no turn and no call for this long is forgotten. */
+  static final Duration IDLE_AFTER = Duration.ofMinutes(5);
 
   private final Bucket bucket;
+  private final int maxTurn;
   private final TimeMeter time;
-  private final Map<AwsCaller, Caller> callers = new HashMap<>();
+  private final Map<String, Caller> callers = new HashMap<>();
   private long lastSweep;
 
-  FairBucket(Bucket bucket, TimeMeter time) {
+  FairBucket(Bucket bucket, long burst, TimeMeter time) {
     this.bucket = bucket;
+    this.maxTurn = (int) Math.max(1, burst);
     this.time = time;
     this.lastSweep = time.currentTimeNanos();
   }
@@ -52,35 +53,30 @@ final class FairBucket {
       }
       return;
     }
-    Caller state = callers.computeIfAbsent(caller, c -> new Caller());
+    Caller state = callers.computeIfAbsent(caller.id(), id -> new Caller());
+    state.lastSeen = now;
     if (state.turn != null) {
       if (now < state.turn.readyAt) {
         throw new RateLimitedException(operation, Duration.ofNanos(state.turn.readyAt - now));
       }
-      state.takeFromTurn(now);
+      state.takeFromTurn(caller.attempt());
       return;
     }
     if (bucket.tryConsume(1)) {
-      state.took(now);
+      state.took(caller.attempt());
       return;
     }
-    int tokens = Math.min(MAX_TURN, 1 + state.takenInAttempt(now));
+    int tokens = Math.min(maxTurn, state.needs(caller.attempt()));
     long wait = bucket.consumeIgnoringRateLimits(tokens);
     state.turn = new Turn(now + wait, tokens);
-    state.takenInAttempt = 0;
     if (wait <= 0) { // refilled in the meantime: the turn is now
-      state.takeFromTurn(now);
+      state.takeFromTurn(caller.attempt());
       return;
     }
     throw new RateLimitedException(operation, Duration.ofNanos(wait));
   }
 
-  /** How many callers hold a turn (for tests and metrics). */
-  synchronized int waiting() {
-    return (int) callers.values().stream().filter(c -> c.turn != null).count();
-  }
-
-  /** Drops turns nobody came back for (tokens returned) and callers idle for longer than an attempt. */
+  /** Drops turns nobody came back for (their tokens go back) and callers long idle. */
   private void sweep(long now) {
     if (now - lastSweep < Duration.ofSeconds(1).toNanos()) {
       return;
@@ -91,7 +87,7 @@ final class FairBucket {
         bucket.addTokens(c.turn.tokens);
         c.turn = null;
       }
-      return c.turn == null && now - c.lastTook > ATTEMPT_WINDOW.toNanos();
+      return c.turn == null && now - c.lastSeen > IDLE_AFTER.toNanos();
     });
   }
 
@@ -108,23 +104,34 @@ final class FairBucket {
 
   private static final class Caller {
     Turn turn;
+    long lastSeen;
+    long attempt;
     int takenInAttempt;
-    long lastTook = Long.MIN_VALUE / 2;
+    /** Tokens the caller's last attempt refused after some calls needed: what it will repeat, plus one. */
+    int needed = 1;
 
-    void took(long now) {
-      takenInAttempt = takenInAttempt(now) + 1;
-      lastTook = now;
+    void took(long inAttempt) {
+      if (inAttempt != attempt) {
+        attempt = inAttempt;
+        takenInAttempt = 0;
+      }
+      takenInAttempt++;
     }
 
-    void takeFromTurn(long now) {
+    void takeFromTurn(long inAttempt) {
       if (--turn.tokens == 0) {
         turn = null;
       }
-      took(now);
+      took(inAttempt);
     }
 
-    int takenInAttempt(long now) {
-      return now - lastTook > ATTEMPT_WINDOW.toNanos() ? 0 : takenInAttempt;
+    /** How many tokens a turn must hold for the attempt just refused to get through when it is retried. */
+    int needs(long inAttempt) {
+      int taken = inAttempt == attempt ? takenInAttempt : 0;
+      if (taken > 0) {
+        needed = taken + 1;
+      }
+      return needed;
     }
   }
 }

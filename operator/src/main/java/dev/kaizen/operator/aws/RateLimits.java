@@ -63,13 +63,20 @@ public final class RateLimits {
   private FairBucket bucket(AwsTarget target, String service, String operation) {
     Quota quota = QuotaTable.quota(service, operation);
     return buckets.computeIfAbsent(quota.scope().bucketKey(target, service, operation),
-        key -> new FairBucket(newBucket(QuotaTable.operatorRate(service, operation)), time));
+        key -> {
+          double perSecond = QuotaTable.operatorRate(service, operation);
+          return new FairBucket(newBucket(perSecond), burst(perSecond), time);
+        });
+  }
+
+  /** The burst a bucket allows: one second's worth, at least one call. */
+  private static long burst(double perSecond) {
+    return Math.max(1, (long) Math.floor(perSecond));
   }
 
   private Bucket newBucket(double perSecond) {
-    // Whole tokens over a period long enough to express fractional rates (2.5/s = 5 per 2 s); the burst
-    // allowed is one second's worth, at least one call.
-    long capacity = Math.max(1, (long) Math.floor(perSecond));
+    // Whole tokens over a period long enough to express fractional rates (2.5/s = 5 per 2 s).
+    long capacity = burst(perSecond);
     long periodMillis = Math.round(capacity * 1000 / perSecond);
     return Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, Duration.ofMillis(periodMillis)).build())
