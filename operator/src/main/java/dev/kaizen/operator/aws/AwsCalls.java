@@ -23,10 +23,22 @@ public final class AwsCalls {
     this.metrics = metrics;
   }
 
-  /** A write or a single read, within the operator's share of the operation's quota. */
+  /**
+   * A write or a single read, within the operator's share of the operation's quota, taking a free token without a
+   * place in line ({@link AwsCaller#UNQUEUED}): for quotas counted per operation that resources hardly compete for.
+   */
   public <T> T call(AwsTarget target, String service, String operation, Supplier<T> call) {
+    return call(target, service, operation, AwsCaller.UNQUEUED, call);
+  }
+
+  /**
+   * A write or a single read made for {@code caller} (a resource's uid): when the quota's bucket is empty the
+   * caller keeps its place in line and is told when its turn comes, so on a bucket shared by many resources (a
+   * service-wide quota such as Route 53's) a busy one cannot starve the others.
+   */
+  public <T> T call(AwsTarget target, String service, String operation, AwsCaller caller, Supplier<T> call) {
     try {
-      limits.acquire(target, service, operation);
+      limits.acquire(target, service, operation, caller);
     } catch (RateLimitedException e) {
       metrics.rateLimitWait(service, operation, e.retryAfter());
       throw e;

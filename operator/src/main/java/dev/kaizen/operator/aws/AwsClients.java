@@ -1,11 +1,22 @@
 package dev.kaizen.operator.aws;
 
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.core.SdkClient;
 
-/** Hands out AWS SDK clients per target. Production builds real clients; tests hand out stateful fakes. */
+/**
+ * Hands out AWS SDK clients per target, for any service: {@code clients.client(target, Route53Client.class)}.
+ * Production builds real clients with the target account's own credentials ({@link SdkAwsClients}); tests hand
+ * out stateful fakes.
+ */
 public interface AwsClients {
-  CloudWatchLogsClient cloudWatchLogs(AwsTarget target);
+  /**
+   * The client of service {@code type} (an SDK sync client interface) for {@code target}. A global service's
+   * client (Route 53) is the same for every region of the target's account.
+   */
+  <C extends SdkClient> C client(AwsTarget target, Class<C> type);
 
-  CloudWatchClient cloudWatch(AwsTarget target);
+  /**
+   * Forgets and closes the clients of one account binding, because its settings (credentials, role) changed: the
+   * next call builds them again from the current settings. Handles already given out stay valid.
+   */
+  void evict(String account);
 }

@@ -4,23 +4,25 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
- * Real AWS SDK clients, built once per (target, service) and cached. Credentials come from the SDK's default
- * chain (IRSA or EKS Pod Identity in a cluster, environment or profile elsewhere); endpoints honour the
- * standard {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which the SDK reads
- * itself. SDK retries are off: a retry sleeps in the calling thread, and the reconcile loop reschedules
- * instead (DESIGN.md, "Rate limits never block threads"). Every call is bounded by {@link Timeouts}, so a hung
- * connection cannot hold one of the few reconcile threads.
+ * Real AWS SDK clients for any service, built once per (account binding, region, service) and cached; a global
+ * service's client once per account ({@link ClientRegions}). Credentials are the account binding's own
+ * ({@link CredentialsSource}; the SDK's default chain for the operator's {@code default} account); endpoints honour
+ * the standard {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which the SDK reads
+ * itself. SDK retries are off: a retry sleeps in the calling thread, and the reconcile loop reschedules instead
+ * (DESIGN.md, "Rate limits never block threads"). Every call is bounded by {@link Timeouts}, so a hung connection
+ * cannot hold one of the few reconcile threads. All clients share one HTTP connection pool.
+ *
+ * <p>What is handed out is a handle ({@link EvictableClient}): {@link #evict} closes an account's clients when its
+ * settings change, and the next call through any handle builds a client from the new settings.
  *
  * <p>Clients are cached on purpose beyond saving connections: the SDK keeps its clock-skew correction per client
  * (learnt from the {@code Date} of a skew error), so the next call of the same client is signed right.
@@ -44,16 +46,24 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
         new Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(10));
   }
 
-  private final AwsCredentialsProvider credentials;
+  private record ClientKey(String account, Region region, Class<? extends SdkClient> type) {}
+
+  private final CredentialsSource credentials;
   private final Timeouts timeouts;
   private final SdkHttpClient http;
-  private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private final Map<ClientKey, EvictableClient<?>> clients = new ConcurrentHashMap<>();
 
+  /** The operator's own credentials from the SDK's default chain, default timeouts. */
   public SdkAwsClients() {
-    this(DefaultCredentialsProvider.builder().build(), Timeouts.DEFAULT);
+    this(CredentialsSource.sdkDefaultChain(), Timeouts.DEFAULT);
   }
 
+  /** One provider for the operator's {@code default} account. */
   public SdkAwsClients(AwsCredentialsProvider credentials, Timeouts timeouts) {
+    this(CredentialsSource.operatorOnly(credentials), timeouts);
+  }
+
+  public SdkAwsClients(CredentialsSource credentials, Timeouts timeouts) {
     this.credentials = credentials;
     this.timeouts = timeouts;
     this.http = ApacheHttpClient.builder()
@@ -64,31 +74,43 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   }
 
   @Override
-  public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
-    return (CloudWatchLogsClient) clients.computeIfAbsent("logs/" + target,
-        key -> configure(CloudWatchLogsClient.builder(), target).build());
+  public <C extends SdkClient> C client(AwsTarget target, Class<C> type) {
+    var key = new ClientKey(target.account(), ClientRegions.regionFor(type, target.region()), type);
+    return type.cast(clients.computeIfAbsent(key, k -> new EvictableClient<>(type, () -> build(k, type))).handle());
   }
 
   @Override
-  public CloudWatchClient cloudWatch(AwsTarget target) {
-    return (CloudWatchClient) clients.computeIfAbsent("monitoring/" + target,
-        key -> configure(CloudWatchClient.builder(), target).build());
+  public void evict(String account) {
+    clients.forEach((key, client) -> {
+      if (key.account().equals(account)) {
+        client.evict();
+      }
+    });
   }
 
-  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, AwsTarget target) {
-    return builder
-        .region(target.region())
-        .credentialsProvider(credentials)
-        .httpClient(http)
-        .overrideConfiguration(o -> o
-            .retryStrategy(AwsRetryStrategy.doNotRetry())
-            .apiCallTimeout(timeouts.apiCall())
-            .apiCallAttemptTimeout(timeouts.apiCallAttempt()));
+  private <C extends SdkClient> C build(ClientKey key, Class<C> type) {
+    AwsClientBuilder<?, ?> builder = builderOf(type);
+    builder.region(key.region()).credentialsProvider(credentials.credentialsFor(key.account()));
+    ((SdkSyncClientBuilder<?, ?>) builder).httpClient(http);
+    builder.overrideConfiguration(o -> o
+        .retryStrategy(AwsRetryStrategy.doNotRetry())
+        .apiCallTimeout(timeouts.apiCall())
+        .apiCallAttemptTimeout(timeouts.apiCallAttempt()));
+    return type.cast(builder.build());
+  }
+
+  /** Every SDK sync client interface has a static {@code builder()}: an AWS client builder with an HTTP client. */
+  private static AwsClientBuilder<?, ?> builderOf(Class<? extends SdkClient> type) {
+    try {
+      return (AwsClientBuilder<?, ?>) type.getMethod("builder").invoke(null);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException(type.getName() + " is not an AWS SDK sync client interface", e);
+    }
   }
 
   @Override
   public void close() {
-    clients.values().forEach(SdkClient::close);
+    clients.values().forEach(EvictableClient::evict);
     http.close();
   }
 }

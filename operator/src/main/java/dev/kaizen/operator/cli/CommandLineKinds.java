@@ -11,8 +11,7 @@ import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.logs.FluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.core.SdkClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +35,12 @@ final class CommandLineKinds {
   static AwsClients noAws() {
     return new AwsClients() {
       @Override
-      public CloudWatchLogsClient cloudWatchLogs(AwsTarget target) {
-        throw new IllegalStateException("offline: no AWS client for " + target);
+      public <C extends SdkClient> C client(AwsTarget target, Class<C> type) {
+        throw new IllegalStateException("offline: no " + type.getSimpleName() + " for " + target);
       }
 
       @Override
-      public CloudWatchClient cloudWatch(AwsTarget target) {
-        throw new IllegalStateException("offline: no AWS client for " + target);
-      }
+      public void evict(String account) {}
     };
   }
 

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 /**
  * LogPipeline's part of the reconcile loop: its log group with metric filters, alarms and subscription, observed
@@ -168,8 +170,8 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
 
   public LogPipelinePorts ports(AwsTarget target) {
     return ports.computeIfAbsent(target, t -> new LogPipelinePorts(
-        new CloudWatchLogsGateway(clients.cloudWatchLogs(t), calls, t),
-        new CloudWatchAlarmGateway(clients.cloudWatch(t), calls, t),
+        new CloudWatchLogsGateway(clients.client(t, CloudWatchLogsClient.class), calls, t),
+        new CloudWatchAlarmGateway(clients.client(t, CloudWatchClient.class), calls, t),
         fluentBit));
   }
 

@@ -57,7 +57,7 @@ class SdkAwsClientsTest {
     pointAt(silentServer());
     var timeouts = new SdkAwsClients.Timeouts(Duration.ofMillis(1500), Duration.ofMillis(400),
         Duration.ofMillis(500), Duration.ofSeconds(60));
-    CloudWatchLogsClient logs = clients(timeouts).cloudWatchLogs(TARGET);
+    CloudWatchLogsClient logs = clients(timeouts).client(TARGET, CloudWatchLogsClient.class);
 
     // Without the SDK's timeouts the call would wait for the 60 s socket timeout. The bound is generous because
     // the first call of a JVM also loads the SDK, which takes seconds on a busy machine.
@@ -77,7 +77,7 @@ class SdkAwsClientsTest {
     pointAt(silentServer());
     var timeouts = new SdkAwsClients.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(30),
         Duration.ofMillis(500), Duration.ofMillis(300));
-    CloudWatchLogsClient logs = clients(timeouts).cloudWatchLogs(TARGET);
+    CloudWatchLogsClient logs = clients(timeouts).client(TARGET, CloudWatchLogsClient.class);
 
     Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(10),
         () -> catchFailure(logs::describeLogGroups));
@@ -105,7 +105,7 @@ class SdkAwsClientsTest {
         new RawHttpServer.Answer(200, date, "{\"logGroups\":[]}")));
     toClose.add(server);
     System.setProperty(ENDPOINT_PROPERTY, "http://127.0.0.1:" + server.port());
-    CloudWatchLogsClient logs = clients(SdkAwsClients.Timeouts.DEFAULT).cloudWatchLogs(TARGET);
+    CloudWatchLogsClient logs = clients(SdkAwsClients.Timeouts.DEFAULT).client(TARGET, CloudWatchLogsClient.class);
 
     Throwable skewed = catchFailure(logs::describeLogGroups);
     Failure failure = FailureClassifier.classify(skewed);

@@ -1,0 +1,37 @@
+package dev.kaizen.operator.aws;
+
+import java.util.List;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+import software.amazon.awssdk.regions.ServiceMetadata;
+
+/**
+ * The region a service's client is built for. A global service (Route 53, IAM) has one endpoint per partition, and
+ * the SDK's own endpoint metadata says so: its regions are global ones ({@code aws-global},
+ * {@code aws-cn-global}, ..., and their FIPS variants, which the SDK does not flag as global). Its client is built for the global region of the target's partition, whatever
+ * region the target names; every other service's for the target's region.
+ */
+public final class ClientRegions {
+  private ClientRegions() {}
+
+  public static Region regionFor(Class<? extends SdkClient> type, Region target) {
+    List<Region> regions = metadata(type).regions();
+    if (regions.isEmpty() || !regions.stream().allMatch(r -> r.isGlobalRegion() || r.id().endsWith("-global"))) {
+      return target;
+    }
+    RegionMetadata metadata = target.metadata();
+    String partition = metadata == null ? "aws" : metadata.partition().id();
+    Region global = Region.of(partition + "-global");
+    return regions.contains(global) ? global : regions.get(0);
+  }
+
+  /** Every SDK client interface has a static {@code serviceMetadata()}. */
+  private static ServiceMetadata metadata(Class<? extends SdkClient> type) {
+    try {
+      return (ServiceMetadata) type.getMethod("serviceMetadata").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(type.getName() + " is not an AWS SDK client interface", e);
+    }
+  }
+}

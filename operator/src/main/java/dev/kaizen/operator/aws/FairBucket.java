@@ -1,0 +1,137 @@
+package dev.kaizen.operator.aws;
+
+import dev.kaizen.operator.core.RateLimitedException;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A token bucket shared by many callers that serves those who wait in turn, without blocking anyone.
+ *
+ * <p>Without turns, every caller refused a token is told "retry at T" and the first to come back at T wins:
+ * with many resources racing on one service-wide bucket (Route 53), a busy one can starve the others. Here a
+ * caller refused a token reserves one at once (Bucket4j's {@code consumeIgnoringRateLimits} puts the bucket in
+ * debt and says when the reservation is covered) and is told to retry then; the reservation is its turn, and
+ * nobody else can take that token. Turns are served in the order they were taken, because the bucket pays its
+ * debt before it has a token for anyone else.
+ *
+ * <p>A retried reconcile repeats its earlier calls, so a turn of one token would let a resource that needs two
+ * calls in a row be refused forever. A turn therefore holds as many tokens as the caller took in the refused
+ * attempt plus the one refused; a caller refused at its first call reserves what its last such attempt needed.
+ * Never more than the bucket's burst. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource
+ * was deleted, or no longer needs the call) is dropped and its tokens go back to the bucket.
+ */
+final class FairBucket {
+  static final Duration UNCLAIMED_AFTER = Duration.ofSeconds(30);
+  /** A caller with no turn and no call for this long is forgotten. */
+  static final Duration IDLE_AFTER = Duration.ofMinutes(5);
+
+  private final Bucket bucket;
+  private final int maxTurn;
+  private final TimeMeter time;
+  private final Map<String, Caller> callers = new HashMap<>();
+  private long lastSweep;
+
+  FairBucket(Bucket bucket, long burst, TimeMeter time) {
+    this.bucket = bucket;
+    this.maxTurn = (int) Math.max(1, burst);
+    this.time = time;
+    this.lastSweep = time.currentTimeNanos();
+  }
+
+  /** Takes a token for {@code caller}, or throws {@link RateLimitedException} saying when its turn comes. */
+  synchronized void acquire(AwsCaller caller, String operation) {
+    long now = time.currentTimeNanos();
+    sweep(now);
+    if (!caller.queued()) {
+      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+      if (!probe.isConsumed()) {
+        throw new RateLimitedException(operation, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+      }
+      return;
+    }
+    Caller state = callers.computeIfAbsent(caller.id(), id -> new Caller());
+    state.lastSeen = now;
+    if (state.turn != null) {
+      if (now < state.turn.readyAt) {
+        throw new RateLimitedException(operation, Duration.ofNanos(state.turn.readyAt - now));
+      }
+      state.takeFromTurn(caller.attempt());
+      return;
+    }
+    if (bucket.tryConsume(1)) {
+      state.took(caller.attempt());
+      return;
+    }
+    int tokens = Math.min(maxTurn, state.needs(caller.attempt()));
+    long wait = bucket.consumeIgnoringRateLimits(tokens);
+    state.turn = new Turn(now + wait, tokens);
+    if (wait <= 0) { // refilled in the meantime: the turn is now
+      state.takeFromTurn(caller.attempt());
+      return;
+    }
+    throw new RateLimitedException(operation, Duration.ofNanos(wait));
+  }
+
+  /** Drops turns nobody came back for (their tokens go back) and callers long idle. */
+  private void sweep(long now) {
+    if (now - lastSweep < Duration.ofSeconds(1).toNanos()) {
+      return;
+    }
+    lastSweep = now;
+    callers.values().removeIf(c -> {
+      if (c.turn != null && now - c.turn.readyAt > UNCLAIMED_AFTER.toNanos()) {
+        bucket.addTokens(c.turn.tokens);
+        c.turn = null;
+      }
+      return c.turn == null && now - c.lastSeen > IDLE_AFTER.toNanos();
+    });
+  }
+
+  /** Tokens reserved for one caller, usable from {@code readyAt}. */
+  private static final class Turn {
+    final long readyAt;
+    int tokens;
+
+    Turn(long readyAt, int tokens) {
+      this.readyAt = readyAt;
+      this.tokens = tokens;
+    }
+  }
+
+  private static final class Caller {
+    Turn turn;
+    long lastSeen;
+    long attempt;
+    int takenInAttempt;
+    /** Tokens the caller's last attempt refused after some calls needed: what it will repeat, plus one. */
+    int needed = 1;
+
+    void took(long inAttempt) {
+      if (inAttempt != attempt) {
+        attempt = inAttempt;
+        takenInAttempt = 0;
+      }
+      takenInAttempt++;
+    }
+
+    void takeFromTurn(long inAttempt) {
+      if (--turn.tokens == 0) {
+        turn = null;
+      }
+      took(inAttempt);
+    }
+
+    /** How many tokens a turn must hold for the attempt just refused to get through when it is retried. */
+    int needs(long inAttempt) {
+      int taken = inAttempt == attempt ? takenInAttempt : 0;
+      if (taken > 0) {
+        needed = taken + 1;
+      }
+      return needed;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kaizen.operator.aws;
+
+/**
+ * What one AWS quota is counted over, and so what one rate-limit bucket is shared by. Every scope is per account:
+ * AWS counts requests per account, so two account bindings never share a bucket.
+ */
+public enum QuotaScope {
+  /** One quota per operation, per region (CloudWatch Logs, CloudWatch). */
+  OPERATION_PER_REGION,
+  /** One quota for all the operations of a service together, per region. */
+  SERVICE_PER_REGION,
+  /**
+   * One quota for all the operations of a global service together, whatever region a target names (Route 53: one
+   * bucket per account, shared with everything else in the account that calls Route 53, external-dns included).
+   */
+  SERVICE_GLOBAL;
+
+  /** The key of the bucket that counts this call against its quota. */
+  String bucketKey(AwsTarget target, String service, String operation) {
+    return switch (this) {
+      case OPERATION_PER_REGION -> target.account() + "/" + target.region().id() + "/" + service + "/" + operation;
+      case SERVICE_PER_REGION -> target.account() + "/" + target.region().id() + "/" + service;
+      case SERVICE_GLOBAL -> target.account() + "/global/" + service;
+    };
+  }
+}

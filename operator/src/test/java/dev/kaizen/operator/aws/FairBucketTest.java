@@ -1,0 +1,112 @@
+package dev.kaizen.operator.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.core.RateLimitedException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Resources racing on one Route 53-like, service-wide bucket, in simulated time: each reconcile is retried at the
+ * moment the limiter names (as the loop reschedules on {@link RateLimitedException}), and on a tie the greedy
+ * resource always goes first, which is what lets it starve the others of a bucket without turns.
+ */
+class FairBucketTest {
+  private static final AwsTarget IRELAND = AwsTarget.of(Region.EU_WEST_1);
+  private static final AwsTarget VIRGINIA = AwsTarget.of(Region.US_EAST_1);
+  private static final Duration SIMULATED = Duration.ofSeconds(60);
+
+  private final SteppedTime time = new SteppedTime();
+  private final RateLimits limits = new RateLimits(time);
+
+  @Test
+  void threeBusyResourcesOnAServiceWideBucketEachGetAFairShare() {
+    Map<String, Integer> done = simulate(List.of(
+        new Resource("greedy", IRELAND, List.of("ChangeResourceRecordSets")),
+        new Resource("a", VIRGINIA, List.of("GetChange")),
+        new Resource("b", IRELAND, List.of("ListHostedZonesByName"))));
+
+    // 5 tokens/s for 60 s, plus the burst: about 300 reconciles, a third each.
+    int total = done.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(total).isBetween(295, 310);
+    assertThat(done.values()).allSatisfy(n -> assertThat(n).isGreaterThan(total / 4));
+  }
+
+  @Test
+  void aResourceThatNeedsTwoCallsInARowStillProgressesAmongBusyOnes() {
+    Map<String, Integer> done = simulate(List.of(
+        new Resource("greedy", IRELAND, List.of("ChangeResourceRecordSets")),
+        new Resource("two-calls", IRELAND, List.of("GetChange", "ChangeResourceRecordSets")),
+        new Resource("a", VIRGINIA, List.of("GetChange"))));
+
+    assertThat(done.get("two-calls")).isGreaterThan(done.get("greedy") / 3);
+    assertThat(done.get("a")).isGreaterThan(done.get("greedy") / 2);
+  }
+
+  @Test
+  void aTurnNobodyClaimsIsGivenBackToTheBucket() {
+    var gone = AwsCaller.resource("deleted-meanwhile");
+    for (int i = 0; i < 5; i++) {
+      limits.acquire(IRELAND, "Route53", "GetChange", AwsCaller.resource("other"));
+    }
+    Duration turnIn = refusal(() -> limits.acquire(IRELAND, "Route53", "GetChange", gone));
+
+    // Its token is reserved: nobody else gets it at its time...
+    time.advance(turnIn);
+    refusal(() -> limits.acquire(IRELAND, "Route53", "GetChange", AwsCaller.UNQUEUED));
+    // ...until it has gone unclaimed long enough; then it is free again (plus what refilled meanwhile).
+    time.advance(FairBucket.UNCLAIMED_AFTER.plusSeconds(1));
+    for (int i = 0; i < 5; i++) {
+      limits.acquire(IRELAND, "Route53", "GetChange", AwsCaller.UNQUEUED);
+    }
+    refusal(() -> limits.acquire(IRELAND, "Route53", "GetChange", AwsCaller.UNQUEUED));
+  }
+
+  /** Runs each resource's reconcile again as soon as it is done (they are all busy) for {@link #SIMULATED}. */
+  private Map<String, Integer> simulate(List<Resource> resources) {
+    Map<String, Integer> done = new LinkedHashMap<>();
+    PriorityQueue<Attempt> queue = new PriorityQueue<>(
+        Comparator.comparingLong(Attempt::at).thenComparingInt(Attempt::priority));
+    long start = time.currentTimeNanos();
+    for (int i = 0; i < resources.size(); i++) {
+      done.put(resources.get(i).name(), 0);
+      queue.add(new Attempt(start, i));
+    }
+    while (!queue.isEmpty() && queue.peek().at() < start + SIMULATED.toNanos()) {
+      Attempt attempt = queue.poll();
+      time.setTo(attempt.at());
+      Resource resource = resources.get(attempt.priority());
+      AwsCaller caller = AwsCaller.resource(resource.name()); // one per reconcile
+      try {
+        for (String operation : resource.operations()) {
+          limits.acquire(resource.target(), "Route53", operation, caller);
+        }
+        done.merge(resource.name(), 1, Integer::sum);
+        queue.add(new Attempt(attempt.at(), attempt.priority()));
+      } catch (RateLimitedException limited) {
+        queue.add(new Attempt(attempt.at() + limited.retryAfter().toNanos(), attempt.priority()));
+      }
+    }
+    return done;
+  }
+
+  private static Duration refusal(Runnable call) {
+    try {
+      call.run();
+    } catch (RateLimitedException e) {
+      return e.retryAfter();
+    }
+    throw new AssertionError("expected no token");
+  }
+
+  private record Resource(String name, AwsTarget target, List<String> operations) {}
+
+  /** A reconcile due at {@code at}; on a tie the lower priority (the greedy resource, listed first) runs first. */
+  private record Attempt(long at, int priority) {}
+}
