@@ -1,27 +1,98 @@
 package dev.kaizen.operator.core;
 
-/**
- * One step of a {@link Plan}: a single AWS call, the object it acts on and why it is needed. Changes are plain
- * values built by a pure planner; only {@link #applyTo} performs I/O, through the kind's gateway.
- *
- * @param <G> the kind's gateway (the port through which it talks to AWS)
- */
-public interface Change<G> {
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
-  /** The AWS API operation this change stands for, e.g. {@code PutRetentionPolicy}. */
-  String operation();
+/**
+ * One step of a {@link Plan}: a single call (an AWS operation, or a write to a Kubernetes object), the object it
+ * acts on, why it is needed, and what it is meant to do ({@link Effect}). Changes are plain values built by a pure
+ * planner, through small named factories per kind (e.g. {@code LogGroupChanges.createLogGroup}); only
+ * {@link #applyTo} performs I/O, through the kind's ports.
+ *
+ * <p>Two changes are equal when they say the same line with the same effect: the action is code, and the line is
+ * what status, events and {@code kaizen plan} show.
+ *
+ * @param <G> the kind's ports (the gateways through which it talks to AWS and Kubernetes)
+ */
+public final class Change<G> {
+  private final Effect effect;
+  private final String operation;
+  private final String target;
+  private final String reason;
+  private final Function<? super G, Happened> action;
+
+  private Change(Effect effect, String operation, String target, String reason,
+      Function<? super G, Happened> action) {
+    this.effect = Objects.requireNonNull(effect, "effect");
+    this.operation = Objects.requireNonNull(operation, "operation");
+    this.target = Objects.requireNonNull(target, "target");
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.action = Objects.requireNonNull(action, "action");
+  }
+
+  /** A change whose action, once it returns, did what {@code effect} declares. */
+  public static <G> Change<G> of(Effect effect, String operation, String target, String reason,
+      Consumer<? super G> action) {
+    Objects.requireNonNull(action, "action");
+    return new Change<>(effect, operation, target, reason, ports -> {
+      action.accept(ports);
+      return effect.happened();
+    });
+  }
+
+  /**
+   * A change whose action says what it did, refining the declared effect: a delete that found the object already
+   * gone answers {@link Happened#NOTHING}, as does a create that finds its object already made by us.
+   */
+  public static <G> Change<G> reporting(Effect effect, String operation, String target, String reason,
+      Function<? super G, Happened> action) {
+    return new Change<>(effect, operation, target, reason, action);
+  }
+
+  /** The operation this change stands for, e.g. {@code PutRetentionPolicy}. */
+  public String operation() {
+    return operation;
+  }
 
   /** The object it acts on, e.g. the log group name. */
-  String target();
+  public String target() {
+    return target;
+  }
 
   /** Why it is needed, e.g. {@code 7 -> 30 days} or {@code absent}. */
-  String reason();
+  public String reason() {
+    return reason;
+  }
 
-  /** Performs the change. */
-  void applyTo(G gateway);
+  /** What it is meant to do to its target. */
+  public Effect effect() {
+    return effect;
+  }
+
+  /** Performs the change and says what it did. */
+  public Happened applyTo(G ports) {
+    return Objects.requireNonNull(action.apply(ports), () -> describe() + ": the action reported no result");
+  }
 
   /** One line for status, events and the command line: {@code PutRetentionPolicy /shop/web: 7 -> 30 days}. */
-  default String describe() {
-    return operation() + " " + target() + ": " + reason();
+  public String describe() {
+    return operation + " " + target + ": " + reason;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Change<?> change && effect == change.effect && operation.equals(change.operation)
+        && target.equals(change.target) && reason.equals(change.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(effect, operation, target, reason);
+  }
+
+  @Override
+  public String toString() {
+    return describe() + " (" + effect + ")";
   }
 }

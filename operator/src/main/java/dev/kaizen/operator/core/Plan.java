@@ -1,7 +1,7 @@
 package dev.kaizen.operator.core;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** An ordered list of changes that brings AWS to the desired state; empty means in sync. */
 public record Plan<G>(List<Change<G>> changes) {
@@ -27,22 +27,18 @@ public record Plan<G>(List<Change<G>> changes) {
   }
 
   /**
-   * Applies the changes in order and stops at the first failure, which is rethrown wrapped with the change
-   * that failed so the report can name it.
+   * Applies the changes in order and says what each did. Stops at the first failure, which is rethrown wrapped
+   * with the change that failed (so the report can name it) and what the changes before it did.
    */
-  public void applyTo(G gateway) {
-    applyTo(gateway, applied -> {});
-  }
-
-  /** As {@link #applyTo(Object)}, telling {@code onApplied} each change's description once it took effect. */
-  public void applyTo(G gateway, Consumer<String> onApplied) {
+  public List<Applied<G>> applyTo(G ports) {
+    List<Applied<G>> applied = new ArrayList<>();
     for (Change<G> change : changes) {
       try {
-        change.applyTo(gateway);
+        applied.add(new Applied<>(change, change.applyTo(ports)));
       } catch (RuntimeException e) {
-        throw new ChangeFailedException(change, e);
+        throw new ChangeFailedException(change, applied, e);
       }
-      onApplied.accept(change.describe());
     }
+    return List.copyOf(applied);
   }
 }

@@ -1,16 +1,18 @@
 package dev.kaizen.operator.logs;
 
+import static dev.kaizen.operator.logs.PipelineChanges.deleteAlarms;
+import static dev.kaizen.operator.logs.PipelineChanges.deleteMetricFilter;
+import static dev.kaizen.operator.logs.PipelineChanges.deleteSubscriptionFilter;
+import static dev.kaizen.operator.logs.PipelineChanges.putFluentBitConfig;
+import static dev.kaizen.operator.logs.PipelineChanges.putMetricAlarm;
+import static dev.kaizen.operator.logs.PipelineChanges.putMetricFilter;
+import static dev.kaizen.operator.logs.PipelineChanges.putSubscriptionFilter;
+import static dev.kaizen.operator.logs.PipelineChanges.removeFluentBitConfig;
+import static dev.kaizen.operator.logs.PipelineChanges.tagAlarm;
+
 import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Effect;
 import dev.kaizen.operator.core.ownership.Ownership;
-import dev.kaizen.operator.logs.PipelineChanges.DeleteAlarms;
-import dev.kaizen.operator.logs.PipelineChanges.DeleteMetricFilter;
-import dev.kaizen.operator.logs.PipelineChanges.DeleteSubscriptionFilter;
-import dev.kaizen.operator.logs.PipelineChanges.PutFluentBitConfig;
-import dev.kaizen.operator.logs.PipelineChanges.PutMetricAlarm;
-import dev.kaizen.operator.logs.PipelineChanges.PutMetricFilter;
-import dev.kaizen.operator.logs.PipelineChanges.PutSubscriptionFilter;
-import dev.kaizen.operator.logs.PipelineChanges.RemoveFluentBitConfig;
-import dev.kaizen.operator.logs.PipelineChanges.TagAlarm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,12 @@ final class AttachmentPlanner {
     for (MetricFilterDefinition filter : desired) {
       MetricFilterDefinition found = ours.remove(filter.filterName());
       if (!filter.equals(found)) {
-        puts.add(new PutMetricFilter(filter, found == null ? "absent" : differences(found, filter)));
+        puts.add(found == null ? putMetricFilter(filter, Effect.CREATE, "absent")
+            : putMetricFilter(filter, Effect.UPDATE, differences(found, filter)));
       }
     }
     ours.keySet().stream().sorted()
-        .forEach(name -> deletions.add(new DeleteMetricFilter(logGroup, name, "removed from spec")));
+        .forEach(name -> deletions.add(deleteMetricFilter(logGroup, name, "removed from spec")));
     return puts;
   }
 
@@ -51,11 +54,12 @@ final class AttachmentPlanner {
     for (AlarmDefinition alarm : desired) {
       AlarmDefinition current = found.remove(alarm.alarmName());
       if (!alarm.equals(current)) {
-        puts.add(new PutMetricAlarm(alarm, tags, current == null ? "absent" : differences(current, alarm)));
+        puts.add(current == null ? putMetricAlarm(alarm, tags, Effect.CREATE, "absent")
+            : putMetricAlarm(alarm, tags, Effect.UPDATE, differences(current, alarm)));
       }
     }
     if (!found.isEmpty()) {
-      deletions.add(0, new DeleteAlarms(found.keySet().stream().sorted().toList(), "removed from spec"));
+      deletions.add(0, deleteAlarms(found.keySet().stream().sorted().toList(), "removed from spec"));
     }
     return puts;
   }
@@ -80,7 +84,7 @@ final class AttachmentPlanner {
     return observed.stream()
         .filter(alarm -> kept.contains(alarm.definition().alarmName()))
         .sorted(java.util.Comparator.comparing(alarm -> alarm.definition().alarmName()))
-        .<Change<LogPipelinePorts>>map(alarm -> new TagAlarm(alarm.definition().alarmName(), alarm.arn(),
+        .map(alarm -> tagAlarm(alarm.definition().alarmName(), alarm.arn(),
             Map.copyOf(ownerTags), reason))
         .toList();
   }
@@ -95,10 +99,11 @@ final class AttachmentPlanner {
         .filter(s -> SubscriptionDefinition.NAME.equals(s.filterName())).findFirst();
     if (desired.isPresent()) {
       return desired.equals(ours) ? List.of()
-          : List.of(new PutSubscriptionFilter(desired.get(), ours.isEmpty() ? "absent" : "destination or pattern changed"));
+          : List.of(ours.isEmpty() ? putSubscriptionFilter(desired.get(), Effect.CREATE, "absent")
+              : putSubscriptionFilter(desired.get(), Effect.UPDATE, "destination or pattern changed"));
     }
     return ours.isPresent()
-        ? List.of(new DeleteSubscriptionFilter(logGroup, SubscriptionDefinition.NAME, "removed from spec"))
+        ? List.of(deleteSubscriptionFilter(logGroup, SubscriptionDefinition.NAME, "removed from spec"))
         : List.of();
   }
 
@@ -108,10 +113,12 @@ final class AttachmentPlanner {
       return List.of();
     }
     if (desired.isPresent()) {
-      return List.of(new PutFluentBitConfig(configMap, key, desired.get(),
-          observed.isEmpty() ? "absent" : "pod selection or destination changed"));
+      return List.of(observed.isEmpty()
+          ? putFluentBitConfig(configMap, key, desired.get(), Effect.CREATE, "absent")
+          : putFluentBitConfig(configMap, key, desired.get(), Effect.UPDATE,
+              "pod selection or destination changed"));
     }
-    return List.of(new RemoveFluentBitConfig(configMap, key, "no pods selected"));
+    return List.of(removeFluentBitConfig(configMap, key, "no pods selected"));
   }
 
   private static String differences(MetricFilterDefinition from, MetricFilterDefinition to) {

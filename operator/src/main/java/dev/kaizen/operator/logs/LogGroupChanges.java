@@ -1,124 +1,48 @@
 package dev.kaizen.operator.logs;
 
+import static dev.kaizen.operator.core.Effect.CREATE;
+import static dev.kaizen.operator.core.Effect.DELETE;
+import static dev.kaizen.operator.core.Effect.UPDATE;
+
 import dev.kaizen.operator.core.Change;
 import java.util.List;
 import java.util.Map;
 
-/** The changes a LogPipeline plan is made of, one per CloudWatch Logs call. */
+/** The changes to a LogPipeline's log group, one factory per CloudWatch Logs call; the target is the group name. */
 final class LogGroupChanges {
   private LogGroupChanges() {}
 
-  record CreateLogGroup(String name, String kmsKeyArn, Map<String, String> tags, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "CreateLogGroup";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().create(name, kmsKeyArn, tags);
-    }
+  static Change<LogPipelinePorts> createLogGroup(String name, String kmsKeyArn, Map<String, String> tags,
+      String reason) {
+    return Change.of(CREATE, "CreateLogGroup", name, reason, ports -> ports.logs().create(name, kmsKeyArn, tags));
   }
 
-  record PutRetentionPolicy(String name, int days, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "PutRetentionPolicy";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().putRetention(name, days);
-    }
+  static Change<LogPipelinePorts> putRetentionPolicy(String name, int days, String reason) {
+    return Change.of(UPDATE, "PutRetentionPolicy", name, reason, ports -> ports.logs().putRetention(name, days));
   }
 
-  record DeleteRetentionPolicy(String name, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "DeleteRetentionPolicy";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().deleteRetention(name);
-    }
+  static Change<LogPipelinePorts> deleteRetentionPolicy(String name, String reason) {
+    return Change.of(UPDATE, "DeleteRetentionPolicy", name, reason, ports -> ports.logs().deleteRetention(name));
   }
 
-  record AssociateKmsKey(String name, String kmsKeyArn, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "AssociateKmsKey";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().associateKmsKey(name, kmsKeyArn);
-    }
+  static Change<LogPipelinePorts> associateKmsKey(String name, String kmsKeyArn, String reason) {
+    return Change.of(UPDATE, "AssociateKmsKey", name, reason,
+        ports -> ports.logs().associateKmsKey(name, kmsKeyArn));
   }
 
-  record DisassociateKmsKey(String name, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "DisassociateKmsKey";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().disassociateKmsKey(name);
-    }
+  static Change<LogPipelinePorts> disassociateKmsKey(String name, String reason) {
+    return Change.of(UPDATE, "DisassociateKmsKey", name, reason, ports -> ports.logs().disassociateKmsKey(name));
   }
 
-  record TagResource(String name, String arn, Map<String, String> tags, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "TagResource";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().tag(arn, tags);
-    }
+  static Change<LogPipelinePorts> tagResource(String name, String arn, Map<String, String> tags, String reason) {
+    return Change.of(UPDATE, "TagResource", name, reason, ports -> ports.logs().tag(arn, tags));
   }
 
-  record UntagResource(String name, String arn, List<String> keys, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "UntagResource";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().untag(arn, keys);
-    }
+  static Change<LogPipelinePorts> untagResource(String name, String arn, List<String> keys, String reason) {
+    return Change.of(UPDATE, "UntagResource", name, reason, ports -> ports.logs().untag(arn, keys));
   }
 
-  record DeleteLogGroup(String name, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "DeleteLogGroup";
-    }
-
-    public String target() {
-      return name;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().delete(name);
-    }
+  static Change<LogPipelinePorts> deleteLogGroup(String name, String reason) {
+    return Change.of(DELETE, "DeleteLogGroup", name, reason, ports -> ports.logs().delete(name));
   }
 }

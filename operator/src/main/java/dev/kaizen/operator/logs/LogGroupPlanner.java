@@ -1,15 +1,16 @@
 package dev.kaizen.operator.logs;
 
+import static dev.kaizen.operator.logs.LogGroupChanges.associateKmsKey;
+import static dev.kaizen.operator.logs.LogGroupChanges.createLogGroup;
+import static dev.kaizen.operator.logs.LogGroupChanges.deleteLogGroup;
+import static dev.kaizen.operator.logs.LogGroupChanges.deleteRetentionPolicy;
+import static dev.kaizen.operator.logs.LogGroupChanges.disassociateKmsKey;
+import static dev.kaizen.operator.logs.LogGroupChanges.putRetentionPolicy;
+import static dev.kaizen.operator.logs.LogGroupChanges.tagResource;
+import static dev.kaizen.operator.logs.LogGroupChanges.untagResource;
+
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.ownership.OwnerTags;
-import dev.kaizen.operator.logs.LogGroupChanges.AssociateKmsKey;
-import dev.kaizen.operator.logs.LogGroupChanges.CreateLogGroup;
-import dev.kaizen.operator.logs.LogGroupChanges.DeleteLogGroup;
-import dev.kaizen.operator.logs.LogGroupChanges.DeleteRetentionPolicy;
-import dev.kaizen.operator.logs.LogGroupChanges.DisassociateKmsKey;
-import dev.kaizen.operator.logs.LogGroupChanges.PutRetentionPolicy;
-import dev.kaizen.operator.logs.LogGroupChanges.TagResource;
-import dev.kaizen.operator.logs.LogGroupChanges.UntagResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,9 +33,9 @@ public final class LogGroupPlanner {
     desiredTags.putAll(mine.asTags());
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
     if (observed.isEmpty()) {
-      changes.add(new CreateLogGroup(desired.name(), desired.kmsKeyArn(), desiredTags, "absent"));
+      changes.add(createLogGroup(desired.name(), desired.kmsKeyArn(), desiredTags, "absent"));
       if (desired.retentionDays() != null) {
-        changes.add(new PutRetentionPolicy(desired.name(), desired.retentionDays(),
+        changes.add(putRetentionPolicy(desired.name(), desired.retentionDays(),
             "never expire -> " + days(desired.retentionDays())));
       }
       return changes;
@@ -44,20 +45,20 @@ public final class LogGroupPlanner {
     if (!Objects.equals(group.retentionDays(), desired.retentionDays())) {
       String reason = days(group.retentionDays()) + " -> " + days(desired.retentionDays());
       changes.add(desired.retentionDays() == null
-          ? new DeleteRetentionPolicy(group.name(), reason)
-          : new PutRetentionPolicy(group.name(), desired.retentionDays(), reason));
+          ? deleteRetentionPolicy(group.name(), reason)
+          : putRetentionPolicy(group.name(), desired.retentionDays(), reason));
     }
     if (!Objects.equals(group.kmsKeyArn(), desired.kmsKeyArn())) {
       String reason = key(group.kmsKeyArn()) + " -> " + key(desired.kmsKeyArn());
       changes.add(desired.kmsKeyArn() == null
-          ? new DisassociateKmsKey(group.name(), reason)
-          : new AssociateKmsKey(group.name(), desired.kmsKeyArn(), reason));
+          ? disassociateKmsKey(group.name(), reason)
+          : associateKmsKey(group.name(), desired.kmsKeyArn(), reason));
     }
     return changes;
   }
 
   public static Change<LogPipelinePorts> deletion(String name) {
-    return new DeleteLogGroup(name, "deletionPolicy is Delete");
+    return deleteLogGroup(name, "deletionPolicy is Delete");
   }
 
   private static void planTags(ObservedLogGroup group, Map<String, String> observed, Map<String, String> desired,
@@ -69,14 +70,14 @@ public final class LogGroupPlanner {
       }
     });
     if (!toSet.isEmpty()) {
-      changes.add(new TagResource(group.name(), group.arn(), toSet, "set " + String.join(", ", toSet.keySet())));
+      changes.add(tagResource(group.name(), group.arn(), toSet, "set " + String.join(", ", toSet.keySet())));
     }
     List<String> toRemove = managedTagKeys.stream()
         .filter(key -> !spec.tags().containsKey(key) && observed.containsKey(key))
         .sorted()
         .toList();
     if (!toRemove.isEmpty()) {
-      changes.add(new UntagResource(group.name(), group.arn(), toRemove,
+      changes.add(untagResource(group.name(), group.arn(), toRemove,
           "removed from spec: " + String.join(", ", toRemove)));
     }
   }

@@ -1,5 +1,7 @@
 package dev.kaizen.operator.logs;
 
+import static dev.kaizen.operator.logs.PipelineChanges.deleteAlarms;
+
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.OwnerTags;
@@ -53,7 +55,7 @@ public final class LogPipelinePlanner {
     DesiredPipeline desired = observed.desired();
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
     if (!observed.alarms().isEmpty()) {
-      changes.add(new PipelineChanges.DeleteAlarms(observed.alarms().stream()
+      changes.add(deleteAlarms(observed.alarms().stream()
           .map(alarm -> alarm.definition().alarmName()).sorted().toList(), "deletionPolicy is Delete"));
     }
     changes.add(LogGroupPlanner.deletion(desired.group().name()));

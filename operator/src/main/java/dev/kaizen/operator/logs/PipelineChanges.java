@@ -1,142 +1,65 @@
 package dev.kaizen.operator.logs;
 
+import static dev.kaizen.operator.core.Effect.DELETE;
+import static dev.kaizen.operator.core.Effect.UPDATE;
+
 import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Effect;
 import java.util.List;
 import java.util.Map;
 
-/** The changes to what hangs off a log group: metric filters, alarms, the subscription, the Fluent Bit config. */
+/**
+ * The changes to what hangs off a log group: metric filters, alarms, the subscription, the Fluent Bit config. A
+ * put is a {@link Effect#CREATE} when the planner found nothing of that name, else an {@link Effect#UPDATE}.
+ */
 final class PipelineChanges {
   private PipelineChanges() {}
 
-  record PutMetricFilter(MetricFilterDefinition filter, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "PutMetricFilter";
-    }
-
-    public String target() {
-      return filter.logGroup() + " " + filter.filterName();
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().putMetricFilter(filter);
-    }
+  static Change<LogPipelinePorts> putMetricFilter(MetricFilterDefinition filter, Effect effect, String reason) {
+    return Change.of(effect, "PutMetricFilter", filter.logGroup() + " " + filter.filterName(), reason,
+        ports -> ports.logs().putMetricFilter(filter));
   }
 
-  record DeleteMetricFilter(String logGroup, String filterName, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "DeleteMetricFilter";
-    }
-
-    public String target() {
-      return logGroup + " " + filterName;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().deleteMetricFilter(logGroup, filterName);
-    }
+  static Change<LogPipelinePorts> deleteMetricFilter(String logGroup, String filterName, String reason) {
+    return Change.of(DELETE, "DeleteMetricFilter", logGroup + " " + filterName, reason,
+        ports -> ports.logs().deleteMetricFilter(logGroup, filterName));
   }
 
-  record PutMetricAlarm(AlarmDefinition alarm, Map<String, String> tags, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "PutMetricAlarm";
-    }
-
-    public String target() {
-      return alarm.alarmName();
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.alarms().put(alarm, tags);
-    }
+  static Change<LogPipelinePorts> putMetricAlarm(AlarmDefinition alarm, Map<String, String> tags, Effect effect,
+      String reason) {
+    return Change.of(effect, "PutMetricAlarm", alarm.alarmName(), reason, ports -> ports.alarms().put(alarm, tags));
   }
 
   /** Owner tags on an existing alarm, which PutMetricAlarm cannot change. */
-  record TagAlarm(String alarmName, String alarmArn, Map<String, String> tags, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "TagResource";
-    }
-
-    public String target() {
-      return alarmName;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.alarms().tag(alarmArn, tags);
-    }
+  static Change<LogPipelinePorts> tagAlarm(String alarmName, String alarmArn, Map<String, String> tags,
+      String reason) {
+    return Change.of(UPDATE, "TagResource", alarmName, reason, ports -> ports.alarms().tag(alarmArn, tags));
   }
 
-  record DeleteAlarms(List<String> alarmNames, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "DeleteAlarms";
-    }
-
-    public String target() {
-      return String.join(", ", alarmNames);
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.alarms().delete(alarmNames);
-    }
+  static Change<LogPipelinePorts> deleteAlarms(List<String> alarmNames, String reason) {
+    return Change.of(DELETE, "DeleteAlarms", String.join(", ", alarmNames), reason,
+        ports -> ports.alarms().delete(alarmNames));
   }
 
-  record PutSubscriptionFilter(SubscriptionDefinition subscription, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "PutSubscriptionFilter";
-    }
-
-    public String target() {
-      return subscription.logGroup() + " " + subscription.filterName();
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().putSubscriptionFilter(subscription);
-    }
+  static Change<LogPipelinePorts> putSubscriptionFilter(SubscriptionDefinition subscription, Effect effect,
+      String reason) {
+    return Change.of(effect, "PutSubscriptionFilter", subscription.logGroup() + " " + subscription.filterName(),
+        reason, ports -> ports.logs().putSubscriptionFilter(subscription));
   }
 
-  record DeleteSubscriptionFilter(String logGroup, String filterName, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "DeleteSubscriptionFilter";
-    }
-
-    public String target() {
-      return logGroup + " " + filterName;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.logs().deleteSubscriptionFilter(logGroup, filterName);
-    }
+  static Change<LogPipelinePorts> deleteSubscriptionFilter(String logGroup, String filterName, String reason) {
+    return Change.of(DELETE, "DeleteSubscriptionFilter", logGroup + " " + filterName, reason,
+        ports -> ports.logs().deleteSubscriptionFilter(logGroup, filterName));
   }
 
-  record PutFluentBitConfig(String configMap, String key, String config, String reason)
-      implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "PutConfigMapKey";
-    }
-
-    public String target() {
-      return configMap + " " + key;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.fluentBit().put(key, config);
-    }
+  static Change<LogPipelinePorts> putFluentBitConfig(String configMap, String key, String config, Effect effect,
+      String reason) {
+    return Change.of(effect, "PutConfigMapKey", configMap + " " + key, reason,
+        ports -> ports.fluentBit().put(key, config));
   }
 
-  record RemoveFluentBitConfig(String configMap, String key, String reason) implements Change<LogPipelinePorts> {
-    public String operation() {
-      return "RemoveConfigMapKey";
-    }
-
-    public String target() {
-      return configMap + " " + key;
-    }
-
-    public void applyTo(LogPipelinePorts ports) {
-      ports.fluentBit().remove(key);
-    }
+  static Change<LogPipelinePorts> removeFluentBitConfig(String configMap, String key, String reason) {
+    return Change.of(DELETE, "RemoveConfigMapKey", configMap + " " + key, reason,
+        ports -> ports.fluentBit().remove(key));
   }
 }

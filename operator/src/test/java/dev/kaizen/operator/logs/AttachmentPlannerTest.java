@@ -3,6 +3,7 @@ package dev.kaizen.operator.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Effect;
 import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,11 @@ class AttachmentPlannerTest {
         "PutMetricFilter /shop/web kaizen/errors: pattern changed",
         "PutMetricFilter /shop/web kaizen/timeouts: absent");
     assertThat(describe(deletions)).containsExactly("DeleteMetricFilter /shop/web kaizen/old: removed from spec");
+    // A put of a filter found is an update of it, of one not found a creation.
+    assertThat(puts).extracting(Change::effect).containsExactly(Effect.UPDATE, Effect.CREATE);
+    assertThat(deletions).extracting(Change::effect).containsExactly(Effect.DELETE);
+    assertThat(RecordingPorts.callsOf(puts.get(1))).containsExactly(
+        new RecordingPorts.PortCall("logs", "putMetricFilter", List.of(filter("timeouts", "Timeout"))));
   }
 
   @Test
@@ -97,8 +103,9 @@ class AttachmentPlannerTest {
     assertThat(describe(changes)).containsExactly(
         "TagResource kaizen:/shop/web:errors: re-attached: owner tags of this resource",
         "TagResource kaizen:/shop/web:timeouts: re-attached: owner tags of this resource");
-    assertThat(changes).allSatisfy(c -> assertThat(((PipelineChanges.TagAlarm) c).tags()).isEqualTo(owner));
-    assertThat(changes).extracting(c -> ((PipelineChanges.TagAlarm) c).alarmArn()).containsExactly("arn:e", "arn:t");
+    assertThat(changes).flatExtracting(RecordingPorts::callsOf).containsExactly(
+        new RecordingPorts.PortCall("alarms", "tag", List.of("arn:e", owner)),
+        new RecordingPorts.PortCall("alarms", "tag", List.of("arn:t", owner)));
     assertThat(describe(AttachmentPlanner.alarmOwnerTags(Ownership.ADOPT, desired, observed, owner)))
         .hasSize(2).allSatisfy(line -> assertThat(line).endsWith("adopted: owner tags of this resource"));
   }

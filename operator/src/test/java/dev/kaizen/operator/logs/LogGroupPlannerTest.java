@@ -2,6 +2,8 @@ package dev.kaizen.operator.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Effect;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.ownership.OwnerTags;
@@ -29,9 +31,17 @@ class LogGroupPlannerTest {
     assertThat(plan.describe()).containsExactly(
         "CreateLogGroup /shop/web: absent",
         "PutRetentionPolicy /shop/web: never expire -> 30 days");
-    var create = (LogGroupChanges.CreateLogGroup) plan.changes().get(0);
-    assertThat(create.kmsKeyArn()).isEqualTo(KEY);
-    assertThat(create.tags()).containsEntry("team", "shop").containsAllEntriesOf(MINE.asTags());
+    assertThat(plan.changes()).extracting(Change::effect).containsExactly(Effect.CREATE, Effect.UPDATE);
+    var create = RecordingPorts.callsOf(plan.changes().get(0));
+    assertThat(create).singleElement().satisfies(call -> {
+      assertThat(call.method()).isEqualTo("create");
+      assertThat(call.arguments().subList(0, 2)).containsExactly("/shop/web", KEY);
+      @SuppressWarnings("unchecked")
+      var tags = (Map<String, String>) call.arguments().get(2);
+      assertThat(tags).containsEntry("team", "shop").containsAllEntriesOf(MINE.asTags());
+    });
+    assertThat(RecordingPorts.callsOf(plan.changes().get(1)))
+        .containsExactly(new RecordingPorts.PortCall("logs", "putRetention", List.of("/shop/web", 30)));
   }
 
   @Test
@@ -88,13 +98,17 @@ class LogGroupPlannerTest {
     found.put(OwnerTags.UID, "uid-0");
     var plan = plan(desired, Optional.of(observed), Optional.of(found), List.of());
     assertThat(plan.describe()).containsExactly("TagResource /shop/web: set kaizen.dev/uid");
-    assertThat(((LogGroupChanges.TagResource) plan.changes().get(0)).arn()).isEqualTo(ARN);
+    assertThat(RecordingPorts.callsOf(plan.changes().get(0))).containsExactly(
+        new RecordingPorts.PortCall("logs", "tag", List.of(ARN, Map.of(OwnerTags.UID, "uid-1"))));
   }
 
   @Test
   void deletionDeletesTheGroup() {
-    assertThat(LogGroupPlanner.deletion("/shop/web").describe())
-        .isEqualTo("DeleteLogGroup /shop/web: deletionPolicy is Delete");
+    var deletion = LogGroupPlanner.deletion("/shop/web");
+    assertThat(deletion.describe()).isEqualTo("DeleteLogGroup /shop/web: deletionPolicy is Delete");
+    assertThat(deletion.effect()).isEqualTo(Effect.DELETE);
+    assertThat(RecordingPorts.callsOf(deletion))
+        .containsExactly(new RecordingPorts.PortCall("logs", "delete", List.of("/shop/web")));
   }
 
   @Test

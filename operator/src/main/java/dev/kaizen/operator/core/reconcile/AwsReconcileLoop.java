@@ -5,11 +5,13 @@ import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.common.Mode;
 import dev.kaizen.operator.api.v1alpha1.common.OwnershipStatus;
+import dev.kaizen.operator.core.Applied;
 import dev.kaizen.operator.core.ChangeFailedException;
 import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.Failure;
 import dev.kaizen.operator.core.FailureClassifier;
 import dev.kaizen.operator.core.FailureKind;
+import dev.kaizen.operator.core.Happened;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.Reasons;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
@@ -176,12 +178,11 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     }
     // Kept until applied: if a change fails, status.plan still lists what remains.
     status.setPlan(plan.describe());
-    plan.applyTo(gateway, change -> LOG.info("{} {}/{}: applied {}", kindName, ns(resource), name(resource),
-        change));
+    List<Applied<G>> applied = apply(resource, plan, gateway);
     kind.changed(resource);
     status.setPlan(List.of());
     backoff.reset(uid(resource));
-    announce(resource, plan, ownership, specChanged, wasReady, recorded);
+    announce(resource, applied, ownership, specChanged, wasReady, recorded, assessment.root().exists());
     setConditions(resource, false, Reasons.APPLYING, "Applied " + plan.size() + " change(s); confirming.", true,
         Reasons.APPLYING, now);
     return timings.confirm();
@@ -241,11 +242,12 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
             + " is not owned by this resource, so it was not deleted.");
         return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
       }
-      Plan<G> plan = kind.deletionPlan(resource, observed);
-      plan.applyTo(gateway);
+      List<Applied<G>> applied = apply(resource, kind.deletionPlan(resource, observed), gateway);
       kind.changed(resource);
       backoff.reset(uid(resource));
-      events.normal(resource, Reasons.DELETED, "Deleted: " + String.join("; ", plan.describe()) + ".");
+      events.normal(resource, Reasons.DELETED, tookEffect(applied).isEmpty()
+          ? "The " + root.description() + " was already gone."
+          : "Deleted: " + tookEffect(applied) + ".");
       return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
     } catch (RuntimeException e) {
       kind.changed(resource);
@@ -342,9 +344,42 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         now);
   }
 
-  private void announce(R resource, Plan<G> plan, Ownership ownership, boolean specChanged, boolean wasReady,
-      OwnershipStatus recorded) {
-    String changes = String.join("; ", plan.describe());
+  /**
+   * Applies the plan and logs each applied change once at INFO with what it did, including those applied before a
+   * change that failed.
+   */
+  private List<Applied<G>> apply(R resource, Plan<G> plan, G gateway) {
+    try {
+      List<Applied<G>> applied = plan.applyTo(gateway);
+      applied.forEach(change -> logApplied(resource, change));
+      return applied;
+    } catch (ChangeFailedException e) {
+      e.appliedBefore().forEach(change -> logApplied(resource, change));
+      throw e;
+    }
+  }
+
+  private void logApplied(R resource, Applied<?> applied) {
+    LOG.info("{} {}/{}: applied {} ({})", kindName, ns(resource), name(resource), applied.describe(),
+        applied.happened());
+  }
+
+  /** The lines of the changes that did something, for an event; empty when none did. */
+  private static String tookEffect(List<? extends Applied<?>> applied) {
+    return applied.stream().filter(Applied::tookEffect).map(Applied::describe)
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /**
+   * One event for what the applied changes did; none when none of them did anything (each found its goal already
+   * reached).
+   */
+  private void announce(R resource, List<Applied<G>> applied, Ownership ownership, boolean specChanged,
+      boolean wasReady, OwnershipStatus recorded, boolean rootExisted) {
+    String changes = tookEffect(applied);
+    if (changes.isEmpty()) {
+      return;
+    }
     if (ownership == Ownership.ADOPT) {
       events.normal(resource, Reasons.ADOPTED, "Adopted an existing object with no owner: " + changes + ".");
     } else if (ownership == Ownership.REATTACH) {
@@ -357,11 +392,12 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       events.normal(resource, Reasons.DRIFT_CORRECTED, "AWS had drifted from the spec; corrected: " + changes + ".");
       metrics.driftCorrected(kindName);
     } else {
-      // No root seen at an earlier full observe: this is the first convergence, even when a crash mid-create left
-      // the root already made by us (the plan then holds only the rest).
-      boolean creates = plan.changes().stream().anyMatch(c -> c.operation().startsWith("Create"))
-          || recorded == null || OwnershipStatus.ABSENT.equals(recorded.getVerdict());
-      events.normal(resource, creates ? Reasons.CREATED : Reasons.UPDATED, changes + ".");
+      // Created when this apply made the root, or when no root was seen at an earlier full observe: the first
+      // convergence, even when a crash mid-create left the root already made by us (the plan then holds only the
+      // rest). Anything else created (a new metric filter, say) makes an existing resource Updated.
+      boolean rootCreated = !rootExisted && applied.stream().anyMatch(a -> a.happened() == Happened.CREATED);
+      boolean firstConvergence = recorded == null || OwnershipStatus.ABSENT.equals(recorded.getVerdict());
+      events.normal(resource, rootCreated || firstConvergence ? Reasons.CREATED : Reasons.UPDATED, changes + ".");
     }
   }
 
