@@ -26,6 +26,8 @@ public final class ListingRefresher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ListingRefresher.class);
   /** Each task is one page (one AWS call): two threads keep one slow listing from delaying the others. */
   private static final int THREADS = 2;
+  /** Longer than one page (an AWS call, bounded by the SDK's call timeout) normally takes. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   private final Clock clock;
   private final Duration interval;
@@ -70,10 +72,18 @@ public final class ListingRefresher implements AutoCloseable {
     drivers.stream().filter(d -> d.listing.inUse()).forEach(Driver::wake);
   }
 
+  /** Stops refreshing and waits for a page in flight, so no AWS call is made after the operator has stopped. */
   @Override
   public void close() {
     closed = true;
     executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("a shared listing page was still in flight {} after stopping", CLOSE_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Schedules one listing's steps: never two at once, the next at the delay the step asked for. */
