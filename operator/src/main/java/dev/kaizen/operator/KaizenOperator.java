@@ -5,7 +5,8 @@ import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
 import dev.kaizen.operator.core.listing.ListingRefresher;
-import dev.kaizen.operator.core.reconcile.AwsReconcileLoop;
+import dev.kaizen.operator.core.reconcile.ReconcileLoop;
+import dev.kaizen.operator.core.reconcile.StatusWriter;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
@@ -64,8 +65,8 @@ public final class KaizenOperator implements AutoCloseable {
     this.listings = new ListingRefresher(settings.clock(), settings.timings().listingInterval(),
         settings.timings().listingBehindAfter(), metrics);
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
-    var logLoop = new AwsReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
-        settings.clock());
+    var logLoop = new ReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client));
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings(),
         settings.watch());
   }

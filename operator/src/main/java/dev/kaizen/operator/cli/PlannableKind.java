@@ -6,7 +6,7 @@ import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.reconcile.Assessment;
 import dev.kaizen.operator.core.reconcile.Assessor;
-import dev.kaizen.operator.core.reconcile.AwsKind;
+import dev.kaizen.operator.core.reconcile.Kind;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * One kind as the command line sees it: a manifest in, the kind's semantic checks and its plan out, using the
- * same {@link AwsKind} and {@link Assessor} as the operator.
+ * same {@link Kind} and {@link Assessor} as the operator.
  */
 final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? extends KaizenStatus>, O, G> {
   /** Ownership tags name a cluster; the command line is none, so plans say so. */
@@ -23,10 +23,10 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
 
   private final String kindName;
   private final Class<R> type;
-  private final AwsKind<R, O, G> kind;
+  private final Kind<R, O, G> kind;
   private final Assessor<R, O, G> assessor;
 
-  PlannableKind(String kindName, Class<R> type, AwsKind<R, O, G> kind) {
+  PlannableKind(String kindName, Class<R> type, Kind<R, O, G> kind) {
     this.kindName = kindName;
     this.type = type;
     this.kind = kind;
@@ -39,7 +39,7 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
 
   R resource(JsonNode manifest) {
     R resource = SERIALIZATION.convertValue(manifest, type);
-    if (resource.getMetadata().getNamespace() == null) {
+    if (resource.getMetadata().getNamespace() == null && resource instanceof io.fabric8.kubernetes.api.model.Namespaced) {
       resource.getMetadata().setNamespace("default");
     }
     return resource;
@@ -62,7 +62,8 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
         ? assessor.assess(resource, kind.gateway(resource), true, null)
         : assessor.judge(resource, kind.emptyAccount(resource));
     List<String> lines = new ArrayList<>();
-    String title = kindName + " " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName()
+    String title = kindName + " " + (resource.getMetadata().getNamespace() == null ? ""
+        : resource.getMetadata().getNamespace() + "/") + resource.getMetadata().getName()
         + " (" + assessment.root().description() + ")";
     if (assessment.conflict().isPresent()) {
       var conflict = assessment.conflict().get();

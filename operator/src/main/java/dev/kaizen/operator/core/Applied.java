@@ -1,14 +1,17 @@
 package dev.kaizen.operator.core;
 
+import java.util.Optional;
+
 /**
  * One change of a plan once applied, and what it did. {@link Plan#applyTo} returns these in order.
  *
- * <p>Changes that take time (a Route 53 change that goes PENDING -> INSYNC, a DKIM verification) will need a
- * pending handle here: add it as one more component (e.g. {@code Optional<Pending> pending}) with a constructor
- * that keeps this two-argument form, so callers that only read {@link #change} and {@link #happened} stay as they
- * are.
+ * @param pending for a change that takes time ({@link Change#awaiting}): the handle to ask whether it took effect
  */
-public record Applied<G>(Change<G> change, Happened happened) {
+public record Applied<G>(Change<G> change, Happened happened, Optional<String> pending) {
+
+  public Applied(Change<G> change, Happened happened) {
+    this(change, happened, Optional.empty());
+  }
 
   /** The change's line ({@link Change#describe}), for events and logs. */
   public String describe() {

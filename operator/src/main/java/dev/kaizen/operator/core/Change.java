@@ -20,24 +20,24 @@ public final class Change<G> {
   private final String operation;
   private final String target;
   private final String reason;
-  private final Function<? super G, Happened> action;
+  private final Function<? super G, Applied<G>> action;
 
   private Change(Effect effect, String operation, String target, String reason,
-      Function<? super G, Happened> action) {
+      Function<Change<G>, Function<? super G, Applied<G>>> action) {
     this.effect = Objects.requireNonNull(effect, "effect");
     this.operation = Objects.requireNonNull(operation, "operation");
     this.target = Objects.requireNonNull(target, "target");
     this.reason = Objects.requireNonNull(reason, "reason");
-    this.action = Objects.requireNonNull(action, "action");
+    this.action = Objects.requireNonNull(action.apply(this), "action");
   }
 
   /** A change whose action, once it returns, did what {@code effect} declares. */
   public static <G> Change<G> of(Effect effect, String operation, String target, String reason,
       Consumer<? super G> action) {
     Objects.requireNonNull(action, "action");
-    return new Change<>(effect, operation, target, reason, ports -> {
+    return new Change<>(effect, operation, target, reason, self -> ports -> {
       action.accept(ports);
-      return effect.happened();
+      return new Applied<>(self, effect.happened());
     });
   }
 
@@ -47,7 +47,21 @@ public final class Change<G> {
    */
   public static <G> Change<G> reporting(Effect effect, String operation, String target, String reason,
       Function<? super G, Happened> action) {
-    return new Change<>(effect, operation, target, reason, action);
+    Objects.requireNonNull(action, "action");
+    return new Change<>(effect, operation, target, reason, self -> ports -> new Applied<>(self,
+        Objects.requireNonNull(action.apply(ports), () -> self.describe() + ": the action reported no result")));
+  }
+
+  /**
+   * A change that takes time to take effect (a Route 53 change going PENDING -> INSYNC, a Job): its action returns a
+   * handle to ask about it later, which the loop keeps in {@code status.pending} until the kind says it took effect,
+   * so a restart waits for it instead of making it again.
+   */
+  public static <G> Change<G> awaiting(Effect effect, String operation, String target, String reason,
+      Function<? super G, String> action) {
+    Objects.requireNonNull(action, "action");
+    return new Change<>(effect, operation, target, reason, self -> ports -> new Applied<>(self, effect.happened(),
+        java.util.Optional.of(Objects.requireNonNull(action.apply(ports), () -> self.describe() + ": no handle"))));
   }
 
   /** The operation this change stands for, e.g. {@code PutRetentionPolicy}. */
@@ -70,9 +84,9 @@ public final class Change<G> {
     return effect;
   }
 
-  /** Performs the change and says what it did. */
-  public Happened applyTo(G ports) {
-    return Objects.requireNonNull(action.apply(ports), () -> describe() + ": the action reported no result");
+  /** Performs the change and says what it did (and, for a change that takes time, how to ask about it). */
+  public Applied<G> applyTo(G ports) {
+    return action.apply(ports);
   }
 
   /** One line for status, events and the command line: {@code PutRetentionPolicy /shop/web: 7 -> 30 days}. */

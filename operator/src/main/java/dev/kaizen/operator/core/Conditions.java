@@ -26,7 +26,12 @@ public final class Conditions {
    */
   public static void set(List<Condition> conditions, String type, boolean value, String reason, String message,
       Long generation, Instant now) {
-    String status = value ? "True" : "False";
+    set(conditions, type, value ? "True" : "False", reason, message, generation, now);
+  }
+
+  /** As {@link #set(List, String, boolean, String, String, Long, Instant)}, for {@code True}/{@code False}/{@code Unknown}. */
+  public static void set(List<Condition> conditions, String type, String status, String reason, String message,
+      Long generation, Instant now) {
     Optional<Condition> existing = find(conditions, type);
     String transitionTime = existing.filter(c -> status.equals(c.getStatus()))
         .map(Condition::getLastTransitionTime)

@@ -24,7 +24,7 @@ public record Failure(FailureKind kind, String reason, String message, Optional<
   }
 
   public boolean stalls() {
-    return kind == FailureKind.ACCESS_DENIED || kind == FailureKind.INVALID;
+    return kind == FailureKind.ACCESS_DENIED || kind == FailureKind.INVALID || kind == FailureKind.TERMINAL;
   }
 
   /** Our own rate limiter: nothing was sent and nothing is wrong; a routine reschedule, not news. */

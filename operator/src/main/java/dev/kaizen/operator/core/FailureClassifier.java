@@ -52,6 +52,23 @@ public final class FailureClassifier {
 
   private FailureClassifier() {}
 
+  /**
+   * Classifies with a port's own rules first ({@code portRules}, given the underlying cause): a kind knows which
+   * errors of its services are terminal. The shared rules below decide whatever the port leaves out.
+   */
+  public static Failure classify(Throwable failure,
+      java.util.function.Function<Throwable, Optional<Failure>> portRules) {
+    Optional<Failure> byPort = portRules.apply(unwrap(failure));
+    if (byPort.isEmpty()) {
+      return classify(failure);
+    }
+    Failure found = byPort.get();
+    String prefix = failure instanceof ChangeFailedException changeFailed
+        ? changeFailed.change().operation() + " " + changeFailed.change().target() + " failed: "
+        : "";
+    return new Failure(found.kind(), found.reason(), prefix + found.message(), found.retryAfter(), found.expected());
+  }
+
   public static Failure classify(Throwable failure) {
     Throwable cause = unwrap(failure);
     String prefix = failure instanceof ChangeFailedException changeFailed

@@ -18,5 +18,11 @@ public enum FailureKind {
    * AWS or the Kubernetes API rejected the request (invalid, too large, a missing namespace) or a limit was
    * reached: Stalled until the spec (or the account, or the cluster) changes.
    */
-  INVALID
+  INVALID,
+  /**
+   * The same request will be refused for as long as the spec is the same (a port says so of its service's errors):
+   * Stalled, and nothing is applied again until the spec changes or a person asks with {@code kaizen.dev/retry}.
+   * Observing goes on, so status still shows what is there and what would change.
+   */
+  TERMINAL
 }

@@ -2,20 +2,39 @@ package dev.kaizen.operator.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** An ordered list of changes that brings AWS to the desired state; empty means in sync. */
-public record Plan<G>(List<Change<G>> changes) {
+/**
+ * An ordered list of changes that brings the owned objects to the desired state; empty means in sync.
+ *
+ * @param commit a fact about the resource that must be in its status before any change is made (entering a phase,
+ *     acknowledging a request): the loop writes it with optimistic locking first, and a conflict aborts the changes
+ */
+public record Plan<G>(List<Change<G>> changes, Optional<StatusCommit> commit) {
 
   public Plan {
     changes = List.copyOf(changes);
+  }
+
+  public Plan(List<Change<G>> changes) {
+    this(changes, Optional.empty());
   }
 
   public static <G> Plan<G> empty() {
     return new Plan<>(List.of());
   }
 
+  /** This plan, with {@code commit} written to status (locked) before its first change. One per plan. */
+  public Plan<G> committingFirst(StatusCommit commit) {
+    if (this.commit.isPresent()) {
+      throw new IllegalStateException("one status commit per plan (one phase per reconcile): " + this.commit.get());
+    }
+    return new Plan<>(changes, Optional.of(commit));
+  }
+
+  /** Nothing to do: no change and nothing to commit. */
   public boolean isEmpty() {
-    return changes.isEmpty();
+    return changes.isEmpty() && commit.isEmpty();
   }
 
   public int size() {
@@ -23,7 +42,10 @@ public record Plan<G>(List<Change<G>> changes) {
   }
 
   public List<String> describe() {
-    return changes.stream().map(Change::describe).toList();
+    List<String> lines = new ArrayList<>();
+    commit.ifPresent(c -> lines.add(c.describe()));
+    changes.stream().map(Change::describe).forEach(lines::add);
+    return lines;
   }
 
   /**
@@ -34,7 +56,7 @@ public record Plan<G>(List<Change<G>> changes) {
     List<Applied<G>> applied = new ArrayList<>();
     for (Change<G> change : changes) {
       try {
-        applied.add(new Applied<>(change, change.applyTo(ports)));
+        applied.add(change.applyTo(ports));
       } catch (RuntimeException e) {
         throw new ChangeFailedException(change, applied, e);
       }

@@ -24,6 +24,8 @@ public final class Reasons {
   public static final String REJECTED_BY_KUBERNETES = "RejectedByKubernetes";
   /** A Kubernetes object changed between our read and our write (409); the next reconcile reads it again. */
   public static final String CONFLICT = "Conflict";
+  /** Changes were made that take time (status.pending); the kind's own reason replaces this once it has looked. */
+  public static final String WAITING_FOR_CHANGES = "WaitingForChanges";
 
   // Event-only reasons.
   public static final String CREATED = "Created";
@@ -34,6 +36,10 @@ public final class Reasons {
   public static final String DELETED = "Deleted";
   public static final String RETAINED = "Retained";
   public static final String STALLED = "Stalled";
+  /** A change recorded in status.pending failed after it was made; it is planned again. */
+  public static final String PENDING_CHANGE_FAILED = "PendingChangeFailed";
+  /** A kaizen.dev/* request annotation was acted on. */
+  public static final String REQUEST_ACKNOWLEDGED = "RequestAcknowledged";
 
   private Reasons() {}
 }

@@ -15,9 +15,9 @@ import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.ownership.OwnerTags;
-import dev.kaizen.operator.core.ownership.Ownership;
-import dev.kaizen.operator.core.reconcile.AwsKind;
-import dev.kaizen.operator.core.reconcile.RootState;
+import dev.kaizen.operator.core.reconcile.Kind;
+import dev.kaizen.operator.core.reconcile.OwnedObject;
+import dev.kaizen.operator.core.reconcile.Verdicts;
 import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
 import dev.kaizen.operator.logs.fluentbit.FluentBitPipeline;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * LogPipeline's part of the reconcile loop: its log group with metric filters, alarms and subscription, observed
  * through shared per-account catalogs, and its key in the Fluent Bit ConfigMap.
  */
-public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineObservation, LogPipelinePorts> {
+public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObservation, LogPipelinePorts> {
   private final AwsClients clients;
   private final AwsCalls calls;
   private final Optional<Region> defaultRegion;
@@ -202,16 +202,21 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
     return LogPipelineObservation.emptyAccount(target, desired(pipeline, target));
   }
 
+  /**
+   * The log group: the root, whose tags decide for the whole pipeline (its filters, alarms and subscription are
+   * reached only through it; alarms carry the same tags and are re-tagged with it).
+   */
   @Override
-  public RootState root(LogPipeline pipeline, LogPipelineObservation observed) {
-    return new RootState("log group " + observed.desired().group().name(), observed.group().isPresent(),
-        observed.tags().map(OwnerTags::read), observed.group().map(ObservedLogGroup::identity));
+  public List<OwnedObject> owned(LogPipeline pipeline, LogPipelineObservation observed) {
+    return List.of(new OwnedObject("log group " + observed.desired().group().name(), observed.group().isPresent(),
+        observed.tags().map(OwnerTags::read), observed.group().map(ObservedLogGroup::identity)));
   }
 
   @Override
-  public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Ownership ownership,
+  public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return LogPipelinePlanner.plan(observed, ownership, mine, managedTagKeys(pipeline), fluentBit.configMap());
+    return LogPipelinePlanner.plan(observed, verdicts.root(), mine, managedTagKeys(pipeline),
+        fluentBit.configMap());
   }
 
   @Override
@@ -254,7 +259,12 @@ public final class LogPipelineKind implements AwsKind<LogPipeline, LogPipelineOb
   }
 
   @Override
-  public Plan<LogPipelinePorts> deletionPlan(LogPipeline pipeline, LogPipelineObservation observed) {
+  public Plan<LogPipelinePorts> deletionPlan(LogPipeline pipeline, LogPipelineObservation observed,
+      Verdicts verdicts) {
+    // Everything hangs off the group: a group that is not ours means nothing here is ours to delete.
+    if (!verdicts.deletable(owned(pipeline, observed).get(0).key())) {
+      return Plan.empty();
+    }
     return LogPipelinePlanner.deletion(observed, fluentBit.configMap());
   }
 

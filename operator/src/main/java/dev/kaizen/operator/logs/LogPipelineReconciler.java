@@ -1,7 +1,7 @@
 package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
-import dev.kaizen.operator.core.reconcile.AwsReconcileLoop;
+import dev.kaizen.operator.core.reconcile.ReconcileLoop;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -12,10 +12,10 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 /** The JOSDK entry point for LogPipeline; all the work is the shared loop's and {@link LogPipelineKind}'s. */
 @ControllerConfiguration(name = "logpipeline")
 public final class LogPipelineReconciler implements Reconciler<LogPipeline>, Cleaner<LogPipeline> {
-  private final AwsReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop;
+  private final ReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop;
   private final LogPipelineKind kind;
 
-  public LogPipelineReconciler(AwsReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop,
+  public LogPipelineReconciler(ReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop,
       LogPipelineKind kind) {
     this.loop = loop;
     this.kind = kind;

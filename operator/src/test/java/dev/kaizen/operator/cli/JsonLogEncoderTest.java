@@ -7,7 +7,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kaizen.operator.core.reconcile.AwsReconcileLoop;
+import dev.kaizen.operator.core.reconcile.ReconcileLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,11 +16,11 @@ class JsonLogEncoderTest {
   @Test
   void oneFlatJsonObjectPerLineWithTheResourceAsFields() throws Exception {
     var context = new LoggerContext();
-    var logger = context.getLogger("dev.kaizen.operator.core.reconcile.AwsReconcileLoop");
+    var logger = context.getLogger("dev.kaizen.operator.core.reconcile.ReconcileLoop");
     var event = new LoggingEvent(getClass().getName(), logger, Level.INFO, "applied {} change(s)",
         new IllegalStateException("boom"), new Object[] {2});
-    event.setMDCPropertyMap(Map.of(AwsReconcileLoop.MDC_KIND, "LogPipeline", AwsReconcileLoop.MDC_NAMESPACE, "shop",
-        AwsReconcileLoop.MDC_NAME, "web"));
+    event.setMDCPropertyMap(Map.of(ReconcileLoop.MDC_KIND, "LogPipeline", ReconcileLoop.MDC_NAMESPACE, "shop",
+        ReconcileLoop.MDC_NAME, "web"));
     var encoder = new JsonLogEncoder();
     encoder.setContext(context);
     encoder.start();

@@ -244,6 +244,9 @@ public final class OperatorHarness implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Set<String> forbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final ResourceVersionCheck versions = new ResourceVersionCheck(
+        path -> Optional.ofNullable(findResource(getKey(path))).map(Map.Entry::getValue));
+
     RulesReviewingDispatcher() {
       super(List.of());
     }
@@ -251,6 +254,10 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
       ApiRequests.record(request.getHeader("User-Agent"), request.getMethod(), request.getPath());
+      var staleStatusWrite = versions.conflict(request);
+      if (staleStatusWrite.isPresent()) {
+        return staleStatusWrite.get();
+      }
       String agent = request.getHeader("User-Agent");
       if (agent != null && agent.startsWith(ApiRequests.OPERATOR_AGENT)
           && forbidden.stream().anyMatch(request.getPath()::contains)) {

@@ -53,7 +53,7 @@ public final class KaizenMetrics {
 
   /** Reconcile outcomes, the values of the {@code outcome} tag of {@link #RECONCILE_DURATION}. */
   public enum Outcome {
-    IN_SYNC, APPLIED, PLAN_PENDING, STALLED, THROTTLED, TRANSIENT_ERROR, RATE_LIMITED, FAILED,
+    IN_SYNC, APPLIED, PLAN_PENDING, WAITING, STALLED, THROTTLED, TRANSIENT_ERROR, RATE_LIMITED, CONFLICT, FAILED,
     DELETED, RETAINED, DELETE_FAILED;
 
     public String tag() {
@@ -62,7 +62,7 @@ public final class KaizenMetrics {
 
     /** AWS was observed and the result reported: the resource is synced. */
     public boolean synced() {
-      return this == IN_SYNC || this == APPLIED || this == PLAN_PENDING;
+      return this == IN_SYNC || this == APPLIED || this == PLAN_PENDING || this == WAITING;
     }
   }
 

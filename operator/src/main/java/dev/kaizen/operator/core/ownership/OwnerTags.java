@@ -20,8 +20,17 @@ public record OwnerTags(String cluster, String owner, String uid) {
   /** AWS tag values are at most 256 characters in every service this operator uses. */
   static final int MAX_TAG_VALUE = 256;
 
+  /**
+   * The tags of one resource; a cluster-scoped resource ({@code namespace} null) is named {@code kind/name}, which
+   * no namespaced resource's {@code namespace/kind/name} can equal.
+   */
   public static OwnerTags of(ClusterIdentity cluster, String namespace, String kind, String name, String uid) {
-    return new OwnerTags(cluster.id(), ownerValue(namespace + "/" + kind + "/" + name), uid);
+    return new OwnerTags(cluster.id(), ownerValue(owner(namespace, kind, name)), uid);
+  }
+
+  /** How a resource is named in ownership markers and messages: {@code namespace/kind/name}, or {@code kind/name}. */
+  public static String owner(String namespace, String kind, String name) {
+    return (namespace == null || namespace.isEmpty() ? "" : namespace + "/") + kind + "/" + name;
   }
 
   /** Reads the ownership tags found on an AWS object; absent tags are null. */

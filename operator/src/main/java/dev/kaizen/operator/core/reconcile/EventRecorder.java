@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class EventRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   public static final String COMPONENT = "kaizen-operator";
+  /** The namespace of events about cluster-scoped resources (as the Kubernetes event recorder does). */
+  public static final String CLUSTER_SCOPED_EVENTS = "default";
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -54,9 +56,11 @@ public final class EventRecorder {
     metrics.event(resource.getKind(), type, reason);
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     var metadata = resource.getMetadata();
+    // Events about a cluster-scoped resource live in "default", where kubectl describe looks for them.
+    String namespace = metadata.getNamespace() == null ? CLUSTER_SCOPED_EVENTS : metadata.getNamespace();
     var event = new EventBuilder()
         .withNewMetadata()
-        .withNamespace(metadata.getNamespace())
+        .withNamespace(namespace)
         .withName(metadata.getName() + "." + UUID.randomUUID().toString().substring(0, 13).replace("-", ""))
         .endMetadata()
         .withInvolvedObject(new ObjectReferenceBuilder()
@@ -77,7 +81,7 @@ public final class EventRecorder {
         .withReportingComponent(COMPONENT)
         .build();
     try {
-      client.v1().events().inNamespace(metadata.getNamespace()).resource(event).create();
+      client.v1().events().inNamespace(namespace).resource(event).create();
     } catch (KubernetesClientException e) {
       LOG.warn("could not record event {} for {}/{}: {}", reason, metadata.getNamespace(), metadata.getName(),
           e.getMessage());

@@ -22,7 +22,7 @@ class ChangeEventsOperatorTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final OperatorHarness harness = new OperatorHarness();
-  private final Logger loopLog = (Logger) LoggerFactory.getLogger(AwsReconcileLoop.class);
+  private final Logger loopLog = (Logger) LoggerFactory.getLogger(ReconcileLoop.class);
   private final ListAppender<ILoggingEvent> logLines = new ListAppender<>();
 
   @AfterEach

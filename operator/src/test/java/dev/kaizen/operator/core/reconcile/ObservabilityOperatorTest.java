@@ -62,7 +62,7 @@ class ObservabilityOperatorTest {
 
     Instant requested = Instant.now();
     harness.client().resources(LogPipeline.class).inNamespace(NS).withName("web").edit(p -> {
-      p.getMetadata().getAnnotations().put(AwsReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
+      p.getMetadata().getAnnotations().put(ReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
       return p;
     });
 

@@ -61,7 +61,7 @@ class ScaleOutOperatorTest {
   private void resyncAndAwait(String namespace, String name) {
     java.time.Instant requested = java.time.Instant.now();
     harness.logPipeline(namespace, name).edit(p -> {
-      p.getMetadata().getAnnotations().put(AwsReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
+      p.getMetadata().getAnnotations().put(ReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
       return p;
     });
     await().atMost(WAIT).until(() -> {

@@ -2,36 +2,17 @@ package dev.kaizen.operator.api.v1alpha1.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 
-/** The fields every AWS-backed kind shares (DESIGN.md, "Common spec fields"). */
+/** The fields every AWS-backed kind shares: {@link KaizenSpec}'s, and the region of its objects. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public abstract class AwsResourceSpec {
+public abstract class AwsResourceSpec extends KaizenSpec {
 
   @JsonPropertyDescription("AWS region of the objects, e.g. eu-west-1. Defaults to the operator's region.")
   @Pattern("^[a-z]{2}(-[a-z]+)+-[0-9]$")
   @Size(max = 32)
   private String region;
-
-  @JsonPropertyDescription(
-      "Apply (default): converge AWS to this spec. Plan: observe AWS and report the changes the operator"
-          + " would make in status.plan, changing nothing (and never deleting anything).")
-  // A schema default, so `kubectl get` shows the mode in effect (the MODE column) instead of a blank.
-  @Default("Apply")
-  private Mode mode;
-
-  @JsonPropertyDescription(
-      "Retain (default): deleting this resource keeps its AWS objects. Delete: deleting this resource deletes"
-          + " the AWS objects it owns.")
-  @Default("Retain")
-  private DeletionPolicy deletionPolicy;
-
-  @JsonPropertyDescription(
-      "Take over an existing AWS object of the same name that carries no owner tags. Objects owned by another"
-          + " resource or another cluster are never adopted.")
-  private Boolean adopt;
 
   public String getRegion() {
     return region;
@@ -39,43 +20,5 @@ public abstract class AwsResourceSpec {
 
   public void setRegion(String region) {
     this.region = region;
-  }
-
-  public Mode getMode() {
-    return mode;
-  }
-
-  public void setMode(Mode mode) {
-    this.mode = mode;
-  }
-
-  public DeletionPolicy getDeletionPolicy() {
-    return deletionPolicy;
-  }
-
-  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
-    this.deletionPolicy = deletionPolicy;
-  }
-
-  public Boolean getAdopt() {
-    return adopt;
-  }
-
-  public void setAdopt(Boolean adopt) {
-    this.adopt = adopt;
-  }
-
-  /** The effective mode: {@link Mode#Apply} unless set. */
-  public Mode effectiveMode() {
-    return mode == null ? Mode.Apply : mode;
-  }
-
-  /** The effective deletion policy: {@link DeletionPolicy#Retain} unless set. */
-  public DeletionPolicy effectiveDeletionPolicy() {
-    return deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy;
-  }
-
-  public boolean adoptRequested() {
-    return Boolean.TRUE.equals(adopt);
   }
 }

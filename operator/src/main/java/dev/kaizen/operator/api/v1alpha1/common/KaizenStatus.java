@@ -6,9 +6,14 @@ import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The status fields every kind shares: what generation was seen, the conditions, the pending plan. */
+/**
+ * The status fields every kind shares: what generation was seen, the conditions, the pending plan, the ownership
+ * verdicts, changes waiting to take effect and requests acted on.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public abstract class KaizenStatus {
 
@@ -32,6 +37,20 @@ public abstract class KaizenStatus {
 
   @JsonPropertyDescription("Whose the root AWS object was at the last full observe; a light observe keeps this verdict.")
   private OwnershipStatus ownership;
+
+  @JsonPropertyDescription("Changes made that have not yet taken effect; a restarted operator waits for these instead"
+      + " of making them again.")
+  @Size(max = 64)
+  private List<PendingChange> pending = new ArrayList<>();
+
+  @JsonPropertyDescription("The generation whose changes were refused as they are (a terminal failure): nothing is"
+      + " applied again until the spec changes or the annotation kaizen.dev/retry is set to a new value.")
+  private Long blockedGeneration;
+
+  @JsonPropertyDescription("The kaizen.dev/* request annotations acted on, by name, with the value acted on: a request"
+      + " is acted on once per value.")
+  @Size(max = 16)
+  private Map<String, @Size(max = 256) String> requests = new LinkedHashMap<>();
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -71,5 +90,29 @@ public abstract class KaizenStatus {
 
   public void setOwnership(OwnershipStatus ownership) {
     this.ownership = ownership;
+  }
+
+  public Long getBlockedGeneration() {
+    return blockedGeneration;
+  }
+
+  public void setBlockedGeneration(Long blockedGeneration) {
+    this.blockedGeneration = blockedGeneration;
+  }
+
+  public List<PendingChange> getPending() {
+    return pending;
+  }
+
+  public void setPending(List<PendingChange> pending) {
+    this.pending = pending == null ? new ArrayList<>() : pending;
+  }
+
+  public Map<String, String> getRequests() {
+    return requests;
+  }
+
+  public void setRequests(Map<String, String> requests) {
+    this.requests = requests == null ? new LinkedHashMap<>() : requests;
   }
 }

@@ -1,10 +1,11 @@
 package dev.kaizen.operator.core.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
+import dev.kaizen.operator.api.v1alpha1.common.KaizenSpec;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.common.Mode;
 import dev.kaizen.operator.api.v1alpha1.common.OwnershipStatus;
+import dev.kaizen.operator.api.v1alpha1.common.PendingChange;
 import dev.kaizen.operator.core.Applied;
 import dev.kaizen.operator.core.ChangeFailedException;
 import dev.kaizen.operator.core.Conditions;
@@ -14,18 +15,21 @@ import dev.kaizen.operator.core.FailureKind;
 import dev.kaizen.operator.core.Happened;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.Reasons;
+import dev.kaizen.operator.core.StatusCommit;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.core.metrics.KaizenMetrics.Outcome;
 import dev.kaizen.operator.core.metrics.ResourceTracker;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.ownership.Ownership;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,17 +38,23 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * observe -> plan -> apply -> report, the same for every AWS-backed kind (DESIGN.md, "The shape of one
- * reconcile"). One status write per reconcile at most, and none when nothing changed.
+ * observe -> plan -> apply -> report, the same for every kind, with or without AWS, namespaced or cluster-scoped
+ * (DESIGN.md, "The shape of one reconcile", "The kind contract"). One status write per reconcile at most, and none
+ * when nothing changed; a plan with a {@link StatusCommit} writes it first, locked, and then the rest locked too.
+ *
+ * <p>Before observing, changes still pending from an earlier reconcile ({@code status.pending}) are asked about:
+ * while one is under way nothing is planned again, so a restart resumes instead of repeating it.
  */
-public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResourceSpec, ? extends KaizenStatus>, O, G> {
-  private static final Logger LOG = LoggerFactory.getLogger(AwsReconcileLoop.class);
+public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, ? extends KaizenStatus>, O, G> {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
 
   /** Setting or changing this annotation asks for an immediate full re-observe (incident runbooks). */
   public static final String RECONCILE_REQUESTED_AT = "kaizen.dev/reconcile-requested-at";
+  /** The request ({@code kaizen.dev/retry}) to apply again changes a terminal failure blocked. */
+  public static final String RETRY = "retry";
 
   private final String kindName;
-  private final AwsKind<R, O, G> kind;
+  private final Kind<R, O, G> kind;
   private final ClusterIdentity cluster;
   private final ReconcileTimings timings;
   private final EventRecorder events;
@@ -54,14 +64,16 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   private final KaizenMetrics metrics;
   private final ResourceTracker tracker;
   private final RateLimitStreaks rateLimitStreaks = new RateLimitStreaks();
+  private final StatusWriter statusWriter;
 
   /** MDC keys set around every reconcile and deletion, so each log line names its resource. */
   public static final String MDC_KIND = "kind";
   public static final String MDC_NAMESPACE = "namespace";
   public static final String MDC_NAME = "name";
 
-  public AwsReconcileLoop(String kindName, AwsKind<R, O, G> kind, ClusterIdentity cluster, ReconcileTimings timings,
-      EventRecorder events, Clock clock) {
+  public ReconcileLoop(String kindName, Kind<R, O, G> kind, ClusterIdentity cluster, ReconcileTimings timings,
+      EventRecorder events, Clock clock, StatusWriter statusWriter) {
+    this.statusWriter = statusWriter;
     this.kindName = kindName;
     this.kind = kind;
     this.cluster = cluster;
@@ -74,10 +86,25 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     this.tracker = metrics.kind(kindName);
   }
 
-  /** One reconcile, timed and counted by outcome, with the resource's kind/namespace/name in the MDC. */
   /** What a reconcile or deletion tells the framework, and how it ended (for the metrics). */
   private record Done<C>(C control, Outcome outcome) {}
 
+  /** What one reconcile learned on the way, for the kind's detail conditions and the final status write. */
+  private final class Pass {
+    Optional<O> observed = Optional.empty();
+    Optional<Failure> failure = Optional.empty();
+    /** A status commit was written (locked): the final write must be locked too, never a patch on a stale base. */
+    boolean committed;
+  }
+
+  /** The locked status write of a plan's commit failed: someone wrote the resource since it was read. */
+  private static final class CommitConflict extends RuntimeException {
+    CommitConflict(StatusCommit commit, KubernetesClientException cause) {
+      super("could not " + commit.describe() + ": the resource changed since it was read", cause);
+    }
+  }
+
+  /** One reconcile, timed and counted by outcome, with the resource's kind/namespace/name in the MDC. */
   public UpdateControl<R> reconcile(R resource) {
     long start = System.nanoTime();
     Outcome outcome = Outcome.FAILED;
@@ -98,7 +125,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     Long generation = resource.getMetadata().getGeneration();
     boolean specChanged = !Objects.equals(status.getObservedGeneration(), generation);
     boolean wasReady = Conditions.isTrue(status.getConditions(), Conditions.READY);
-    AwsResourceSpec spec = resource.getSpec();
+    Pass pass = new Pass();
     Duration next;
     Outcome outcome;
     try {
@@ -107,15 +134,24 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         next = stalled(resource, Reasons.INVALID_SPEC, String.join(" ", problems), now);
         outcome = Outcome.STALLED;
       } else {
-        next = converge(resource, spec, now, specChanged, wasReady);
+        next = converge(resource, pass, now, specChanged, wasReady);
         outcome = convergeOutcome(status);
       }
+    } catch (CommitConflict conflict) {
+      // Nothing was applied. The status we hold is stale: write nothing, read the resource again shortly.
+      LOG.info("{} {}/{}: {}", kindName, ns(resource), name(resource), conflict.getMessage());
+      return new Done<>(UpdateControl.<R>noUpdate().rescheduleAfter(timings.backoffBase()), Outcome.CONFLICT);
     } catch (RuntimeException e) {
-      if (e instanceof ChangeFailedException) {
+      if (e instanceof ChangeFailedException changeFailed) {
         kind.changed(resource);
+        recordPending(status, changeFailed.appliedBefore(), now);
       }
-      Failure failure = FailureClassifier.classify(e);
+      Failure failure = FailureClassifier.classify(e, kind::classify);
+      pass.failure = Optional.of(failure);
       log(resource, "", failure, e);
+      if (failure.kind() == FailureKind.TERMINAL) {
+        status.setBlockedGeneration(generation);
+      }
       if (failure.stalls()) {
         next = stalled(resource, failure.reason(), failure.message(), now);
         outcome = Outcome.STALLED;
@@ -123,7 +159,8 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
         // Our own limiter: nothing was sent and nothing is wrong; come back when a token is free, quietly —
         // unless it has lasted long enough that the resource's status must say what it waits for.
         Instant streakStart = rateLimitStreaks.note(uid(resource), now);
-        if (Duration.between(streakStart, now).compareTo(timings.rateLimitedQuietFor()) < 0) {
+        if (!pass.committed
+            && Duration.between(streakStart, now).compareTo(timings.rateLimitedQuietFor()) < 0) {
           return new Done<>(UpdateControl.<R>noUpdate().rescheduleAfter(failure.retryAfter().get()),
               Outcome.RATE_LIMITED);
         }
@@ -137,18 +174,54 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     if (outcome != Outcome.RATE_LIMITED) {
       rateLimitStreaks.end(uid(resource));
     }
+    setDetails(resource, pass, now);
     status.setObservedGeneration(generation);
     JsonNode after = Serialization.jsonMapper().valueToTree(status);
+    if (pass.committed) {
+      return new Done<>(writeLockedAfterCommit(resource, before.equals(after)).rescheduleAfter(next), outcome);
+    }
     UpdateControl<R> control = before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(resource);
     return new Done<>(control.rescheduleAfter(next), outcome);
   }
 
-  private Duration converge(R resource, AwsResourceSpec spec, Instant now, boolean specChanged, boolean wasReady) {
+  /** The kind's own conditions, on every path (failures included), so none of them is ever left stale. */
+  private void setDetails(R resource, Pass pass, Instant now) {
     KaizenStatus status = statusOf(resource);
+    for (DetailCondition detail : kind.details(resource, pass.observed, pass.failure)) {
+      Conditions.set(status.getConditions(), detail.type(), detail.status(), detail.reason(), detail.message(),
+          generation(resource), now);
+    }
+  }
+
+  /**
+   * After a locked commit the rest of the status is written locked too, on top of the committed version: the
+   * framework's patch is computed against its cached copy, which no longer is what the server holds.
+   */
+  private UpdateControl<R> writeLockedAfterCommit(R resource, boolean unchanged) {
+    if (!unchanged) {
+      try {
+        statusWriter.writeLocked(resource);
+      } catch (KubernetesClientException e) {
+        // The commit itself is durable; the report is written again by the next reconcile, which reads afresh.
+        LOG.info("{} {}/{}: status report after a commit not written ({}); the next reconcile writes it", kindName,
+            ns(resource), name(resource), e.getMessage());
+      }
+    }
+    return UpdateControl.noUpdate();
+  }
+
+  private Duration converge(R resource, Pass pass, Instant now, boolean specChanged, boolean wasReady) {
+    KaizenStatus status = statusOf(resource);
+    KaizenSpec spec = resource.getSpec();
     G gateway = kind.gateway(resource);
+    Optional<Duration> stillPending = pollPending(resource, gateway, now);
+    if (stillPending.isPresent()) {
+      return stillPending.get();
+    }
     OwnershipStatus recorded = status.getOwnership();
     Assessment<O, G> assessment = assessor.assess(resource, gateway, fullObserveDue(resource, now, specChanged),
         recorded);
+    pass.observed = Optional.of(assessment.observed());
     if (assessment.full()) {
       status.setLastFullSyncTime(now.toString());
       status.setOwnership(assessment.verdict());
@@ -158,12 +231,18 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
       return stalled(resource, assessment.conflict().get().reason(), assessment.conflict().get().message(), now);
     }
     O observed = assessment.observed();
-    Ownership ownership = assessment.ownership();
     Plan<G> plan = assessment.plan();
     kind.describe(resource, observed);
     if (plan.isEmpty()) {
       status.setPlan(List.of());
+      status.setBlockedGeneration(null); // nothing left to refuse
       backoff.reset(uid(resource));
+      Optional<Waiting> waiting = kind.waiting(resource, observed);
+      if (waiting.isPresent()) {
+        setConditions(resource, false, waiting.get().reason(), waiting.get().message(), true,
+            waiting.get().reason(), now);
+        return waiting.get().recheckAfter();
+      }
       Optional<String> behind = kind.driftDetectionBehind(resource);
       setConditions(resource, true, behind.isPresent() ? Reasons.DRIFT_DETECTION_BEHIND : Reasons.IN_SYNC,
           "AWS matches the spec." + behind.map(note -> " " + note).orElse(""), false, null, now);
@@ -176,16 +255,121 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
           + " nothing is applied. See status.plan.", false, null, now);
       return timings.requeue();
     }
+    if (blockedByTerminalFailure(resource)) {
+      // The same changes were refused as they are: show them, keep the Stalled sentence, apply nothing.
+      status.setPlan(plan.describe());
+      return timings.stalledRecheck();
+    }
     // Kept until applied: if a change fails, status.plan still lists what remains.
     status.setPlan(plan.describe());
+    plan.commit().ifPresent(commit -> commit(resource, commit, pass));
     List<Applied<G>> applied = apply(resource, plan, gateway);
     kind.changed(resource);
     status.setPlan(List.of());
     backoff.reset(uid(resource));
-    announce(resource, applied, ownership, specChanged, wasReady, recorded, assessment.root().exists());
+    announce(resource, applied, assessment.verdicts().root(), specChanged, wasReady, recorded,
+        assessment.root().exists());
+    if (recordPending(status, applied, now) > 0) {
+      String message = "Applied " + plan.size() + " change(s); waiting for " + status.getPending().size()
+          + " to take effect: " + status.getPending().stream().map(PendingChange::getChange)
+              .collect(java.util.stream.Collectors.joining("; ")) + ".";
+      setConditions(resource, false, Reasons.WAITING_FOR_CHANGES, message, true, Reasons.WAITING_FOR_CHANGES, now);
+      return timings.confirm();
+    }
     setConditions(resource, false, Reasons.APPLYING, "Applied " + plan.size() + " change(s); confirming.", true,
         Reasons.APPLYING, now);
     return timings.confirm();
+  }
+
+  /**
+   * Whether a terminal failure blocked this generation's changes. A new generation, or a new value of
+   * {@code kaizen.dev/retry} (acknowledged in status.requests), lifts the block.
+   */
+  private boolean blockedByTerminalFailure(R resource) {
+    KaizenStatus status = statusOf(resource);
+    Long blocked = status.getBlockedGeneration();
+    if (blocked == null) {
+      return false;
+    }
+    Optional<Requests.Request> retry = Requests.pending(resource, status, RETRY);
+    if (!blocked.equals(generation(resource)) || retry.isPresent()
+        || !Conditions.isTrue(status.getConditions(), Conditions.STALLED)) {
+      retry.ifPresent(r -> status.getRequests().put(r.name(), r.value()));
+      status.setBlockedGeneration(null);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Asks the kind about each change still pending. While one is under way, says when to look again and plans
+   * nothing (so nothing is made twice); once all took effect (or failed, and are planned again), the reconcile goes
+   * on with a full observe.
+   */
+  private Optional<Duration> pollPending(R resource, G gateway, Instant now) {
+    KaizenStatus status = statusOf(resource);
+    if (status.getPending().isEmpty()) {
+      return Optional.empty();
+    }
+    List<PendingChange> still = new ArrayList<>();
+    Optional<Waiting> first = Optional.empty();
+    for (PendingChange pending : status.getPending()) {
+      PendingState state = kind.poll(resource, gateway, pending);
+      switch (state.state()) {
+        case WAITING -> {
+          still.add(pending);
+          first = first.or(state::waiting);
+        }
+        case FAILED -> events.warning(resource, Reasons.PENDING_CHANGE_FAILED, pending.getChange() + ": "
+            + state.failure().orElse("failed") + " It is planned again.");
+        case DONE -> LOG.info("{} {}/{}: took effect: {}", kindName, ns(resource), name(resource),
+            pending.getChange());
+      }
+    }
+    status.setPending(still);
+    if (still.isEmpty()) {
+      // What was waited for is done: read the result in full before claiming Ready.
+      status.setLastFullSyncTime(null);
+      return Optional.empty();
+    }
+    Waiting waiting = first.orElseGet(() -> new Waiting(Reasons.WAITING_FOR_CHANGES, "Waiting for "
+        + still.size() + " change(s) to take effect.", timings.confirm()));
+    setConditions(resource, false, waiting.reason(), waiting.message(), true, waiting.reason(), now);
+    return Optional.of(waiting.recheckAfter());
+  }
+
+  /** Keeps the handles of applied changes that take time in status.pending; returns how many were added. */
+  private static int recordPending(KaizenStatus status, List<? extends Applied<?>> applied, Instant now) {
+    int added = 0;
+    for (Applied<?> change : applied) {
+      if (change.pending().isPresent()) {
+        status.getPending().add(new PendingChange(change.describe(), change.pending().get(), now.toString()));
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Writes the plan's commit with optimistic locking before any change is made. On a conflict nothing is applied
+   * and the reconcile's status is left as it was read.
+   */
+  private void commit(R resource, StatusCommit commit, Pass pass) {
+    R copy = Serialization.clone(resource);
+    commit.edit().accept(copy.getStatus());
+    R written;
+    try {
+      written = statusWriter.writeLocked(copy);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        throw new CommitConflict(commit, e);
+      }
+      throw e;
+    }
+    commit.edit().accept(statusOf(resource));
+    resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+    pass.committed = true;
+    LOG.info("{} {}/{}: committed {}", kindName, ns(resource), name(resource), commit.describe());
   }
 
   private static Outcome convergeOutcome(KaizenStatus status) {
@@ -217,41 +401,51 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
   }
 
   private Done<DeleteControl> delete(R resource) {
-    AwsResourceSpec spec = resource.getSpec();
+    KaizenSpec spec = resource.getSpec();
     if (spec.effectiveMode() == Mode.Plan) {
-      events.normal(resource, Reasons.RETAINED, "Mode is Plan: nothing in AWS was deleted.");
+      events.normal(resource, Reasons.RETAINED, "Mode is Plan: nothing was deleted.");
       return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
     }
     if (spec.effectiveDeletionPolicy() != dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy.Delete) {
-      events.normal(resource, Reasons.RETAINED, "deletionPolicy is Retain: the AWS objects were kept.");
+      events.normal(resource, Reasons.RETAINED, "deletionPolicy is Retain: the objects it owns were kept.");
       return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
     }
     try {
       G gateway = kind.gateway(resource);
       O observed = kind.observe(resource, gateway, true);
-      RootState root = kind.root(resource, observed);
-      if (!root.exists()) {
-        events.normal(resource, Reasons.DELETED, "The " + root.description() + " was already gone.");
+      List<OwnedObject> objects = kind.owned(resource, observed);
+      List<OwnedObject> existing = objects.stream().filter(OwnedObject::exists).toList();
+      if (existing.isEmpty()) {
+        events.normal(resource, Reasons.DELETED, "The " + describe(objects) + " " + (objects.size() == 1 ? "was"
+            : "were") + " already gone.");
         return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
       }
-      Ownership ownership = root.tags()
-          .map(found -> Ownership.judge(found, assessor.ownerTags(resource), false, assessor.cluster()))
-          .orElse(Ownership.UNOWNED);
-      if (ownership != Ownership.OWNED && ownership != Ownership.REATTACH && ownership != Ownership.TAKE_OVER) {
-        events.warning(resource, Reasons.RETAINED, "The " + root.description()
-            + " is not owned by this resource, so it was not deleted.");
-        return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
+      // Deletion reads markers afresh and never adopts: only what carries this resource's marker is deleted.
+      Verdicts verdicts = assessor.verdicts(resource, existing.stream()
+          .map(o -> o.marker().isPresent() ? o : new OwnedObject(o.key(), o.description(), true,
+              Optional.of(new dev.kaizen.operator.core.ownership.OwnerTags(null, null, null)), o.identity()))
+          .toList(), false);
+      List<OwnedObject> notOurs = existing.stream().filter(o -> !verdicts.deletable(o.key())).toList();
+      if (!notOurs.isEmpty()) {
+        events.warning(resource, Reasons.RETAINED, "The " + describe(notOurs) + " " + (notOurs.size() == 1
+            ? "is" : "are") + " not owned by this resource, so " + (notOurs.size() == 1 ? "it was" : "they were")
+            + " not deleted.");
       }
-      List<Applied<G>> applied = apply(resource, kind.deletionPlan(resource, observed), gateway);
+      List<Applied<G>> applied = apply(resource, kind.deletionPlan(resource, observed, verdicts), gateway);
       kind.changed(resource);
       backoff.reset(uid(resource));
-      events.normal(resource, Reasons.DELETED, tookEffect(applied).isEmpty()
-          ? "The " + root.description() + " was already gone."
-          : "Deleted: " + tookEffect(applied) + ".");
-      return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
+      String deleted = tookEffect(applied);
+      if (!deleted.isEmpty()) {
+        events.normal(resource, Reasons.DELETED, "Deleted: " + deleted + ".");
+      } else if (notOurs.isEmpty()) {
+        events.normal(resource, Reasons.DELETED, "The " + describe(existing) + " " + (existing.size() == 1
+            ? "was" : "were") + " already gone.");
+      }
+      return new Done<>(DeleteControl.defaultDelete(), deleted.isEmpty() && !notOurs.isEmpty()
+          ? Outcome.RETAINED : Outcome.DELETED);
     } catch (RuntimeException e) {
       kind.changed(resource);
-      Failure failure = FailureClassifier.classify(e);
+      Failure failure = FailureClassifier.classify(e, kind::classify);
       log(resource, ", deletion failed", failure, e);
       if (Reasons.INVALID_SPEC.equals(failure.reason())) {
         // Nothing this spec names can be found (no region, say): there is nothing to delete.
@@ -267,6 +461,10 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     }
   }
 
+  private static String describe(List<OwnedObject> objects) {
+    return objects.stream().map(OwnedObject::description).collect(java.util.stream.Collectors.joining(", "));
+  }
+
   private boolean fullObserveDue(R resource, Instant now, boolean specChanged) {
     KaizenStatus status = statusOf(resource);
     if (specChanged || status.getLastFullSyncTime() == null || confirming(status)) {
@@ -275,7 +473,7 @@ public final class AwsReconcileLoop<R extends CustomResource<? extends AwsResour
     Instant last = parseInstant(status.getLastFullSyncTime()).orElse(Instant.EPOCH);
     // An RFC 3339 timestamp later than the last full sync asks for one now.
     Optional<Instant> requested = Optional.ofNullable(annotation(resource, RECONCILE_REQUESTED_AT))
-        .flatMap(AwsReconcileLoop::parseInstant);
+        .flatMap(ReconcileLoop::parseInstant);
     if (requested.isPresent() && requested.get().isAfter(last)) {
       return true;
     }

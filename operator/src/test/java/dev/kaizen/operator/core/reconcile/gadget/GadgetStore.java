@@ -1,0 +1,125 @@
+package dev.kaizen.operator.core.reconcile.gadget;
+
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The port of {@link GadgetKind}: an in-memory place holding parts (each with an ownership marker, like labels),
+ * slow operations that complete when the test says so, and a log of every write, so tests count side effects.
+ */
+public final class GadgetStore {
+  /** A part as stored: its marker (null values when it carries none) and an identity like a creation stamp. */
+  public record Part(String name, OwnerTags marker, String identity) {}
+
+  /** A store rejects a part with this name the way a service refuses a request that will never succeed. */
+  public static final String REJECTED_NAME = "forbidden-name";
+
+  public static final class Rejected extends RuntimeException {
+    Rejected(String message) {
+      super(message);
+    }
+  }
+
+  private final Map<String, Part> parts = new ConcurrentHashMap<>();
+  private final Map<String, String> operations = new ConcurrentHashMap<>(); // handle -> part name, while running
+  private final Map<String, OwnerTags> operationMarkers = new ConcurrentHashMap<>();
+  private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger handles = new AtomicInteger();
+  private final List<String> attempts = new CopyOnWriteArrayList<>();
+  private final AtomicInteger polls = new AtomicInteger();
+  private volatile java.util.function.BooleanSupplier interference;
+
+  public Optional<Part> read(String name) {
+    java.util.function.BooleanSupplier hook = interference;
+    if (hook != null && hook.getAsBoolean()) {
+      interference = null;
+    }
+    return Optional.ofNullable(parts.get(name));
+  }
+
+  public void create(String name, OwnerTags marker) {
+    attempts.add("create " + name);
+    reject(name);
+    writes.add("create " + name);
+    parts.putIfAbsent(name, new Part(name, marker, UUID.randomUUID().toString()));
+  }
+
+  /** Starts making a part that appears only once {@link #complete} is called; returns the operation's handle. */
+  public String startCreate(String name, OwnerTags marker) {
+    reject(name);
+    writes.add("start create " + name);
+    String handle = "op-" + handles.incrementAndGet();
+    operations.put(handle, name);
+    operationMarkers.put(handle, marker);
+    return handle;
+  }
+
+  /** Whether the operation is still running; an unknown handle is done. */
+  public boolean running(String handle) {
+    polls.incrementAndGet();
+    return operations.containsKey(handle);
+  }
+
+  public void complete(String handle) {
+    String name = operations.remove(handle);
+    parts.putIfAbsent(name, new Part(name, operationMarkers.remove(handle), UUID.randomUUID().toString()));
+  }
+
+  public void completeAll() {
+    List.copyOf(operations.keySet()).forEach(this::complete);
+  }
+
+  public void retag(String name, OwnerTags marker) {
+    writes.add("retag " + name);
+    parts.computeIfPresent(name, (n, part) -> new Part(n, marker, part.identity()));
+  }
+
+  public void delete(String name) {
+    writes.add("delete " + name);
+    parts.remove(name);
+  }
+
+  public void sideEffect(String what) {
+    writes.add("side effect " + what);
+  }
+
+  /** Someone else's part, made outside the operator. */
+  public void putForeign(String name, OwnerTags marker) {
+    parts.put(name, new Part(name, marker, UUID.randomUUID().toString()));
+  }
+
+  /** Runs {@code hook} at each read until it answers true (it interfered): a concurrent writer, in tests. */
+  public void interfereWhen(java.util.function.BooleanSupplier hook) {
+    this.interference = hook;
+  }
+
+  /** Every create asked for, rejected ones included. */
+  public List<String> attempts() {
+    return List.copyOf(attempts);
+  }
+
+  /** How many times a running operation was asked about. */
+  public int polls() {
+    return polls.get();
+  }
+
+  public List<String> writes() {
+    return List.copyOf(writes);
+  }
+
+  public Map<String, Part> parts() {
+    return Map.copyOf(parts);
+  }
+
+  private static void reject(String name) {
+    if (REJECTED_NAME.equals(name)) {
+      throw new Rejected("The store refuses the name " + name + ".");
+    }
+  }
+}
