@@ -1,20 +1,17 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.core.shared.ConfigMapKey;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Fluent Bit ConfigMap, in the namespace where the cluster's Fluent Bit runs. Each LogPipeline owns one key;
- * other keys are never touched. Updates carry the resourceVersion read, so concurrent writers get a conflict and
- * retry instead of overwriting each other.
+ * The Fluent Bit ConfigMap, in the namespace where the cluster's Fluent Bit runs: a shared object in which each
+ * LogPipeline owns one key ({@link ConfigMapKey} decides the write). Other keys are never touched; updates and the
+ * last owner's delete carry the resourceVersion read, so concurrent writers get a conflict and retry instead of
+ * overwriting each other. The ConfigMap is deleted with its last key only if the operator created it.
  */
 public final class KubernetesFluentBitConfigs implements FluentBitConfigs {
-  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-
   private final KubernetesClient client;
   private final String namespace;
   private final String name;
@@ -37,31 +34,23 @@ public final class KubernetesFluentBitConfigs implements FluentBitConfigs {
 
   @Override
   public void put(String key, String config) {
-    ConfigMap current = get();
-    if (current == null) {
-      client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
-          .withNewMetadata().withNamespace(namespace).withName(name)
-          .addToLabels(MANAGED_BY, "kaizen-operator").endMetadata()
-          .addToData(key, config)
-          .build()).create();
-      return;
-    }
-    Map<String, String> data = new LinkedHashMap<>(current.getData() == null ? Map.of() : current.getData());
-    data.put(key, config);
-    current.setData(data);
-    client.configMaps().inNamespace(namespace).resource(current).update();
+    write(ConfigMapKey.edit(get(), namespace, name, key, Optional.of(config)));
   }
 
   @Override
   public void remove(String key) {
-    ConfigMap current = get();
-    if (current == null || current.getData() == null || !current.getData().containsKey(key)) {
-      return;
+    write(ConfigMapKey.edit(get(), namespace, name, key, Optional.empty()));
+  }
+
+  private void write(ConfigMapKey.Write write) {
+    var configMaps = client.configMaps().inNamespace(namespace);
+    if (write instanceof ConfigMapKey.Write.Create create) {
+      configMaps.resource(create.configMap()).create();
+    } else if (write instanceof ConfigMapKey.Write.Update update) {
+      configMaps.resource(update.configMap()).update();
+    } else if (write instanceof ConfigMapKey.Write.Delete delete) {
+      configMaps.resource(delete.read()).lockResourceVersion(delete.read().getMetadata().getResourceVersion()).delete();
     }
-    Map<String, String> data = new LinkedHashMap<>(current.getData());
-    data.remove(key);
-    current.setData(data);
-    client.configMaps().inNamespace(namespace).resource(current).update();
   }
 
   private ConfigMap get() {

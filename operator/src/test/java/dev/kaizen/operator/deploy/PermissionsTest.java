@@ -64,6 +64,8 @@ class PermissionsTest {
       edit(harness, "web", p -> p.getSpec().getLogGroup().getTags().remove("cost"));
       edit(harness, "web", p -> p.getSpec().getMetricFilters().removeIf(f -> f.getName().equals("fatal")));
       edit(harness, "web", p -> p.getSpec().setSubscription(null));
+      // Another pod selection updates the pipeline's key; removing the last key deletes the operator's ConfigMap.
+      edit(harness, "web", p -> p.getSpec().getPods().getMatchLabels().put("tier", "front"));
       edit(harness, "web", p -> p.getSpec().setPods(null));
       pipelines.withName("web").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
