@@ -48,8 +48,14 @@ public final class AwsCalls {
 
   /** One page of a shared listing, within the listings' part of the operator's share ({@link QuotaTable}). */
   public <T> T listingPage(AwsTarget target, String service, String operation, Supplier<T> call) {
-    // Not counted as a rate-limit wait: the refresher schedules its next page for when a token is free.
-    limits.acquireForListing(target, service, operation);
+    try {
+      limits.acquireForListing(target, service, operation);
+    } catch (RateLimitedException e) {
+      // No thread waits (the refresher comes back for the page when the token is free), but the listing does:
+      // counted apart from the calls of reconciles, so a listing starved of quota shows.
+      metrics.listingRateLimitWait(service, operation, e.retryAfter());
+      throw e;
+    }
     return send(service, operation, call);
   }
 

@@ -68,12 +68,38 @@ final class FairBucket {
     }
     int tokens = Math.min(maxTurn, state.needs(caller.attempt()));
     long wait = bucket.consumeIgnoringRateLimits(tokens);
-    state.turn = new Turn(now + wait, tokens);
+    state.turn = new Turn(now + wait, now + wait + UNCLAIMED_AFTER.toNanos(), tokens);
     if (wait <= 0) { // refilled in the meantime: the turn is now
       state.takeFromTurn(caller.attempt());
       return;
     }
     throw new RateLimitedException(operation, Duration.ofNanos(wait));
+  }
+
+  /**
+   * The caller was refused on another bucket after taking tokens here in the same attempt: its retry will repeat
+   * those calls, so they are reserved now as its turn here, and the retry gets through this bucket instead of
+   * queueing behind everyone again while its turn on the other bucket waits. Returns the nanoseconds until the
+   * reservation is covered, or -1 when there is nothing to reserve (no token taken here, or a turn already held).
+   */
+  synchronized long reserveRepeat(AwsCaller caller) {
+    Caller state = callers.get(caller.id());
+    if (state == null || state.turn != null || state.attempt != caller.attempt() || state.takenInAttempt == 0) {
+      return -1;
+    }
+    long now = time.currentTimeNanos();
+    int tokens = Math.min(maxTurn, state.takenInAttempt);
+    long wait = Math.max(0, bucket.consumeIgnoringRateLimits(tokens));
+    state.turn = new Turn(now + wait, now + wait + UNCLAIMED_AFTER.toNanos(), tokens);
+    return wait;
+  }
+
+  /** Keeps the caller's turn, if any, until {@link #UNCLAIMED_AFTER} past {@code retryAt} (its retry time). */
+  synchronized void holdTurn(AwsCaller caller, long retryAt) {
+    Caller state = callers.get(caller.id());
+    if (state != null && state.turn != null) {
+      state.turn.claimBy = Math.max(state.turn.claimBy, retryAt + UNCLAIMED_AFTER.toNanos());
+    }
   }
 
   /** Drops turns nobody came back for (their tokens go back) and callers long idle. */
@@ -83,7 +109,7 @@ final class FairBucket {
     }
     lastSweep = now;
     callers.values().removeIf(c -> {
-      if (c.turn != null && now - c.turn.readyAt > UNCLAIMED_AFTER.toNanos()) {
+      if (c.turn != null && now > c.turn.claimBy) {
         bucket.addTokens(c.turn.tokens);
         c.turn = null;
       }
@@ -91,13 +117,15 @@ final class FairBucket {
     });
   }
 
-  /** Tokens reserved for one caller, usable from {@code readyAt}. */
+  /** Tokens reserved for one caller, usable from {@code readyAt}, given back if not claimed by {@code claimBy}. */
   private static final class Turn {
     final long readyAt;
+    long claimBy;
     int tokens;
 
-    Turn(long readyAt, int tokens) {
+    Turn(long readyAt, long claimBy, int tokens) {
       this.readyAt = readyAt;
+      this.claimBy = claimBy;
       this.tokens = tokens;
     }
   }

@@ -35,9 +35,41 @@ public final class RateLimits {
     acquire(target, service, operation, AwsCaller.UNQUEUED);
   }
 
-  /** Takes a token for one call (a write or a single read) made for {@code caller}, or throws. */
+  /**
+   * Takes a token for one call (a write or a single read) made for {@code caller}, or throws. A queued caller
+   * refused here after calls on other buckets in the same attempt has those repeated calls reserved too (see
+   * {@link FairBucket#reserveRepeat}) and is told to come back when all its reservations are covered: otherwise its
+   * retry, repeating its reads, would queue again on their buckets while its turn here sat idle, and every attempt
+   * would waste the tokens it took before being refused.
+   */
   public void acquire(AwsTarget target, String service, String operation, AwsCaller caller) {
-    bucket(target, service, operation).acquire(caller, operation);
+    FairBucket bucket = bucket(target, service, operation);
+    try {
+      bucket.acquire(caller, operation);
+    } catch (RateLimitedException refused) {
+      if (!caller.queued()) {
+        throw refused;
+      }
+      throw reserveRepeats(caller, bucket, refused);
+    }
+  }
+
+  private RateLimitedException reserveRepeats(AwsCaller caller, FairBucket refusing, RateLimitedException refused) {
+    long wait = refused.retryAfter().toNanos();
+    boolean reserved = false;
+    for (FairBucket other : buckets.values()) {
+      long covered = other == refusing ? -1 : other.reserveRepeat(caller);
+      if (covered >= 0) {
+        reserved = true;
+        wait = Math.max(wait, covered);
+      }
+    }
+    if (!reserved) {
+      return refused;
+    }
+    long retryAt = time.currentTimeNanos() + wait;
+    buckets.values().forEach(held -> held.holdTurn(caller, retryAt));
+    return new RateLimitedException(refused.operation(), Duration.ofNanos(wait));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.core.listing.Page;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 
 /** The port through which LogPipeline reads and writes CloudWatch metric alarms. */
 public interface AlarmGateway {
+
+  /** The same gateway, making its calls (all but listing pages) for {@code caller}; see {@link LogGroupGateway}. */
+  AlarmGateway forCaller(AwsCaller caller);
 
   /** Every alarm whose name starts with {@code prefix} (one resource's alarms): a paginated single read. */
   List<ObservedAlarm> list(String prefix);

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.listing.Page;
@@ -14,7 +15,10 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
-/** {@link AlarmGateway} on the AWS SDK; every call goes through {@link AwsCalls} (rate limits). */
+/**
+ * {@link AlarmGateway} on the AWS SDK; every call goes through {@link AwsCalls} (rate limits), made for the
+ * gateway's caller ({@link #forCaller}); listing pages take their turn as the listing.
+ */
 public final class CloudWatchAlarmGateway implements AlarmGateway {
   static final String SERVICE = "CloudWatch";
   /** DescribeAlarms returns at most 100 alarms per page; DeleteAlarms takes at most 100 names. */
@@ -23,11 +27,23 @@ public final class CloudWatchAlarmGateway implements AlarmGateway {
   private final CloudWatchClient client;
   private final AwsCalls calls;
   private final AwsTarget target;
+  private final AwsCaller caller;
 
+  /** A gateway whose calls take a free token without a place in line; see {@link #forCaller}. */
   public CloudWatchAlarmGateway(CloudWatchClient client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private CloudWatchAlarmGateway(CloudWatchClient client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
     this.client = client;
     this.calls = calls;
     this.target = target;
+    this.caller = caller;
+  }
+
+  @Override
+  public CloudWatchAlarmGateway forCaller(AwsCaller caller) {
+    return new CloudWatchAlarmGateway(client, calls, target, caller);
   }
 
   @Override
@@ -97,6 +113,6 @@ public final class CloudWatchAlarmGateway implements AlarmGateway {
   }
 
   private <T> T call(String operation, Supplier<T> call) {
-    return calls.call(target, SERVICE, operation, call);
+    return calls.call(target, SERVICE, operation, caller, call);
   }
 }

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.listing.Page;
@@ -17,7 +18,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
-/** {@link LogGroupGateway} on the AWS SDK; every call goes through {@link AwsCalls} (rate limits). */
+/**
+ * {@link LogGroupGateway} on the AWS SDK; every call goes through {@link AwsCalls} (rate limits), made for the
+ * gateway's caller ({@link #forCaller}); listing pages take their turn as the listing.
+ */
 public final class CloudWatchLogsGateway implements LogGroupGateway {
   static final String SERVICE = "CloudWatchLogs";
   /** DescribeLogGroups returns at most 50 groups per page. */
@@ -26,11 +30,23 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
   private final CloudWatchLogsClient client;
   private final AwsCalls calls;
   private final AwsTarget target;
+  private final AwsCaller caller;
 
+  /** A gateway whose calls take a free token without a place in line; see {@link #forCaller}. */
   public CloudWatchLogsGateway(CloudWatchLogsClient client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private CloudWatchLogsGateway(CloudWatchLogsClient client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
     this.client = client;
     this.calls = calls;
     this.target = target;
+    this.caller = caller;
+  }
+
+  @Override
+  public CloudWatchLogsGateway forCaller(AwsCaller caller) {
+    return new CloudWatchLogsGateway(client, calls, target, caller);
   }
 
   @Override
@@ -190,6 +206,6 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
   }
 
   private <T> T call(String operation, Supplier<T> call) {
-    return calls.call(target, SERVICE, operation, call);
+    return calls.call(target, SERVICE, operation, caller, call);
   }
 }

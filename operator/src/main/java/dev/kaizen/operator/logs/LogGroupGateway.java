@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.core.listing.Page;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,12 @@ import java.util.Optional;
 
 /** The port through which LogPipeline reads and writes CloudWatch Logs groups. */
 public interface LogGroupGateway {
+
+  /**
+   * The same gateway, making its calls (all but listing pages) for {@code caller}, so that on a contended quota the
+   * caller keeps its place in line (see {@link AwsCaller}).
+   */
+  LogGroupGateway forCaller(AwsCaller caller);
 
   /** One group by exact name, or empty. */
   Optional<ObservedLogGroup> describe(String name);

@@ -40,23 +40,25 @@ final class LogPipelineCatalog {
 
   /**
    * The group, as listed or read; a light read of a group no listing covers yet throws
-   * {@link dev.kaizen.operator.core.listing.ListingPendingException} (unknown is not absent).
+   * {@link dev.kaizen.operator.core.listing.ListingPendingException} (unknown is not absent). A read of one
+   * group goes through {@code reader}, the ports of the reconcile that asks (made for its caller).
    */
-  Optional<ObservedLogGroup> group(String name, boolean full) {
+  Optional<ObservedLogGroup> group(String name, boolean full, LogPipelinePorts reader) {
     names.add(name);
     if (full) {
-      return groups.read(name, this::readGroup).stream().findFirst();
+      return groups.read(name, key -> readGroup(reader, key)).stream().findFirst();
     }
-    return startingAll(() -> groups.get(name, this::readGroup)).stream().findFirst();
+    return startingAll(() -> groups.get(name, key -> readGroup(reader, key))).stream().findFirst();
   }
 
-  List<MetricFilterDefinition> metricFilters(String group, boolean full) {
-    return full ? filters.read(group, ports.logs()::metricFilters)
-        : startingAll(() -> filters.get(group, ports.logs()::metricFilters));
+  List<MetricFilterDefinition> metricFilters(String group, boolean full, LogPipelinePorts reader) {
+    return full ? filters.read(group, reader.logs()::metricFilters)
+        : startingAll(() -> filters.get(group, reader.logs()::metricFilters));
   }
 
-  List<ObservedAlarm> alarms(String group, boolean full) {
-    return full ? alarms.read(group, this::readAlarms) : startingAll(() -> alarms.get(group, this::readAlarms));
+  List<ObservedAlarm> alarms(String group, boolean full, LogPipelinePorts reader) {
+    return full ? alarms.read(group, key -> readAlarms(reader, key))
+        : startingAll(() -> alarms.get(group, key -> readAlarms(reader, key)));
   }
 
   /**
@@ -81,12 +83,12 @@ final class LogPipelineCatalog {
     return behind.isEmpty() ? Optional.empty() : Optional.of(behind);
   }
 
-  private List<ObservedLogGroup> readGroup(String name) {
-    return ports.logs().describe(name).stream().toList();
+  private static List<ObservedLogGroup> readGroup(LogPipelinePorts reader, String name) {
+    return reader.logs().describe(name).stream().toList();
   }
 
-  private List<ObservedAlarm> readAlarms(String group) {
-    return ports.alarms().list(AlarmDefinition.groupPrefix(group));
+  private static List<ObservedAlarm> readAlarms(LogPipelinePorts reader, String group) {
+    return reader.alarms().list(AlarmDefinition.groupPrefix(group));
   }
 
   void changed(String group) {

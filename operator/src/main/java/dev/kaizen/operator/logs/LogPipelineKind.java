@@ -8,6 +8,7 @@ import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineStatus;
 import dev.kaizen.operator.api.v1alpha1.logs.MetricFilterSpec;
 import dev.kaizen.operator.api.v1alpha1.logs.ObjectRef;
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.AwsTarget;
@@ -140,11 +141,20 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     }
   }
 
+  /**
+   * The ports for one reconcile, whose AWS calls are all made for this one caller (a fresh attempt each time), so
+   * that on a contended bucket a refused pipeline keeps its place in line and one busy pipeline cannot starve the
+   * others. Every operation is queued: each bucket is per operation (QuotaTable), idle in steady state, where a
+   * queued call takes a free token exactly as an unqueued one would; but at startup, after a restart or a mass
+   * edit, hundreds of pipelines hit the same buckets at once (DescribeLogGroups and DescribeAlarms of their full
+   * observes, CreateLogGroup, PutRetentionPolicy at 2.5/s), and the rarely called ones (KMS, untag, deletes) lose
+   * nothing by keeping a place. UNQUEUED would only race, the first to come back winning.
+   */
   @Override
   public LogPipelinePorts gateway(LogPipeline pipeline) {
     AwsTarget target = requireTarget(pipeline);
     requireSameRegion(pipeline, target);
-    return ports(target);
+    return ports(target).forCaller(AwsCaller.resource(pipeline.getMetadata().getUid()));
   }
 
   /**
@@ -182,11 +192,11 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     String group = desired.group().name();
     requireSameName(pipeline, desired.group());
     LogPipelineCatalog catalog = catalog(target);
-    Optional<ObservedLogGroup> observed = catalog.group(group, full);
+    Optional<ObservedLogGroup> observed = catalog.group(group, full, ports);
     Optional<Map<String, String>> tags = full ? observed.map(g -> ports.logs().tags(g.arn())) : Optional.empty();
     List<MetricFilterDefinition> filters = observed.isEmpty() ? List.of()
-        : catalog.metricFilters(group, full);
-    List<ObservedAlarm> alarms = catalog.alarms(group, full);
+        : catalog.metricFilters(group, full, ports);
+    List<ObservedAlarm> alarms = catalog.alarms(group, full, ports);
     Optional<List<SubscriptionDefinition>> subscriptions = !full ? Optional.empty()
         : Optional.of(observed.isEmpty() ? List.of() : ports.logs().subscriptionFilters(group));
     // The Fluent Bit ConfigMap is read only by pipelines that ship logs, or that did and must remove their key:

@@ -27,7 +27,10 @@ public final class KaizenMetrics {
   public static final String AWS_CALLS = "kaizen.aws.calls";
   /** Timer {service, operation}: how long AWS calls took. */
   public static final String AWS_CALL_DURATION = "kaizen.aws.call.duration";
-  /** Timer {service, operation}: a call held back by our own rate limiter, and the wait it was given. */
+  /**
+   * Timer {service, operation, source}: a call held back by our own rate limiter, and the wait it was given; source
+   * {@code call} (a write or single read of a reconcile) or {@code listing} (a page of a shared listing).
+   */
   public static final String RATE_LIMIT_WAIT = "kaizen.rate.limit.wait";
   /** Counter {kind}: drift found in AWS and corrected. */
   public static final String DRIFT_CORRECTIONS = "kaizen.drift.corrections";
@@ -127,10 +130,23 @@ public final class KaizenMetrics {
         .register(registry).record(took);
   }
 
+  /** A write or single read held back by the operator's own rate limiter for {@code wait}. */
   public void rateLimitWait(String service, String operation, Duration wait) {
+    rateLimitWait(service, operation, "call", wait);
+  }
+
+  /**
+   * A page of a shared listing held back by the rate limiter for {@code wait}: time spent waiting for quota like
+   * any call's, though no reconcile waits on it directly (the refresher resumes the listing when the token is free).
+   */
+  public void listingRateLimitWait(String service, String operation, Duration wait) {
+    rateLimitWait(service, operation, "listing", wait);
+  }
+
+  private void rateLimitWait(String service, String operation, String source, Duration wait) {
     Timer.builder(RATE_LIMIT_WAIT)
         .description("Calls held back by the operator's own rate limiter, and the wait they were given")
-        .tags("service", service, "operation", operation).register(registry).record(wait);
+        .tags("service", service, "operation", operation, "source", source).register(registry).record(wait);
   }
 
   /** Registers the gauges of one shared listing, read from {@code listing} by the two functions. */
