@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +67,11 @@ public final class KaizenOperator implements AutoCloseable {
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
     var logLoop = new AwsReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock());
-    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings(),
-        settings.watch());
+    // The Fluent Bit ConfigMap is watched so an edit of a pipeline's key is undone at once, not at the next resync.
+    var fluentBitWatch = LogPipelineReconciler.fluentBitWatch(settings.fluentBit().namespace(),
+        settings.fluentBit().configMap());
+    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, List.of(fluentBitWatch)),
+        settings.timings(), settings.watch());
   }
 
   public KaizenMetrics metrics() {
