@@ -29,19 +29,22 @@ import java.util.stream.Collectors;
  * A resource writing its own part wakes itself once (the informer sees the write); that reconcile finds it in sync.
  */
 public final class ChangedParts<S extends HasMetadata, P extends HasMetadata> implements SecondaryToPrimaryMapper<S> {
-  private final String index;
-  private final IndexedResourceCache<P> primaries;
   private final Function<ResourceID, Optional<S>> watched;
   private final Function<S, Map<String, String>> parts;
+  private final Function<String, List<ResourceID>> owners;
   /** The parts seen at the last event; null until the first. */
   private Map<String, String> lastSeen;
 
-  ChangedParts(String index, IndexedResourceCache<P> primaries, Function<ResourceID, Optional<S>> watched,
-      Function<S, Map<String, String>> parts) {
-    this.index = index;
-    this.primaries = primaries;
+  /**
+   * @param watched the shared object as the watch's cache holds it now
+   * @param parts its parts by key; null reads as none
+   * @param owners the resources owning the part with a given key
+   */
+  ChangedParts(Function<ResourceID, Optional<S>> watched, Function<S, Map<String, String>> parts,
+      Function<String, List<ResourceID>> owners) {
     this.watched = watched;
     this.parts = parts;
+    this.owners = owners;
   }
 
   /**
@@ -55,8 +58,10 @@ public final class ChangedParts<S extends HasMetadata, P extends HasMetadata> im
       Function<S, Map<String, String>> parts, Function<P, Optional<String>> partOf) {
     return (context, watched) -> {
       String index = "kaizen-part-" + name;
+      IndexedResourceCache<P> primaries = context.getPrimaryCache();
       context.getPrimaryCache().addIndexer(index, primary -> partOf.apply(primary).map(List::of).orElse(List.of()));
-      return new ChangedParts<>(index, context.getPrimaryCache(), watched, parts);
+      return new ChangedParts<S, P>(watched, parts,
+          key -> primaries.byIndex(index, key).stream().map(ResourceID::fromResource).toList());
     };
   }
 
@@ -73,8 +78,7 @@ public final class ChangedParts<S extends HasMetadata, P extends HasMetadata> im
     keys.addAll(now.keySet());
     return keys.stream()
         .filter(key -> !Objects.equals(before.get(key), now.get(key)))
-        .flatMap(key -> primaries.byIndex(index, key).stream())
-        .map(ResourceID::fromResource)
+        .flatMap(key -> owners.apply(key).stream())
         .collect(Collectors.toSet());
   }
 }
