@@ -11,6 +11,7 @@ import dev.kaizen.operator.core.Reasons;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
+import dev.kaizen.operator.testing.ApiRequests;
 import dev.kaizen.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -107,6 +108,22 @@ class FluentBitConfigWatchOperatorTest {
       await().atMost(OperatorHarness.WAIT).until(() -> reconciles(harness.operator()) > before);
       assertThat(harness.fluentBitConfig(FOREIGN_KEY)).contains(FOREIGN_CONFIG);
       await().atMost(OperatorHarness.WAIT).until(() -> harness.hasEvent(NS, "web", "DriftCorrected"));
+    }
+  }
+
+  @Test
+  void theOperatorListsAndWatchesOnlyTheOneConfigMap() {
+    try (OperatorHarness harness = new OperatorHarness()) {
+      harness.start(TIMINGS);
+      createShipping(harness, "web");
+      harness.awaitReady(NS, "web");
+      // Every collection request on ConfigMaps the operator ever sent in this JVM (other tests' operators included).
+      var collections = ApiRequests.seen().stream()
+          .filter(r -> r.method().equals("GET") && r.path().matches("/api/v1/(namespaces/[^/]+/)?configmaps(\\?.*)?"))
+          .map(ApiRequests.Request::path).toList();
+      assertThat(collections).anyMatch(path -> path.contains("watch=true"));
+      assertThat(collections).allMatch(path -> path.startsWith("/api/v1/namespaces/logging/configmaps?")
+          && path.contains("fieldSelector=metadata.name%3Dkaizen-fluent-bit"), "in logging, for kaizen-fluent-bit only");
     }
   }
 
