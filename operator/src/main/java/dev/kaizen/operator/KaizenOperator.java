@@ -8,6 +8,7 @@ import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.reconcile.AwsReconcileLoop;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
+import dev.kaizen.operator.core.reconcile.SecondaryWatch;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
@@ -70,7 +71,15 @@ public final class KaizenOperator implements AutoCloseable {
     // The Fluent Bit ConfigMap is watched so an edit of a pipeline's key is undone at once, not at the next resync.
     var fluentBitWatch = LogPipelineReconciler.fluentBitWatch(settings.fluentBit().namespace(),
         settings.fluentBit().configMap());
-    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, List.of(fluentBitWatch)),
+    List<SecondaryWatch<?, LogPipeline>> logWatches = List.of(fluentBitWatch);
+    if (!fluentBitWatch.permittedFor(client)) {
+      // Pipelines that ship no logs must keep working without access to Fluent Bit's namespace.
+      LOG.warn("The Fluent Bit ConfigMap {}/{} is not watched: listing it is forbidden (RBAC: deploy/components/"
+          + "fluent-bit). Edits of its keys are undone at the next resync only.", settings.fluentBit().namespace(),
+          settings.fluentBit().configMap());
+      logWatches = List.of();
+    }
+    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, logWatches),
         settings.timings(), settings.watch());
   }
 

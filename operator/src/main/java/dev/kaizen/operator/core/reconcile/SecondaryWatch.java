@@ -1,6 +1,9 @@
 package dev.kaizen.operator.core.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -86,6 +89,29 @@ public final class SecondaryWatch<S extends HasMetadata, P extends HasMetadata> 
         config::withNamespacesInheritedFromController);
     source.set(new InformerEventSource<>(config.build(), context));
     return source.get();
+  }
+
+  /**
+   * False when the API server refuses (403) to list what this watch would: a shared object may live in a namespace
+   * the operator is not granted (Fluent Bit's, when the installation leaves that component out). JOSDK stops the
+   * whole operator when an informer cannot start, so such a watch is left out instead, by the caller, with a warning.
+   * One list of at most one object; objects owned by resources are in the kind's own namespaces and are not checked.
+   */
+  public boolean permittedFor(KubernetesClient client) {
+    if (single.isEmpty()) {
+      return true;
+    }
+    ResourceID id = single.get();
+    try {
+      client.resources(type).inNamespace(id.getNamespace().orElseThrow()).withField("metadata.name", id.getName())
+          .list(new ListOptionsBuilder().withLimit(1L).build());
+      return true;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 403) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /** The event sources of {@code watches}, for a reconciler's {@code prepareEventSources}. */
