@@ -9,6 +9,7 @@ import dev.kaizen.operator.core.reconcile.ReconcileLoop;
 import dev.kaizen.operator.core.reconcile.StatusWriter;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
+import dev.kaizen.operator.core.reconcile.SecondaryWatch;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +69,19 @@ public final class KaizenOperator implements AutoCloseable {
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
     var logLoop = new ReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client));
-    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs), settings.timings(),
-        settings.watch());
+    // The Fluent Bit ConfigMap is watched so an edit of a pipeline's key is undone at once, not at the next resync.
+    var fluentBitWatch = LogPipelineReconciler.fluentBitWatch(settings.fluentBit().namespace(),
+        settings.fluentBit().configMap());
+    List<SecondaryWatch<?, LogPipeline>> logWatches = List.of(fluentBitWatch);
+    if (!fluentBitWatch.permittedFor(client)) {
+      // Pipelines that ship no logs must keep working without access to Fluent Bit's namespace.
+      LOG.warn("The Fluent Bit ConfigMap {}/{} is not watched: listing it is forbidden (RBAC: deploy/components/"
+          + "fluent-bit). Edits of its keys are undone at the next resync only.", settings.fluentBit().namespace(),
+          settings.fluentBit().configMap());
+      logWatches = List.of();
+    }
+    ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, logWatches), LogPipeline.class,
+        settings.timings(), settings.watch());
   }
 
   public KaizenMetrics metrics() {

@@ -2,23 +2,49 @@ package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.core.reconcile.ReconcileLoop;
+import dev.kaizen.operator.core.reconcile.ChangedParts;
+import dev.kaizen.operator.core.reconcile.SecondaryWatch;
+import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.List;
+import java.util.Optional;
 
 /** The JOSDK entry point for LogPipeline; all the work is the shared loop's and {@link LogPipelineKind}'s. */
 @ControllerConfiguration(name = "logpipeline")
 public final class LogPipelineReconciler implements Reconciler<LogPipeline>, Cleaner<LogPipeline> {
   private final ReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop;
   private final LogPipelineKind kind;
+  private final List<SecondaryWatch<?, LogPipeline>> watches;
 
   public LogPipelineReconciler(ReconcileLoop<LogPipeline, LogPipelineObservation, LogPipelinePorts> loop,
-      LogPipelineKind kind) {
+      LogPipelineKind kind, List<SecondaryWatch<?, LogPipeline>> watches) {
     this.loop = loop;
     this.kind = kind;
+    this.watches = List.copyOf(watches);
+  }
+
+  /**
+   * The Fluent Bit ConfigMap {@code namespace/name}: an edit or removal of a pipeline's key, or of the whole
+   * ConfigMap, wakes the pipelines whose key changed, which put it back.
+   */
+  public static SecondaryWatch<ConfigMap, LogPipeline> fluentBitWatch(String namespace, String name) {
+    return SecondaryWatch.sharedObject(ConfigMap.class, namespace, name,
+        ChangedParts.<ConfigMap, LogPipeline>of("fluent-bit-key", ConfigMap::getData,
+            pipeline -> Optional.of(FluentBitConfigRenderer.key(pipeline.getMetadata().getNamespace(),
+                pipeline.getMetadata().getName()))));
+  }
+
+  @Override
+  public List<EventSource<?, LogPipeline>> prepareEventSources(EventSourceContext<LogPipeline> context) {
+    return SecondaryWatch.eventSources(watches, context);
   }
 
   @Override

@@ -114,8 +114,22 @@ class PermissionsTest {
         case "DELETE" -> name != null ? "delete" : "deletecollection";
         default -> request.method();
       };
-      return new Access(group, resource, verb, name);
+      return new Access(group, resource, verb, name != null ? name : fieldSelectedName(query));
     }
+  }
+
+  /**
+   * The name a list or watch selects with {@code fieldSelector=metadata.name=<name>}: the API server authorizes such
+   * a request as one on that name (its RequestInfo carries it), so a rule's resourceNames may allow it.
+   */
+  private static String fieldSelectedName(String query) {
+    for (String parameter : query.split("&")) {
+      String decoded = java.net.URLDecoder.decode(parameter, java.nio.charset.StandardCharsets.UTF_8);
+      if (decoded.startsWith("fieldSelector=metadata.name=") && !decoded.contains(",")) {
+        return decoded.substring("fieldSelector=metadata.name=".length());
+      }
+    }
+    return null;
   }
 
   /** The operator's RBAC: the base's cluster rules and the Role in Fluent Bit's namespace (components/fluent-bit). */

@@ -1,6 +1,7 @@
 package dev.kaizen.operator.core.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -14,10 +15,15 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 public final class ControllerRegistration {
   private ControllerRegistration() {}
 
+  /**
+   * @param resourceType the kind's class: a cluster-scoped kind (one that is not {@link Namespaced}, e.g. AwsAccount)
+   *     is watched cluster-wide whatever namespaces the instance is sharded by; the label selector still applies
+   */
   public static <R extends HasMetadata> void register(Operator operator, Reconciler<R> reconciler,
-      ReconcileTimings timings, WatchScope scope) {
+      Class<R> resourceType, ReconcileTimings timings, WatchScope scope) {
+    boolean namespaced = Namespaced.class.isAssignableFrom(resourceType);
     operator.register(reconciler, override -> {
-      if (scope.allNamespaces()) {
+      if (scope.allNamespaces() || !namespaced) {
         override.watchingAllNamespaces();
       } else {
         override.settingNamespaces(scope.namespaces());

@@ -10,6 +10,7 @@ import dev.kaizen.operator.core.Reasons;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
+import dev.kaizen.operator.core.reconcile.WatchScope;
 import dev.kaizen.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micrometer.core.instrument.search.Search;
@@ -80,6 +81,15 @@ class GadgetContractTest {
 
       restartAndAwaitReconcile(harness);
       assertThat(harness.store().writes()).containsExactlyInAnyOrder("create a", "create b");
+    }
+  }
+
+  @Test
+  void namespaceShardingDoesNotHideAClusterScopedKind() {
+    try (GadgetHarness harness = new GadgetHarness()
+        .start(new WatchScope(java.util.Set.of("team-a", "team-b"), java.util.Optional.empty()))) {
+      harness.create("g0", spec("a"));
+      harness.awaitCondition("g0", Conditions.READY, "True", Reasons.IN_SYNC);
     }
   }
 

@@ -40,6 +40,7 @@ final class GadgetHarness implements AutoCloseable {
   private final GadgetStore store = new GadgetStore();
   private final KaizenMetrics metrics = new KaizenMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
   private Operator operator;
+  private WatchScope scope = WatchScope.EVERYTHING;
 
   GadgetHarness() {
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
@@ -66,18 +67,24 @@ final class GadgetHarness implements AutoCloseable {
   }
 
   GadgetHarness start() {
+    return start(WatchScope.EVERYTHING);
+  }
+
+  /** Started as one shard of an estate sharded by {@code scope}. */
+  GadgetHarness start(WatchScope scope) {
     operator = new Operator(config -> config.withKubernetesClient(client).withCloseClientOnStop(false)
         .withUseSSAToPatchPrimaryResource(false));
     var loop = new ReconcileLoop<>(Gadget.KIND, new GadgetKind(store), OperatorHarness.CLUSTER, TIMINGS,
         new EventRecorder(client, Clock.systemUTC(), metrics), Clock.systemUTC(), StatusWriter.kubernetes(client));
-    ControllerRegistration.register(operator, new GadgetReconciler(loop), TIMINGS, WatchScope.EVERYTHING);
+    ControllerRegistration.register(operator, new GadgetReconciler(loop), Gadget.class, TIMINGS, scope);
     operator.start();
+    this.scope = scope;
     return this;
   }
 
   GadgetHarness restart() {
     operator.stop();
-    return start();
+    return start(scope);
   }
 
   GadgetStore store() {
