@@ -467,7 +467,8 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
 
   private boolean fullObserveDue(R resource, Instant now, boolean specChanged) {
     KaizenStatus status = statusOf(resource);
-    if (specChanged || status.getLastFullSyncTime() == null || confirming(status)) {
+    // A phase machine under way reads everything every time: each phase's decision rests on a complete look.
+    if (specChanged || status.getLastFullSyncTime() == null || confirming(status) || kind.inProgress(resource)) {
       return true;
     }
     Instant last = parseInstant(status.getLastFullSyncTime()).orElse(Instant.EPOCH);

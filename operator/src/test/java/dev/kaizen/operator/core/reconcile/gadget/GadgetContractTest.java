@@ -179,6 +179,29 @@ class GadgetContractTest {
   }
 
   @Test
+  void whileAPhaseIsUnderWayEveryReconcileObservesInFull() {
+    try (GadgetHarness harness = new GadgetHarness().start()) {
+      harness.store().gate(false);
+      GadgetSpec phased = spec("a");
+      phased.setPhases(List.of("one", "two"));
+      harness.create("g8", phased);
+
+      harness.awaitCondition("g8", Conditions.RECONCILING, "True", "PhaseGateClosed");
+      await().atMost(OperatorHarness.WAIT)
+          .until(() -> harness.store().observes().stream().filter(o -> o.startsWith("one:")).count() >= 5);
+      assertThat(harness.store().observes()).filteredOn(o -> o.startsWith("one:")).containsOnly("one:full");
+      assertThat(harness.store().writes()).containsExactly("create a", "side effect one");
+
+      harness.store().gate(true);
+      harness.awaitCondition("g8", Conditions.READY, "True", Reasons.IN_SYNC);
+      assertThat(harness.store().writes()).containsExactly("create a", "side effect one", "side effect two");
+      // Positive control: once no phase is under way, rechecks are light again.
+      restartAndAwaitReconcile(harness);
+      assertThat(harness.store().observes()).last().isEqualTo("two:light");
+    }
+  }
+
+  @Test
   void aRequestByAnnotationIsActedOnOncePerValue() {
     try (GadgetHarness harness = new GadgetHarness().start()) {
       harness.create("g5", spec("a"));

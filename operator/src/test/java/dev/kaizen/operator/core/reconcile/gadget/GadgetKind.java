@@ -58,6 +58,7 @@ public final class GadgetKind implements Kind<Gadget, GadgetKind.Observation, Ga
 
   @Override
   public Observation observe(Gadget gadget, GadgetStore store, boolean full) {
+    store.noteObserve(gadget.getStatus() == null ? null : gadget.getStatus().getPhase(), full);
     Map<String, Optional<GadgetStore.Part>> parts = new LinkedHashMap<>();
     for (String name : gadget.getSpec().getParts()) {
       parts.put(name, store.read(name));
@@ -95,7 +96,8 @@ public final class GadgetKind implements Kind<Gadget, GadgetKind.Observation, Ga
     Plan<GadgetStore> plan = new Plan<>(changes);
     GadgetStatus status = (GadgetStatus) initStatus(gadget);
     Optional<String> nextPhase = nextPhase(gadget);
-    if (changes.isEmpty() && nextPhase.isPresent()) {
+    boolean mayLeavePhase = status.getPhase() == null || store.gateOpen();
+    if (changes.isEmpty() && nextPhase.isPresent() && mayLeavePhase) {
       // One phase per reconcile: the phase is committed (locked) before its side effect.
       String phase = nextPhase.get();
       return new Plan<>(List.of(Change.<GadgetStore>of(Effect.UPDATE, "SideEffect", phase, "phase " + phase,
@@ -116,6 +118,14 @@ public final class GadgetKind implements Kind<Gadget, GadgetKind.Observation, Ga
     String current = gadget.getStatus() == null ? null : gadget.getStatus().getPhase();
     int next = current == null ? 0 : phases.indexOf(current) + 1;
     return next < phases.size() ? Optional.of(phases.get(next)) : Optional.empty();
+  }
+
+  @Override
+  public Optional<Waiting> waiting(Gadget gadget, Observation observed) {
+    return inProgress(gadget) && !store.gateOpen()
+        ? Optional.of(new Waiting("PhaseGateClosed", "Phase " + gadget.getStatus().getPhase() + " waits for its gate.",
+            Duration.ofMillis(200)))
+        : Optional.empty();
   }
 
   @Override

@@ -34,6 +34,8 @@ public final class GadgetStore {
   private final List<String> attempts = new CopyOnWriteArrayList<>();
   private final AtomicInteger polls = new AtomicInteger();
   private volatile java.util.function.BooleanSupplier interference;
+  private volatile boolean gateOpen = true;
+  private final List<String> observes = new CopyOnWriteArrayList<>();
 
   public Optional<Part> read(String name) {
     java.util.function.BooleanSupplier hook = interference;
@@ -97,6 +99,24 @@ public final class GadgetStore {
   /** Runs {@code hook} at each read until it answers true (it interfered): a concurrent writer, in tests. */
   public void interfereWhen(java.util.function.BooleanSupplier hook) {
     this.interference = hook;
+  }
+
+  /** Whether a phase may be left (a verification passed, say); a closed gate keeps the machine waiting. */
+  public boolean gateOpen() {
+    return gateOpen;
+  }
+
+  public void gate(boolean open) {
+    this.gateOpen = open;
+  }
+
+  /** Notes one observe: the phase the resource was in and whether it was full. */
+  public void noteObserve(String phase, boolean full) {
+    observes.add(phase + (full ? ":full" : ":light"));
+  }
+
+  public List<String> observes() {
+    return List.copyOf(observes);
   }
 
   /** Every create asked for, rejected ones included. */
