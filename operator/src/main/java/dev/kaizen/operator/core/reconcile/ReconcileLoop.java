@@ -412,6 +412,14 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     }
     try {
       G gateway = kind.gateway(resource);
+      Optional<Waiting> pending = stillPending(resource, gateway);
+      if (pending.isPresent()) {
+        // A change under way may yet create an object: deleting now would leave it behind, owned by nobody.
+        LOG.info("{} {}/{}: deletion waits for a change under way: {}", kindName, ns(resource), name(resource),
+            pending.get().message());
+        return new Done<>(DeleteControl.noFinalizerRemoval().rescheduleAfter(pending.get().recheckAfter()),
+            Outcome.WAITING);
+      }
       O observed = kind.observe(resource, gateway, true);
       List<OwnedObject> objects = kind.owned(resource, observed);
       List<OwnedObject> existing = objects.stream().filter(OwnedObject::exists).toList();
@@ -459,6 +467,18 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
       }
       return new Done<>(DeleteControl.noFinalizerRemoval().rescheduleAfter(retry), Outcome.DELETE_FAILED);
     }
+  }
+
+  /** The first pending change (from status.pending) the kind says is still under way, if any. */
+  private Optional<Waiting> stillPending(R resource, G gateway) {
+    for (PendingChange pending : statusOf(resource).getPending()) {
+      PendingState state = kind.poll(resource, gateway, pending);
+      if (state.state() == PendingState.State.WAITING) {
+        return Optional.of(state.waiting().orElseGet(() -> new Waiting(Reasons.WAITING_FOR_CHANGES,
+            pending.getChange() + " is still under way.", timings.confirm())));
+      }
+    }
+    return Optional.empty();
   }
 
   private static String describe(List<OwnedObject> objects) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class Requests {
   public static final String PREFIX = "kaizen.dev/";
+  /** status.requests keeps values up to this length (the CRD's bound). */
+  public static final int MAX_VALUE = 256;
 
   private Requests() {}
 
@@ -42,12 +44,19 @@ public final class Requests {
   /**
    * The request {@code name} when its annotation holds a value not yet acknowledged in status; empty when there is
    * no such annotation or its value was already acted on.
+   *
+   * @throws dev.kaizen.operator.core.InvalidSpecException when the value is longer than status can keep
    */
   public static Optional<Request> pending(HasMetadata resource, KaizenStatus status, String name) {
     Map<String, String> annotations = resource.getMetadata().getAnnotations();
     String value = annotations == null ? null : annotations.get(PREFIX + name);
     if (value == null || value.isBlank()) {
       return Optional.empty();
+    }
+    if (value.length() > MAX_VALUE) {
+      throw new dev.kaizen.operator.core.InvalidSpecException("The annotation " + PREFIX + name + " is "
+          + value.length() + " characters long; a request value may have at most " + MAX_VALUE
+          + " (a timestamp or a ticket number).");
     }
     String acknowledged = status == null ? null : status.getRequests().get(name);
     return value.equals(acknowledged) ? Optional.empty() : Optional.of(new Request(name, value));

@@ -144,6 +144,27 @@ class GadgetContractTest {
   }
 
   @Test
+  void deletionWaitsForAChangeUnderWaySoNothingIsLeftBehind() {
+    try (GadgetHarness harness = new GadgetHarness().start()) {
+      GadgetSpec slow = spec("a");
+      slow.setSlow(true);
+      slow.setDeletionPolicy(DeletionPolicy.Delete);
+      harness.create("g9", slow);
+      harness.awaitCondition("g9", Conditions.RECONCILING, "True", "PartBeingMade");
+
+      harness.client().resources(Gadget.class).withName("g9").delete();
+      int polls = harness.store().polls();
+      await().atMost(OperatorHarness.WAIT).until(() -> harness.store().polls() >= polls + 3);
+      assertThat(harness.get("g9")).as("kept while its part is being made").isNotNull();
+
+      harness.store().completeAll();
+      await().atMost(OperatorHarness.WAIT).until(() -> harness.get("g9") == null);
+      assertThat(harness.store().parts()).isEmpty();
+      assertThat(harness.store().writes()).containsExactly("start create a", "delete a");
+    }
+  }
+
+  @Test
   void aConflictOnTheLockedStatusCommitPreventsThePhaseSideEffect() {
     try (GadgetHarness harness = new GadgetHarness()) {
       // Someone else writes the gadget's status after the operator read it, just before it would enter phase one.
