@@ -1,9 +1,12 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.api.v1alpha1.Kinds;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineFormats;
 import dev.kaizen.operator.core.manifest.CrdSchemas;
 import dev.kaizen.operator.core.manifest.CrdVersion;
 import dev.kaizen.operator.core.manifest.DuplicateCheck;
+import dev.kaizen.operator.core.manifest.FieldFormats;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.core.manifest.ManifestReader;
 import dev.kaizen.operator.core.manifest.ManifestValidator;
@@ -32,7 +35,8 @@ final class ManifestCheck {
 
   private final ManifestReader reader;
   private final CrdSchemas crds = CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
-  private final ManifestValidator validator = new ManifestValidator(crds);
+  private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
+      .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
   private final String defaultNamespace;
 
