@@ -39,18 +39,23 @@ final class ManifestCheck {
       .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
   private final String defaultNamespace;
+  private final Optional<String> defaultRegion;
 
   ManifestCheck(Map<String, PlannableKind<?, ?, ?>> kinds) {
-    this(kinds, DEFAULT_NAMESPACE, new ManifestReader());
+    this(kinds, DEFAULT_NAMESPACE, Optional.empty(), new ManifestReader());
   }
 
   /**
    * @param defaultNamespace the namespace of manifests that name none (kubectl's {@code -n}, or an Argo CD
    *     application's destination namespace)
+   * @param defaultRegion the operator's region, where resources without {@code spec.region} land; when empty, they
+   *     are only known to land in the same region as each other
    */
-  ManifestCheck(Map<String, PlannableKind<?, ?, ?>> kinds, String defaultNamespace, ManifestReader reader) {
+  ManifestCheck(Map<String, PlannableKind<?, ?, ?>> kinds, String defaultNamespace, Optional<String> defaultRegion,
+      ManifestReader reader) {
     this.kinds = kinds;
     this.defaultNamespace = defaultNamespace;
+    this.defaultRegion = defaultRegion;
     this.reader = reader;
   }
 
@@ -72,7 +77,7 @@ final class ManifestCheck {
     }
     DuplicateCheck duplicates = new DuplicateCheck(this::namespaceOf);
     List<Problem> twice = new ArrayList<>(duplicates.sameObject(read.manifests()));
-    twice.addAll(duplicates.sameClaim(valid, m -> ClaimedAwsObjects.of(m, namespaceOf(m))));
+    twice.addAll(duplicates.sameClaim(valid, m -> ClaimedAwsObjects.of(m, namespaceOf(m), defaultRegion)));
     problems.addAll(twice);
     return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices());
   }

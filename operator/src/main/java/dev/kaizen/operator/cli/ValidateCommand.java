@@ -38,6 +38,11 @@ public final class ValidateCommand implements Callable<Integer> {
           + " and which manifests collide.")
   String namespace;
 
+  @Option(names = "--region", paramLabel = "REGION", description = "The operator's region, where resources without"
+      + " spec.region land: then a group named in eu-west-1 and the same group of a resource without a region collide."
+      + " Without it, only resources that both omit the region, or both name the same one, are compared.")
+  String region;
+
   @Option(names = "--allow-empty", description = "Exit 0 when no kaizen.dev manifest is found. Without it, finding"
       + " none is an error, so that a mistyped path in CI does not pass unnoticed.")
   boolean allowEmpty;
@@ -47,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     var check = new ManifestCheck(CommandLineKinds.all(CommandLineKinds.noAws(), Optional.empty()), namespace,
-        new ManifestReader());
+        Optional.ofNullable(region), new ManifestReader());
     ManifestCheck.Result result = check.check(paths, Optional.ofNullable(baseline));
     result.notices().forEach(notice -> err.println("note: " + notice));
     result.problems().forEach(err::println);

@@ -112,6 +112,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void withTheOperatorsRegionAGroupNamedInThatRegionCollidesWithOneWithoutRegion() throws IOException {
+    Path defaulted = write("web.yaml", pipeline("web", "shop", "{}"));
+    write("web-us.yaml", pipeline("web-us", "shop", "{name: /shop/web}")
+        .replace("logGroup:", "region: us-east-1\n  logGroup:"));
+
+    assertThat(validate(dir.toString()).exit()).isZero();
+    assertThat(validate("--region", "eu-west-1", dir.toString()).exit()).isZero();
+
+    Run run = validate("--region", "us-east-1", dir.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).startsWith(defaulted + ": LogPipeline shop/web: spec.logGroup.name: claims the CloudWatch"
+        + " Logs group /shop/web in us-east-1 (spec.logGroup.name not set: defaulted to /<namespace>/<name>), which"
+        + " LogPipeline shop/web-us at ");
+  }
+
+  @Test
   void aManifestWithoutNamespaceLandsInTheNamespaceGiven() throws IOException {
     // Rendered by kustomize with namespace: shop, next to a hand-written one without a namespace.
     Path rendered = write("rendered.yaml", pipeline("web", "shop", "{}"));
