@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * What no single manifest shows: two manifests that are the same Kubernetes object (the last one applied silently
  * replaces the other), or two resources that claim the same external object (both would try to own it; the second
- * stalls, or worse, they fight). Each duplicate is reported on the later manifest, naming where the first one is.
+ * stalls, or worse, they fight). Each duplicate is reported on the later manifest, at its line, naming where the first
+ * one is; a manifest defined twice is reported once, as such, not again for the objects it claims.
  */
 public final class DuplicateCheck {
 
@@ -42,11 +43,9 @@ public final class DuplicateCheck {
         continue;
       }
       String namespace = namespaceOf.apply(manifest);
-      String key = manifest.group() + "/" + manifest.kind() + "/" + Objects.toString(namespace, "") + "/"
-          + manifest.name();
-      Manifest earlier = first.putIfAbsent(key, manifest);
+      Manifest earlier = first.putIfAbsent(objectKey(manifest), manifest);
       if (earlier != null) {
-        problems.add(Problem.of(manifest, FieldPath.root().child("metadata").child("name"),
+        problems.add(new Problem(manifest.location(), manifest.resource(), "metadata.name",
             "is defined twice: " + identity(manifest, namespace) + " is also at " + earlier.location()
                 + assumedNamespace(manifest, earlier) + "; the one applied last would replace the other"));
       }
@@ -61,8 +60,8 @@ public final class DuplicateCheck {
     for (Manifest manifest : manifests) {
       for (Claim claim : claimsOf.apply(manifest)) {
         Manifest earlier = first.putIfAbsent(claim.object(), manifest);
-        if (earlier != null && earlier != manifest) {
-          problems.add(new Problem(manifest.file(), manifest.resource(), claim.field(),
+        if (earlier != null && earlier != manifest && !sameObject(earlier, manifest)) {
+          problems.add(new Problem(manifest.location(), manifest.resource(), claim.field(),
               "claims " + claim.object() + claim.detail() + ", which " + identity(earlier, namespaceOf.apply(earlier)) + " at "
                   + earlier.location() + " claims too" + assumedNamespace(manifest, earlier)
                   + "; only one resource can own it: give one of them another name"));
@@ -70,6 +69,15 @@ public final class DuplicateCheck {
       }
     }
     return problems;
+  }
+
+  private String objectKey(Manifest manifest) {
+    return manifest.group() + "/" + manifest.kind() + "/" + Objects.toString(namespaceOf.apply(manifest), "") + "/"
+        + manifest.name();
+  }
+
+  private boolean sameObject(Manifest one, Manifest other) {
+    return one.name() != null && objectKey(one).equals(objectKey(other));
   }
 
   private static String identity(Manifest manifest, String namespace) {
