@@ -34,7 +34,8 @@ final class ManifestCheck {
   record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices) {}
 
   private final ManifestReader reader;
-  private final CrdSchemas crds = CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
+  private final CrdSchemas crds =
+      CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
   private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
       .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;

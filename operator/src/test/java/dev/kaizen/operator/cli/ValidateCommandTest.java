@@ -63,7 +63,8 @@ class ValidateCommandTest {
     Run run = validate(dir.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains(dir.resolve("apps/web.json") + ": LogPipeline shop/web: spec.logGroup.retentionDays:");
+    assertThat(run.err())
+        .contains(dir.resolve("apps/web.json") + ": LogPipeline shop/web: spec.logGroup.retentionDays:");
     assertThat(run.out()).contains("1 resource(s) checked, 1 problem(s)");
   }
 

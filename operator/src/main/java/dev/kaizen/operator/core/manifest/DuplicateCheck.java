@@ -61,9 +61,10 @@ public final class DuplicateCheck {
       for (Claim claim : claimsOf.apply(manifest)) {
         Manifest earlier = first.putIfAbsent(claim.object(), manifest);
         if (earlier != null && earlier != manifest && !sameObject(earlier, manifest)) {
+          String other = identity(earlier, namespaceOf.apply(earlier));
           problems.add(new Problem(manifest.location(), manifest.resource(), claim.field(),
-              "claims " + claim.object() + claim.detail() + ", which " + identity(earlier, namespaceOf.apply(earlier)) + " at "
-                  + earlier.location() + " claims too" + assumedNamespace(manifest, earlier)
+              "claims " + claim.object() + claim.detail() + ", which " + other + " at " + earlier.location()
+                  + " claims too" + assumedNamespace(manifest, earlier)
                   + "; only one resource can own it: give one of them another name"));
         }
       }

@@ -118,7 +118,8 @@ class ManifestReaderTest {
           "apiVersion": "v1",
           "kind": "List",
           "items": [
-            {"apiVersion": "kaizen.dev/v1alpha1", "kind": "LogPipeline", "metadata": {"name": "b", "namespace": "shop"}},
+            {"apiVersion": "kaizen.dev/v1alpha1", "kind": "LogPipeline",
+             "metadata": {"name": "b", "namespace": "shop"}},
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web"}},
             {"apiVersion": "kaizen.dev/v1alpha1", "kind": "LogPipeline", "metadata": {"name": "c", "namespace": "shop"}}
           ]
@@ -130,7 +131,8 @@ class ManifestReaderTest {
     assertThat(read.problems()).isEmpty();
     assertThat(read.manifests()).extracting(Manifest::name).containsExactly("a", "b", "c");
     assertThat(read.manifests()).extracting(Manifest::location)
-        .containsExactly(dir.resolve("a.json") + ":1", dir.resolve("list.json") + ":1", dir.resolve("list.json") + ":1");
+        .containsExactly(dir.resolve("a.json") + ":1", dir.resolve("list.json") + ":1",
+            dir.resolve("list.json") + ":1");
     assertThat(read.skipped()).isEqualTo(1);
   }
 

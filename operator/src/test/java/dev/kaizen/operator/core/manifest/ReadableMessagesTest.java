@@ -1,6 +1,7 @@
 package dev.kaizen.operator.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
@@ -44,7 +45,8 @@ class ReadableMessagesTest {
             alarm: {threshold: 1, actions: ["arn:aws:sns:eu-west-1:oncall"]}
         """)).singleElement().satisfies(p -> {
           assertThat(p.path()).isEqualTo("spec.metricFilters[0].alarm.actions[0]");
-          assertThat(p.message()).endsWith("expected an SNS topic ARN (arn:aws:sns:<region>:<account id>:<topic name>)");
+          assertThat(p.message())
+              .endsWith("expected an SNS topic ARN (arn:aws:sns:<region>:<account id>:<topic name>)");
         });
   }
 
@@ -80,7 +82,7 @@ class ReadableMessagesTest {
   @Test
   void anUnknownFieldSuggestsTheNearestKnownOne() {
     assertThat(validate("logGroup: {retention: 30}")).extracting(Problem::path, Problem::message)
-        .contains(org.assertj.core.groups.Tuple.tuple("spec.logGroup.retention",
+        .contains(tuple("spec.logGroup.retention",
             "unknown field; did you mean retentionDays?"));
     assertThat(validate("logGroup: {kmsKeyARN: x}")).extracting(Problem::message)
         .contains("unknown field; did you mean kmsKeyArn?");
