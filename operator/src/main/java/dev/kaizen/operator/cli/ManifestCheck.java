@@ -1,7 +1,12 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.api.v1alpha1.Kinds;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineFormats;
 import dev.kaizen.operator.core.manifest.CrdSchemas;
+import dev.kaizen.operator.core.manifest.CrdVersion;
+import dev.kaizen.operator.core.manifest.DuplicateCheck;
+import dev.kaizen.operator.core.manifest.FieldFormats;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.core.manifest.ManifestReader;
 import dev.kaizen.operator.core.manifest.ManifestValidator;
@@ -15,20 +20,44 @@ import java.util.Optional;
 
 /**
  * What {@code kaizen validate} and {@code kaizen plan} both do first: read the manifests, check them against the
- * CRDs (schema and CEL rules, transition rules against a baseline when given) and the kinds' semantic checks.
+ * CRDs (schema and CEL rules, transition rules against a baseline when given) and the kinds' semantic checks, then
+ * across manifests: the same object defined twice, or one AWS object claimed by two resources.
  */
 final class ManifestCheck {
+  /** Where a manifest without {@code metadata.namespace} lands when nothing else is said: kubectl's default. */
+  static final String DEFAULT_NAMESPACE = "default";
 
-  /** The manifests that passed, every problem found, and how many documents of other API groups were skipped. */
-  record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped) {}
+  /**
+   * The manifests that passed, every problem found, how many documents of other API groups were skipped, and
+   * notices that are not problems by themselves (an empty file).
+   */
+  record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices) {}
 
-  private final ManifestReader reader = new ManifestReader();
-  private final ManifestValidator validator = new ManifestValidator(
-      CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new)));
+  private final ManifestReader reader;
+  private final CrdSchemas crds =
+      CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
+  private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
+      .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
+  private final String defaultNamespace;
+  private final Optional<String> defaultRegion;
 
   ManifestCheck(Map<String, PlannableKind<?, ?, ?>> kinds) {
+    this(kinds, DEFAULT_NAMESPACE, Optional.empty(), new ManifestReader());
+  }
+
+  /**
+   * @param defaultNamespace the namespace of manifests that name none (kubectl's {@code -n}, or an Argo CD
+   *     application's destination namespace)
+   * @param defaultRegion the operator's region, where resources without {@code spec.region} land; when empty, they
+   *     are only known to land in the same region as each other
+   */
+  ManifestCheck(Map<String, PlannableKind<?, ?, ?>> kinds, String defaultNamespace, Optional<String> defaultRegion,
+      ManifestReader reader) {
     this.kinds = kinds;
+    this.defaultNamespace = defaultNamespace;
+    this.defaultRegion = defaultRegion;
+    this.reader = reader;
   }
 
   Result check(List<Path> paths, Optional<Path> baseline) {
@@ -47,7 +76,20 @@ final class ManifestCheck {
         valid.add(manifest);
       }
     }
-    return new Result(valid, problems, read.manifests().size(), read.skipped());
+    DuplicateCheck duplicates = new DuplicateCheck(this::namespaceOf);
+    List<Problem> twice = new ArrayList<>(duplicates.sameObject(read.manifests()));
+    twice.addAll(duplicates.sameClaim(valid, m -> ClaimedAwsObjects.of(m, namespaceOf(m), defaultRegion)));
+    problems.addAll(twice);
+    return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices());
+  }
+
+  /** The namespace a manifest lands in; null for a cluster-scoped kind. */
+  private String namespaceOf(Manifest manifest) {
+    boolean namespaced = crds.find(manifest).map(CrdVersion::namespaced).orElse(true);
+    if (!namespaced) {
+      return null;
+    }
+    return manifest.namespace() != null ? manifest.namespace() : defaultNamespace;
   }
 
   private List<Problem> semanticProblems(Manifest manifest) {

@@ -74,8 +74,9 @@ class CommandLineTest {
     assertThat(run.err().lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith(bad + ": LogPipeline shop/web: spec.logGroup."));
     assertThat(run.err()).contains(
         "spec.logGroup.retentionDays: retentionDays must be one of the values CloudWatch Logs accepts",
-        "spec.logGroup.kmsKeyArn: \"arn:aws:kms:eu-west-1:111122223333:alias/shop\" does not match the pattern",
-        "spec.logGroup.name: \"/shop/web logs\" does not match the pattern");
+        "spec.logGroup.kmsKeyArn: \"arn:aws:kms:eu-west-1:111122223333:alias/shop\" is not valid here: expected a KMS"
+            + " key ARN",
+        "spec.logGroup.name: \"/shop/web logs\" is not valid here: expected a log group name");
   }
 
   @Test
@@ -110,7 +111,8 @@ class CommandLineTest {
         "spec.metricFilters[0].metric.name: required",
         "spec.metricFilters[1].pattern:",
         "spec.metricFilters[2].alarm.threshold: required",
-        "spec.metricFilters[3].alarm.actions[0]: \"arn:aws:sns:eu-west-1:oncall\" does not match the pattern");
+        "spec.metricFilters[3].alarm.actions[0]: \"arn:aws:sns:eu-west-1:oncall\" is not valid here: expected an SNS"
+            + " topic ARN");
   }
 
   @Test

@@ -13,11 +13,17 @@ import java.util.Optional;
  */
 public final class ManifestValidator {
   private final CrdSchemas crds;
-  private final OpenApiCheck openApi = new OpenApiCheck();
+  private final OpenApiCheck openApi;
   private final CelRuleCheck celRules = new CelRuleCheck(new CelRules());
 
   public ManifestValidator(CrdSchemas crds) {
+    this(crds, FieldFormats.none());
+  }
+
+  /** Explaining pattern mismatches with {@code formats}' words where it has them. */
+  public ManifestValidator(CrdSchemas crds, FieldFormats formats) {
     this.crds = crds;
+    this.openApi = new OpenApiCheck(formats);
   }
 
   /** A create: no transition rule runs. */
@@ -45,13 +51,18 @@ public final class ManifestValidator {
     problems.addAll(schema.problems());
     problems.addAll(UnknownFieldCheck.check(newObject, crd, object));
     problems.addAll(ListTypeCheck.check(newObject, crd, object));
+    LabelSelectorCheck.Outcome labels = LabelSelectorCheck.check(newObject, object);
+    problems.addAll(labels.problems());
     if (schema.blocksRules()) {
       // As the API server: rules assume well-typed values with their required fields present.
       problems.add(Problem.of(newObject, FieldPath.root(),
           "validation rules were not checked because of the errors above; fix them to check the rules"));
     } else {
       JsonNode old = oldObject.map(o -> AdmissionDefaults.apply(crd, o.object())).orElse(null);
-      problems.addAll(celRules.check(newObject, crd, object, old));
+      // A selector's rule can only say "must be valid"; where the label check named the key or value, that is enough.
+      celRules.check(newObject, crd, object, old).stream()
+          .filter(problem -> !labels.selectorsWithProblems().contains(problem.path()))
+          .forEach(problems::add);
     }
     return problems;
   }

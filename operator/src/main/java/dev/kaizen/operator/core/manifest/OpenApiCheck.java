@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,8 +33,10 @@ final class OpenApiCheck {
   private final JsonSchemaFactory factory;
   private final SchemaValidatorsConfig config;
   private final Map<String, Object> schemas = new ConcurrentHashMap<>(); // JsonSchema, or the load error
+  private final FieldFormats formats;
 
-  OpenApiCheck() {
+  OpenApiCheck(FieldFormats formats) {
+    this.formats = formats;
     // Unknown keywords would otherwise be logged as a warning each ("you should define your own Meta Schema").
     JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
         .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
@@ -68,7 +71,8 @@ final class OpenApiCheck {
         continue; // reported as "unknown field" by UnknownFieldCheck
       }
       blocking |= BLOCKING_TYPES.contains(message.getType());
-      problems.add(Problem.of(manifest, pathOf(crd.schema(), message), describe(message)));
+      Located at = locate(crd.schema(), message);
+      problems.add(Problem.of(manifest, at.path(), describe(message, formats.describe(crd, at.schemaPath()))));
     }
     return new Outcome(problems, blocking);
   }
@@ -113,21 +117,29 @@ final class OpenApiCheck {
         .toList();
   }
 
+  /**
+   * Where a message points: the field as kubectl names it ({@code spec.filters[0].name}), and as the schema names it
+   * ({@code spec.filters[*].name}, for {@link FieldFormats}).
+   */
+  private record Located(FieldPath path, String schemaPath) {}
+
   /** The field a message is about; for "required" that is the missing field, not its parent. */
-  private static FieldPath pathOf(JsonNode rootSchema, ValidationMessage message) {
+  private static Located locate(JsonNode rootSchema, ValidationMessage message) {
     JsonNodePath location = message.getInstanceLocation();
     FieldPath path = FieldPath.root();
+    StringBuilder schemaPath = new StringBuilder();
     JsonNode schema = rootSchema;
     for (int i = 0; i < location.getNameCount(); i++) {
       Object element = location.getElement(i);
       if (element instanceof Integer index) {
         path = path.index(index);
+        schemaPath.append("[*]");
         schema = SchemaNode.items(schema);
       } else {
         String name = String.valueOf(element);
-        path = SchemaNode.property(schema, name) == null && SchemaNode.additionalProperties(schema) != null
-            ? path.key(name)
-            : path.child(name);
+        boolean mapKey = SchemaNode.property(schema, name) == null && SchemaNode.additionalProperties(schema) != null;
+        path = mapKey ? path.key(name) : path.child(name);
+        schemaPath.append(mapKey ? "[*]" : (schemaPath.isEmpty() ? "" : ".") + name);
         JsonNode child = SchemaNode.childSchema(schema, name);
         schema = child == null ? MissingNode.getInstance() : child;
       }
@@ -135,17 +147,19 @@ final class OpenApiCheck {
     if ("required".equals(message.getType()) && message.getProperty() != null) {
       path = path.child(message.getProperty());
     }
-    return path;
+    return new Located(path, schemaPath.toString());
   }
 
-  // networknt's wording, except where a clearer sentence is cheap: the offending value and the choices.
-  private static String describe(ValidationMessage message) {
+  // networknt's wording, except where a clearer sentence is cheap: the offending value and the choices, and for a
+  // pattern what the field expects in words when the kind says (a regular expression means little to most people).
+  private static String describe(ValidationMessage message, Optional<String> expected) {
     JsonNode value = message.getInstanceNode();
     return switch (message.getType()) {
       case "required" -> "required field is missing";
       case "type" -> "must be of type " + arg(message, 1) + ", not " + arg(message, 0);
       case "enum" -> "unsupported value " + value + ": must be one of " + choices(message.getSchemaNode());
-      case "pattern" -> value + " does not match the pattern " + arg(message, 0);
+      case "pattern" -> expected.map(words -> value + " is not valid here: expected " + words)
+          .orElseGet(() -> value + " does not match the pattern " + arg(message, 0));
       case "format" -> value + " is not a valid " + arg(message, 0)
           + ("duration".equals(arg(message, 0)) ? " (e.g. 90s, 5m, 1h30m)" : "");
       default -> message.getError();

@@ -46,8 +46,20 @@ final class UnknownFieldCheck {
       } else if (additional != null) {
         walk(additional, field.getValue(), path.key(name), SchemaNode.isEmbeddedResource(additional), manifest, out);
       } else if (!SchemaNode.preservesUnknownFields(schema) && !(resource && OBJECT_FIELDS.contains(name))) {
-        out.add(Problem.of(manifest, path.child(name), "unknown field (not declared in the schema)"));
+        out.add(Problem.of(manifest, path.child(name), "unknown field" + hint(schema, name)));
       }
     }
+  }
+
+  // The nearest declared field, or the fields there are when none is near: either way the fix is in the message.
+  private static String hint(JsonNode schema, String name) {
+    List<String> known = new ArrayList<>();
+    schema.path("properties").fieldNames().forEachRemaining(known::add);
+    if (known.isEmpty()) {
+      return " (not declared in the schema)";
+    }
+    return NearestName.among(known, name)
+        .map(nearest -> "; did you mean " + nearest + "?")
+        .orElseGet(() -> " (not declared in the schema); known fields here: " + String.join(", ", known));
   }
 }

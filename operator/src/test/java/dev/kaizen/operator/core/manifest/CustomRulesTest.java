@@ -133,7 +133,8 @@ class CustomRulesTest {
         .doesNotContain("spec.extra.whatever");
     assertThat(validate(WIDGET.replace("{name: http, port: 80}", "{name: http, port: 80, proto: TCP}")))
         .extracting(Problem::path, Problem::message)
-        .contains(tuple("spec.ports[0].proto", "unknown field (not declared in the schema)"));
+        .contains(tuple("spec.ports[0].proto",
+            "unknown field (not declared in the schema); known fields here: name, port"));
   }
 
   @Test

@@ -106,18 +106,38 @@ class LogPipelineValidationTest {
   }
 
   @Test
-  void aMissingLogGroupIsRejectedAndRulesAreNotChecked() {
+  void aMissingRequiredFieldIsRejectedAndRulesAreNotChecked() {
     List<Problem> problems = validate("""
         apiVersion: kaizen.dev/v1alpha1
         kind: LogPipeline
         metadata: {name: web, namespace: shop}
         spec:
           mode: Plan
+          metricFilters:
+            - {name: errors, pattern: ERROR}
         """);
     assertThat(problems).extracting(Problem::path, Problem::message).containsExactly(
-        tuple("spec.logGroup", "required field is missing"),
+        tuple("spec.metricFilters[0].metric", "required field is missing"),
         tuple("", "validation rules were not checked because of the errors above;"
             + " fix them to check the rules"));
+  }
+
+  @Test
+  void logGroupMayBeOmittedButRemovingItDoesNotRenameTheGroup() {
+    String withoutLogGroup = """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: LogPipeline
+        metadata: {name: web, namespace: shop}
+        spec:
+          mode: Plan
+        """;
+    assertThat(validate(withoutLogGroup)).isEmpty();
+    // The schema default {} is filled in, so the rename rule sees the block removed as the name removed.
+    assertThat(VALIDATOR.validate(manifest(withoutLogGroup), Optional.of(manifest(VALID))))
+        .extracting(Problem::path, Problem::message)
+        .singleElement().satisfies(t -> assertThat(t.toList()).containsExactly(
+            "spec.logGroup", "logGroup.name cannot change once set: to rename, create a new LogPipeline with the"
+                + " new name and delete this one (with deletionPolicy Retain the old group is kept)."));
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.kaizen.operator.api.v1alpha1.logs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
-import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,16 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LogPipelineSpec extends AwsResourceSpec {
 
-  @JsonPropertyDescription("The CloudWatch Logs group this pipeline owns.")
-  @Required
+  // Optional: every field of the group has a default. The schema default {} makes the API server fill it in, so the
+  // rename rule below also runs when the whole block is removed; the Java default covers the mock server and tests.
+  @JsonPropertyDescription("The CloudWatch Logs group this pipeline owns. Omit for every default: the group"
+      + " /<namespace>/<name>, events kept forever, CloudWatch's default encryption, no tags.")
+  @Default("{}")
   @ValidationRule(
       value = "!has(oldSelf.name) || (has(self.name) && self.name == oldSelf.name)",
       message = "logGroup.name cannot change once set: to rename, create a new LogPipeline with the new name"
           + " and delete this one (with deletionPolicy Retain the old group is kept).")
-  private LogGroupSpec logGroup;
+  private LogGroupSpec logGroup = new LogGroupSpec();
 
   @JsonPropertyDescription("Metric filters on the group, each optionally with an alarm. Removing one deletes it.")
   @Size(max = 50)
@@ -62,6 +65,6 @@ public class LogPipelineSpec extends AwsResourceSpec {
   }
 
   public void setLogGroup(LogGroupSpec logGroup) {
-    this.logGroup = logGroup;
+    this.logGroup = logGroup == null ? new LogGroupSpec() : logGroup;
   }
 }
