@@ -19,7 +19,13 @@ public record FieldChange(String field, String from, String to) {
     return changes.stream().map(FieldChange::describe).collect(Collectors.joining(", "));
   }
 
+  /** Absent, as is, or quoted (with \" and \\) when a reader could not tell where it ends. */
   private static String shown(String value) {
-    return value == null ? "absent" : value;
+    if (value == null) {
+      return "absent";
+    }
+    boolean ambiguous = value.isEmpty() || value.contains(" ") || value.contains(",") || value.contains("\"")
+        || value.contains("->");
+    return ambiguous ? '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : value;
   }
 }

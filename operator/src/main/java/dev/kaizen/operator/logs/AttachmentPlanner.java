@@ -159,7 +159,7 @@ final class AttachmentPlanner {
 
   private static List<FieldChange> differences(MetricFilterDefinition from, MetricFilterDefinition to) {
     List<FieldChange> changed = new ArrayList<>();
-    field(changed, "pattern", quoted(from.pattern()), quoted(to.pattern()));
+    field(changed, "pattern", from.pattern(), to.pattern());
     field(changed, "metric", from.metricNamespace() + "/" + from.metricName(),
         to.metricNamespace() + "/" + to.metricName());
     field(changed, "value", from.metricValue(), to.metricValue());
@@ -179,7 +179,7 @@ final class AttachmentPlanner {
         String.valueOf(to.evaluationPeriods()));
     field(changed, "actions", String.valueOf(from.actions()), String.valueOf(to.actions()));
     field(changed, "treatMissingData", from.treatMissingData(), to.treatMissingData());
-    field(changed, "description", quoted(from.description()), quoted(to.description()));
+    field(changed, "description", from.description(), to.description());
     field(changed, "metric", from.metricNamespace() + "/" + from.metricName(),
         to.metricNamespace() + "/" + to.metricName());
     return changed;
@@ -189,7 +189,7 @@ final class AttachmentPlanner {
     List<FieldChange> changed = new ArrayList<>();
     field(changed, "destination", from.destinationArn(), to.destinationArn());
     field(changed, "role", from.roleArn(), to.roleArn());
-    field(changed, "pattern", quoted(from.pattern()), quoted(to.pattern()));
+    field(changed, "pattern", from.pattern(), to.pattern());
     return changed;
   }
 
@@ -199,10 +199,6 @@ final class AttachmentPlanner {
     }
   }
 
-  /** Patterns and descriptions may hold spaces and commas: quoted, so a reason reads unambiguously. */
-  private static String quoted(String text) {
-    return text == null ? null : '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
 
   private static String number(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);

@@ -36,7 +36,7 @@ class AttachmentPlannerTest {
         List.of(filter("errors", "ERROR"), filter("old", "x"), foreign), deletions);
 
     assertThat(describe(puts)).containsExactly(
-        "PutMetricFilter /shop/web kaizen/errors: pattern \"ERROR\" -> \"?ERROR\"",
+        "PutMetricFilter /shop/web kaizen/errors: pattern ERROR -> ?ERROR",
         "PutMetricFilter /shop/web kaizen/timeouts: absent");
     assertThat(describe(deletions)).containsExactly("DeleteMetricFilter /shop/web kaizen/old: removed from spec");
     // A put of a filter found is an update of it, of one not found a creation.
