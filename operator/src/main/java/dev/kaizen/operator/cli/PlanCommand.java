@@ -156,7 +156,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     var configs = new ReadOnlyFluentBitConfigs(cluster.client().get(), fluentBitNamespace, fluentBitConfigMap);
     try {
-      configs.read("probe");
+      configs.requireReadable();
       notes.add("Kubernetes objects (the Fluent Bit ConfigMap " + name + ") read from the current kubeconfig's"
           + " cluster.");
       return configs;

@@ -18,6 +18,11 @@ final class ReadOnlyFluentBitConfigs implements FluentBitConfigs {
     return cluster.configMap();
   }
 
+  /** Reads the ConfigMap once, so a missing grant shows up front (as a note) and not as a failed plan. */
+  void requireReadable() {
+    cluster.read("");
+  }
+
   @Override
   public Optional<String> read(String key) {
     return cluster.read(key);

@@ -16,6 +16,7 @@ import dev.kaizen.operator.core.FieldChange;
 import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +96,7 @@ final class AttachmentPlanner {
     return observed.stream()
         .filter(alarm -> kept.contains(alarm.definition().alarmName()))
         .filter(alarm -> verdictOf.apply(alarm.definition().alarmName()).retags())
-        .sorted(java.util.Comparator.comparing(alarm -> alarm.definition().alarmName()))
+        .sorted(Comparator.comparing(alarm -> alarm.definition().alarmName()))
         .map(alarm -> tagAlarm(alarm.definition().alarmName(), alarm.arn(), Map.copyOf(ownerTags),
             switch (verdictOf.apply(alarm.definition().alarmName())) {
               case REATTACH -> "re-attached: owner tags of this resource";

@@ -130,6 +130,23 @@ class PlanAgainstOperatorTest {
   }
 
   @Test
+  void withoutAClusterObjectsOfTheSameOwnerAreAssumedTheOperatorsAndThePlanSaysSo() {
+    Run run = plan("--no-cluster", "--detailed-exitcode");
+
+    assertThat(run.out()).contains(
+        "Ownership by cluster cannot be judged: no --cluster-id, and --no-cluster was given. Assumed: an object"
+            + " tagged by the same resource (namespace/kind/name) belongs to the operator's cluster",
+        "Kubernetes objects (the Fluent Bit ConfigMap logging/kaizen-fluent-bit) show as absent: --no-cluster was"
+            + " given.",
+        """
+        LogPipeline shop/web (log group /shop/web): 1 change(s):
+          PutConfigMapKey logging/kaizen-fluent-bit shop.web.conf: absent
+        """,
+        "LogPipeline shop/api (log group /shop/api): in sync, nothing to change.");
+    assertThat(run.exit()).isEqualTo(PlanExitCodes.CHANGES);
+  }
+
+  @Test
   void driftPlansAsMinimalOldToNewChanges() throws IOException {
     harness.logs().backdoorSetRetention("/shop/web", 7);
     harness.cloudWatch().backdoorSetThreshold("kaizen:/shop/web:errors", 9);
