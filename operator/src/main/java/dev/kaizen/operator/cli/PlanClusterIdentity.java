@@ -26,14 +26,18 @@ record PlanClusterIdentity(Optional<ClusterIdentity> identity, String sentence) 
       return unknown(noClusterBecause);
     }
     KubernetesClient client = cluster.get();
+    Optional<String> installed;
     try {
-      Optional<String> installed = Optional.ofNullable(client.configMaps().inNamespace(operatorNamespace)
-              .withName(CONFIGMAP).get())
+      installed = Optional.ofNullable(client.configMaps().inNamespace(operatorNamespace).withName(CONFIGMAP).get())
           .map(ConfigMap::getData).map(data -> data.get(KEY)).map(String::strip).filter(id -> !id.isEmpty());
-      if (installed.isPresent()) {
-        return known(installed.get(), "ConfigMap " + operatorNamespace + "/" + CONFIGMAP + " key " + KEY
-            + ", as the installed operator reads it");
-      }
+    } catch (RuntimeException e) {
+      installed = Optional.empty(); // not allowed to read it, say: the operator's own fallback may still be readable
+    }
+    if (installed.isPresent()) {
+      return known(installed.get(), "ConfigMap " + operatorNamespace + "/" + CONFIGMAP + " key " + KEY
+          + ", as the installed operator reads it");
+    }
+    try {
       Optional<String> uid = Optional.ofNullable(client.namespaces().withName("kube-system").get())
           .map(Namespace::getMetadata).map(m -> m.getUid());
       if (uid.isPresent()) {

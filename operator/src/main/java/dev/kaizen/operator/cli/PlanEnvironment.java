@@ -54,10 +54,14 @@ record PlanEnvironment(Supplier<Optional<String>> missingCredentials, Supplier<A
     if (!configured) {
       return Cluster.none("no kubeconfig was found");
     }
-    Config config = Config.autoConfigure(null);
-    config.setConnectionTimeout(3_000);
-    config.setRequestTimeout(5_000);
-    config.setRequestRetryBackoffLimit(0);
-    return new Cluster(Optional.of(new KubernetesClientBuilder().withConfig(config).build()), "");
+    try {
+      Config config = Config.autoConfigure(null);
+      config.setConnectionTimeout(3_000);
+      config.setRequestTimeout(5_000);
+      config.setRequestRetryBackoffLimit(0);
+      return new Cluster(Optional.of(new KubernetesClientBuilder().withConfig(config).build()), "");
+    } catch (RuntimeException e) {
+      return Cluster.none("the kubeconfig could not be used (" + e.getMessage() + ")");
+    }
   }
 }

@@ -20,13 +20,19 @@ final class TextPlanRenderer {
   }
 
   static List<String> header(PlanReport report) {
+    // First what was planned against (the account, or the note saying which), then its endpoints, then the rest.
     List<String> lines = new ArrayList<>();
-    report.account().ifPresent(account -> lines.add("Planning against AWS account " + account
-        + " (the current credentials, reading only)."));
+    List<String> notes = report.notes();
+    if (report.account().isPresent()) {
+      lines.add("Planning against AWS account " + report.account().get() + " (the current credentials, reading only).");
+    } else if (!notes.isEmpty()) {
+      lines.add(notes.get(0));
+      notes = notes.subList(1, notes.size());
+    }
     if (!report.endpoints().isEmpty()) {
       lines.add("Custom endpoints: " + String.join("; ", report.endpoints()) + ".");
     }
-    lines.addAll(report.notes());
+    lines.addAll(notes);
     return lines;
   }
 
