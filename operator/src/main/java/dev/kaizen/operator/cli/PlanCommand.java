@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,11 +121,20 @@ public final class PlanCommand implements Callable<Integer> {
       }
       notes.add(account.isEmpty() ? 1 : 0, identity.sentence());
       List<ResourcePlan> resources = new ArrayList<>();
+      Set<String> statusProblems = new TreeSet<>();
       for (Manifest manifest : checked.valid()) {
         PlannableKind<?, ?, ?> kind = kinds.get(manifest.kind());
         if (kind != null) {
-          resources.add(kind.planManifest(manifest.object(), identity.identity(), live));
+          resources.add(kind.planManifest(manifest.object(), identity.identity(), live, cluster.client(),
+              statusProblems::add));
         }
+      }
+      if (cluster.client().isPresent()) {
+        notes.add(statusProblems.isEmpty()
+            ? "Each resource's status was read from the cluster where it exists (tag keys it manages, its recorded"
+                + " group name and region), as the operator plans with it."
+            : "Resources' status could not be read from the cluster (" + String.join("; ", statusProblems)
+                + "): planned as if new to the cluster.");
       }
       PlanReport report = new PlanReport(account, live ? endpoints.customLines() : List.of(),
           identity.identity().map(c -> c.id()), notes, resources);

@@ -8,6 +8,7 @@ import dev.kaizen.operator.core.reconcile.Assessment;
 import dev.kaizen.operator.core.reconcile.Assessor;
 import dev.kaizen.operator.core.reconcile.Kind;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import dev.kaizen.operator.cli.PlanReport.PlannedChange;
 import dev.kaizen.operator.cli.PlanReport.ResourcePlan;
@@ -23,6 +24,7 @@ import dev.kaizen.operator.core.RateLimitedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One kind as the command line sees it: a manifest in, the kind's semantic checks and its plan out, using the
@@ -69,6 +71,44 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
    */
   ResourcePlan planManifest(JsonNode manifest, Optional<ClusterIdentity> cluster, boolean live) {
     return plan(resource(manifest), cluster, live);
+  }
+
+  /**
+   * As {@link #planManifest(JsonNode, Optional, boolean)}, with the status the cluster records for the resource when
+   * {@code statusFrom} is given; a status that cannot be read is reported to {@code unreadable} and planned without.
+   */
+  ResourcePlan planManifest(JsonNode manifest, Optional<ClusterIdentity> cluster, boolean live,
+      Optional<KubernetesClient> statusFrom, Consumer<String> unreadable) {
+    R resource = resource(manifest);
+    statusFrom.ifPresent(client -> {
+      try {
+        recordedStatus(resource, client);
+      } catch (RuntimeException e) {
+        unreadable.accept(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+            .orElse(""));
+      }
+    });
+    return plan(resource, cluster, live);
+  }
+
+  /**
+   * Gives the manifest's resource the status the cluster holds for it, when it exists there: the operator plans with
+   * what its status recorded (tag keys it manages, the group's name and region, whether it shipped logs), so the
+   * command line must too. The uid is not taken: a manifest is planned as itself, whatever was deleted and recreated.
+   *
+   * @return whether a status was found
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  boolean recordedStatus(R resource, KubernetesClient cluster) {
+    var metadata = resource.getMetadata();
+    var operation = cluster.resources(type);
+    R found = (metadata.getNamespace() == null ? operation.withName(metadata.getName())
+        : operation.inNamespace(metadata.getNamespace()).withName(metadata.getName())).get();
+    if (found == null || found.getStatus() == null) {
+      return false;
+    }
+    ((CustomResource) resource).setStatus(found.getStatus());
+    return true;
   }
 
   ResourcePlan plan(R resource, Optional<ClusterIdentity> cluster, boolean live) {

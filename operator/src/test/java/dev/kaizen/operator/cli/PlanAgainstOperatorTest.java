@@ -72,8 +72,8 @@ class PlanAgainstOperatorTest {
 
   private static List<LogPipeline> pipelines() {
     return List.of(
-        logPipeline(NS, "web").retentionDays(30).metricFilter("errors", "ERROR", 5.0).subscription(DESTINATION)
-            .pods("app", "web").build(),
+        logPipeline(NS, "web").retentionDays(30).tag("team", "shop").metricFilter("errors", "ERROR", 5.0)
+            .subscription(DESTINATION).pods("app", "web").build(),
         logPipeline(NS, "api").retentionDays(7).metricFilter("errors", "ERROR", null).build());
   }
 
@@ -144,6 +144,24 @@ class PlanAgainstOperatorTest {
         """,
         "LogPipeline shop/api (log group /shop/api): in sync, nothing to change.");
     assertThat(run.exit()).isEqualTo(PlanExitCodes.CHANGES);
+  }
+
+  @Test
+  void whatTheOperatorRecordedInStatusIsPlannedWithAsTheOperatorDoes() throws IOException {
+    // The repository drops a tag and stops shipping logs: only the status says the tag was set from the spec and
+    // the key was written, so only with the status is the plan the operator's.
+    write(logPipeline(NS, "web").retentionDays(30).metricFilter("errors", "ERROR", 5.0).subscription(DESTINATION)
+        .build());
+
+    Run run = plan("--detailed-exitcode");
+
+    assertThat(run.out()).contains("Each resource's status was read from the cluster where it exists", """
+        LogPipeline shop/web (log group /shop/web): 2 change(s):
+          UntagResource /shop/web: removed from spec: team
+          RemoveConfigMapKey logging/kaizen-fluent-bit shop.web.conf: no pods selected
+        """);
+    assertThat(plan("--no-cluster").out()).as("without the cluster's status").contains(
+        "LogPipeline shop/web (log group /shop/web): in sync, nothing to change.");
   }
 
   @Test
