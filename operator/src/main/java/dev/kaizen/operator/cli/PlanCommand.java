@@ -102,8 +102,8 @@ public final class PlanCommand implements Callable<Integer> {
       Endpoints endpoints = new Endpoints(environment.variables());
       AwsClients clients = live ? CallFailures.remembering(sdk, endpoints) : sdk;
       Optional<Region> defaultRegion = DefaultRegion.resolve(region);
-      List<String> notes = new ArrayList<>();
-      FluentBitConfigs fluentBit = fluentBit(cluster, notes);
+      List<String> readNotes = new ArrayList<>(); // what could be read, in the order it was read
+      FluentBitConfigs fluentBit = fluentBit(cluster, readNotes);
       Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit);
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
       if (!checked.problems().isEmpty()) {
@@ -113,13 +113,7 @@ public final class PlanCommand implements Callable<Integer> {
       }
       PlanClusterIdentity identity = PlanClusterIdentity.resolve(clusterId, cluster.client(), operatorNamespace,
           cluster.unavailableBecause());
-      Optional<String> account = live ? account(clients, defaultRegion, notes) : Optional.empty();
-      if (account.isEmpty()) {
-        notes.add(0, live
-            ? "Planning against the AWS account of the current credentials (reading only)."
-            : "Planning against an empty account: " + noCredentials.get() + ". Every object shows as absent.");
-      }
-      notes.add(account.isEmpty() ? 1 : 0, identity.sentence());
+      Optional<String> account = live ? account(clients, defaultRegion, readNotes) : Optional.empty();
       List<ResourcePlan> resources = new ArrayList<>();
       Set<String> statusProblems = new TreeSet<>();
       for (Manifest manifest : checked.valid()) {
@@ -130,12 +124,19 @@ public final class PlanCommand implements Callable<Integer> {
         }
       }
       if (cluster.client().isPresent()) {
-        notes.add(statusProblems.isEmpty()
+        readNotes.add(statusProblems.isEmpty()
             ? "Each resource's status was read from the cluster where it exists (tag keys it manages, its recorded"
                 + " group name and region), as the operator plans with it."
             : "Resources' status could not be read from the cluster (" + String.join("; ", statusProblems)
                 + "): planned as if new to the cluster.");
       }
+      List<String> notes = new ArrayList<>();
+      if (account.isEmpty()) { // else the header names the account
+        notes.add(live ? "Planning against the AWS account of the current credentials (reading only)."
+            : "Planning against an empty account: " + noCredentials.get() + ". Every object shows as absent.");
+      }
+      notes.add(identity.sentence());
+      notes.addAll(readNotes);
       PlanReport report = new PlanReport(account, live ? endpoints.customLines() : List.of(),
           identity.identity().map(c -> c.id()), notes, resources);
       out.print(switch (output) {

@@ -7,6 +7,7 @@ import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.reconcile.Assessment;
 import dev.kaizen.operator.core.reconcile.Assessor;
 import dev.kaizen.operator.core.reconcile.Kind;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -52,7 +53,7 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
 
   R resource(JsonNode manifest) {
     R resource = SERIALIZATION.convertValue(manifest, type);
-    if (resource.getMetadata().getNamespace() == null && resource instanceof io.fabric8.kubernetes.api.model.Namespaced) {
+    if (resource.getMetadata().getNamespace() == null && resource instanceof Namespaced) {
       resource.getMetadata().setNamespace("default");
     }
     return resource;
@@ -64,18 +65,8 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
   }
 
   /**
-   * Plans one resource as the operator would, judging ownership with the operator's cluster identity ({@code
-   * cluster}; empty when it could not be found: then an object tagged by the same resource counts as this cluster's).
-   * The command line has no resource uid: objects of the same cluster and owner are ours, and their uid is taken as
-   * the resource's, so no tag change is planned for the uid alone. What the operator would stall on is a stall.
-   */
-  ResourcePlan planManifest(JsonNode manifest, Optional<ClusterIdentity> cluster, boolean live) {
-    return plan(resource(manifest), cluster, live);
-  }
-
-  /**
-   * As {@link #planManifest(JsonNode, Optional, boolean)}, with the status the cluster records for the resource when
-   * {@code statusFrom} is given; a status that cannot be read is reported to {@code unreadable} and planned without.
+   * Plans a manifest as {@link #plan} does, with the status the cluster records for the resource when {@code
+   * statusFrom} is given; a status that cannot be read is reported to {@code unreadable} and planned without.
    */
   ResourcePlan planManifest(JsonNode manifest, Optional<ClusterIdentity> cluster, boolean live,
       Optional<KubernetesClient> statusFrom, Consumer<String> unreadable) {
@@ -111,6 +102,14 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
     return true;
   }
 
+  /**
+   * Plans one resource as the operator would, judging ownership with the operator's cluster identity ({@code
+   * cluster}; empty when it could not be found: then an object tagged by the same resource counts as this cluster's).
+   * The command line has no resource uid: objects of the same cluster and owner are ours, and their uid is taken as
+   * the resource's, so no tag change is planned for the uid alone. What the operator would stall on is a stall.
+   *
+   * @param live whether AWS is read (false: an empty account)
+   */
   ResourcePlan plan(R resource, Optional<ClusterIdentity> cluster, boolean live) {
     // The operator's own share of each AWS quota holds for the command line too; unlike a reconcile, a command may
     // wait for its turn. A wait is short (a token refills in about a second); the deadline only stops a runaway.
