@@ -4,7 +4,10 @@ import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The cluster identity {@code kaizen plan} judges ownership with, found as the running operator finds its own (README
@@ -19,6 +22,22 @@ record PlanClusterIdentity(Optional<ClusterIdentity> identity, String sentence) 
 
   static PlanClusterIdentity resolve(String clusterId, Optional<KubernetesClient> cluster, String operatorNamespace,
       String noClusterBecause) {
+    return resolve(clusterId, List.of(), cluster, operatorNamespace, noClusterBecause);
+  }
+
+  /** As the operator's {@code --take-over-from}: objects of these earlier identities plan as taken over. */
+  static PlanClusterIdentity resolve(String clusterId, List<String> takeOverFrom, Optional<KubernetesClient> cluster,
+      String operatorNamespace, String noClusterBecause) {
+    PlanClusterIdentity found = find(clusterId, cluster, operatorNamespace, noClusterBecause);
+    Set<String> previous = takeOverFrom == null ? Set.of() : takeOverFrom.stream().map(String::strip)
+        .filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+    return previous.isEmpty() || found.identity().isEmpty() ? found
+        : new PlanClusterIdentity(Optional.of(new ClusterIdentity(found.identity().get().id(), previous)),
+            found.sentence());
+  }
+
+  private static PlanClusterIdentity find(String clusterId, Optional<KubernetesClient> cluster,
+      String operatorNamespace, String noClusterBecause) {
     if (clusterId != null && !clusterId.isBlank()) {
       return known(clusterId.strip(), "--cluster-id");
     }

@@ -57,6 +57,11 @@ public final class PlanCommand implements Callable<Integer> {
           + " kube-system namespace's UID.")
   String clusterId;
 
+  @Option(names = "--take-over-from", split = ",", defaultValue = "${env:KAIZEN_TAKE_OVER_FROM}",
+      description = "Earlier cluster identities the operator takes over from, as given to kaizen run (env"
+          + " KAIZEN_TAKE_OVER_FROM): their objects of the same resource plan as re-tagged, not as another cluster's.")
+  List<String> takeOverFrom;
+
   @Option(names = "--no-cluster", description = "Read no cluster: Kubernetes objects show as absent.")
   boolean noCluster;
 
@@ -111,8 +116,8 @@ public final class PlanCommand implements Callable<Integer> {
         err.printf("Not planned: %d problem(s) in the manifests.%n", checked.problems().size());
         return PlanExitCodes.ERROR;
       }
-      PlanClusterIdentity identity = PlanClusterIdentity.resolve(clusterId, cluster.client(), operatorNamespace,
-          cluster.unavailableBecause());
+      PlanClusterIdentity identity = PlanClusterIdentity.resolve(clusterId, takeOverFrom, cluster.client(),
+          operatorNamespace, cluster.unavailableBecause());
       Optional<String> account = live ? account(clients, defaultRegion, readNotes) : Optional.empty();
       List<ResourcePlan> resources = new ArrayList<>();
       Set<String> statusProblems = new TreeSet<>();

@@ -165,6 +165,17 @@ class PlanAgainstOperatorTest {
   }
 
   @Test
+  void aRebuiltClustersPlanRetagsWhatItTakesOverFrom() {
+    // The operator was installed again under a new identity, told to take over from the old one.
+    Run run = plan("--cluster-id", "rebuilt", "--take-over-from", OperatorHarness.CLUSTER.id(), "--detailed-exitcode");
+
+    assertThat(run.out()).contains("TagResource /shop/web: set kaizen.dev/cluster",
+        "TagResource kaizen:/shop/web:errors: taken over from a previous cluster identity: owner tags of this cluster");
+    assertThat(run.out()).doesNotContain("OwnedByAnother");
+    assertThat(run.exit()).isEqualTo(PlanExitCodes.CHANGES);
+  }
+
+  @Test
   void driftPlansAsMinimalOldToNewChanges() throws IOException {
     harness.logs().backdoorSetRetention("/shop/web", 7);
     harness.cloudWatch().backdoorSetThreshold("kaizen:/shop/web:errors", 9);
