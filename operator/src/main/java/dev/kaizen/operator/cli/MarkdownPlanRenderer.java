@@ -20,7 +20,7 @@ final class MarkdownPlanRenderer {
     lines.add("");
     lines.add("**" + report.summary() + "**");
     lines.add("");
-    TextPlanRenderer.header(report).forEach(line -> lines.add("> " + line));
+    TextPlanRenderer.header(report).forEach(line -> lines.add("> " + escape(line)));
     for (ResourcePlan resource : report.resources()) {
       lines.add("");
       lines.add("### " + icon(resource) + " " + resource.title() + ": " + status(resource));
@@ -29,11 +29,12 @@ final class MarkdownPlanRenderer {
       switch (resource.status()) {
         case ERROR -> {
           lines.add("");
-          lines.add("Not planned: " + resource.error().orElseThrow());
+          lines.add("Not planned: " + escape(resource.error().orElseThrow()));
         }
         case STALLED -> {
           lines.add("");
-          lines.add("**" + resource.stall().orElseThrow().reason() + "**: " + resource.stall().orElseThrow().message());
+          lines.add("**" + resource.stall().orElseThrow().reason() + "**: "
+              + escape(resource.stall().orElseThrow().message()));
         }
         case CHANGES -> changes(resource.changes(), lines);
         case IN_SYNC -> { }

@@ -235,6 +235,8 @@ class PlanAgainstOperatorTest {
         "4 resource(s), 0 change(s), 3 stall(s), 0 error(s).");
     assertThat(run.exit()).isEqualTo(PlanExitCodes.STALLS);
     assertThat(plan().exit()).as("without --detailed-exitcode a stall is a plan").isEqualTo(PlanExitCodes.OK);
+    assertGolden("plan-stalls.json", plan("--output", "json").out());
+    assertGolden("plan-stalls.md", plan("--output", "markdown").out());
     assertThat(harness.cloudWatch().tags("kaizen:/shop/api:latency")).isEmpty();
   }
 
