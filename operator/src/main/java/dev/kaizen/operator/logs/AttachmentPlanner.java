@@ -39,7 +39,9 @@ final class AttachmentPlanner {
   /** An update whose reason lists each field it changes, old -> new. */
   private static Change<LogPipelinePorts> updated(BiFunction<Effect, String, Change<LogPipelinePorts>> put,
       List<FieldChange> differences) {
-    return put.apply(Effect.UPDATE, FieldChange.describe(differences)).withDifferences(differences);
+    // Every field of the definitions is compared, so an unequal pair always names one; "changed" is only a guard.
+    String reason = differences.isEmpty() ? "changed" : FieldChange.describe(differences);
+    return put.apply(Effect.UPDATE, reason).withDifferences(differences);
   }
 
   static List<Change<LogPipelinePorts>> metricFilters(String logGroup, List<MetricFilterDefinition> desired,
