@@ -72,6 +72,8 @@ public final class QuotaTable {
       perOperation(CLOUDWATCH, "DeleteAlarms", 3, CLOUDWATCH_QUOTAS),
       // Not on AWS's page: assumed equal to PutMetricAlarm. Called only when re-attaching or adopting.
       perOperation(CLOUDWATCH, "TagResource", 3, CLOUDWATCH_QUOTAS),
+      // Not on AWS's page: assumed equal to PutMetricAlarm. Read per alarm by a full observe (ownership markers).
+      perOperation(CLOUDWATCH, "ListTagsForResource", 3, CLOUDWATCH_QUOTAS),
       // Called by no kind yet (MailRoute will): one bucket for all of them, in no region.
       route53("ChangeResourceRecordSets"),
       route53("GetChange"),

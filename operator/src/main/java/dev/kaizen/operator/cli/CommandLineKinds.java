@@ -22,12 +22,18 @@ final class CommandLineKinds {
   private CommandLineKinds() {}
 
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion) {
+    return all(clients, defaultRegion, new NoCluster());
+  }
+
+  /** As the operator builds them; {@code fluentBit} reads the cluster's Fluent Bit ConfigMap (never writes). */
+  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
+      FluentBitConfigs fluentBit) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     // A plan observes in full (single reads): the shared listings are never started.
     var timings = ReconcileTimings.defaults();
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
-    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, new NoCluster());
+    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit);
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
   }
 
@@ -44,8 +50,8 @@ final class CommandLineKinds {
     };
   }
 
-  /** The command line plans against AWS only: on the Kubernetes side every configuration shows as absent. */
-  private static final class NoCluster implements FluentBitConfigs {
+  /** Without a cluster to read, on the Kubernetes side every configuration shows as absent. */
+  static final class NoCluster implements FluentBitConfigs {
     @Override
     public String configMap() {
       return OperatorSettings.FluentBit.DEFAULT_NAMESPACE + "/" + OperatorSettings.FluentBit.DEFAULT_CONFIGMAP;
@@ -67,3 +73,4 @@ final class CommandLineKinds {
     }
   }
 }
+

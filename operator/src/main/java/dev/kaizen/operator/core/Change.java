@@ -1,5 +1,6 @@
 package dev.kaizen.operator.core;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,15 +21,37 @@ public final class Change<G> {
   private final String operation;
   private final String target;
   private final String reason;
+  private final List<FieldChange> differences;
+  private final Function<Change<G>, Function<? super G, Applied<G>>> actionOf;
   private final Function<? super G, Applied<G>> action;
 
   private Change(Effect effect, String operation, String target, String reason,
+      Function<Change<G>, Function<? super G, Applied<G>>> action) {
+    this(effect, operation, target, reason, List.of(), action);
+  }
+
+  private Change(Effect effect, String operation, String target, String reason, List<FieldChange> differences,
       Function<Change<G>, Function<? super G, Applied<G>>> action) {
     this.effect = Objects.requireNonNull(effect, "effect");
     this.operation = Objects.requireNonNull(operation, "operation");
     this.target = Objects.requireNonNull(target, "target");
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.differences = List.copyOf(differences);
+    this.actionOf = action;
     this.action = Objects.requireNonNull(action.apply(this), "action");
+  }
+
+  /**
+   * The same change, also naming each field it alters with its old and new value (what the reason says in words), for
+   * readers that want the values apart ({@code kaizen plan --output json}).
+   */
+  public Change<G> withDifferences(List<FieldChange> differences) {
+    return new Change<>(effect, operation, target, reason, differences, actionOf);
+  }
+
+  /** The fields this change alters, old -> new; empty when the planner named none (a create, a delete). */
+  public List<FieldChange> differences() {
+    return differences;
   }
 
   /** A change whose action, once it returns, did what {@code effect} declares. */

@@ -27,6 +27,9 @@ public interface AlarmGateway {
    */
   void put(AlarmDefinition alarm, Map<String, String> tags);
 
+  /** The tags of an existing alarm (ListTagsForResource): its ownership marker. */
+  Map<String, String> tags(String alarmArn);
+
   /** Adds or overwrites tags of an existing alarm (TagResource); keys not named are kept. */
   void tag(String alarmArn, Map<String, String> tags);
 

@@ -12,12 +12,16 @@ import static dev.kaizen.operator.logs.PipelineChanges.tagAlarm;
 
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Effect;
+import dev.kaizen.operator.core.FieldChange;
+import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +31,18 @@ import java.util.stream.Collectors;
  * subscription filter {@code kaizen/subscription}, and the pipeline's own ConfigMap key.
  */
 final class AttachmentPlanner {
+  /** "Each log group can have up to two subscription filters associated with it" (API reference). */
+  static final int MAX_SUBSCRIPTION_FILTERS = 2;
+
   private AttachmentPlanner() {}
+
+  /** An update whose reason lists each field it changes, old -> new. */
+  private static Change<LogPipelinePorts> updated(BiFunction<Effect, String, Change<LogPipelinePorts>> put,
+      List<FieldChange> differences) {
+    // Every field of the definitions is compared, so an unequal pair always names one; "changed" is only a guard.
+    String reason = differences.isEmpty() ? "changed" : FieldChange.describe(differences);
+    return put.apply(Effect.UPDATE, reason).withDifferences(differences);
+  }
 
   static List<Change<LogPipelinePorts>> metricFilters(String logGroup, List<MetricFilterDefinition> desired,
       List<MetricFilterDefinition> observed, List<Change<LogPipelinePorts>> deletions) {
@@ -38,7 +53,7 @@ final class AttachmentPlanner {
       MetricFilterDefinition found = ours.remove(filter.filterName());
       if (!filter.equals(found)) {
         puts.add(found == null ? putMetricFilter(filter, Effect.CREATE, "absent")
-            : putMetricFilter(filter, Effect.UPDATE, differences(found, filter)));
+            : updated((effect, reason) -> putMetricFilter(filter, effect, reason), differences(found, filter)));
       }
     }
     ours.keySet().stream().sorted()
@@ -55,7 +70,8 @@ final class AttachmentPlanner {
       AlarmDefinition current = found.remove(alarm.alarmName());
       if (!alarm.equals(current)) {
         puts.add(current == null ? putMetricAlarm(alarm, tags, Effect.CREATE, "absent")
-            : putMetricAlarm(alarm, tags, Effect.UPDATE, differences(current, alarm)));
+            : updated((effect, reason) -> putMetricAlarm(alarm, tags, effect, reason),
+                differences(current, alarm)));
       }
     }
     if (!found.isEmpty()) {
@@ -64,28 +80,31 @@ final class AttachmentPlanner {
     return puts;
   }
 
-  /**
-   * Owner tags for the existing alarms the spec keeps, when the group is re-attached (same owner, new uid) or adopted:
-   * PutMetricAlarm ignores tags on an existing alarm, so without this their {@code kaizen.dev/uid} (or, taken
-   * over, their {@code kaizen.dev/cluster}) would stay the old one. Call it only with a verdict judged from tags read in this observe; once the group is tagged, the next full
-   * observe finds it OWNED and this plans nothing.
-   */
+  /** As {@link #alarmOwnerTags(Function, List, List, Map)} with one verdict for every alarm. */
   static List<Change<LogPipelinePorts>> alarmOwnerTags(Ownership ownership, List<AlarmDefinition> desired,
       List<ObservedAlarm> observed, Map<String, String> ownerTags) {
-    if (!ownership.retags()) {
-      return List.of();
-    }
+    return alarmOwnerTags(name -> ownership, desired, observed, ownerTags);
+  }
+
+  /**
+   * Owner tags for the existing alarms the spec keeps whose own verdict calls for re-tagging: re-attached (same owner,
+   * new uid), taken over or adopted. PutMetricAlarm ignores tags on an existing alarm, so without this their
+   * {@code kaizen.dev/uid} (or {@code kaizen.dev/cluster}, or no tags at all) would stay. Call it only with verdicts
+   * judged from tags read in this observe; once tagged, the next full observe finds them OWNED and this plans nothing.
+   */
+  static List<Change<LogPipelinePorts>> alarmOwnerTags(Function<String, Ownership> verdictOf,
+      List<AlarmDefinition> desired, List<ObservedAlarm> observed, Map<String, String> ownerTags) {
     List<String> kept = desired.stream().map(AlarmDefinition::alarmName).toList();
-    String reason = switch (ownership) {
-      case REATTACH -> "re-attached: owner tags of this resource";
-      case TAKE_OVER -> "taken over from a previous cluster identity: owner tags of this cluster";
-      default -> "adopted: owner tags of this resource";
-    };
     return observed.stream()
         .filter(alarm -> kept.contains(alarm.definition().alarmName()))
-        .sorted(java.util.Comparator.comparing(alarm -> alarm.definition().alarmName()))
-        .map(alarm -> tagAlarm(alarm.definition().alarmName(), alarm.arn(),
-            Map.copyOf(ownerTags), reason))
+        .filter(alarm -> verdictOf.apply(alarm.definition().alarmName()).retags())
+        .sorted(Comparator.comparing(alarm -> alarm.definition().alarmName()))
+        .map(alarm -> tagAlarm(alarm.definition().alarmName(), alarm.arn(), Map.copyOf(ownerTags),
+            switch (verdictOf.apply(alarm.definition().alarmName())) {
+              case REATTACH -> "re-attached: owner tags of this resource";
+              case TAKE_OVER -> "taken over from a previous cluster identity: owner tags of this cluster";
+              default -> "adopted: owner tags of this resource";
+            }))
         .toList();
   }
 
@@ -98,13 +117,33 @@ final class AttachmentPlanner {
     Optional<SubscriptionDefinition> ours = observed.get().stream()
         .filter(s -> SubscriptionDefinition.NAME.equals(s.filterName())).findFirst();
     if (desired.isPresent()) {
-      return desired.equals(ours) ? List.of()
-          : List.of(ours.isEmpty() ? putSubscriptionFilter(desired.get(), Effect.CREATE, "absent")
-              : putSubscriptionFilter(desired.get(), Effect.UPDATE, "destination or pattern changed"));
+      if (desired.equals(ours)) {
+        return List.of();
+      }
+      if (ours.isEmpty()) {
+        requireRoomForSubscription(logGroup, observed.get());
+        return List.of(putSubscriptionFilter(desired.get(), Effect.CREATE, "absent"));
+      }
+      return List.of(updated((effect, reason) -> putSubscriptionFilter(desired.get(), effect, reason),
+          differences(ours.get(), desired.get())));
     }
     return ours.isPresent()
         ? List.of(deleteSubscriptionFilter(logGroup, SubscriptionDefinition.NAME, "removed from spec"))
         : List.of();
+  }
+
+  /**
+   * "Each log group can have up to two subscription filters associated with it" (PutSubscriptionFilter): a group that
+   * already has two of others' would refuse ours with LimitExceededException. Stalled before the call, with the
+   * filters named, so a person can decide which one goes.
+   */
+  private static void requireRoomForSubscription(String logGroup, List<SubscriptionDefinition> others) {
+    if (others.size() >= MAX_SUBSCRIPTION_FILTERS) {
+      throw new InvalidSpecException("The log group " + logGroup + " already has " + others.size()
+          + " subscription filters (" + others.stream().map(SubscriptionDefinition::filterName).sorted()
+              .collect(Collectors.joining(", "))
+          + "), the most CloudWatch Logs allows per group: remove one of them, or remove spec.subscription.");
+    }
   }
 
   static List<Change<LogPipelinePorts>> fluentBit(String configMap, String key, Optional<String> desired,
@@ -121,46 +160,48 @@ final class AttachmentPlanner {
     return List.of(removeFluentBitConfig(configMap, key, "no pods selected"));
   }
 
-  private static String differences(MetricFilterDefinition from, MetricFilterDefinition to) {
-    List<String> changed = new ArrayList<>();
-    if (!Objects.equals(from.pattern(), to.pattern())) {
-      changed.add("pattern");
-    }
-    if (!Objects.equals(from.metricNamespace(), to.metricNamespace())
-        || !Objects.equals(from.metricName(), to.metricName())) {
-      changed.add("metric " + from.metricNamespace() + "/" + from.metricName() + " -> " + to.metricNamespace() + "/"
-          + to.metricName());
-    }
-    if (!Objects.equals(from.metricValue(), to.metricValue()) || !Objects.equals(from.defaultValue(), to.defaultValue())
-        || !Objects.equals(from.unit(), to.unit())) {
-      changed.add("value, default value or unit");
-    }
-    return String.join(", ", changed) + " changed";
+  private static List<FieldChange> differences(MetricFilterDefinition from, MetricFilterDefinition to) {
+    List<FieldChange> changed = new ArrayList<>();
+    field(changed, "pattern", from.pattern(), to.pattern());
+    field(changed, "metric", from.metricNamespace() + "/" + from.metricName(),
+        to.metricNamespace() + "/" + to.metricName());
+    field(changed, "value", from.metricValue(), to.metricValue());
+    field(changed, "defaultValue", from.defaultValue() == null ? null : number(from.defaultValue()),
+        to.defaultValue() == null ? null : number(to.defaultValue()));
+    field(changed, "unit", from.unit(), to.unit());
+    return changed;
   }
 
-  private static String differences(AlarmDefinition from, AlarmDefinition to) {
-    List<String> changed = new ArrayList<>();
-    if (from.threshold() != to.threshold()) {
-      changed.add("threshold " + number(from.threshold()) + " -> " + number(to.threshold()));
-    }
-    if (!Objects.equals(from.comparison(), to.comparison())) {
-      changed.add("comparison " + from.comparison() + " -> " + to.comparison());
-    }
-    if (from.periodSeconds() != to.periodSeconds() || from.evaluationPeriods() != to.evaluationPeriods()
-        || !Objects.equals(from.statistic(), to.statistic())) {
-      changed.add("statistic, period or evaluation periods");
-    }
-    if (!Objects.equals(from.actions(), to.actions())) {
-      changed.add("actions");
-    }
-    if (!Objects.equals(from.treatMissingData(), to.treatMissingData())
-        || !Objects.equals(from.description(), to.description())
-        || !Objects.equals(from.metricNamespace(), to.metricNamespace())
-        || !Objects.equals(from.metricName(), to.metricName())) {
-      changed.add("metric, missing-data handling or description");
-    }
-    return String.join(", ", changed);
+  private static List<FieldChange> differences(AlarmDefinition from, AlarmDefinition to) {
+    List<FieldChange> changed = new ArrayList<>();
+    field(changed, "threshold", number(from.threshold()), number(to.threshold()));
+    field(changed, "comparison", from.comparison(), to.comparison());
+    field(changed, "statistic", from.statistic(), to.statistic());
+    field(changed, "period", from.periodSeconds() + " s", to.periodSeconds() + " s");
+    field(changed, "evaluationPeriods", String.valueOf(from.evaluationPeriods()),
+        String.valueOf(to.evaluationPeriods()));
+    field(changed, "actions", String.valueOf(from.actions()), String.valueOf(to.actions()));
+    field(changed, "treatMissingData", from.treatMissingData(), to.treatMissingData());
+    field(changed, "description", from.description(), to.description());
+    field(changed, "metric", from.metricNamespace() + "/" + from.metricName(),
+        to.metricNamespace() + "/" + to.metricName());
+    return changed;
   }
+
+  private static List<FieldChange> differences(SubscriptionDefinition from, SubscriptionDefinition to) {
+    List<FieldChange> changed = new ArrayList<>();
+    field(changed, "destination", from.destinationArn(), to.destinationArn());
+    field(changed, "role", from.roleArn(), to.roleArn());
+    field(changed, "pattern", from.pattern(), to.pattern());
+    return changed;
+  }
+
+  private static void field(List<FieldChange> changed, String field, String from, String to) {
+    if (!Objects.equals(from, to)) {
+      changed.add(new FieldChange(field, from, to));
+    }
+  }
+
 
   private static String number(double value) {
     return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);

@@ -90,6 +90,14 @@ public final class CloudWatchAlarmGateway implements AlarmGateway {
     call("TagResource", () -> client.tagResource(r -> r.resourceARN(alarmArn).tags(awsTags(tags))));
   }
 
+  @Override
+  public Map<String, String> tags(String alarmArn) {
+    var response = call("ListTagsForResource", () -> client.listTagsForResource(r -> r.resourceARN(alarmArn)));
+    Map<String, String> tags = new java.util.TreeMap<>();
+    response.tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+    return tags;
+  }
+
   private static List<Tag> awsTags(Map<String, String> tags) {
     return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }

@@ -10,6 +10,7 @@ import static dev.kaizen.operator.logs.LogGroupChanges.tagResource;
 import static dev.kaizen.operator.logs.LogGroupChanges.untagResource;
 
 import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.FieldChange;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,15 +45,18 @@ public final class LogGroupPlanner {
     observedTags.ifPresent(tags -> planTags(group, tags, desiredTags, desired, managedTagKeys, changes));
     if (!Objects.equals(group.retentionDays(), desired.retentionDays())) {
       String reason = days(group.retentionDays()) + " -> " + days(desired.retentionDays());
-      changes.add(desired.retentionDays() == null
+      changes.add((desired.retentionDays() == null
           ? deleteRetentionPolicy(group.name(), reason)
-          : putRetentionPolicy(group.name(), desired.retentionDays(), reason));
+          : putRetentionPolicy(group.name(), desired.retentionDays(), reason))
+          .withDifferences(List.of(new FieldChange("retentionDays", text(group.retentionDays()),
+              text(desired.retentionDays())))));
     }
     if (!Objects.equals(group.kmsKeyArn(), desired.kmsKeyArn())) {
       String reason = key(group.kmsKeyArn()) + " -> " + key(desired.kmsKeyArn());
-      changes.add(desired.kmsKeyArn() == null
+      changes.add((desired.kmsKeyArn() == null
           ? disassociateKmsKey(group.name(), reason)
-          : associateKmsKey(group.name(), desired.kmsKeyArn(), reason));
+          : associateKmsKey(group.name(), desired.kmsKeyArn(), reason))
+          .withDifferences(List.of(new FieldChange("kmsKeyArn", group.kmsKeyArn(), desired.kmsKeyArn()))));
     }
     return changes;
   }
@@ -70,7 +74,9 @@ public final class LogGroupPlanner {
       }
     });
     if (!toSet.isEmpty()) {
-      changes.add(tagResource(group.name(), group.arn(), toSet, "set " + String.join(", ", toSet.keySet())));
+      changes.add(tagResource(group.name(), group.arn(), toSet, "set " + String.join(", ", toSet.keySet()))
+          .withDifferences(toSet.entrySet().stream()
+              .map(e -> new FieldChange("tag " + e.getKey(), observed.get(e.getKey()), e.getValue())).toList()));
     }
     List<String> toRemove = managedTagKeys.stream()
         .filter(key -> !spec.tags().containsKey(key) && observed.containsKey(key))
@@ -78,8 +84,13 @@ public final class LogGroupPlanner {
         .toList();
     if (!toRemove.isEmpty()) {
       changes.add(untagResource(group.name(), group.arn(), toRemove,
-          "removed from spec: " + String.join(", ", toRemove)));
+          "removed from spec: " + String.join(", ", toRemove))
+          .withDifferences(toRemove.stream().map(k -> new FieldChange("tag " + k, observed.get(k), null)).toList()));
     }
+  }
+
+  private static String text(Integer days) {
+    return days == null ? null : String.valueOf(days);
   }
 
   private static String days(Integer days) {

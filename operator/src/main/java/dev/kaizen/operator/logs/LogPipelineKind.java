@@ -21,6 +21,7 @@ import dev.kaizen.operator.core.reconcile.Verdicts;
 import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
 import dev.kaizen.operator.logs.fluentbit.FluentBitPipeline;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   private final FluentBitConfigs fluentBit;
   private final Map<AwsTarget, LogPipelinePorts> ports = new ConcurrentHashMap<>();
   private final Map<AwsTarget, LogPipelineCatalog> catalogs = new ConcurrentHashMap<>();
+  private final AlarmOwnerMarkers alarmMarkers = new AlarmOwnerMarkers();
 
   public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       ListingRefresher listings, FluentBitConfigs fluentBit) {
@@ -194,13 +196,17 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     List<MetricFilterDefinition> filters = observed.isEmpty() ? List.of()
         : catalog.metricFilters(group, full, ports);
     List<ObservedAlarm> alarms = catalog.alarms(group, full, ports);
+    // Alarms are named after the group but created by anyone with PutMetricAlarm: each carries its own marker.
+    Optional<Map<String, Map<String, String>>> alarmTags = !full ? Optional.empty()
+        : Optional.of(alarmMarkers.read(target + " " + group, alarms, ports.alarms()));
     Optional<List<SubscriptionDefinition>> subscriptions = !full ? Optional.empty()
         : Optional.of(observed.isEmpty() ? List.of() : ports.logs().subscriptionFilters(group));
     // The Fluent Bit ConfigMap is read only by pipelines that ship logs, or that did and must remove their key:
     // a missing RBAC grant in Fluent Bit's namespace must not stop the pipelines that never touch it.
     Optional<String> config = desired.fluentBitConfig().isPresent() || shipped(pipeline)
         ? ports.fluentBit().read(desired.fluentBitKey()) : Optional.empty();
-    return new LogPipelineObservation(target, desired, observed, tags, filters, alarms, subscriptions, config);
+    return new LogPipelineObservation(target, desired, observed, tags, filters, alarms, alarmTags, subscriptions,
+        config);
   }
 
   @Override
@@ -210,20 +216,32 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   }
 
   /**
-   * The log group: the root, whose tags decide for the whole pipeline (its filters, alarms and subscription are
-   * reached only through it; alarms carry the same tags and are re-tagged with it).
+   * The log group first: the root, whose tags decide for what cannot be tagged (metric and subscription filters are
+   * reached only through it). Then each existing alarm of the operator's naming: anyone may create an alarm of that
+   * name, and PutMetricAlarm ignores Tags on an existing alarm, so an alarm is judged on its own tags like any owned
+   * object instead of being taken over (and left untagged) by an update.
    */
   @Override
   public List<OwnedObject> owned(LogPipeline pipeline, LogPipelineObservation observed) {
-    return List.of(new OwnedObject("log group " + observed.desired().group().name(), observed.group().isPresent(),
+    List<OwnedObject> objects = new ArrayList<>();
+    objects.add(new OwnedObject("log group " + observed.desired().group().name(), observed.group().isPresent(),
         observed.tags().map(OwnerTags::read), observed.group().map(ObservedLogGroup::identity)));
+    observed.alarms().stream()
+        .sorted(Comparator.comparing(alarm -> alarm.definition().alarmName()))
+        .forEach(alarm -> objects.add(new OwnedObject(alarmKey(alarm.definition().alarmName()), true,
+            observed.alarmTags(alarm.definition().alarmName()).map(OwnerTags::read), Optional.of(alarm.arn()))));
+    return objects;
+  }
+
+  static String alarmKey(String alarmName) {
+    return "alarm " + alarmName;
   }
 
   @Override
   public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return LogPipelinePlanner.plan(observed, verdicts.root(), mine, managedTagKeys(pipeline),
-        fluentBit.configMap());
+    return LogPipelinePlanner.plan(observed, verdicts.root(), name -> verdicts.of(alarmKey(name)), mine,
+        managedTagKeys(pipeline), fluentBit.configMap());
   }
 
   @Override
@@ -272,7 +290,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     if (!verdicts.deletable(owned(pipeline, observed).get(0).key())) {
       return Plan.empty();
     }
-    return LogPipelinePlanner.deletion(observed, fluentBit.configMap());
+    return LogPipelinePlanner.deletion(observed, name -> verdicts.deletable(alarmKey(name)), fluentBit.configMap());
   }
 
   @Override

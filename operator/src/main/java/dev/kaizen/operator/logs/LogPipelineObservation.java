@@ -12,16 +12,22 @@ import java.util.Optional;
  * @param tags its tags when read (full observe only)
  * @param metricFilters the metric filters of the group (all of them; the planner only touches its own)
  * @param alarms the operator alarms of this group ({@code kaizen:<group>:*})
+ * @param alarmTags each of those alarms' tags by alarm name, when read (full observe only): their ownership markers
  * @param subscriptionFilters the group's subscription filters, when read (full observe only)
  * @param fluentBitConfig what the Fluent Bit ConfigMap holds under this pipeline's key
  */
 public record LogPipelineObservation(AwsTarget target, DesiredPipeline desired, Optional<ObservedLogGroup> group,
     Optional<Map<String, String>> tags, List<MetricFilterDefinition> metricFilters, List<ObservedAlarm> alarms,
-    Optional<List<SubscriptionDefinition>> subscriptionFilters, Optional<String> fluentBitConfig) {
+    Optional<Map<String, Map<String, String>>> alarmTags, Optional<List<SubscriptionDefinition>> subscriptionFilters, Optional<String> fluentBitConfig) {
+
+  /** The tags read on one alarm; empty when this observe did not read alarm tags (a light one). */
+  public Optional<Map<String, String>> alarmTags(String alarmName) {
+    return alarmTags.map(byName -> byName.getOrDefault(alarmName, Map.of()));
+  }
 
   /** What an empty account (and cluster) shows: used by {@code kaizen plan} without credentials. */
   public static LogPipelineObservation emptyAccount(AwsTarget target, DesiredPipeline desired) {
     return new LogPipelineObservation(target, desired, Optional.empty(), Optional.of(Map.of()), List.of(), List.of(),
-        Optional.of(List.of()), Optional.empty());
+        Optional.of(Map.of()), Optional.of(List.of()), Optional.empty());
   }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The pure planner of a whole LogPipeline: the group first (creating it, marking it ours), then its metric
@@ -26,15 +28,16 @@ public final class LogPipelinePlanner {
   /**
    * @param ownership the verdict on the group; it can call for re-tagging only when this observe read the group's
    *     tags (a full observe), since a light observe's verdict is carried over from an earlier one
+   * @param alarmVerdict the verdict on each existing alarm, by name, judged on its own tags the same way
    */
-  public static Plan<LogPipelinePorts> plan(LogPipelineObservation observed, Ownership ownership, OwnerTags mine,
-      Collection<String> managedTagKeys, String configMap) {
+  public static Plan<LogPipelinePorts> plan(LogPipelineObservation observed, Ownership ownership,
+      Function<String, Ownership> alarmVerdict, OwnerTags mine, Collection<String> managedTagKeys, String configMap) {
     DesiredPipeline desired = observed.desired();
     FilterPatternQuotas.check(desired.metricFilters(), desired.subscription());
     String group = desired.group().name();
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
     if (observed.tags().isPresent()) {
-      changes.addAll(AttachmentPlanner.alarmOwnerTags(ownership, desired.alarms(), observed.alarms(), mine.asTags()));
+      changes.addAll(AttachmentPlanner.alarmOwnerTags(alarmVerdict, desired.alarms(), observed.alarms(), mine.asTags()));
     }
     changes.addAll(LogGroupPlanner.plan(desired.group(), observed.group(), observed.tags(), mine, managedTagKeys));
     List<Change<LogPipelinePorts>> deletions = new ArrayList<>();
@@ -51,12 +54,14 @@ public final class LogPipelinePlanner {
    * Deleting a group deletes its metric and subscription filters with it; alarms live in CloudWatch and go
    * first; the Fluent Bit configuration stops shipping to a group that is gone.
    */
-  public static Plan<LogPipelinePorts> deletion(LogPipelineObservation observed, String configMap) {
+  public static Plan<LogPipelinePorts> deletion(LogPipelineObservation observed, Predicate<String> alarmDeletable,
+      String configMap) {
     DesiredPipeline desired = observed.desired();
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
-    if (!observed.alarms().isEmpty()) {
-      changes.add(deleteAlarms(observed.alarms().stream()
-          .map(alarm -> alarm.definition().alarmName()).sorted().toList(), "deletionPolicy is Delete"));
+    List<String> alarms = observed.alarms().stream().map(alarm -> alarm.definition().alarmName())
+        .filter(alarmDeletable).sorted().toList();
+    if (!alarms.isEmpty()) {
+      changes.add(deleteAlarms(alarms, "deletionPolicy is Delete"));
     }
     changes.add(LogGroupPlanner.deletion(desired.group().name()));
     changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(), Optional.empty(),

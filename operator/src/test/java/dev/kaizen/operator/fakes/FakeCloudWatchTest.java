@@ -72,6 +72,17 @@ class FakeCloudWatchTest {
   }
 
   @Test
+  void anAlarmCreatedWithoutTagsStaysUntaggedWhenAnUpdateSendsTags() {
+    // As AWS documents (PutMetricAlarm, Tags; aws/aws-sdk#27): an update never tags, only TagResource does.
+    cw.putMetricAlarm(alarm("a").build());
+    cw.putMetricAlarm(alarm("a").threshold(5.0).tags(Tag.builder().key("kaizen.dev/cluster").value("c").build())
+        .build());
+
+    assertThat(cw.alarm("a").orElseThrow().threshold()).isEqualTo(5.0);
+    assertThat(cw.tags("a")).isEmpty();
+  }
+
+  @Test
   void validationErrorsUseQueryCodesAndLeaveStateUnchanged() {
     List<ThrowingCallable> bad = List.of(
         () -> cw.putMetricAlarm(alarm("").build()),

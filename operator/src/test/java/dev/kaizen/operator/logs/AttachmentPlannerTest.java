@@ -1,9 +1,12 @@
 package dev.kaizen.operator.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Effect;
+import dev.kaizen.operator.core.FieldChange;
+import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +39,7 @@ class AttachmentPlannerTest {
         List.of(filter("errors", "ERROR"), filter("old", "x"), foreign), deletions);
 
     assertThat(describe(puts)).containsExactly(
-        "PutMetricFilter /shop/web kaizen/errors: pattern changed",
+        "PutMetricFilter /shop/web kaizen/errors: pattern ERROR -> ?ERROR",
         "PutMetricFilter /shop/web kaizen/timeouts: absent");
     assertThat(describe(deletions)).containsExactly("DeleteMetricFilter /shop/web kaizen/old: removed from spec");
     // A put of a filter found is an update of it, of one not found a creation.
@@ -80,6 +83,28 @@ class AttachmentPlannerTest {
     assertThat(describe(AttachmentPlanner.subscription(GROUP, Optional.empty(), Optional.of(List.of(wanted, other)))))
         .containsExactly("DeleteSubscriptionFilter /shop/web kaizen/subscription: removed from spec");
     assertThat(AttachmentPlanner.subscription(GROUP, Optional.empty(), Optional.of(List.of(other)))).isEmpty();
+  }
+
+  @Test
+  void aChangedSubscriptionSaysOldToNewAndAThirdOneStallsBeforeTheCall() {
+    var wanted = new SubscriptionDefinition(GROUP, SubscriptionDefinition.NAME, "arn:aws:lambda:eu-west-1:1:function:f",
+        null, "ERROR");
+    var found = new SubscriptionDefinition(GROUP, SubscriptionDefinition.NAME, "arn:aws:lambda:eu-west-1:1:function:g",
+        null, "");
+    var change = AttachmentPlanner.subscription(GROUP, Optional.of(wanted), Optional.of(List.of(found))).get(0);
+    assertThat(change.describe()).isEqualTo("PutSubscriptionFilter /shop/web kaizen/subscription: destination"
+        + " arn:aws:lambda:eu-west-1:1:function:g -> arn:aws:lambda:eu-west-1:1:function:f, pattern \"\" -> ERROR");
+    assertThat(change.differences()).extracting(FieldChange::field).containsExactly("destination", "pattern");
+
+    var others = List.of(new SubscriptionDefinition(GROUP, "siem", "arn:x", null, ""),
+        new SubscriptionDefinition(GROUP, "archive", "arn:y", null, ""));
+    assertThatThrownBy(() -> AttachmentPlanner.subscription(GROUP, Optional.of(wanted), Optional.of(others)))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage("The log group /shop/web already has 2 subscription filters (archive, siem), the most CloudWatch"
+            + " Logs allows per group: remove one of them, or remove spec.subscription.");
+    // One of others leaves room for ours.
+    assertThat(AttachmentPlanner.subscription(GROUP, Optional.of(wanted), Optional.of(others.subList(0, 1))))
+        .hasSize(1);
   }
 
   @Test

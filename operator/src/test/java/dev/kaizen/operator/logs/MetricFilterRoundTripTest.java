@@ -56,6 +56,6 @@ class MetricFilterRoundTripTest {
         new ArrayList<>())).isEmpty();
     assertThat(AttachmentPlanner.metricFilters(GROUP, List.of(nowMilliseconds), gateway.metricFilters(GROUP),
         new ArrayList<>())).extracting(Change::describe)
-        .containsExactly("PutMetricFilter /shop/web kaizen/latency: value, default value or unit changed");
+        .containsExactly("PutMetricFilter /shop/web kaizen/latency: unit Seconds -> Milliseconds");
   }
 }
