@@ -930,7 +930,11 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     return filter.filterName() + "\u0000" + filter.logGroupName();
   }
 
-  /** How many %regex% terms a pattern holds, outside "quoted terms". */
+  /**
+   * How many %regex% terms a pattern holds, outside "quoted terms". Kept apart from the operator's
+   * FilterPatternQuotas on purpose: the fake plays AWS, and a fake that called the operator's parser would agree with
+   * its bugs instead of catching them.
+   */
   static int regexTerms(String pattern) {
     int count = 0;
     for (int i = 0; i < pattern.length(); i++) {
