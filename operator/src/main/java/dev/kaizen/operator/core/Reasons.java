@@ -38,8 +38,6 @@ public final class Reasons {
   public static final String STALLED = "Stalled";
   /** A change recorded in status.pending failed after it was made; it is planned again. */
   public static final String PENDING_CHANGE_FAILED = "PendingChangeFailed";
-  /** A kaizen.dev/* request annotation was acted on. */
-  public static final String REQUEST_ACKNOWLEDGED = "RequestAcknowledged";
 
   private Reasons() {}
 }

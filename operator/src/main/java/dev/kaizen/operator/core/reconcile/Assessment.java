@@ -44,7 +44,7 @@ public record Assessment<O, G>(O observed, List<OwnedObject> objects, Verdicts v
   }
 
   /** The word status.ownership uses for a verdict. */
-  public static String name(Ownership ownership) {
+  private static String name(Ownership ownership) {
     return switch (ownership) {
       case OWNED -> OwnershipStatus.OWNED;
       case REATTACH -> "Reattach";

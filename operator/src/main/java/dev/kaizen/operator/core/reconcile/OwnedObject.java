@@ -31,8 +31,4 @@ public record OwnedObject(String key, String description, boolean exists, Option
   public OwnedObject(String description, boolean exists, Optional<OwnerTags> marker, Optional<String> identity) {
     this(description, description, exists, marker, identity);
   }
-
-  public OwnedObject(String description, boolean exists, Optional<OwnerTags> marker) {
-    this(description, exists, marker, Optional.empty());
-  }
 }

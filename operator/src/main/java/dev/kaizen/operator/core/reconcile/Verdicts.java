@@ -16,11 +16,6 @@ public record Verdicts(Map<String, Ownership> byKey, List<OwnedObject> objects) 
     objects = List.copyOf(objects);
   }
 
-  /** One verdict for a kind with a single owned object (tests, and planners of one object). */
-  public static Verdicts single(OwnedObject object, Ownership ownership) {
-    return new Verdicts(Map.of(object.key(), ownership), List.of(object));
-  }
-
   /** The verdict on the object with this key; {@link Ownership#UNOWNED} for one the kind never listed. */
   public Ownership of(String key) {
     return byKey.getOrDefault(key, Ownership.UNOWNED);

@@ -144,6 +144,28 @@ class GadgetContractTest {
   }
 
   @Test
+  void aPendingChangeThatFailsIsPlannedAgainWithAWarning() {
+    try (GadgetHarness harness = new GadgetHarness().start()) {
+      GadgetSpec slow = spec("a");
+      slow.setSlow(true);
+      harness.create("g10", slow);
+      harness.awaitCondition("g10", Conditions.RECONCILING, "True", "PartBeingMade");
+
+      harness.store().fail("op-1");
+      await().atMost(OperatorHarness.WAIT).until(() -> harness.store().writes().size() == 2);
+      assertThat(harness.store().writes()).containsExactly("start create a", "start create a");
+      assertThat(harness.events("g10")).extracting(Event::getReason).contains(Reasons.PENDING_CHANGE_FAILED);
+      // The new operation is the one now waited for.
+      await().atMost(OperatorHarness.WAIT).until(() -> harness.get("g10").getStatus().getPending().stream()
+          .map(p -> p.getHandle()).toList().equals(List.of("op-2")));
+
+      harness.store().completeAll();
+      harness.awaitCondition("g10", Conditions.READY, "True", Reasons.IN_SYNC);
+      assertThat(harness.store().writes()).hasSize(2);
+    }
+  }
+
+  @Test
   void deletionWaitsForAChangeUnderWaySoNothingIsLeftBehind() {
     try (GadgetHarness harness = new GadgetHarness().start()) {
       GadgetSpec slow = spec("a");

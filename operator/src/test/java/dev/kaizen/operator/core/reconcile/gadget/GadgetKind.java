@@ -149,6 +149,9 @@ public final class GadgetKind implements Kind<Gadget, GadgetKind.Observation, Ga
 
   @Override
   public PendingState poll(Gadget gadget, GadgetStore store, PendingChange pending) {
+    if (store.failed(pending.getHandle())) {
+      return PendingState.failed("The operation " + pending.getHandle() + " ended without making its part.");
+    }
     return store.running(pending.getHandle())
         ? PendingState.waiting(new Waiting("PartBeingMade", "Making a part: " + pending.getChange() + ".",
             Duration.ofMillis(200)))

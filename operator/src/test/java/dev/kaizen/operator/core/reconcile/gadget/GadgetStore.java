@@ -31,6 +31,7 @@ public final class GadgetStore {
   private final Map<String, OwnerTags> operationMarkers = new ConcurrentHashMap<>();
   private final List<String> writes = new CopyOnWriteArrayList<>();
   private final AtomicInteger handles = new AtomicInteger();
+  private final java.util.Set<String> failed = ConcurrentHashMap.newKeySet();
   private final List<String> attempts = new CopyOnWriteArrayList<>();
   private final AtomicInteger polls = new AtomicInteger();
   private volatile java.util.function.BooleanSupplier interference;
@@ -71,6 +72,17 @@ public final class GadgetStore {
   public void complete(String handle) {
     String name = operations.remove(handle);
     parts.putIfAbsent(name, new Part(name, operationMarkers.remove(handle), UUID.randomUUID().toString()));
+  }
+
+  /** The operation ends without making its part (a change AWS gave up on). */
+  public void fail(String handle) {
+    operations.remove(handle);
+    operationMarkers.remove(handle);
+    failed.add(handle);
+  }
+
+  public boolean failed(String handle) {
+    return failed.contains(handle);
   }
 
   public void completeAll() {
