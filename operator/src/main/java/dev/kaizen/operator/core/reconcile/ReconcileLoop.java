@@ -429,9 +429,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
         return new Done<>(DeleteControl.defaultDelete(), Outcome.DELETED);
       }
       // Deletion reads markers afresh and never adopts: only what carries this resource's marker is deleted.
-      Verdicts verdicts = assessor.verdicts(resource, existing.stream()
-          .map(o -> o.marker().isPresent() ? o : new OwnedObject(o.key(), o.description(), true,
-              Optional.of(new dev.kaizen.operator.core.ownership.OwnerTags(null, null, null)), o.identity()))
+      Verdicts verdicts = assessor.verdicts(resource, existing.stream().map(ReconcileLoop::unmarkedUnlessRead)
           .toList(), false);
       List<OwnedObject> notOurs = existing.stream().filter(o -> !verdicts.deletable(o.key())).toList();
       if (!notOurs.isEmpty()) {
@@ -467,6 +465,15 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
       }
       return new Done<>(DeleteControl.noFinalizerRemoval().rescheduleAfter(retry), Outcome.DELETE_FAILED);
     }
+  }
+
+  /**
+   * An object whose marker a full observe did not read counts as carrying none (never as ours, which is what a
+   * missing marker means to a light observe).
+   */
+  private static OwnedObject unmarkedUnlessRead(OwnedObject object) {
+    return object.marker().isPresent() ? object : new OwnedObject(object.key(), object.description(), true,
+        Optional.of(new dev.kaizen.operator.core.ownership.OwnerTags(null, null, null)), object.identity());
   }
 
   /** The first pending change (from status.pending) the kind says is still under way, if any. */
