@@ -5,6 +5,7 @@ import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
 import dev.kaizen.operator.core.listing.ListingRefresher;
+import dev.kaizen.operator.core.reconcile.AccountResolver;
 import dev.kaizen.operator.core.reconcile.ReconcileLoop;
 import dev.kaizen.operator.core.reconcile.StatusWriter;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
@@ -68,7 +69,7 @@ public final class KaizenOperator implements AutoCloseable {
         settings.timings().listingBehindAfter(), metrics);
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
     var logLoop = new ReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
-        settings.clock(), StatusWriter.kubernetes(client));
+        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
     // The Fluent Bit ConfigMap is watched so an edit of a pipeline's key is undone at once, not at the next resync.
     var fluentBitWatch = LogPipelineReconciler.fluentBitWatch(settings.fluentBit().namespace(),
         settings.fluentBit().configMap());

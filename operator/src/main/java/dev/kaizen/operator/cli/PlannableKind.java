@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
+import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.core.reconcile.Assessment;
 import dev.kaizen.operator.core.reconcile.Assessor;
 import dev.kaizen.operator.core.reconcile.Kind;
@@ -142,7 +143,7 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
     try {
       Assessment<O, G> assessment;
       if (live) {
-        O observed = kind.observe(resource, kind.gateway(resource), true);
+        O observed = kind.observe(resource, kind.gateway(resource, AccountBinding.OPERATOR), true);
         ClusterIdentity judging = adoptIdentity(resource, kind.owned(resource, observed), cluster);
         assessment = new Assessor<>(kindName, kind, judging).judge(resource, observed);
       } else {

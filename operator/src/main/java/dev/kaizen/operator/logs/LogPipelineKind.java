@@ -15,6 +15,7 @@ import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.core.reconcile.Kind;
 import dev.kaizen.operator.core.reconcile.OwnedObject;
 import dev.kaizen.operator.core.reconcile.Verdicts;
@@ -122,13 +123,21 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   }
 
   public Optional<AwsTarget> target(LogPipeline pipeline) {
-    String region = pipeline.getSpec().getRegion();
-    return Optional.ofNullable(region).map(Region::of).or(() -> defaultRegion).map(AwsTarget::of);
+    return target(pipeline, AccountBinding.OPERATOR);
+  }
+
+  /** The account's target in the spec's region, else the account's default region, else the operator's. */
+  private Optional<AwsTarget> target(LogPipeline pipeline, AccountBinding account) {
+    return Optional.ofNullable(pipeline.getSpec().getRegion())
+        .or(account::defaultRegion)
+        .map(Region::of)
+        .or(() -> defaultRegion)
+        .map(region -> new AwsTarget(account.account(), region));
   }
 
   /** The resource's account and region; fails when neither the spec nor the operator names a region. */
-  private AwsTarget requireTarget(LogPipeline pipeline) {
-    return target(pipeline).orElseThrow(() -> new InvalidSpecException("spec.region is not set and the operator"
+  private AwsTarget requireTarget(LogPipeline pipeline, AccountBinding account) {
+    return target(pipeline, account).orElseThrow(() -> new InvalidSpecException("spec.region is not set and the operator"
         + " has no default region: set spec.region, or start the operator with --region or AWS_REGION."));
   }
 
@@ -150,8 +159,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
    * buckets many resources contend for (Route 53), where one busy resource could otherwise starve the rest.
    */
   @Override
-  public LogPipelinePorts gateway(LogPipeline pipeline) {
-    AwsTarget target = requireTarget(pipeline);
+  public LogPipelinePorts gateway(LogPipeline pipeline, AccountBinding account) {
+    AwsTarget target = requireTarget(pipeline, account);
     requireSameRegion(pipeline, target);
     return ports(target);
   }
@@ -178,7 +187,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   }
 
   public LogPipelinePorts ports(AwsTarget target) {
-    return ports.computeIfAbsent(target, t -> new LogPipelinePorts(
+    return ports.computeIfAbsent(target, t -> new LogPipelinePorts(t,
         new CloudWatchLogsGateway(clients.client(t, CloudWatchLogsClient.class), calls, t),
         new CloudWatchAlarmGateway(clients.client(t, CloudWatchClient.class), calls, t),
         fluentBit));
@@ -186,7 +195,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
 
   @Override
   public LogPipelineObservation observe(LogPipeline pipeline, LogPipelinePorts ports, boolean full) {
-    AwsTarget target = requireTarget(pipeline);
+    AwsTarget target = ports.target();
     DesiredPipeline desired = desired(pipeline, target);
     String group = desired.group().name();
     requireSameName(pipeline, desired.group());

@@ -1,10 +1,12 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.Change;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * LogPipeline's ports that only write down the calls made on them, so a planner test can check what a change
@@ -16,7 +18,8 @@ final class RecordingPorts {
   record PortCall(String port, String method, List<Object> arguments) {}
 
   private final List<PortCall> calls = new ArrayList<>();
-  private final LogPipelinePorts ports = new LogPipelinePorts(recorder("logs", LogGroupGateway.class),
+  private final LogPipelinePorts ports = new LogPipelinePorts(
+      AwsTarget.of(Region.EU_WEST_1), recorder("logs", LogGroupGateway.class),
       recorder("alarms", AlarmGateway.class), recorder("fluentBit", FluentBitConfigs.class));
 
   /** The calls {@code change} makes when applied. */

@@ -35,8 +35,11 @@ public interface Kind<R extends CustomResource<? extends KaizenSpec, ? extends K
    */
   List<String> problems(R resource);
 
-  /** The ports for the resource (for an AWS kind: its account and region). */
-  G gateway(R resource);
+  /**
+   * The ports for the resource, in the account the loop resolved for it (for an AWS kind: that account and the
+   * resource's region, else the account's default region).
+   */
+  G gateway(R resource, AccountBinding account);
 
   /**
    * Reads the objects the resource owns. Reads only. A light observation ({@code full == false}) is served from

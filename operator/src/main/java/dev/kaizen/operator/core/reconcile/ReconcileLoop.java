@@ -65,6 +65,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
   private final ResourceTracker tracker;
   private final RateLimitStreaks rateLimitStreaks = new RateLimitStreaks();
   private final StatusWriter statusWriter;
+  private final AccountResolver accounts;
 
   /** MDC keys set around every reconcile and deletion, so each log line names its resource. */
   public static final String MDC_KIND = "kind";
@@ -72,8 +73,9 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
   public static final String MDC_NAME = "name";
 
   public ReconcileLoop(String kindName, Kind<R, O, G> kind, ClusterIdentity cluster, ReconcileTimings timings,
-      EventRecorder events, Clock clock, StatusWriter statusWriter) {
+      EventRecorder events, Clock clock, StatusWriter statusWriter, AccountResolver accounts) {
     this.statusWriter = statusWriter;
+    this.accounts = accounts;
     this.kindName = kindName;
     this.kind = kind;
     this.cluster = cluster;
@@ -213,7 +215,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
   private Duration converge(R resource, Pass pass, Instant now, boolean specChanged, boolean wasReady) {
     KaizenStatus status = statusOf(resource);
     KaizenSpec spec = resource.getSpec();
-    G gateway = kind.gateway(resource);
+    G gateway = kind.gateway(resource, accounts.resolve(resource));
     Optional<Duration> stillPending = pollPending(resource, gateway, now);
     if (stillPending.isPresent()) {
       return stillPending.get();
@@ -411,7 +413,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
       return new Done<>(DeleteControl.defaultDelete(), Outcome.RETAINED);
     }
     try {
-      G gateway = kind.gateway(resource);
+      G gateway = kind.gateway(resource, accounts.resolve(resource));
       Optional<Waiting> pending = stillPending(resource, gateway);
       if (pending.isPresent()) {
         // A change under way may yet create an object: deleting now would leave it behind, owned by nobody.

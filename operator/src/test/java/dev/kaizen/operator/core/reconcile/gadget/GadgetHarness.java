@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
+import dev.kaizen.operator.core.reconcile.AccountResolver;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
 import dev.kaizen.operator.core.reconcile.ReconcileLoop;
@@ -75,7 +76,8 @@ final class GadgetHarness implements AutoCloseable {
     operator = new Operator(config -> config.withKubernetesClient(client).withCloseClientOnStop(false)
         .withUseSSAToPatchPrimaryResource(false));
     var loop = new ReconcileLoop<>(Gadget.KIND, new GadgetKind(store), OperatorHarness.CLUSTER, TIMINGS,
-        new EventRecorder(client, Clock.systemUTC(), metrics), Clock.systemUTC(), StatusWriter.kubernetes(client));
+        new EventRecorder(client, Clock.systemUTC(), metrics), Clock.systemUTC(), StatusWriter.kubernetes(client),
+        AccountResolver.OPERATOR_ONLY);
     ControllerRegistration.register(operator, new GadgetReconciler(loop), Gadget.class, TIMINGS, scope);
     operator.start();
     this.scope = scope;

@@ -1,6 +1,7 @@
 package dev.kaizen.operator.core.reconcile.gadget;
 
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.api.v1alpha1.common.PendingChange;
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Effect;
@@ -52,7 +53,7 @@ public final class GadgetKind implements Kind<Gadget, GadgetKind.Observation, Ga
   }
 
   @Override
-  public GadgetStore gateway(Gadget gadget) {
+  public GadgetStore gateway(Gadget gadget, AccountBinding account) {
     return store;
   }
 
