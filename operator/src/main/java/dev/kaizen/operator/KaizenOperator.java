@@ -108,6 +108,7 @@ public final class KaizenOperator implements AutoCloseable {
     listings.start();
     accounts.start(operator);
     operator.start();
+    accounts.operatorStarted();
   }
 
   /** True once every informer has synced and is healthy: the readiness probe. */

@@ -39,11 +39,18 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
   private SharedIndexInformer<AwsAccount> accounts;
   private SharedIndexInformer<Namespace> namespaces;
   private volatile BoundResources bound;
+  /** Resources are woken only once the operator's controllers run (their caches exist). */
+  private volatile boolean running;
 
   public AccountDirectory(KubernetesClient client, AwsClients aws, boolean requireBinding) {
     this.client = client;
     this.aws = aws;
     this.requireBinding = requireBinding;
+  }
+
+  /** The operator's controllers are running: changes from now on wake the resources they concern. */
+  public void operatorStarted() {
+    running = true;
   }
 
   /** Starts the informers and waits for their first listing, so no resource is judged on an empty cache. */
@@ -113,7 +120,7 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
 
   /** The resources, of every kind, that name this account or whose objects live in it ("namespace/Kind/name"). */
   public java.util.List<String> usersOf(String account) {
-    if (bound == null) {
+    if (bound == null || !running) {
       return java.util.List.of();
     }
     return bound.matching(usesAccount(account)).stream()
@@ -200,7 +207,7 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
   }
 
   private void wake(Predicate<HasMetadata> filter, String cause) {
-    if (bound == null) {
+    if (bound == null || !running) {
       return;
     }
     int woken = bound.wake(filter);

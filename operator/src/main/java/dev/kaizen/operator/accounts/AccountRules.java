@@ -64,8 +64,9 @@ public final class AccountRules {
         AccountRefusedException.ACCOUNT_NOT_FOUND, "The AwsAccount " + name + " does not exist."));
     AwsAccountSpec spec = account.getSpec();
     if (subject.namespace() != null) {
-      requireAllowed(subject, name, spec);
+      // The environment first: crossing it is the mistake to name, whatever else is wrong.
       requireSameEnvironment(subject, name, spec);
+      requireAllowed(subject, name, spec);
     }
     requireSameAccount(subject, name);
     if (account.getMetadata().getDeletionTimestamp() != null && subject.recordedAccount().isEmpty()) {

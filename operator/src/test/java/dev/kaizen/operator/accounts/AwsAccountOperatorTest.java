@@ -18,7 +18,6 @@ import dev.kaizen.operator.core.Reasons;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.fakes.FakeAwsService.Fault;
 import dev.kaizen.operator.testing.OperatorHarness;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -226,7 +225,8 @@ class AwsAccountOperatorTest {
         .withNewMetadata().withName("kaizen-system").endMetadata().build()).create();
     world.harness.client().secrets().inNamespace("kaizen-system").resource(new io.fabric8.kubernetes.api.model
         .SecretBuilder().withNewMetadata().withName("prod-external-id").endMetadata()
-        .withStringData(Map.of("externalId", "a-wrong-one")).build()).create();
+        .withData(Map.of("externalId", java.util.Base64.getEncoder().encodeToString("a-wrong-one".getBytes())))
+        .build()).create();
     AwsAccount account = account("shop-prod", PROD_ROLE, "prod", List.of(), Map.of());
     account.getSpec().setExternalIdSecretRef(new dev.kaizen.operator.api.v1alpha1.accounts.SecretKeyRef(
         "kaizen-system", "prod-external-id", null));
@@ -236,7 +236,6 @@ class AwsAccountOperatorTest {
 
     world.harness.client().secrets().inNamespace("kaizen-system").withName("prod-external-id").edit(s -> {
       s.setData(Map.of("externalId", java.util.Base64.getEncoder().encodeToString("the-right-one".getBytes())));
-      s.setStringData(null);
       return s;
     });
     world.harness.client().resources(AwsAccount.class).withName("shop-prod").edit(a -> {
@@ -250,10 +249,9 @@ class AwsAccountOperatorTest {
   @Test
   void expiredCredentialsAreRefreshedBeforeAnyCallFails() {
     world.harness.close();
-    // Credentials renewed from 3 s before they expire; STS's clock set so that its hour-long credentials expire
-    // 5 s from now.
+    // Credentials renewed from 3 s before they expire; STS hands out hour-long credentials that have 6 s left.
     world = new AccountsWorld(new AccountCredentials.Refresh(Duration.ofSeconds(3), Duration.ofSeconds(1)));
-    world.sts.setClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-3600 + 5)));
+    world.sts.ageIssued(Duration.ofSeconds(3600 - 6));
     prodAndStg();
     start();
     create(logPipeline("shop-prod", "web").retentionDays(7).build());

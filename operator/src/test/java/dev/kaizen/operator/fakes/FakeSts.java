@@ -73,6 +73,8 @@ public final class FakeSts extends FakeAwsService {
   private final Map<String, Principal> principals = new HashMap<>();
   private final Map<String, Role> roles = new HashMap<>();
   private final SecureRandom random = new SecureRandom();
+  /** How much of their lifetime credentials have already used when handed out (test knob; see {@link #ageIssued}). */
+  private Duration issuedAge = Duration.ZERO;
 
   /** STS as seen from {@code region}, for the account the operator runs in. */
   public FakeSts(String region, String operatorAccount) {
@@ -95,6 +97,16 @@ public final class FakeSts extends FakeAwsService {
   public void role(String roleArn, Set<String> trustedPrincipalArns, Optional<String> externalId) {
     synchronized (lock) {
       roles.put(roleArn, new Role(Set.copyOf(trustedPrincipalArns), externalId, DEFAULT_DURATION_SECONDS));
+    }
+  }
+
+  /**
+   * Credentials come out as if issued {@code age} ago: an hour-long session then expires within seconds, so a test
+   * sees expiry and renewal without waiting an hour (AWS's shortest session is 15 minutes).
+   */
+  public void ageIssued(Duration age) {
+    synchronized (lock) {
+      issuedAge = age;
     }
   }
 
@@ -162,7 +174,7 @@ public final class FakeSts extends FakeAwsService {
           + request.roleSessionName();
       String keyId = "ASIA" + token(16).toUpperCase();
       String secret = token(40);
-      Instant expires = now().plus(Duration.ofSeconds(duration));
+      Instant expires = now().plus(Duration.ofSeconds(duration)).minus(issuedAge);
       principals.put(keyId, new Principal(account, sessionArn, secret, Optional.of(expires)));
       return ok(AssumeRoleResponse.builder()
           .credentials(Credentials.builder().accessKeyId(keyId).secretAccessKey(secret)
