@@ -183,7 +183,9 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   public LogPipelinePorts gateway(LogPipeline pipeline, AccountBinding account) {
     AwsTarget target = requireTarget(pipeline, account);
     requireSameRegion(pipeline, target);
-    targets.put(pipeline.getMetadata().getUid(), target);
+    if (pipeline.getMetadata().getUid() != null) { // kaizen plan reads manifests, which have none
+      targets.put(pipeline.getMetadata().getUid(), target);
+    }
     return ports(target).withDefaultTags(account.defaultTags());
   }
 
@@ -337,12 +339,12 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   /** After deletion: the catalogs no longer need to list this group. */
   public void forget(LogPipeline pipeline) {
     lastTarget(pipeline).ifPresent(target -> catalog(target).forget(desiredGroup(pipeline).name()));
-    targets.remove(pipeline.getMetadata().getUid());
+    Optional.ofNullable(pipeline.getMetadata().getUid()).ifPresent(targets::remove);
   }
 
   /** The account and region its last gateway resolved; the operator's own account before any. */
   private Optional<AwsTarget> lastTarget(LogPipeline pipeline) {
-    return Optional.ofNullable(targets.get(pipeline.getMetadata().getUid())).or(() -> target(pipeline));
+    return Optional.ofNullable(pipeline.getMetadata().getUid()).map(targets::get).or(() -> target(pipeline));
   }
 
   private LogPipelineCatalog catalog(AwsTarget target) {

@@ -26,8 +26,8 @@ final class AccountsWorld {
   static final String OPERATOR_ROLE = "arn:aws:iam::" + OperatorHarness.ACCOUNT + ":role/kaizen-operator";
   static final String PROD_ID = "210987654321";
   static final String STG_ID = "123456789012";
-  static final String PROD_ROLE = "arn:aws:iam::" + PROD_ID + ":role/kaizen";
-  static final String STG_ROLE = "arn:aws:iam::" + STG_ID + ":role/kaizen";
+  static final String PROD_ROLE = "arn:aws:iam::" + PROD_ID + ":role/kaizen-operator";
+  static final String STG_ROLE = "arn:aws:iam::" + STG_ID + ":role/kaizen-operator";
 
   final OperatorHarness harness = new OperatorHarness();
   final FakeSts sts = new FakeSts(OperatorHarness.REGION.id(), OperatorHarness.ACCOUNT);

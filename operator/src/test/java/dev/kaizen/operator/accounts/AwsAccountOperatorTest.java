@@ -95,7 +95,7 @@ class AwsAccountOperatorTest {
     assertThat(verified.getStatus().getAccountId()).isEqualTo(PROD_ID);
     assertThat(verified.getStatus().getLastVerified()).isNotBlank();
     assertThat(verified.getStatus().getCallerArn()).isEqualTo("arn:aws:sts::" + PROD_ID
-        + ":assumed-role/kaizen/kaizen-operator");
+        + ":assumed-role/kaizen-operator/kaizen-operator");
 
     // After a restart nothing is created again, anywhere.
     world.harness.restart();

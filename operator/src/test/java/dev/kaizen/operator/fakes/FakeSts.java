@@ -125,6 +125,13 @@ public final class FakeSts extends FakeAwsService {
 
   // ---- the service -------------------------------------------------------------------------------------------------
 
+  /** AssumeRole is authorized for the caller against the role; GetCallerIdentity needs no permission at all. */
+  @Override
+  protected Authorization authorization(String operation, Object request) {
+    return "AssumeRole".equals(operation)
+        ? new Authorization("sts:AssumeRole", ((AssumeRoleRequest) request).roleArn(), Map.of()) : null;
+  }
+
   /** A client whose requests are signed with {@code credentials}, resolved on every call as the SDK does. */
   public StsClient client(AwsCredentialsProvider credentials) {
     return new StsClient() {
