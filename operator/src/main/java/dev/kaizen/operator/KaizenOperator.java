@@ -1,5 +1,9 @@
 package dev.kaizen.operator;
 
+import dev.kaizen.operator.accounts.AccountDirectory;
+import dev.kaizen.operator.accounts.AwsAccountKind;
+import dev.kaizen.operator.accounts.AwsAccountReconciler;
+import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -33,6 +37,7 @@ public final class KaizenOperator implements AutoCloseable {
   private final Operator operator;
   private final KaizenMetrics metrics;
   private final ListingRefresher listings;
+  private final AccountDirectory accounts;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
     this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
@@ -62,6 +67,9 @@ public final class KaizenOperator implements AutoCloseable {
     AwsCalls calls = new AwsCalls(new RateLimits(), metrics);
     EventRecorder events = new EventRecorder(client, settings.clock(), metrics);
 
+    // Every resource resolves its account here before any AWS call (AwsAccounts and namespace labels, by informer).
+    this.accounts = new AccountDirectory(client, aws, settings.requireAccountBinding());
+
     var fluentBit = new KubernetesFluentBitConfigs(client, settings.fluentBit().namespace(),
         settings.fluentBit().configMap());
     // Listings are refreshed off the reconcile pool; reconciles only read them.
@@ -69,7 +77,7 @@ public final class KaizenOperator implements AutoCloseable {
         settings.timings().listingBehindAfter(), metrics);
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
     var logLoop = new ReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
-        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
+        settings.clock(), StatusWriter.kubernetes(client), accounts);
     // The Fluent Bit ConfigMap is watched so an edit of a pipeline's key is undone at once, not at the next resync.
     var fluentBitWatch = LogPipelineReconciler.fluentBitWatch(settings.fluentBit().namespace(),
         settings.fluentBit().configMap());
@@ -83,6 +91,13 @@ public final class KaizenOperator implements AutoCloseable {
     }
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, logWatches), LogPipeline.class,
         settings.timings(), settings.watch());
+
+    // AwsAccount: verifying an account needs no account of its own (the operator's credentials assume its role).
+    var accountKind = new AwsAccountKind(aws, calls, settings.defaultRegion(), accounts, settings.clock());
+    var accountLoop = new ReconcileLoop<>(AwsAccount.KIND, accountKind, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
+    ControllerRegistration.register(operator, new AwsAccountReconciler(accountLoop, accounts, client, events,
+        settings.timings().backoffBase()), AwsAccount.class, settings.timings(), settings.watch());
   }
 
   public KaizenMetrics metrics() {
@@ -91,7 +106,9 @@ public final class KaizenOperator implements AutoCloseable {
 
   public void start() {
     listings.start();
+    accounts.start(operator);
     operator.start();
+    accounts.operatorStarted();
   }
 
   /** True once every informer has synced and is healthy: the readiness probe. */
@@ -103,5 +120,6 @@ public final class KaizenOperator implements AutoCloseable {
   public void close() {
     operator.stop();
     listings.close();
+    accounts.close();
   }
 }

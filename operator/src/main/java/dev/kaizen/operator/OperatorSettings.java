@@ -22,35 +22,43 @@ import software.amazon.awssdk.regions.Region;
  * @param leaderElection when present, only the holder of this Lease reconciles
  * @param meterRegistry where metrics go; a Prometheus registry is scraped on {@code /metrics}
  * @param fluentBit where the cluster's Fluent Bit reads the LogPipeline configurations
+ * @param requireAccountBinding a resource bound to no AwsAccount is refused (Stalled) instead of using the operator's
+ *     own credentials
  */
 public record OperatorSettings(ClusterIdentity cluster, Optional<Region> defaultRegion, ReconcileTimings timings,
     int reconcileThreads, Clock clock, WatchScope watch, Optional<LeaderElection> leaderElection,
-    MeterRegistry meterRegistry, FluentBit fluentBit) {
+    MeterRegistry meterRegistry, FluentBit fluentBit, boolean requireAccountBinding) {
 
   public OperatorSettings(ClusterIdentity cluster, Optional<Region> defaultRegion, ReconcileTimings timings,
       int reconcileThreads, Clock clock) {
     this(cluster, defaultRegion, timings, reconcileThreads, clock, WatchScope.EVERYTHING, Optional.empty(),
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), FluentBit.DEFAULT);
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), FluentBit.DEFAULT, false);
   }
 
   public OperatorSettings withWatch(WatchScope scope) {
     return new OperatorSettings(cluster, defaultRegion, timings, reconcileThreads, clock, scope, leaderElection,
-        meterRegistry, fluentBit);
+        meterRegistry, fluentBit, requireAccountBinding);
   }
 
   public OperatorSettings withLeaderElection(LeaderElection election) {
     return new OperatorSettings(cluster, defaultRegion, timings, reconcileThreads, clock, watch,
-        Optional.of(election), meterRegistry, fluentBit);
+        Optional.of(election), meterRegistry, fluentBit, requireAccountBinding);
   }
 
   public OperatorSettings withMeterRegistry(MeterRegistry registry) {
     return new OperatorSettings(cluster, defaultRegion, timings, reconcileThreads, clock, watch, leaderElection,
-        registry, fluentBit);
+        registry, fluentBit, requireAccountBinding);
   }
 
   public OperatorSettings withFluentBit(FluentBit where) {
     return new OperatorSettings(cluster, defaultRegion, timings, reconcileThreads, clock, watch, leaderElection,
-        meterRegistry, where);
+        meterRegistry, where, requireAccountBinding);
+  }
+
+  /** Refuse resources bound to no AwsAccount ({@code --require-account-binding}). */
+  public OperatorSettings withRequireAccountBinding(boolean required) {
+    return new OperatorSettings(cluster, defaultRegion, timings, reconcileThreads, clock, watch, leaderElection,
+        meterRegistry, fluentBit, required);
   }
 
   /**

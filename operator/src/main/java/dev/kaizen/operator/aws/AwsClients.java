@@ -19,4 +19,12 @@ public interface AwsClients {
    * next call builds them again from the current settings. Handles already given out stay valid.
    */
   void evict(String account);
+
+  /**
+   * Where AwsAccounts bind their roles to account bindings; empty when these clients serve the operator's own
+   * credentials only (AwsAccounts then stall, saying so).
+   */
+  default java.util.Optional<AccountCredentials> accountCredentials() {
+    return java.util.Optional.empty();
+  }
 }

@@ -79,7 +79,11 @@ public final class QuotaTable {
       route53("GetChange"),
       route53("ListResourceRecordSets"),
       route53("ListHostedZonesByName"),
-      route53("GetHostedZone"));
+      route53("GetHostedZone"),
+      // AwsAccount: 600 requests/s per account and Region for AssumeRole, GetCallerIdentity and the other STS
+      // operations together ("STS request quotas").
+      sts("AssumeRole"),
+      sts("GetCallerIdentity"));
   // SES v2 (MailRoute): AWS documents sending quotas (messages per second and per day) but no request rate for the
   // v2 management API (identities, configuration sets); left to the MailRoute issue, which will use the fallback or
   // a measured figure.
@@ -91,6 +95,14 @@ public final class QuotaTable {
 
   private static Quota perOperation(String service, String operation, double requestsPerSecond, String source) {
     return new Quota(service, operation, requestsPerSecond, QuotaScope.OPERATION_PER_REGION, source);
+  }
+
+  private static final String STS = "Sts";
+  private static final String STS_QUOTAS =
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
+
+  private static Quota sts(String operation) {
+    return new Quota(STS, operation, 600, QuotaScope.SERVICE_PER_REGION, STS_QUOTAS);
   }
 
   private static Quota route53(String operation) {

@@ -80,6 +80,12 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   }
 
   @Override
+  public java.util.Optional<AccountCredentials> accountCredentials() {
+    return credentials instanceof AccountCredentials accounts ? java.util.Optional.of(accounts)
+        : java.util.Optional.empty();
+  }
+
+  @Override
   public void evict(String account) {
     clients.forEach((key, client) -> {
       if (key.account().equals(account)) {

@@ -101,6 +101,11 @@ public final class RunCommand implements Callable<Integer> {
           + " Shards need one each. Default: ${DEFAULT-VALUE}.")
   String leaseName;
 
+  @Option(names = "--require-account-binding", defaultValue = "${env:KAIZEN_REQUIRE_ACCOUNT_BINDING:-false}",
+      description = "Refuse (Stalled, no AWS call) resources bound to no AwsAccount instead of using the operator's"
+          + " own credentials for them. Default: ${DEFAULT-VALUE}.")
+  boolean requireAccountBinding;
+
   @Option(names = "--log-format", defaultValue = "${env:KAIZEN_LOG_FORMAT:-text}",
       description = "text or json (one object per line, with kind/namespace/name fields). Default: ${DEFAULT-VALUE}.")
   String logFormat;
@@ -124,7 +129,8 @@ public final class RunCommand implements Callable<Integer> {
         .withWatch(new WatchScope(namespaces == null ? Set.of() : namespaces.stream().map(String::strip)
             .filter(n -> !n.isEmpty()).collect(Collectors.toSet()), Optional.ofNullable(selector)))
         .withMeterRegistry(registry)
-        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap));
+        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap))
+        .withRequireAccountBinding(requireAccountBinding);
     if (leaderElectionEnabled(leaderElection, System.getenv("POD_NAME"))) {
       String identity = Optional.ofNullable(System.getenv("POD_NAME"))
           .orElseGet(() -> "kaizen-" + java.util.UUID.randomUUID());
@@ -134,7 +140,9 @@ public final class RunCommand implements Callable<Integer> {
           Duration.ofSeconds(10), Duration.ofSeconds(2), true));
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (SdkAwsClients aws = new SdkAwsClients();
+    // Roles of AwsAccounts are assumed through STS in the operator's region (us-east-1 when it has none).
+    try (SdkAwsClients aws = new SdkAwsClients(dev.kaizen.operator.aws.AccountCredentials.sdk(
+            settings.defaultRegion().orElse(Region.US_EAST_1)), SdkAwsClients.Timeouts.DEFAULT);
         KaizenOperator operator = new KaizenOperator(client, aws, settings);
         HealthServer health = new HealthServer(healthPort, operator::ready, registry::scrape)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "kaizen-shutdown"));

@@ -80,7 +80,7 @@ public final class FailureClassifier {
           Optional.of(limited.retryAfter()), true);
     }
     if (cause instanceof InvalidSpecException invalid) {
-      return expected(FailureKind.INVALID, Reasons.INVALID_SPEC, invalid.getMessage());
+      return expected(FailureKind.INVALID, invalid.reason(), invalid.getMessage());
     }
     if (cause instanceof AwsServiceException aws) {
       return classifyAws(aws, prefix);

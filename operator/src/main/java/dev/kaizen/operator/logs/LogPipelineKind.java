@@ -45,6 +45,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   private final Map<AwsTarget, LogPipelinePorts> ports = new ConcurrentHashMap<>();
   private final Map<AwsTarget, LogPipelineCatalog> catalogs = new ConcurrentHashMap<>();
   private final AlarmOwnerMarkers alarmMarkers = new AlarmOwnerMarkers();
+  /** The target each pipeline's account resolved to at its last reconcile (by uid), for the calls that get none. */
+  private final Map<String, AwsTarget> targets = new ConcurrentHashMap<>();
 
   public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       ListingRefresher listings, FluentBitConfigs fluentBit) {
@@ -66,7 +68,12 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
 
   /** Everything the pipeline asks for in {@code target}. */
   DesiredPipeline desired(LogPipeline pipeline, AwsTarget target) {
-    DesiredLogGroup group = desiredGroup(pipeline);
+    return desired(pipeline, target, Map.of());
+  }
+
+  /** As above, in an account whose default tags go under the spec's own (the owner tags win over both). */
+  DesiredPipeline desired(LogPipeline pipeline, AwsTarget target, Map<String, String> defaultTags) {
+    DesiredLogGroup group = withDefaultTags(desiredGroup(pipeline), defaultTags);
     List<MetricFilterDefinition> filters = new ArrayList<>();
     List<AlarmDefinition> alarms = new ArrayList<>();
     for (MetricFilterSpec filter : pipeline.getSpec().getMetricFilters()) {
@@ -89,6 +96,20 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
             FluentBitPipeline.of(namespace, name, pods.getMatchLabels(), target.region().id(), group.name())));
     return new DesiredPipeline(group, filters, alarms, subscription, FluentBitConfigRenderer.key(namespace, name),
         config);
+  }
+
+  /** The account's default tags under the group's own; at most 47 in all (AWS allows 50, the owner tags take 3). */
+  private static DesiredLogGroup withDefaultTags(DesiredLogGroup group, Map<String, String> defaultTags) {
+    if (defaultTags.isEmpty()) {
+      return group;
+    }
+    Map<String, String> tags = new java.util.TreeMap<>(defaultTags);
+    tags.putAll(group.tags());
+    if (tags.size() > 47) {
+      throw new InvalidSpecException("The log group would carry " + tags.size() + " tags with the AwsAccount's"
+          + " default tags; CloudWatch Logs allows 50 and the operator's ownership tags take 3: remove some.");
+    }
+    return new DesiredLogGroup(group.name(), group.retentionDays(), group.kmsKeyArn(), tags);
   }
 
   private static AlarmDefinition alarm(String group, MetricFilterSpec filter, AlarmSpec alarm) {
@@ -162,7 +183,10 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   public LogPipelinePorts gateway(LogPipeline pipeline, AccountBinding account) {
     AwsTarget target = requireTarget(pipeline, account);
     requireSameRegion(pipeline, target);
-    return ports(target);
+    if (pipeline.getMetadata().getUid() != null) { // kaizen plan reads manifests, which have none
+      targets.put(pipeline.getMetadata().getUid(), target);
+    }
+    return ports(target).withDefaultTags(account.defaultTags());
   }
 
   /**
@@ -196,7 +220,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   @Override
   public LogPipelineObservation observe(LogPipeline pipeline, LogPipelinePorts ports, boolean full) {
     AwsTarget target = ports.target();
-    DesiredPipeline desired = desired(pipeline, target);
+    DesiredPipeline desired = desired(pipeline, target, ports.defaultTags());
     String group = desired.group().name();
     requireSameName(pipeline, desired.group());
     LogPipelineCatalog catalog = catalog(target);
@@ -304,17 +328,23 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
 
   @Override
   public void changed(LogPipeline pipeline) {
-    target(pipeline).ifPresent(target -> catalog(target).changed(desiredGroup(pipeline).name()));
+    lastTarget(pipeline).ifPresent(target -> catalog(target).changed(desiredGroup(pipeline).name()));
   }
 
   @Override
   public Optional<String> driftDetectionBehind(LogPipeline pipeline) {
-    return target(pipeline).map(catalogs::get).flatMap(LogPipelineCatalog::behind);
+    return lastTarget(pipeline).map(catalogs::get).flatMap(LogPipelineCatalog::behind);
   }
 
   /** After deletion: the catalogs no longer need to list this group. */
   public void forget(LogPipeline pipeline) {
-    target(pipeline).ifPresent(target -> catalog(target).forget(desiredGroup(pipeline).name()));
+    lastTarget(pipeline).ifPresent(target -> catalog(target).forget(desiredGroup(pipeline).name()));
+    Optional.ofNullable(pipeline.getMetadata().getUid()).ifPresent(targets::remove);
+  }
+
+  /** The account and region its last gateway resolved; the operator's own account before any. */
+  private Optional<AwsTarget> lastTarget(LogPipeline pipeline) {
+    return Optional.ofNullable(pipeline.getMetadata().getUid()).map(targets::get).or(() -> target(pipeline));
   }
 
   private LogPipelineCatalog catalog(AwsTarget target) {

@@ -28,7 +28,8 @@ class KustomizeRenderingTest {
   private static final String FLUENT_BIT_RBAC = "kaizen-operator-fluent-bit";
   private static final String FLUENT_BIT_NAMESPACE = "logging";
   private static final Set<String> CLUSTER_SCOPED =
-      Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition");
+      Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
+          "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
 
   private static List<String> kustomize;
 
@@ -124,11 +125,26 @@ class KustomizeRenderingTest {
         .isEqualTo("kaizen-system"));
   }
 
+  /** The policy guarding kaizen.dev/* namespace labels is installed cluster-scoped, and bound, by default. */
+  @Test
+  void theNamespaceLabelPolicyIsRenderedClusterScopedAndBound() {
+    for (String dir : List.of("deploy", "deploy/overlays/ha-irsa")) {
+      List<JsonNode> rendered = render(dir);
+      JsonNode policy = one(rendered, "ValidatingAdmissionPolicy", "kaizen-namespace-labels");
+      assertThat(policy.path("metadata").has("namespace")).as(dir).isFalse();
+      assertThat(policy.path("spec").path("validations").size()).isEqualTo(1);
+      JsonNode binding = one(rendered, "ValidatingAdmissionPolicyBinding", "kaizen-namespace-labels");
+      assertThat(binding.path("spec").path("policyName").asText()).isEqualTo("kaizen-namespace-labels");
+      assertThat(binding.path("spec").path("validationActions").get(0).asText()).isEqualTo("Deny");
+    }
+  }
+
   /** A kustomization added under deploy/ without a case here fails, so none goes unrendered. */
   @Test
   void everyKustomizationUnderDeployIsRenderedByACase() throws IOException {
     Set<String> covered = Set.of("deploy", "deploy/base", "deploy/overlays/ha-irsa", "deploy/components/irsa",
-        "deploy/components/leader-election", "deploy/components/fluent-bit", "deploy/argocd", "deploy/monitoring");
+        "deploy/components/leader-election", "deploy/components/fluent-bit", "deploy/argocd", "deploy/monitoring",
+        "deploy/components/namespace-labels");
     Set<String> found = new TreeSet<>();
     try (Stream<Path> files = Files.walk(Repo.path("deploy"))) {
       files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))

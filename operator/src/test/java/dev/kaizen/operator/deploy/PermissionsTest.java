@@ -71,6 +71,52 @@ class PermissionsTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();
     }
+    accountsScenario();
+  }
+
+  /**
+   * An AwsAccount with an external ID in a Secret, a namespace bound to it by label, a pipeline in its account, and
+   * the account's deletion held until the pipeline is gone.
+   */
+  private static void accountsScenario() {
+    String operatorRole = "arn:aws:iam::" + OperatorHarness.ACCOUNT + ":role/kaizen-operator";
+    String teamRole = "arn:aws:iam::210987654321:role/kaizen-operator";
+    try (OperatorHarness harness = new OperatorHarness()) {
+      var sts = new dev.kaizen.operator.fakes.FakeSts(OperatorHarness.REGION.id(), OperatorHarness.ACCOUNT);
+      var keys = sts.principal("AKIAPERMISSIONS00001", OperatorHarness.ACCOUNT, operatorRole);
+      sts.role(teamRole, Set.of(operatorRole), java.util.Optional.of("team-external-id"));
+      var aws = new dev.kaizen.operator.testing.AccountRoutedAwsClients(harness, sts,
+          new dev.kaizen.operator.aws.AccountCredentials(keys, sts::client,
+              dev.kaizen.operator.aws.AccountCredentials.Refresh.DEFAULT));
+      var client = harness.client();
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kaizen-system").endMetadata()
+          .build()).create();
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("team")
+          .addToLabels("kaizen.dev/aws-account", "team").endMetadata().build()).create();
+      client.secrets().inNamespace("kaizen-system").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+          .withNewMetadata().withName("team-external-id").endMetadata()
+          .addToData("externalId", java.util.Base64.getEncoder().encodeToString("team-external-id".getBytes()))
+          .build()).create();
+      var account = new dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount();
+      account.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("team").build());
+      account.setSpec(new dev.kaizen.operator.api.v1alpha1.accounts.AwsAccountSpec());
+      account.getSpec().setRoleArn(teamRole);
+      account.getSpec().setExternalIdSecretRef(new dev.kaizen.operator.api.v1alpha1.accounts.SecretKeyRef(
+          "kaizen-system", "team-external-id", null));
+      var accounts = client.resources(dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount.class);
+      accounts.resource(account).create();
+      // The finalizer's patch meets a 409 once: JOSDK then re-reads the AwsAccount (GET), as on a real API server.
+      harness.conflictOnNextResourcePatches(1);
+      harness.start(OperatorHarness.settings(OperatorHarness.fastTimings(Duration.ofMinutes(10))), aws);
+      client.resources(LogPipeline.class).inNamespace("team").resource(logPipeline("team", "web").retentionDays(7)
+          .build()).create();
+      harness.awaitReady("team", "web");
+      accounts.withName("team").delete();
+      await().atMost(Duration.ofSeconds(20)).until(() -> !accounts.withName("team").get().getStatus().getUsedBy()
+          .isEmpty());
+      client.resources(LogPipeline.class).inNamespace("team").withName("web").delete();
+      await().atMost(Duration.ofSeconds(20)).until(() -> accounts.withName("team").get() == null);
+    }
   }
 
   private static void edit(OperatorHarness harness, String name, java.util.function.Consumer<LogPipeline> change) {
@@ -204,8 +250,13 @@ class PermissionsTest {
     JsonNode policy = Repo.json("deploy/iam/policy.json");
     Set<Authorization> calls = FakeAwsService.authorizationsSeen();
     List<String> denied = new ArrayList<>();
+    JsonNode accountRole = Repo.json("deploy/iam/account-role-permissions.json");
     for (Authorization call : calls) {
-      if (!IamEval.allowed(policy, call, OperatorHarness.ACCOUNT)) {
+      // In another account the operator works as that account's kaizen-operator role (AwsAccount), whose
+      // permissions policy is deploy/iam/account-role-permissions.json; STS is called as the operator itself.
+      String account = call.action().startsWith("sts:") ? OperatorHarness.ACCOUNT : call.resource().split(":")[4];
+      JsonNode applicable = account.equals(OperatorHarness.ACCOUNT) ? policy : accountRole;
+      if (!IamEval.allowed(applicable, call, account)) {
         denied.add(call.action() + " on " + call.resource() + " tags " + call.resourceTags().keySet());
       }
     }
@@ -229,6 +280,22 @@ class PermissionsTest {
   }
 
   private static final String CLUSTER = "kaizen.dev/cluster";
+
+  @Test
+  void theServiceAccountsRoleMayDoInItsAccountWhatTheOperatorDoesInItsOwn() {
+    List<JsonNode> own = new ArrayList<>();
+    Repo.json("deploy/iam/policy.json").path("Statement").forEach(st -> {
+      if (!IamEval.strings(st.path("Action")).stream().allMatch(a -> a.startsWith("sts:"))) {
+        own.add(st);
+      }
+    });
+    List<JsonNode> role = new ArrayList<>();
+    Repo.json("deploy/iam/account-role-permissions.json").path("Statement").forEach(role::add);
+    assertThat(role).isEqualTo(own);
+    JsonNode trust = Repo.json("deploy/iam/account-role-trust-policy.json").path("Statement").get(0);
+    assertThat(trust.path("Action").asText()).isEqualTo("sts:AssumeRole");
+    assertThat(trust.path("Condition").path("StringEquals").has("sts:ExternalId")).isTrue();
+  }
 
   @Test
   void changingAGroupIsAllowedOnlyWhenItCarriesThisClustersTag() {

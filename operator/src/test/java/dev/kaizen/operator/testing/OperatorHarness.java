@@ -75,6 +75,7 @@ public final class OperatorHarness implements AutoCloseable {
         .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(ApiRequests.OPERATOR_AGENT).build())
         .build();
     installCrd("logpipelines.kaizen.dev");
+    installCrd("awsaccounts.kaizen.dev");
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
@@ -90,9 +91,17 @@ public final class OperatorHarness implements AutoCloseable {
 
   public OperatorHarness start(OperatorSettings settings) {
     this.settings = settings;
-    operator = new KaizenOperator(operatorClient, awsClients(), settings);
+    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings);
     operator.start();
     return this;
+  }
+
+  /** AWS clients used instead of {@link #awsClients()} by this and later starts (several accounts, say). */
+  private AwsClients aws;
+
+  public OperatorHarness start(OperatorSettings settings, AwsClients aws) {
+    this.aws = aws;
+    return start(settings);
   }
 
   /** Stops the operator and starts a new one with the same settings, against the same API server and fakes. */

@@ -215,7 +215,8 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
   private Duration converge(R resource, Pass pass, Instant now, boolean specChanged, boolean wasReady) {
     KaizenStatus status = statusOf(resource);
     KaizenSpec spec = resource.getSpec();
-    G gateway = kind.gateway(resource, accounts.resolve(resource));
+    AccountBinding account = accounts.resolve(resource);
+    G gateway = kind.gateway(resource, account);
     Optional<Duration> stillPending = pollPending(resource, gateway, now);
     if (stillPending.isPresent()) {
       return stillPending.get();
@@ -224,6 +225,10 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     Assessment<O, G> assessment = assessor.assess(resource, gateway, fullObserveDue(resource, now, specChanged),
         recorded);
     pass.observed = Optional.of(assessment.observed());
+    if (assessment.objects().stream().anyMatch(OwnedObject::exists)) {
+      // The account its objects live in: the resolver refuses another one from now on (a move is a migration).
+      status.setAccount(account.account());
+    }
     if (assessment.full()) {
       status.setLastFullSyncTime(now.toString());
       status.setOwnership(assessment.verdict());
@@ -267,6 +272,9 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     plan.commit().ifPresent(commit -> commit(resource, commit, pass));
     List<Applied<G>> applied = apply(resource, plan, gateway);
     kind.changed(resource);
+    if (applied.stream().anyMatch(a -> a.happened() == Happened.CREATED)) {
+      status.setAccount(account.account());
+    }
     status.setPlan(List.of());
     backoff.reset(uid(resource));
     announce(resource, applied, assessment.verdicts().root(), specChanged, wasReady, recorded,

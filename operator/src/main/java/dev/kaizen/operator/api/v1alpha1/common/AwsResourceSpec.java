@@ -14,6 +14,22 @@ public abstract class AwsResourceSpec extends KaizenSpec {
   @Size(max = 32)
   private String region;
 
+  @JsonPropertyDescription("The AwsAccount whose account the objects live in. Default: the account named by the"
+      + " namespace's kaizen.dev/aws-account label, else the operator's own credentials. Cannot change once objects"
+      + " exist: moving infrastructure between accounts is a migration (create a resource in the new account, then"
+      + " delete this one).")
+  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+  @Size(max = 63)
+  private String accountRef;
+
+  public String getAccountRef() {
+    return accountRef;
+  }
+
+  public void setAccountRef(String accountRef) {
+    this.accountRef = accountRef;
+  }
+
   public String getRegion() {
     return region;
   }

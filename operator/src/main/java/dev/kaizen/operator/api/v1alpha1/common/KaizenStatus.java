@@ -52,6 +52,19 @@ public abstract class KaizenStatus {
   @Size(max = 16)
   private Map<String, @Size(max = 256) String> requests = new LinkedHashMap<>();
 
+  @JsonPropertyDescription("The account binding (AwsAccount name, or default for the operator's own credentials) the"
+      + " resource's objects were found or created in; another account is refused while this is set.")
+  @Size(max = 63)
+  private String account;
+
+  public String getAccount() {
+    return account;
+  }
+
+  public void setAccount(String account) {
+    this.account = account;
+  }
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
