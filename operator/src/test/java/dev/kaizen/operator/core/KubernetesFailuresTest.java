@@ -30,7 +30,8 @@ class KubernetesFailuresTest {
     server = new KubernetesMockServer(false);
     server.init();
     client = server.createClient();
-    configs = new KubernetesFluentBitConfigs(client, NAMESPACE, NAME);
+    configs = new KubernetesFluentBitConfigs(client, new dev.kaizen.operator.logs.FluentBitShards(NAMESPACE, NAME, 1,
+        dev.kaizen.operator.logs.fluentbit.FluentBitFormat.YAML));
   }
 
   @AfterEach
