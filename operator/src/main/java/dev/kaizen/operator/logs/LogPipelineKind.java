@@ -124,8 +124,13 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     Optional<FluentBitPipeline> self = NamespaceFiles.shipping(pipeline, target.region().id(), group.name());
     List<FluentBitPipeline> withThis = new ArrayList<>(others);
     self.ifPresent(withThis::add);
-    return new DesiredPipeline(group, filters, alarms, subscription, FluentBitConfigRenderer.key(namespace, format),
-        NamespaceFiles.render(withThis, format), NamespaceFiles.render(others, format), self.isPresent());
+    String key = FluentBitConfigRenderer.key(namespace, format);
+    if (self.isEmpty() && !shipped(pipeline)) {
+      // Never in the file: the namespace's file is its shipping pipelines' business.
+      return new DesiredPipeline(group, filters, alarms, subscription, key, Optional.empty(), Optional.empty(), false);
+    }
+    return new DesiredPipeline(group, filters, alarms, subscription, key, NamespaceFiles.render(withThis, format),
+        NamespaceFiles.render(others, format), self.isPresent());
   }
 
   private static AlarmDefinition alarm(String group, MetricFilterSpec filter, AlarmSpec alarm) {
