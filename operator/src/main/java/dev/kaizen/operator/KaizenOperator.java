@@ -15,6 +15,7 @@ import dev.kaizen.operator.core.reconcile.StatusWriter;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
 import dev.kaizen.operator.core.reconcile.SecondaryWatch;
+import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
@@ -23,6 +24,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,23 +72,24 @@ public final class KaizenOperator implements AutoCloseable {
     // Every resource resolves its account here before any AWS call (AwsAccounts and namespace labels, by informer).
     this.accounts = new AccountDirectory(client, aws, settings.requireAccountBinding());
 
-    var fluentBit = new KubernetesFluentBitConfigs(client, settings.fluentBit().namespace(),
-        settings.fluentBit().configMap());
+    var fluentBitShards = new FluentBitShards(settings.fluentBit().namespace(), settings.fluentBit().configMap(),
+        settings.fluentBit().shards(), settings.fluentBit().format());
+    var fluentBit = new KubernetesFluentBitConfigs(client, fluentBitShards);
     // Listings are refreshed off the reconcile pool; reconciles only read them.
     this.listings = new ListingRefresher(settings.clock(), settings.timings().listingInterval(),
         settings.timings().listingBehindAfter(), metrics);
-    LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit);
+    LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit,
+        fluentBitShards.format());
     var logLoop = new ReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
-    // The Fluent Bit ConfigMap is watched so an edit of a pipeline's key is undone at once, not at the next resync.
-    var fluentBitWatch = LogPipelineReconciler.fluentBitWatch(settings.fluentBit().namespace(),
-        settings.fluentBit().configMap());
-    List<SecondaryWatch<?, LogPipeline>> logWatches = List.of(fluentBitWatch);
-    if (!fluentBitWatch.permittedFor(client)) {
+    // The Fluent Bit ConfigMaps are watched so an edit of a namespace's key is undone at once, not at the next resync.
+    List<SecondaryWatch<?, LogPipeline>> logWatches = new ArrayList<>(LogPipelineReconciler.fluentBitWatches(
+        fluentBitShards));
+    if (!logWatches.stream().allMatch(watch -> watch.permittedFor(client))) {
       // Pipelines that ship no logs must keep working without access to Fluent Bit's namespace.
-      LOG.warn("The Fluent Bit ConfigMap {}/{} is not watched: listing it is forbidden (RBAC: deploy/components/"
-          + "fluent-bit). Edits of its keys are undone at the next resync only.", settings.fluentBit().namespace(),
-          settings.fluentBit().configMap());
+      LOG.warn("The Fluent Bit ConfigMaps {} in {} are not watched: listing them is forbidden (RBAC: deploy/components/"
+          + "fluent-bit). Edits of their keys are undone at the next resync only.", fluentBitShards.configMaps(),
+          settings.fluentBit().namespace());
       logWatches = List.of();
     }
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, logWatches), LogPipeline.class,

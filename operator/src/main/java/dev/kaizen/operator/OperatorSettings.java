@@ -3,6 +3,7 @@ package dev.kaizen.operator;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.core.reconcile.WatchScope;
+import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -62,15 +63,28 @@ public record OperatorSettings(ClusterIdentity cluster, Optional<Region> default
   }
 
   /**
-   * The ConfigMap the cluster's Fluent Bit includes, one key per LogPipeline.
+   * The ConfigMaps the cluster's Fluent Bit includes, one key per namespace with LogPipelines.
    *
    * @param namespace where Fluent Bit runs
-   * @param configMap the ConfigMap's name
+   * @param configMap the ConfigMap's name; with more than one shard, the shards are {@code <configMap>-<i>}
+   * @param shards how many ConfigMaps the namespaces' files are spread over (by a hash of the namespace)
+   * @param format the format the files are written in
    */
-  public record FluentBit(String namespace, String configMap) {
+  public record FluentBit(String namespace, String configMap, int shards, FluentBitFormat format) {
     public static final String DEFAULT_NAMESPACE = "logging";
     public static final String DEFAULT_CONFIGMAP = "kaizen-fluent-bit";
+    public static final int DEFAULT_SHARDS = 4;
     public static final FluentBit DEFAULT = new FluentBit(DEFAULT_NAMESPACE, DEFAULT_CONFIGMAP);
+
+    public FluentBit(String namespace, String configMap) {
+      this(namespace, configMap, DEFAULT_SHARDS, FluentBitFormat.YAML);
+    }
+
+    public FluentBit {
+      if (shards < 1 || shards > 64) {
+        throw new IllegalArgumentException("Fluent Bit shards must be between 1 and 64: " + shards);
+      }
+    }
   }
 
   /**

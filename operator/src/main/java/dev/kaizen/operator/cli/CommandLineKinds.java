@@ -9,10 +9,14 @@ import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.logs.FluentBitConfigs;
+import dev.kaizen.operator.logs.FluentBitShards;
+import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import software.amazon.awssdk.core.SdkClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
@@ -22,18 +26,37 @@ final class CommandLineKinds {
   private CommandLineKinds() {}
 
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion) {
-    return all(clients, defaultRegion, new NoCluster());
+    return all(clients, defaultRegion, new NoCluster(DEFAULT_SHARDS), DEFAULT_SHARDS.format());
+  }
+
+  private static final FluentBitShards DEFAULT_SHARDS = new FluentBitShards(
+      OperatorSettings.FluentBit.DEFAULT.namespace(), OperatorSettings.FluentBit.DEFAULT.configMap(),
+      OperatorSettings.FluentBit.DEFAULT.shards(), OperatorSettings.FluentBit.DEFAULT.format());
+
+  /**
+   * The LogPipelines planned together are a namespace's pipelines as they will be once applied: each one's Fluent
+   * Bit file holds the others of its namespace.
+   */
+  static void planTogether(Map<String, PlannableKind<?, ?, ?>> kinds, List<Manifest> manifests,
+      Optional<Region> ignoredDefaultRegion) {
+    PlannableKind<?, ?, ?> kind = kinds.get(LogPipeline.KIND);
+    if (kind != null && kind.kind() instanceof LogPipelineKind logs) {
+      List<LogPipeline> pipelines = manifests.stream().filter(m -> LogPipeline.KIND.equals(m.kind()))
+          .map(m -> (Object) kind.resource(m.object())).filter(LogPipeline.class::isInstance)
+          .map(LogPipeline.class::cast).toList();
+      logs.planWith(pipelines);
+    }
   }
 
   /** As the operator builds them; {@code fluentBit} reads the cluster's Fluent Bit ConfigMap (never writes). */
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
-      FluentBitConfigs fluentBit) {
+      FluentBitConfigs fluentBit, FluentBitFormat format) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     // A plan observes in full (single reads): the shared listings are never started.
     var timings = ReconcileTimings.defaults();
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
-    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit);
+    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format);
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
   }
 
@@ -52,14 +75,20 @@ final class CommandLineKinds {
 
   /** Without a cluster to read, on the Kubernetes side every configuration shows as absent. */
   static final class NoCluster implements FluentBitConfigs {
-    @Override
-    public String configMap() {
-      return OperatorSettings.FluentBit.DEFAULT_NAMESPACE + "/" + OperatorSettings.FluentBit.DEFAULT_CONFIGMAP;
+    private final FluentBitShards shards;
+
+    NoCluster(FluentBitShards shards) {
+      this.shards = shards;
     }
 
     @Override
-    public Optional<String> read(String key) {
-      return Optional.empty();
+    public String configMap(String key) {
+      return shards.namespace() + "/" + shards.configMapFor(key.substring(0, key.indexOf('.')));
+    }
+
+    @Override
+    public Slot read(String key) {
+      return Slot.empty();
     }
 
     @Override

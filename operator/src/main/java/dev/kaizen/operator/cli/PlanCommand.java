@@ -8,6 +8,7 @@ import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
 import dev.kaizen.operator.cli.PlanReport.ResourcePlan;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.logs.FluentBitConfigs;
+import dev.kaizen.operator.logs.FluentBitShards;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,8 +75,16 @@ public final class PlanCommand implements Callable<Integer> {
   String fluentBitNamespace;
 
   @Option(names = "--fluent-bit-configmap", defaultValue = OperatorSettings.FluentBit.DEFAULT_CONFIGMAP,
-      description = "Name of that ConfigMap. Default: ${DEFAULT-VALUE}.")
+      description = "Name of that ConfigMap, or the prefix of its shards. Default: ${DEFAULT-VALUE}.")
   String fluentBitConfigMap;
+
+  @Option(names = "--fluent-bit-shards", defaultValue = "" + OperatorSettings.FluentBit.DEFAULT_SHARDS,
+      description = "As given to kaizen run. Default: ${DEFAULT-VALUE}.")
+  int fluentBitShards;
+
+  @Option(names = "--fluent-bit-format", defaultValue = "yaml",
+      description = "yaml or classic, as given to kaizen run. Default: ${DEFAULT-VALUE}.")
+  String fluentBitFormat;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text",
       description = "text, json (schema in the README) or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
@@ -108,9 +117,13 @@ public final class PlanCommand implements Callable<Integer> {
       AwsClients clients = live ? CallFailures.remembering(sdk, endpoints) : sdk;
       Optional<Region> defaultRegion = DefaultRegion.resolve(region);
       List<String> readNotes = new ArrayList<>(); // what could be read, in the order it was read
-      FluentBitConfigs fluentBit = fluentBit(cluster, readNotes);
-      Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit);
+      FluentBitShards shards = new FluentBitShards(fluentBitNamespace, fluentBitConfigMap, fluentBitShards,
+          RunCommand.fluentBitFormat(spec, fluentBitFormat));
+      FluentBitConfigs fluentBit = fluentBit(cluster, shards, readNotes);
+      Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit,
+          shards.format());
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
+      CommandLineKinds.planTogether(kinds, checked.valid(), defaultRegion);
       if (!checked.problems().isEmpty()) {
         checked.problems().forEach(err::println);
         err.printf("Not planned: %d problem(s) in the manifests.%n", checked.problems().size());
@@ -164,14 +177,14 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /** The Fluent Bit ConfigMap as the cluster holds it, or absent (and said so) when it cannot be read. */
-  private FluentBitConfigs fluentBit(Cluster cluster, List<String> notes) {
-    String name = fluentBitNamespace + "/" + fluentBitConfigMap;
+  private FluentBitConfigs fluentBit(Cluster cluster, FluentBitShards shards, List<String> notes) {
+    String name = fluentBitNamespace + "/" + String.join(",", shards.configMaps());
     if (cluster.client().isEmpty()) {
       notes.add("Kubernetes objects (the Fluent Bit ConfigMap " + name + ") show as absent: "
           + cluster.unavailableBecause() + ".");
-      return new CommandLineKinds.NoCluster();
+      return new CommandLineKinds.NoCluster(shards);
     }
-    var configs = new ReadOnlyFluentBitConfigs(cluster.client().get(), fluentBitNamespace, fluentBitConfigMap);
+    var configs = new ReadOnlyFluentBitConfigs(cluster.client().get(), shards);
     try {
       configs.requireReadable();
       notes.add("Kubernetes objects (the Fluent Bit ConfigMap " + name + ") read from the current kubeconfig's"
@@ -180,7 +193,7 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       notes.add("Kubernetes objects (the Fluent Bit ConfigMap " + name + ") show as absent: it could not be read ("
           + firstLine(e.getMessage()) + ").");
-      return new CommandLineKinds.NoCluster();
+      return new CommandLineKinds.NoCluster(shards);
     }
   }
 

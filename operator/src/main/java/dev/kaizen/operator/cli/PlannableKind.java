@@ -52,6 +52,10 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
     return kindName;
   }
 
+  Kind<R, O, G> kind() {
+    return kind;
+  }
+
   R resource(JsonNode manifest) {
     R resource = SERIALIZATION.convertValue(manifest, type);
     if (resource.getMetadata().getNamespace() == null && resource instanceof Namespaced) {

@@ -1,30 +1,33 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.logs.FluentBitConfigs;
+import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.Optional;
 
 /** The cluster's Fluent Bit ConfigMap as {@code kaizen plan} sees it: read as the operator reads it, never written. */
 final class ReadOnlyFluentBitConfigs implements FluentBitConfigs {
   private final KubernetesFluentBitConfigs cluster;
 
-  ReadOnlyFluentBitConfigs(KubernetesClient client, String namespace, String name) {
-    this.cluster = new KubernetesFluentBitConfigs(client, namespace, name);
+  private final FluentBitShards shards;
+
+  ReadOnlyFluentBitConfigs(KubernetesClient client, FluentBitShards shards) {
+    this.cluster = new KubernetesFluentBitConfigs(client, shards);
+    this.shards = shards;
   }
 
   @Override
-  public String configMap() {
-    return cluster.configMap();
+  public String configMap(String key) {
+    return cluster.configMap(key);
   }
 
-  /** Reads the ConfigMap once, so a missing grant shows up front (as a note) and not as a failed plan. */
+  /** Reads one ConfigMap once, so a missing grant shows up front (as a note) and not as a failed plan. */
   void requireReadable() {
-    cluster.read("");
+    cluster.read("kube-system." + shards.format().extension());
   }
 
   @Override
-  public Optional<String> read(String key) {
+  public Slot read(String key) {
     return cluster.read(key);
   }
 

@@ -2,6 +2,7 @@ package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.KaizenOperator;
 import dev.kaizen.operator.OperatorSettings;
+import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
 import dev.kaizen.operator.aws.DefaultRegion;
 import dev.kaizen.operator.aws.SdkAwsClients;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
@@ -74,8 +75,19 @@ public final class RunCommand implements Callable<Integer> {
   String fluentBitNamespace;
 
   @Option(names = "--fluent-bit-configmap", defaultValue = OperatorSettings.FluentBit.DEFAULT_CONFIGMAP,
-      description = "Name of that ConfigMap (one key per LogPipeline). Default: ${DEFAULT-VALUE}.")
+      description = "Name of that ConfigMap (one key per namespace with LogPipelines); with several shards, the"
+          + " prefix of theirs (<name>-0, <name>-1, ...). Default: ${DEFAULT-VALUE}.")
   String fluentBitConfigMap;
+
+  @Option(names = "--fluent-bit-shards", defaultValue = "" + OperatorSettings.FluentBit.DEFAULT_SHARDS,
+      description = "How many ConfigMaps the namespaces' Fluent Bit files are spread over (each holds at most"
+          + " 1 MiB). Default: ${DEFAULT-VALUE}.")
+  int fluentBitShards;
+
+  @Option(names = "--fluent-bit-format", defaultValue = "yaml",
+      description = "yaml (Fluent Bit 3.2 and later) or classic (deprecated by Fluent Bit at the end of 2026)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String fluentBitFormat;
 
   @Option(names = "--health-port", defaultValue = "8080",
       description = "Port of /healthz, /readyz and /metrics (Prometheus). Default: ${DEFAULT-VALUE}.")
@@ -110,6 +122,14 @@ public final class RunCommand implements Callable<Integer> {
       description = "text or json (one object per line, with kind/namespace/name fields). Default: ${DEFAULT-VALUE}.")
   String logFormat;
 
+  static FluentBitFormat fluentBitFormat(CommandSpec spec, String text) {
+    try {
+      return FluentBitFormat.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--fluent-bit-format must be yaml or classic, not " + text);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if ("json".equalsIgnoreCase(logFormat)) {
@@ -129,7 +149,8 @@ public final class RunCommand implements Callable<Integer> {
         .withWatch(new WatchScope(namespaces == null ? Set.of() : namespaces.stream().map(String::strip)
             .filter(n -> !n.isEmpty()).collect(Collectors.toSet()), Optional.ofNullable(selector)))
         .withMeterRegistry(registry)
-        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap))
+        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap, fluentBitShards,
+            fluentBitFormat(spec, fluentBitFormat)))
         .withRequireAccountBinding(requireAccountBinding);
     if (leaderElectionEnabled(leaderElection, System.getenv("POD_NAME"))) {
       String identity = Optional.ofNullable(System.getenv("POD_NAME"))

@@ -146,18 +146,28 @@ final class AttachmentPlanner {
     }
   }
 
+  /**
+   * The namespace's Fluent Bit file: written when it differs, removed with the namespace's last shipping pipeline.
+   * A file that does not fit in its ConfigMap stops the pipeline (Stalled) before anything is written: Kubernetes
+   * would refuse it on every retry.
+   */
   static List<Change<LogPipelinePorts>> fluentBit(String configMap, String key, Optional<String> desired,
-      Optional<String> observed) {
-    if (desired.equals(observed)) {
+      FluentBitConfigs.Slot observed) {
+    if (desired.equals(observed.value())) {
       return List.of();
     }
     if (desired.isPresent()) {
-      return List.of(observed.isEmpty()
+      long bytes = desired.get().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > observed.room()) {
+        throw new InvalidSpecException(KubernetesFluentBitConfigs.tooLarge(configMap + " " + key,
+            FluentBitShards.MAX_DATA_BYTES - observed.room() + bytes));
+      }
+      return List.of(observed.value().isEmpty()
           ? putFluentBitConfig(configMap, key, desired.get(), Effect.CREATE, "absent")
           : putFluentBitConfig(configMap, key, desired.get(), Effect.UPDATE,
-              "pod selection or destination changed"));
+              "the namespace's pipelines, pod selection or destinations changed"));
     }
-    return List.of(removeFluentBitConfig(configMap, key, "no pods selected"));
+    return List.of(removeFluentBitConfig(configMap, key, "no pipeline of the namespace selects pods"));
   }
 
   private static List<FieldChange> differences(MetricFilterDefinition from, MetricFilterDefinition to) {

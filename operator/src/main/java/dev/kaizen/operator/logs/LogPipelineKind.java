@@ -20,6 +20,7 @@ import dev.kaizen.operator.core.reconcile.Kind;
 import dev.kaizen.operator.core.reconcile.OwnedObject;
 import dev.kaizen.operator.core.reconcile.Verdicts;
 import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
+import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
 import dev.kaizen.operator.logs.fluentbit.FluentBitPipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -42,6 +44,11 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   private final Optional<Region> defaultRegion;
   private final ListingRefresher listings;
   private final FluentBitConfigs fluentBit;
+  private final FluentBitFormat format;
+  /** The LogPipelines of a namespace, as the operator's cache holds them; set once the controller starts. */
+  private volatile Function<String, List<LogPipeline>> namespacePipelines = namespace -> List.of();
+  /** True in {@code kaizen plan}: the other pipelines are manifests planned together, not yet applied. */
+  private volatile boolean plannedTogether;
   private final Map<AwsTarget, LogPipelinePorts> ports = new ConcurrentHashMap<>();
   private final Map<AwsTarget, LogPipelineCatalog> catalogs = new ConcurrentHashMap<>();
   private final AlarmOwnerMarkers alarmMarkers = new AlarmOwnerMarkers();
@@ -50,11 +57,36 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
 
   public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       ListingRefresher listings, FluentBitConfigs fluentBit) {
+    this(clients, calls, defaultRegion, listings, fluentBit, FluentBitFormat.YAML);
+  }
+
+  public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
+      ListingRefresher listings, FluentBitConfigs fluentBit, FluentBitFormat format) {
     this.clients = clients;
     this.calls = calls;
     this.defaultRegion = defaultRegion;
     this.listings = listings;
     this.fluentBit = fluentBit;
+    this.format = format;
+  }
+
+  /**
+   * Where the other LogPipelines of a namespace are read from: the controller's cache in the operator, the
+   * manifests given in {@code kaizen plan}. A namespace's pipelines share one Fluent Bit file.
+   */
+  public void usePipelinesOf(Function<String, List<LogPipeline>> pipelinesOfNamespace) {
+    this.namespacePipelines = pipelinesOfNamespace;
+  }
+
+  /** For {@code kaizen plan}: the manifests planned together are each namespace's pipelines once applied. */
+  public void planWith(List<LogPipeline> planned) {
+    plannedTogether = true;
+    usePipelinesOf(namespace -> planned.stream()
+        .filter(p -> namespace.equals(p.getMetadata().getNamespace())).toList());
+  }
+
+  public FluentBitFormat format() {
+    return format;
   }
 
   /** The group a LogPipeline asks for; the name defaults to {@code /<namespace>/<name>}. */
@@ -90,12 +122,22 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
         .map(s -> new SubscriptionDefinition(group.name(), SubscriptionDefinition.NAME, s.getDestinationArn(),
             s.getRoleArn(), s.getPattern() == null ? "" : s.getPattern()));
     String namespace = pipeline.getMetadata().getNamespace();
-    String name = pipeline.getMetadata().getName();
-    Optional<String> config = Optional.ofNullable(pipeline.getSpec().getPods())
-        .map(pods -> FluentBitConfigRenderer.render(
-            FluentBitPipeline.of(namespace, name, pods.getMatchLabels(), target.region().id(), group.name())));
-    return new DesiredPipeline(group, filters, alarms, subscription, FluentBitConfigRenderer.key(namespace, name),
-        config);
+    List<LogPipeline> inNamespace = namespacePipelines.apply(namespace);
+    List<FluentBitPipeline> others = plannedTogether
+        ? NamespaceFiles.planned(pipeline, inNamespace,
+            other -> target(other).map(t -> t.region().id()).orElse(target.region().id()),
+            other -> desiredGroup(other).name())
+        : NamespaceFiles.neighbours(pipeline, inNamespace);
+    Optional<FluentBitPipeline> self = NamespaceFiles.shipping(pipeline, target.region().id(), group.name());
+    List<FluentBitPipeline> withThis = new ArrayList<>(others);
+    self.ifPresent(withThis::add);
+    String key = FluentBitConfigRenderer.key(namespace, format);
+    if (self.isEmpty() && !shipped(pipeline)) {
+      // Never in the file: the namespace's file is its shipping pipelines' business.
+      return new DesiredPipeline(group, filters, alarms, subscription, key, Optional.empty(), Optional.empty(), false);
+    }
+    return new DesiredPipeline(group, filters, alarms, subscription, key, NamespaceFiles.render(withThis, format),
+        NamespaceFiles.render(others, format), self.isPresent());
   }
 
   /** The account's default tags under the group's own; at most 47 in all (AWS allows 50, the owner tags take 3). */
@@ -236,8 +278,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
         : Optional.of(observed.isEmpty() ? List.of() : ports.logs().subscriptionFilters(group));
     // The Fluent Bit ConfigMap is read only by pipelines that ship logs, or that did and must remove their key:
     // a missing RBAC grant in Fluent Bit's namespace must not stop the pipelines that never touch it.
-    Optional<String> config = desired.fluentBitConfig().isPresent() || shipped(pipeline)
-        ? ports.fluentBit().read(desired.fluentBitKey()) : Optional.empty();
+    FluentBitConfigs.Slot config = desired.ships() || shipped(pipeline)
+        ? ports.fluentBit().read(desired.fluentBitKey()) : FluentBitConfigs.Slot.empty();
     return new LogPipelineObservation(target, desired, observed, tags, filters, alarms, alarmTags, subscriptions,
         config);
   }
@@ -274,7 +316,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Verdicts verdicts,
       OwnerTags mine) {
     return LogPipelinePlanner.plan(observed, verdicts.root(), name -> verdicts.of(alarmKey(name)), mine,
-        managedTagKeys(pipeline), fluentBit.configMap());
+        managedTagKeys(pipeline), fluentBit.configMap(observed.desired().fluentBitKey()));
   }
 
   @Override
@@ -301,8 +343,10 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     observed.subscriptionFilters().ifPresent(found -> status.setSubscription(found.stream()
         .filter(s -> SubscriptionDefinition.NAME.equals(s.filterName()))
         .map(s -> new ObjectRef(s.filterName(), s.destinationArn(), null)).findFirst().orElse(null)));
-    status.setFluentBit(observed.fluentBitConfig()
-        .map(config -> new ObjectRef(observed.desired().fluentBitKey(), fluentBit.configMap(), null)).orElse(null));
+    // Set while this pipeline's output is in its namespace's file (the file may stay for the namespace's others).
+    status.setFluentBit(observed.fluentBitConfig().filter(config -> observed.desired().ships())
+        .map(config -> new ObjectRef(observed.desired().fluentBitKey(),
+            fluentBit.configMap(observed.desired().fluentBitKey()), null)).orElse(null));
   }
 
   @Override
@@ -323,7 +367,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     if (!verdicts.deletable(owned(pipeline, observed).get(0).key())) {
       return Plan.empty();
     }
-    return LogPipelinePlanner.deletion(observed, name -> verdicts.deletable(alarmKey(name)), fluentBit.configMap());
+    return LogPipelinePlanner.deletion(observed, name -> verdicts.deletable(alarmKey(name)),
+        fluentBit.configMap(observed.desired().fluentBitKey()));
   }
 
   @Override

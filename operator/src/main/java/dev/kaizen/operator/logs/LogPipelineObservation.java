@@ -14,11 +14,17 @@ import java.util.Optional;
  * @param alarms the operator alarms of this group ({@code kaizen:<group>:*})
  * @param alarmTags each of those alarms' tags by alarm name, when read (full observe only): their ownership markers
  * @param subscriptionFilters the group's subscription filters, when read (full observe only)
- * @param fluentBitConfig what the Fluent Bit ConfigMap holds under this pipeline's key
+ * @param fluentBit what the Fluent Bit ConfigMap holds under the key of this pipeline's namespace, and the room
+ *     there
  */
 public record LogPipelineObservation(AwsTarget target, DesiredPipeline desired, Optional<ObservedLogGroup> group,
     Optional<Map<String, String>> tags, List<MetricFilterDefinition> metricFilters, List<ObservedAlarm> alarms,
-    Optional<Map<String, Map<String, String>>> alarmTags, Optional<List<SubscriptionDefinition>> subscriptionFilters, Optional<String> fluentBitConfig) {
+    Optional<Map<String, Map<String, String>>> alarmTags, Optional<List<SubscriptionDefinition>> subscriptionFilters, FluentBitConfigs.Slot fluentBit) {
+
+  /** The namespace's file as stored, if any. */
+  public Optional<String> fluentBitConfig() {
+    return fluentBit.value();
+  }
 
   /** The tags read on one alarm; empty when this observe did not read alarm tags (a light one). */
   public Optional<Map<String, String>> alarmTags(String alarmName) {
@@ -28,6 +34,6 @@ public record LogPipelineObservation(AwsTarget target, DesiredPipeline desired, 
   /** What an empty account (and cluster) shows: used by {@code kaizen plan} without credentials. */
   public static LogPipelineObservation emptyAccount(AwsTarget target, DesiredPipeline desired) {
     return new LogPipelineObservation(target, desired, Optional.empty(), Optional.of(Map.of()), List.of(), List.of(),
-        Optional.of(Map.of()), Optional.of(List.of()), Optional.empty());
+        Optional.of(Map.of()), Optional.of(List.of()), FluentBitConfigs.Slot.empty());
   }
 }

@@ -9,7 +9,6 @@ import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -46,7 +45,7 @@ public final class LogPipelinePlanner {
     changes.addAll(deletions);
     changes.addAll(AttachmentPlanner.subscription(group, desired.subscription(), observed.subscriptionFilters()));
     changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(), desired.fluentBitConfig(),
-        observed.fluentBitConfig()));
+        observed.fluentBit()));
     return new Plan<>(changes);
   }
 
@@ -64,8 +63,9 @@ public final class LogPipelinePlanner {
       changes.add(deleteAlarms(alarms, "deletionPolicy is Delete"));
     }
     changes.add(LogGroupPlanner.deletion(desired.group().name()));
-    changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(), Optional.empty(),
-        observed.fluentBitConfig()));
+    // The namespace's file goes on without this pipeline, or goes with its last pipeline.
+    changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(),
+        desired.fluentBitConfigWithoutThis(), observed.fluentBit()));
     return new Plan<>(changes);
   }
 }

@@ -32,18 +32,21 @@ public final class LogPipelineReconciler implements Reconciler<LogPipeline>, Cle
   }
 
   /**
-   * The Fluent Bit ConfigMap {@code namespace/name}: an edit or removal of a pipeline's key, or of the whole
-   * ConfigMap, wakes the pipelines whose key changed, which put it back.
+   * The Fluent Bit ConfigMaps, one watch per shard: an edit or removal of a namespace's key, or of a whole ConfigMap,
+   * wakes the pipelines of the namespaces whose key changed, which put it back.
    */
-  public static SecondaryWatch<ConfigMap, LogPipeline> fluentBitWatch(String namespace, String name) {
-    return SecondaryWatch.sharedObject(ConfigMap.class, namespace, name,
-        ChangedParts.<ConfigMap, LogPipeline>of("fluent-bit-key", ConfigMap::getData,
-            pipeline -> Optional.of(FluentBitConfigRenderer.key(pipeline.getMetadata().getNamespace(),
-                pipeline.getMetadata().getName()))));
+  public static List<SecondaryWatch<ConfigMap, LogPipeline>> fluentBitWatches(FluentBitShards shards) {
+    return shards.configMaps().stream().map(name -> SecondaryWatch.sharedObject(ConfigMap.class,
+        shards.namespace(), name, ChangedParts.<ConfigMap, LogPipeline>of("fluent-bit-key-" + name,
+            ConfigMap::getData, pipeline -> Optional.of(FluentBitConfigRenderer.key(
+                pipeline.getMetadata().getNamespace(), shards.format()))))).toList();
   }
 
+  /** The watches, and the kind reads a namespace's other pipelines from the controller's cache. */
   @Override
   public List<EventSource<?, LogPipeline>> prepareEventSources(EventSourceContext<LogPipeline> context) {
+    var cache = context.getPrimaryCache();
+    kind.usePipelinesOf(namespace -> cache.list(namespace).toList());
     return SecondaryWatch.eventSources(watches, context);
   }
 

@@ -153,7 +153,7 @@ class CommandLineTest {
           PutRetentionPolicy /shop/web: never expire -> 30 days
           PutMetricFilter /shop/web kaizen/errors: absent
           PutMetricAlarm kaizen:/shop/web:errors: absent
-          PutConfigMapKey logging/kaizen-fluent-bit shop.web.conf: absent
+          PutConfigMapKey logging/kaizen-fluent-bit-3 shop.yaml: absent
         """);
     assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
         + " (mode Plan: the operator would only report them):");

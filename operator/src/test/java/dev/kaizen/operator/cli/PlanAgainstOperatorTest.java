@@ -93,11 +93,14 @@ class PlanAgainstOperatorTest {
     CommandLine cli = new CommandLine(new PlanCommand(environment));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    String[] args = new String[options.length + 3];
+    // As the harness runs the operator: one Fluent Bit ConfigMap, YAML files.
+    String[] args = new String[options.length + 5];
     System.arraycopy(options, 0, args, 0, options.length);
     args[options.length] = "--region";
     args[options.length + 1] = OperatorHarness.REGION.id();
-    args[options.length + 2] = dir.toString();
+    args[options.length + 2] = "--fluent-bit-shards";
+    args[options.length + 3] = "1";
+    args[options.length + 4] = dir.toString();
     return new Run(cli.execute(args), out.toString(), err.toString());
   }
 
@@ -140,7 +143,7 @@ class PlanAgainstOperatorTest {
             + " given.",
         """
         LogPipeline shop/web (log group /shop/web): 1 change(s):
-          PutConfigMapKey logging/kaizen-fluent-bit shop.web.conf: absent
+          PutConfigMapKey logging/kaizen-fluent-bit shop.yaml: absent
         """,
         "LogPipeline shop/api (log group /shop/api): in sync, nothing to change.");
     assertThat(run.exit()).isEqualTo(PlanExitCodes.CHANGES);
@@ -158,7 +161,7 @@ class PlanAgainstOperatorTest {
     assertThat(run.out()).contains("Each resource's status was read from the cluster where it exists", """
         LogPipeline shop/web (log group /shop/web): 2 change(s):
           UntagResource /shop/web: removed from spec: team
-          RemoveConfigMapKey logging/kaizen-fluent-bit shop.web.conf: no pods selected
+          RemoveConfigMapKey logging/kaizen-fluent-bit shop.yaml: no pipeline of the namespace selects pods
         """);
     assertThat(plan("--no-cluster").out()).as("without the cluster's status").contains(
         "LogPipeline shop/web (log group /shop/web): in sync, nothing to change.");
@@ -183,7 +186,7 @@ class PlanAgainstOperatorTest {
     harness.logs().backdoorPutMetricFilter("/shop/api", "kaizen/errors", "\"level=error\"",
         filter.metricTransformations().get(0));
     harness.client().configMaps().inNamespace("logging").withName("kaizen-fluent-bit")
-        .edit(c -> { c.getData().remove("shop.web.conf"); return c; });
+        .edit(c -> { c.getData().remove("shop.yaml"); return c; });
 
     Run run = plan("--detailed-exitcode");
 
@@ -191,7 +194,7 @@ class PlanAgainstOperatorTest {
         LogPipeline shop/web (log group /shop/web): 3 change(s):
           PutRetentionPolicy /shop/web: 7 days -> 30 days
           PutMetricAlarm kaizen:/shop/web:errors: threshold 9 -> 5
-          PutConfigMapKey logging/kaizen-fluent-bit shop.web.conf: absent
+          PutConfigMapKey logging/kaizen-fluent-bit shop.yaml: absent
         """, """
         LogPipeline shop/api (log group /shop/api): 1 change(s):
           PutMetricFilter /shop/api kaizen/errors: pattern "\\"level=error\\"" -> ERROR

@@ -30,7 +30,8 @@ class KubernetesFailuresTest {
     server = new KubernetesMockServer(false);
     server.init();
     client = server.createClient();
-    configs = new KubernetesFluentBitConfigs(client, NAMESPACE, NAME);
+    configs = new KubernetesFluentBitConfigs(client, new dev.kaizen.operator.logs.FluentBitShards(NAMESPACE, NAME, 1,
+        dev.kaizen.operator.logs.fluentbit.FluentBitFormat.YAML));
   }
 
   @AfterEach
@@ -79,7 +80,8 @@ class KubernetesFailuresTest {
         "{\"name\":\"kaizen-fluent-bit\",\"kind\":\"ConfigMap\",\"causes\":[{\"reason\":\"FieldValueTooLong\","
             + "\"message\":\"Too long: must have at most 1048576 bytes\",\"field\":\"[]\"}]}")).always();
 
-    Failure failure = failing(gateway -> gateway.put("shop.web.conf", "x".repeat(1_100_000)));
+    // Small enough for the operator's own size check, so the request reaches the (stubbed) API server.
+    Failure failure = failing(gateway -> gateway.put("shop.yaml", "x".repeat(1_000)));
 
     assertThat(failure.kind()).isEqualTo(FailureKind.INVALID);
     assertThat(failure.message()).isEqualTo("the Kubernetes API rejected the request: " + said + ".");

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.fakes;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -60,6 +61,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRe
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.TagLogGroupResponse;
@@ -108,7 +113,9 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       Map.entry("DescribeMetricFilters", 5),
       Map.entry("PutSubscriptionFilter", 5),
       Map.entry("DeleteSubscriptionFilter", 5),
-      Map.entry("DescribeSubscriptionFilters", 5));
+      Map.entry("DescribeSubscriptionFilters", 5),
+      // The API reference of DescribeLogStreams: "a limit of five transactions per second".
+      Map.entry("DescribeLogStreams", 5));
 
   /**
    * CloudWatch Logs' errors (JSON protocol, codes as modelled): throttling is ThrottlingException 400 "Rate
@@ -185,6 +192,10 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       LogGroupClass logGroupClass,
       Map<String, String> tags) {}
 
+  /** A log stream as DescribeLogStreams shows it: times in epoch milliseconds, null before the first event. */
+  private record Stream(String name, long creationTime, Long firstEventTimestamp, Long lastEventTimestamp,
+      Long lastIngestionTime) {}
+
   private static final class State {
     final String name;
     final long creationTime;
@@ -194,6 +205,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     String kmsKeyId;
     final TreeMap<String, MetricFilter> metricFilters = new TreeMap<>();
     final TreeMap<String, SubscriptionFilter> subscriptionFilters = new TreeMap<>();
+    final TreeMap<String, Stream> streams = new TreeMap<>();
 
     State(String name, long creationTime, LogGroupClass logGroupClass) {
       this.name = name;
@@ -263,6 +275,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       name = r.logGroupName();
     } else if (request instanceof DescribeSubscriptionFiltersRequest r) {
       name = r.logGroupName();
+    } else if (request instanceof DescribeLogStreamsRequest r) {
+      name = r.logGroupName() != null ? r.logGroupName() : arnName(r.logGroupIdentifier());
     }
     if (name == null) {
       return null;
@@ -745,6 +759,62 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     });
   }
 
+  /**
+   * DescribeLogStreams (API reference): by log group name or identifier (exactly one), ordered by stream name
+   * (default) or by last event time, ascending unless {@code descending}; {@code logStreamNamePrefix} cannot be
+   * combined with ordering by event time (InvalidParameterException); pages of {@code limit} (1-50, default 50) with
+   * an opaque token bound to the query; ResourceNotFoundException for a missing group. A stream without events has
+   * no event times and sorts before every stream with events in ascending order.
+   */
+  @Override
+  public DescribeLogStreamsResponse describeLogStreams(DescribeLogStreamsRequest request) {
+    return invoke("DescribeLogStreams", request, () -> {
+      new Violations()
+          .logGroupName(request.logGroupName(), "logGroupName", false)
+          .length(request.logStreamNamePrefix(), "logStreamNamePrefix", 1, 512)
+          .length(request.nextToken(), "nextToken", 1, Integer.MAX_VALUE)
+          .range(request.limit(), "limit", 1, 50)
+          .throwIfAny();
+      if ((request.logGroupName() == null) == (request.logGroupIdentifier() == null)) {
+        throw validationError("You must specify either logGroupName or logGroupIdentifier, but not both.");
+      }
+      boolean byTime = request.orderBy() == OrderBy.LAST_EVENT_TIME;
+      if (request.orderBy() == OrderBy.UNKNOWN_TO_SDK_VERSION) {
+        throw validationError("orderBy must be LogStreamName or LastEventTime.");
+      }
+      if (byTime && request.logStreamNamePrefix() != null) {
+        throw validationError("Cannot order by LastEventTime with a logStreamNamePrefix.");
+      }
+      String groupName = request.logGroupName() != null ? request.logGroupName()
+          : arnName(request.logGroupIdentifier());
+      State group = groups.get(groupName);
+      if (group == null) {
+        throw groupNotFound();
+      }
+      String prefix = request.logStreamNamePrefix();
+      java.util.Comparator<Stream> order = byTime
+          ? java.util.Comparator.comparing((Stream st) -> st.lastEventTimestamp() == null ? Long.MIN_VALUE
+              : st.lastEventTimestamp()).thenComparing(Stream::name)
+          : java.util.Comparator.comparing(Stream::name);
+      if (Boolean.TRUE.equals(request.descending())) {
+        order = order.reversed();
+      }
+      List<Stream> matching = group.streams.values().stream()
+          .filter(st -> prefix == null || st.name().startsWith(prefix)).sorted(order).toList();
+      String query = String.join("|", "v1", groupName, String.valueOf(prefix), String.valueOf(request.orderBy()),
+          String.valueOf(request.descending()));
+      int from = request.nextToken() == null ? 0 : Integer.parseInt(decodeToken(request.nextToken(), query));
+      int limit = request.limit() == null ? DEFAULT_PAGE_SIZE : request.limit();
+      int to = Math.min(matching.size(), from + limit);
+      List<LogStream> page = matching.subList(Math.min(from, to), to).stream().map(st -> LogStream.builder()
+          .logStreamName(st.name()).creationTime(st.creationTime()).firstEventTimestamp(st.firstEventTimestamp())
+          .lastEventTimestamp(st.lastEventTimestamp()).lastIngestionTime(st.lastIngestionTime())
+          .arn(logGroupArn(groupName) + ":log-stream:" + st.name()).build()).toList();
+      String nextToken = to < matching.size() ? encodeToken(query, String.valueOf(to)) : null;
+      return ok(DescribeLogStreamsResponse.builder().logStreams(page).nextToken(nextToken));
+    });
+  }
+
   /** The SDK's service name, "logs". */
   @Override
   public String serviceName() {
@@ -786,6 +856,30 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       State group = new State(name, now().toEpochMilli(), LogGroupClass.STANDARD);
       group.tags.putAll(tags);
       groups.put(name, group);
+    }
+  }
+
+  /**
+   * Events reached {@code stream} of {@code group} (created if needed): the event at {@code eventTime}, ingested
+   * at {@code ingestedAt}, as Fluent Bit's PutLogEvents would leave it.
+   */
+  public void backdoorLogEvents(String group, String stream, Instant eventTime, Instant ingestedAt) {
+    synchronized (lock) {
+      State state = existing(group);
+      Stream before = state.streams.get(stream);
+      long created = before == null ? ingestedAt.toEpochMilli() : before.creationTime();
+      Long first = before == null || before.firstEventTimestamp() == null ? eventTime.toEpochMilli()
+          : Math.min(before.firstEventTimestamp(), eventTime.toEpochMilli());
+      Long last = before == null || before.lastEventTimestamp() == null ? eventTime.toEpochMilli()
+          : Math.max(before.lastEventTimestamp(), eventTime.toEpochMilli());
+      state.streams.put(stream, new Stream(stream, created, first, last, ingestedAt.toEpochMilli()));
+    }
+  }
+
+  /** A stream that exists without events (CreateLogStream, nothing put yet). */
+  public void backdoorCreateStream(String group, String stream) {
+    synchronized (lock) {
+      existing(group).streams.putIfAbsent(stream, new Stream(stream, now().toEpochMilli(), null, null, null));
     }
   }
 

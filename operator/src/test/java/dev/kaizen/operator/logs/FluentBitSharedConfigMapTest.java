@@ -15,11 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Fluent Bit ConfigMap as a shared object: each LogPipeline owns one key, the last one removes the ConfigMap. */
+/**
+ * The Fluent Bit ConfigMap as a shared object: each namespace's pipelines own one key (web's namespace shop, api's
+ * shop-2), the last one removes the ConfigMap.
+ */
 class FluentBitSharedConfigMapTest {
   private static final String NS = "shop";
-  private static final String WEB = "shop.web.conf";
-  private static final String API = "shop.api.conf";
+  private static final String WEB = "shop.yaml";
+  private static final String API = "shop-2.yaml";
   /** A key of the people running Fluent Bit, with odd whitespace that must survive every write. */
   private static final String FOREIGN_KEY = "parsers-extra.conf";
   private static final String FOREIGN = "[PARSER]\r\n\tName   nginx \n    Format regex  \n\n";
@@ -36,15 +39,37 @@ class FluentBitSharedConfigMapTest {
         .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP).get();
   }
 
+  private static String namespaceOf(String name) {
+    return name.equals("api") ? "shop-2" : NS;
+  }
+
   private void createPipeline(String name) {
-    harness.client().resources(LogPipeline.class).inNamespace(NS).resource(logPipeline(NS, name)
+    String namespace = namespaceOf(name);
+    harness.client().resources(LogPipeline.class).inNamespace(namespace).resource(logPipeline(namespace, name)
         .pods("app", name).deletionPolicy(DeletionPolicy.Delete).build()).create();
-    harness.awaitReady(NS, name);
+    harness.awaitReady(namespace, name);
   }
 
   private void deletePipeline(String name) {
-    harness.logPipeline(NS, name).delete();
-    await().atMost(OperatorHarness.WAIT).until(() -> harness.logPipeline(NS, name).get() == null);
+    String namespace = namespaceOf(name);
+    harness.logPipeline(namespace, name).delete();
+    await().atMost(OperatorHarness.WAIT).until(() -> harness.logPipeline(namespace, name).get() == null);
+  }
+
+  @Test
+  void pipelinesOfOneNamespaceShareItsFileAndTheLastOneRemovesIt() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
+    createPipeline("web");
+    createPipeline("cart");
+    await().atMost(OperatorHarness.WAIT).until(() -> configMap().getData().get(WEB).contains("kaizen.shop.cart")
+        && configMap().getData().get(WEB).contains("kaizen.shop.web"));
+
+    deletePipeline("web");
+    await().atMost(OperatorHarness.WAIT).until(() -> !configMap().getData().get(WEB).contains("kaizen.shop.web"));
+    assertThat(configMap().getData().get(WEB)).contains("kaizen.shop.cart", "/shop/cart");
+
+    deletePipeline("cart");
+    assertThat(configMap()).isNull();
   }
 
   @Test

@@ -22,7 +22,7 @@ class LogPipelineAttachmentsTest {
   private static final String NS = "shop";
   private static final String GROUP = "/shop/web";
   private static final String ALARM = "kaizen:/shop/web:errors";
-  private static final String KEY = "shop.web.conf";
+  private static final String KEY = "shop.yaml";
   private static final String LAMBDA = "arn:aws:lambda:eu-west-1:111122223333:function:ship";
   private static final Duration WAIT = Duration.ofSeconds(20);
 

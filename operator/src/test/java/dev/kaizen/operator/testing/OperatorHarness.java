@@ -86,7 +86,8 @@ public final class OperatorHarness implements AutoCloseable {
   /** The settings {@link #start(ReconcileTimings)} uses; tests add sharding, leader election, a registry. */
   public static OperatorSettings settings(ReconcileTimings timings) {
     return new OperatorSettings(CLUSTER, Optional.of(REGION), timings, 4, Clock.systemUTC())
-        .withFluentBit(new OperatorSettings.FluentBit(FLUENT_BIT_NAMESPACE, FLUENT_BIT_CONFIGMAP));
+        .withFluentBit(new OperatorSettings.FluentBit(FLUENT_BIT_NAMESPACE, FLUENT_BIT_CONFIGMAP, 1,
+            dev.kaizen.operator.logs.fluentbit.FluentBitFormat.YAML));
   }
 
   public OperatorHarness start(OperatorSettings settings) {

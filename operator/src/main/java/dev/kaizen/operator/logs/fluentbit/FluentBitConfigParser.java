@@ -228,6 +228,17 @@ public final class FluentBitConfigParser {
       int line, String name, List<Entry> entries, List<Section> sections, List<Problem> problems) {
     Section s = new Section(line, name, entries);
     sections.add(s);
+    checkSection(s, problems);
+  }
+
+  /**
+   * The checks of one section, whichever format it was read from: required and known keys of the plugins the
+   * operator renders, well-formed rules and regexes.
+   */
+  static void checkSection(Section s, List<Problem> problems) {
+    int line = s.line();
+    String name = s.name();
+    List<Entry> entries = s.entries();
     if (entries.isEmpty()) {
       problems.add(new Problem(line, "section [" + name + "] has no entries"));
       return;
@@ -460,7 +471,7 @@ public final class FluentBitConfigParser {
     }
   }
 
-  private static void checkEmitterNames(List<Section> sections, List<Problem> problems) {
+  static void checkEmitterNames(List<Section> sections, List<Problem> problems) {
     Map<String, Integer> seen = new HashMap<>();
     for (Section s : sections) {
       if (!s.plugin().equals("rewrite_tag")) {

@@ -1,153 +1,129 @@
 package dev.kaizen.operator.logs.fluentbit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Renders the Fluent Bit classic-format snippet for one LogPipeline.
+ * Renders the Fluent Bit configuration of one namespace's LogPipelines ({@link NamespaceRouting}), in YAML or in the
+ * classic format.
  *
- * <p>The snippet is meant to be {@code @INCLUDE}d by the cluster's Fluent Bit configuration
- * <em>after</em> its {@code kubernetes} filter, so that records already carry
- * {@code kubernetes.namespace_name}, {@code kubernetes.labels}, {@code kubernetes.pod_name} and
- * {@code kubernetes.container_name}. It contains, in order:
+ * <p>The file is meant to be included by the cluster's Fluent Bit configuration <em>after</em> its {@code
+ * kubernetes} filter, so that records already carry {@code kubernetes.namespace_name}, {@code kubernetes.labels},
+ * {@code kubernetes.pod_name} and {@code kubernetes.container_name}.
  *
- * <ol>
- *   <li>a {@code rewrite_tag} filter on the input tag pattern that copies (KEEP {@code true}: the
- *       original record continues untouched to the cluster's own outputs and to other pipelines)
- *       every record whose {@code $kubernetes['namespace_name']} is exactly the namespace, under
- *       the pipeline tag {@code kaizen.<namespace>.<name>};
- *   <li>one {@code grep} filter per selector requirement on the pipeline tag, each with a single
- *       rule (so the result does not depend on grep's {@code Logical_Op} or on its legacy
- *       first-match semantics: consecutive filters are a conjunction on every Fluent Bit version);
- *   <li>a {@code cloudwatch_logs} output on the pipeline tag, {@code auto_create_group Off} (the
- *       operator owns the group), one stream per container: {@code
- *       <prefix><pod_name>.<container_name>}.
- * </ol>
- *
- * <p>Same input, byte-identical output: labels and set values are sorted, nothing depends on time
- * or on hash iteration order.
+ * <p>Same input, byte-identical output: pipelines are sorted by name, labels and set values are sorted, nothing
+ * depends on time or on hash iteration order.
  */
 public final class FluentBitConfigRenderer {
-
-  static final String TAG_PREFIX = "kaizen";
   static final String INDENT = "    ";
-  static final String NAMESPACE_KEY = "$kubernetes['namespace_name']";
-  static final String STREAM_TEMPLATE = "$kubernetes['pod_name'].$kubernetes['container_name']";
-  /** Used by cloudwatch_logs only when the stream template cannot be resolved for a record. */
-  static final String FALLBACK_STREAM_PREFIX = "unresolved.";
 
   private static final int MAX_CONFIGMAP_KEY = 253;
 
   private FluentBitConfigRenderer() {}
 
-  /**
-   * The tag the pipeline's records travel under: {@code kaizen.<namespace>.<name>}. A namespace
-   * (a DNS-1123 label) has no dot, so distinct (namespace, name) pairs give distinct tags; both
-   * only use characters Fluent Bit allows in a rewritten tag ({@code a-z 0-9 . -}).
-   */
-  public static String tag(String namespace, String name) {
-    return TAG_PREFIX + "." + namespace + "." + name;
-  }
-
-  /** The rewrite_tag emitter's name; Fluent Bit refuses two emitters with the same name. */
-  public static String emitterName(String namespace, String name) {
-    return tag(namespace, name) + ".emitter";
+  /** The output's alias, unique in the cluster: {@code kaizen.<namespace>.<name>} (shown in Fluent Bit's metrics). */
+  public static String outputAlias(String namespace, String name) {
+    return NamespaceRouting.TAG_PREFIX + "." + namespace + "." + name;
   }
 
   /**
-   * The ConfigMap key holding this pipeline's snippet: {@code <namespace>.<name>.conf}. When that is
-   * longer than a ConfigMap key may be (253), the name is shortened and a hash of the full
-   * namespace/name appended, which keeps the key unique and stable.
+   * The ConfigMap key holding a namespace's file: {@code <namespace>.yaml} or {@code <namespace>.conf}. A namespace is
+   * a DNS-1123 label (at most 63 characters), so the key is always a valid ConfigMap key.
    */
-  public static String key(String namespace, String name) {
-    if (!Labels.isDnsLabel(namespace) || !Labels.isDnsSubdomain(name)) {
-      throw new IllegalArgumentException("invalid namespace/name: " + namespace + "/" + name);
+  public static String key(String namespace, FluentBitFormat format) {
+    if (!Labels.isDnsLabel(namespace)) {
+      throw new IllegalArgumentException("invalid namespace: " + namespace);
     }
-    String plain = namespace + "." + name + ".conf";
-    if (plain.length() <= MAX_CONFIGMAP_KEY) {
-      return plain;
-    }
-    String hash = sha256Hex(namespace + "/" + name).substring(0, 16);
-    String suffix = "-" + hash + ".conf";
-    int room = MAX_CONFIGMAP_KEY - namespace.length() - 1 - suffix.length();
-    String shortName = name.substring(0, room);
-    return namespace + "." + shortName + suffix;
+    return namespace + "." + format.extension();
   }
 
-  public static String render(FluentBitPipeline p) {
-    String tag = tag(p.namespace(), p.name());
-    List<Section> sections = new ArrayList<>();
+  /** The file of one namespace's pipelines (at least one, all of that namespace and input tag pattern). */
+  public static String render(List<FluentBitPipeline> pipelines, FluentBitFormat format) {
+    List<FluentBitPipeline> sorted = sortedChecked(pipelines);
+    List<PluginSection> sections = NamespaceRouting.sections(sorted);
+    return format == FluentBitFormat.YAML ? yaml(sorted, sections) : classic(sorted, sections);
+  }
 
-    sections.add(
-        new Section(
-            "FILTER",
-            List.of(
-                kv("Name", "rewrite_tag"),
-                kv("Match", p.inputTagMatch()),
-                kv(
-                    "Rule",
-                    NAMESPACE_KEY + " " + anchored(p.namespace()) + " " + tag + " true"),
-                kv("Emitter_Name", emitterName(p.namespace(), p.name())))));
-
-    for (Map.Entry<String, String> label : p.matchLabels().entrySet()) {
-      sections.add(grep(tag, "Regex", labelKey(label.getKey()), anchored(label.getValue())));
+  private static List<FluentBitPipeline> sortedChecked(List<FluentBitPipeline> pipelines) {
+    if (pipelines.isEmpty()) {
+      throw new IllegalArgumentException("a namespace file needs at least one pipeline");
     }
-    for (LabelRequirement r : p.matchExpressions()) {
-      String key = labelKey(r.key());
-      switch (r.operator()) {
-        case In -> sections.add(grep(tag, "Regex", key, anchoredAlternatives(r.values())));
-        case NotIn -> sections.add(grep(tag, "Exclude", key, anchoredAlternatives(r.values())));
-        case Exists -> sections.add(grep(tag, "Regex", key, "^.*$"));
-        case DoesNotExist -> sections.add(grep(tag, "Exclude", key, "^.*$"));
+    FluentBitPipeline first = pipelines.get(0);
+    for (FluentBitPipeline p : pipelines) {
+      if (!p.namespace().equals(first.namespace()) || !p.inputTagMatch().equals(first.inputTagMatch())) {
+        throw new IllegalArgumentException("the pipelines of one file share a namespace and an input tag pattern");
       }
     }
+    List<FluentBitPipeline> sorted = new ArrayList<>(pipelines);
+    sorted.sort(Comparator.comparing(FluentBitPipeline::name));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).name().equals(sorted.get(i - 1).name())) {
+        throw new IllegalArgumentException("pipeline " + sorted.get(i).name() + " appears twice");
+      }
+    }
+    return sorted;
+  }
 
-    String prefix = p.logStreamPrefix();
-    sections.add(
-        new Section(
-            "OUTPUT",
-            List.of(
-                kv("Name", "cloudwatch_logs"),
-                kv("Match", tag),
-                kv("region", p.region()),
-                kv("log_group_name", p.logGroupName()),
-                kv("log_stream_prefix", prefix + FALLBACK_STREAM_PREFIX),
-                kv("log_stream_template", prefix + STREAM_TEMPLATE),
-                kv("auto_create_group", "Off"))));
-
+  private static String classic(List<FluentBitPipeline> pipelines, List<PluginSection> sections) {
     int width = 0;
-    for (Section s : sections) {
-      for (String[] e : s.entries) {
-        width = Math.max(width, e[0].length());
+    for (PluginSection s : sections) {
+      for (Map.Entry<String, String> e : s.properties()) {
+        width = Math.max(width, e.getKey().length());
       }
     }
-
     StringBuilder out = new StringBuilder();
-    header(out, p);
-    for (int i = 0; i < sections.size(); i++) {
-      Section s = sections.get(i);
-      out.append('\n').append('[').append(s.name).append("]\n");
-      for (String[] e : s.entries) {
-        out.append(INDENT).append(e[0]).append(" ".repeat(width + 1 - e[0].length()));
-        out.append(e[1]).append('\n');
+    header(out, pipelines, "# ");
+    for (PluginSection s : sections) {
+      out.append('\n').append('[').append(s.kind()).append("]\n");
+      for (Map.Entry<String, String> e : s.properties()) {
+        out.append(INDENT).append(e.getKey()).append(" ".repeat(width + 1 - e.getKey().length()));
+        out.append(e.getValue()).append('\n');
       }
     }
     return out.toString();
   }
 
-  private static void header(StringBuilder out, FluentBitPipeline p) {
-    out.append("# LogPipeline ").append(p.namespace()).append('/').append(p.name()).append('\n');
-    out.append("# Generated by kaizen-operator; edit the LogPipeline, not this text.\n");
-    out.append("# Pods: namespace ").append(p.namespace()).append(", selector ");
-    out.append(selectorText(p)).append('\n');
-    out.append("# To: CloudWatch Logs group ").append(p.logGroupName());
-    out.append(" in ").append(p.region()).append('\n');
+  /**
+   * Fluent Bit's YAML format: {@code pipeline.filters} and {@code pipeline.outputs}, property names in lower case.
+   * Every value is written as a single-quoted scalar (a quote doubled), so regexes, accessors and {@code Off} stay
+   * strings.
+   */
+  private static String yaml(List<FluentBitPipeline> pipelines, List<PluginSection> sections) {
+    StringBuilder out = new StringBuilder();
+    header(out, pipelines, "# ");
+    out.append("pipeline:\n");
+    for (String kind : List.of("FILTER", "OUTPUT")) {
+      out.append("  ").append(kind.equals("FILTER") ? "filters" : "outputs").append(":\n");
+      for (PluginSection s : sections) {
+        if (!s.kind().equals(kind)) {
+          continue;
+        }
+        String lead = "    - ";
+        for (Map.Entry<String, String> e : s.properties()) {
+          out.append(lead).append(e.getKey().toLowerCase(Locale.ROOT)).append(": ")
+              .append(singleQuoted(e.getValue())).append('\n');
+          lead = "      ";
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  static String singleQuoted(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
+  private static void header(StringBuilder out, List<FluentBitPipeline> pipelines, String comment) {
+    FluentBitPipeline first = pipelines.get(0);
+    out.append(comment).append("LogPipelines of namespace ").append(first.namespace()).append('\n');
+    out.append(comment).append("Generated by kaizen-operator; edit the LogPipelines, not this text.\n");
+    for (FluentBitPipeline p : pipelines) {
+      out.append(comment).append(p.name()).append(": pods ").append(selectorText(p)).append(" -> CloudWatch Logs ")
+          .append(p.logGroupName()).append(" in ").append(p.region()).append('\n');
+    }
   }
 
   static String selectorText(FluentBitPipeline p) {
@@ -164,11 +140,6 @@ public final class FluentBitConfigRenderer {
     return parts.isEmpty() ? "(all pods)" : String.join(",", parts);
   }
 
-  private static Section grep(String tag, String rule, String key, String regex) {
-    return new Section(
-        "FILTER", List.of(kv("Name", "grep"), kv("Match", tag), kv(rule, key + " " + regex)));
-  }
-
   /** Record accessor of a pod label: {@code $kubernetes['labels']['<key>']}. */
   static String labelKey(String labelKey) {
     // Label keys are [A-Za-z0-9._/-]: no quote, bracket or space can end the accessor early.
@@ -177,12 +148,6 @@ public final class FluentBitConfigRenderer {
 
   static String anchored(String literal) {
     return "^" + escapeRegex(literal) + "$";
-  }
-
-  static String anchoredAlternatives(List<String> literals) {
-    return "^("
-        + literals.stream().map(FluentBitConfigRenderer::escapeRegex).collect(Collectors.joining("|"))
-        + ")$";
   }
 
   /**
@@ -204,20 +169,5 @@ public final class FluentBitConfigRenderer {
       }
     }
     return b.toString();
-  }
-
-  private static String[] kv(String k, String v) {
-    return new String[] {k, v};
-  }
-
-  private record Section(String name, List<String[]> entries) {}
-
-  private static String sha256Hex(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -74,14 +74,11 @@ public record FluentBitPipeline(
       throw new IllegalArgumentException("invalid input tag pattern: " + inputTagMatch);
     }
     // The copy rewrite_tag emits re-enters the pipeline from the start. If the input pattern also
-    // matched our own tag, the copy would be copied again, forever.
-    if (TagMatch.matches(inputTagMatch, FluentBitConfigRenderer.tag(namespace, name))) {
+    // matched the routed tag, the copy would be copied again, forever.
+    String routed = NamespaceRouting.TAG_PREFIX + "." + namespace;
+    if (TagMatch.matches(inputTagMatch, routed) || TagMatch.matches(inputTagMatch, routed + ",x")) {
       throw new IllegalArgumentException(
-          "input tag pattern "
-              + inputTagMatch
-              + " would also match the pipeline tag "
-              + FluentBitConfigRenderer.tag(namespace, name)
-              + " and loop");
+          "input tag pattern " + inputTagMatch + " would also match the routed tag " + routed + " and loop");
     }
   }
 

@@ -196,10 +196,10 @@ class FluentBitConfigParserTest {
 
   @Test
   void rejectsDuplicateEmitterNamesAndBadTemplates() {
-    String one = FluentBitConfigRenderer.render(FluentBitConfigRendererTest.oneLabel());
+    String one = FluentBitConfigRendererTest.render(FluentBitConfigRendererTest.oneLabel());
     assertThat(FluentBitConfigParser.check(one + one))
         .extracting(Problem::message)
-        .anyMatch(m -> m.contains("Emitter_Name kaizen.shop.web.emitter already used"));
+        .anyMatch(m -> m.contains("Emitter_Name kaizen.shop.emitter already used"));
     assertThat(FluentBitConfigParser.templateProblem("$kubernetes['pod_name'].$kubernetes['container_name']"))
         .isNull();
     assertThat(FluentBitConfigParser.templateProblem("$task-$container_name")).contains("followed by");

@@ -47,24 +47,44 @@ class FluentBitConfigRendererTest {
         .withInputTagMatch("kube.var.log.containers.*");
   }
 
+  static String render(FluentBitPipeline... pipelines) {
+    return FluentBitConfigRenderer.render(List.of(pipelines), FluentBitFormat.CLASSIC);
+  }
+
+  static String renderYaml(FluentBitPipeline... pipelines) {
+    return FluentBitConfigRenderer.render(List.of(pipelines), FluentBitFormat.YAML);
+  }
+
+  /** A namespace with three pipelines, overlapping selectors and one with expressions. */
+  static List<FluentBitPipeline> shopNamespace() {
+    return List.of(oneLabel(), severalLabels(),
+        FluentBitPipeline.of("shop", "batch", Map.of("team", "checkout"), "eu-west-1", "/shop/batch")
+            .withMatchExpressions(expressions().matchExpressions()));
+  }
+
   @Test
   void oneLabelMatchesGolden() throws IOException {
-    assertGolden("one-label.conf", oneLabel());
+    assertGoldens("one-label", List.of(oneLabel()));
   }
 
   @Test
   void severalLabelsMatchGolden() throws IOException {
-    assertGolden("several-labels.conf", severalLabels());
+    assertGoldens("several-labels", List.of(severalLabels()));
   }
 
   @Test
   void emptySelectorMatchesGolden() throws IOException {
-    assertGolden("whole-namespace.conf", wholeNamespace());
+    assertGoldens("whole-namespace", List.of(wholeNamespace()));
   }
 
   @Test
   void matchExpressionsMatchGolden() throws IOException {
-    assertGolden("match-expressions.conf", expressions());
+    assertGoldens("match-expressions", List.of(expressions()));
+  }
+
+  @Test
+  void aNamespaceOfSeveralPipelinesMatchesGolden() throws IOException {
+    assertGoldens("shop-namespace", shopNamespace());
   }
 
   @Test
@@ -75,27 +95,52 @@ class FluentBitConfigRendererTest {
     Map<String, String> b = new LinkedHashMap<>();
     b.put("a", "1");
     b.put("b", "2");
-    String first = FluentBitConfigRenderer.render(FluentBitPipeline.of("ns", "x", a, "eu-west-1", "/g"));
-    String second = FluentBitConfigRenderer.render(FluentBitPipeline.of("ns", "x", b, "eu-west-1", "/g"));
+    String first = render(FluentBitPipeline.of("ns", "x", a, "eu-west-1", "/g"));
+    String second = render(FluentBitPipeline.of("ns", "x", b, "eu-west-1", "/g"));
     assertThat(first).isEqualTo(second);
-    assertThat(FluentBitConfigRenderer.render(severalLabels()))
-        .isEqualTo(FluentBitConfigRenderer.render(severalLabels()));
+    List<FluentBitPipeline> reversed = new java.util.ArrayList<>(shopNamespace());
+    java.util.Collections.reverse(reversed);
+    assertThat(FluentBitConfigRenderer.render(reversed, FluentBitFormat.YAML))
+        .isEqualTo(FluentBitConfigRenderer.render(shopNamespace(), FluentBitFormat.YAML));
   }
 
   @Test
-  void everyRenderingPassesTheChecker() {
+  void everyRenderingPassesTheCheckers() {
     for (FluentBitPipeline p : List.of(oneLabel(), severalLabels(), wholeNamespace(), expressions())) {
-      assertThat(FluentBitConfigParser.check(FluentBitConfigRenderer.render(p))).isEmpty();
+      assertThat(FluentBitConfigParser.check(render(p))).isEmpty();
+      assertThat(FluentBitYamlParser.check(renderYaml(p))).isEmpty();
     }
   }
 
   @Test
-  void snippetsOfSeveralPipelinesTogetherStayValid() {
-    String all =
-        FluentBitConfigRenderer.render(oneLabel())
-            + FluentBitConfigRenderer.render(severalLabels())
-            + FluentBitConfigRenderer.render(wholeNamespace());
+  void filesOfSeveralNamespacesTogetherStayValid() {
+    String all = FluentBitConfigRenderer.render(shopNamespace(), FluentBitFormat.CLASSIC) + render(wholeNamespace());
     assertThat(FluentBitConfigParser.check(all)).isEmpty();
+  }
+
+  @Test
+  void bothFormatsSayTheSame() {
+    FluentBitConfig classic = FluentBitConfigParser.parse(
+        FluentBitConfigRenderer.render(shopNamespace(), FluentBitFormat.CLASSIC));
+    FluentBitConfig yaml = FluentBitYamlParser.parse(
+        FluentBitConfigRenderer.render(shopNamespace(), FluentBitFormat.YAML));
+    assertThat(yaml.problems()).isEmpty();
+    assertThat(yaml.sections()).hasSameSizeAs(classic.sections());
+    for (int i = 0; i < classic.sections().size(); i++) {
+      var c = classic.sections().get(i);
+      var y = yaml.sections().get(i);
+      assertThat(y.name()).isEqualTo(c.name());
+      assertThat(y.entries()).extracting(e -> e.key().toLowerCase() + "=" + e.value())
+          .containsExactlyElementsOf(c.entries().stream().map(e -> e.key().toLowerCase() + "=" + e.value()).toList());
+    }
+  }
+
+  @Test
+  void mixingNamespacesOrDuplicatesIsRefused() {
+    assertThatThrownBy(() -> render(oneLabel(), wholeNamespace())).hasMessageContaining("share a namespace");
+    assertThatThrownBy(() -> render(oneLabel(), oneLabel())).hasMessageContaining("twice");
+    assertThatThrownBy(() -> FluentBitConfigRenderer.render(List.of(), FluentBitFormat.YAML))
+        .hasMessageContaining("at least one");
   }
 
   @Test
@@ -110,17 +155,12 @@ class FluentBitConfigRendererTest {
   }
 
   @Test
-  void configMapKeys() {
-    Pattern allowed = Pattern.compile("[-._a-zA-Z0-9]+");
-    assertThat(FluentBitConfigRenderer.key("shop", "web")).isEqualTo("shop.web.conf");
-    String longName = "a".repeat(200) + "." + "b".repeat(52);
-    String ns = "n".repeat(63);
-    String key = FluentBitConfigRenderer.key(ns, longName);
-    assertThat(key).hasSizeLessThanOrEqualTo(253).matches(allowed).startsWith(ns + ".").endsWith(".conf");
-    assertThat(key).isEqualTo(FluentBitConfigRenderer.key(ns, longName));
-    assertThat(FluentBitConfigRenderer.key(ns, longName.replace('b', 'c'))).isNotEqualTo(key);
-    // the namespace has no dot, so namespace.name pairs cannot collide
-    assertThat(FluentBitConfigRenderer.key("a", "b.c")).isNotEqualTo(FluentBitConfigRenderer.key("a-b", "c"));
+  void configMapKeysAreOnePerNamespaceAndFormat() {
+    assertThat(FluentBitConfigRenderer.key("shop", FluentBitFormat.YAML)).isEqualTo("shop.yaml");
+    assertThat(FluentBitConfigRenderer.key("shop", FluentBitFormat.CLASSIC)).isEqualTo("shop.conf");
+    assertThat(FluentBitConfigRenderer.key("n".repeat(63), FluentBitFormat.YAML)).matches("[-._a-zA-Z0-9]+");
+    assertThatThrownBy(() -> FluentBitConfigRenderer.key("Shop", FluentBitFormat.YAML))
+        .hasMessageContaining("namespace");
   }
 
   @Test
@@ -142,14 +182,17 @@ class FluentBitConfigRendererTest {
         .hasMessageContaining("at least one value");
   }
 
-  private static void assertGolden(String file, FluentBitPipeline p) throws IOException {
-    String rendered = FluentBitConfigRenderer.render(p);
-    if (UPDATE) {
-      Path path = Path.of("src/test/resources/fluentbit", file);
-      Files.writeString(path, rendered, StandardCharsets.UTF_8);
+  private static void assertGoldens(String name, List<FluentBitPipeline> pipelines) throws IOException {
+    for (FluentBitFormat format : FluentBitFormat.values()) {
+      String file = name + "." + format.extension();
+      String rendered = FluentBitConfigRenderer.render(pipelines, format);
+      if (UPDATE) {
+        Files.writeString(Path.of("src/test/resources/fluentbit", file), rendered, StandardCharsets.UTF_8);
+      }
+      assertThat(rendered).isEqualTo(golden(file));
+      assertThat(format == FluentBitFormat.YAML ? FluentBitYamlParser.check(rendered)
+          : FluentBitConfigParser.check(rendered)).isEmpty();
     }
-    assertThat(rendered).isEqualTo(golden(file));
-    assertThat(FluentBitConfigParser.check(rendered)).isEmpty();
   }
 
   static String golden(String file) throws IOException {

@@ -44,8 +44,9 @@ class NamespaceIsolationTest {
 
   @Test
   void theRuleAnchorsTheNamespaceExactly() {
-    String rendered = FluentBitConfigRenderer.render(FluentBitConfigRendererTest.oneLabel());
-    assertThat(rendered).contains("Rule                $kubernetes['namespace_name'] ^shop$ kaizen.shop.web true");
+    String rendered = FluentBitConfigRendererTest.render(FluentBitConfigRendererTest.oneLabel());
+    assertThat(rendered).contains(
+        "Rule                $kubernetes['namespace_name'] ^shop$ kaizen.shop,$kubernetes['labels']['app'] true");
     Pattern p = Pattern.compile("^shop$");
     assertThat(p.matcher("shop").find()).isTrue();
     for (String other : List.of("shop-2", "myshop", "shop\nx", "shopping", "sho", "xshop")) {
@@ -55,8 +56,7 @@ class NamespaceIsolationTest {
 
   @Test
   void onlyTheRightNamespaceAndLabelsReachTheGroup() {
-    String config =
-        FluentBitConfigRenderer.render(FluentBitConfigRendererTest.oneLabel()) + CLUSTER_OUTPUT;
+    String config = FluentBitConfigRendererTest.render(FluentBitConfigRendererTest.oneLabel()) + CLUSTER_OUTPUT;
     String shop = "cloudwatch_logs:/kaizen/shop/web";
     String cluster = "cloudwatch_logs:/cluster/default";
 
@@ -75,9 +75,9 @@ class NamespaceIsolationTest {
   @Test
   void severalPipelinesEachGetTheirOwnRecords() {
     String config =
-        FluentBitConfigRenderer.render(FluentBitConfigRendererTest.oneLabel())
-            + FluentBitConfigRenderer.render(FluentBitConfigRendererTest.severalLabels())
-            + FluentBitConfigRenderer.render(FluentBitConfigRendererTest.wholeNamespace());
+        FluentBitConfigRendererTest.render(FluentBitConfigRendererTest.oneLabel(),
+                FluentBitConfigRendererTest.severalLabels())
+            + FluentBitConfigRendererTest.render(FluentBitConfigRendererTest.wholeNamespace());
     Map<String, String> api =
         Map.of("app.kubernetes.io/name", "web.shop", "tier", "front-end", "version", "v1.2.3-rc_1",
             "app", "web");
@@ -95,8 +95,26 @@ class NamespaceIsolationTest {
   }
 
   @Test
+  void overlappingSelectorsInOneNamespaceEachGetTheRecordFromOneCopy() {
+    String config = FluentBitConfigRenderer.render(FluentBitConfigRendererTest.shopNamespace(),
+        FluentBitFormat.CLASSIC);
+    Map<String, Object> record = record("shop", Map.of("app", "web", "team", "checkout", "env", "prod",
+        "app.kubernetes.io/name", "web.shop", "tier", "front-end", "version", "v1.2.3-rc_1"));
+    PipelineSimulator.Cost cost = new PipelineSimulator(FluentBitConfigParser.parse(config))
+        .measure("kube.var.log.containers.pod-1_shop_main-abc.log", record);
+    assertThat(cost.deliveries()).extracting(Delivery::output).containsExactlyInAnyOrder(
+        "cloudwatch_logs:/kaizen/shop/web", "cloudwatch_logs:/kaizen/shop/web-api", "cloudwatch_logs:/shop/batch");
+    assertThat(cost.copies()).isEqualTo(1);
+    // the same record in YAML: same routing
+    FluentBitConfig yaml = FluentBitYamlParser.parse(FluentBitConfigRenderer.render(
+        FluentBitConfigRendererTest.shopNamespace(), FluentBitFormat.YAML));
+    assertThat(new PipelineSimulator(yaml).run("kube.x", record)).extracting(Delivery::output)
+        .containsExactlyInAnyOrderElementsOf(cost.deliveries().stream().map(Delivery::output).toList());
+  }
+
+  @Test
   void matchExpressionsFollowKubernetesSemantics() {
-    String config = FluentBitConfigRenderer.render(FluentBitConfigRendererTest.expressions());
+    String config = FluentBitConfigRendererTest.render(FluentBitConfigRendererTest.expressions());
     String group = "cloudwatch_logs:/shop/batch";
     Map<String, String> base = Map.of("team", "checkout", "env", "prod", "app", "a");
     assertThat(groupsReached(config, record("shop", base))).containsExactly(group);
@@ -110,9 +128,11 @@ class NamespaceIsolationTest {
     Map<String, String> noApp = new HashMap<>(base);
     noApp.remove("app");
     assertThat(groupsReached(config, record("shop", noApp))).isEmpty();
-    assertThat(groupsReached(config, record("shop", with(base, "app", "")))).containsExactly(group);
-    // DoesNotExist skip-logs, even with an empty value
-    assertThat(groupsReached(config, record("shop", with(base, "skip-logs", "")))).isEmpty();
+    // The routed tag cannot tell an empty value from an absent label (NamespaceRouting): Exists needs a value,
+    // DoesNotExist accepts an empty one. Kubernetes would say the opposite for both.
+    assertThat(groupsReached(config, record("shop", with(base, "app", "")))).isEmpty();
+    assertThat(groupsReached(config, record("shop", with(base, "skip-logs", "")))).containsExactly(group);
+    assertThat(groupsReached(config, record("shop", with(base, "skip-logs", "yes")))).isEmpty();
     assertThat(groupsReached(config, record("other", base))).isEmpty();
   }
 

@@ -24,6 +24,12 @@ final class PipelineSimulator {
 
   record Delivery(String output, String tag, Map<String, Object> record) {}
 
+  /**
+   * What one input record cost: {@code processed} counts every time a filter or an output handled a record (the
+   * input record and every copy rewrite_tag emitted), {@code copies} the records rewrite_tag emitted.
+   */
+  record Cost(List<Delivery> deliveries, int processed, int copies) {}
+
   private final List<Section> filters;
   private final List<Section> outputs;
 
@@ -36,12 +42,18 @@ final class PipelineSimulator {
 
   /** Every (output, tag, record) that leaves Fluent Bit for one input record. */
   List<Delivery> run(String tag, Map<String, Object> record) {
+    return measure(tag, record).deliveries();
+  }
+
+  Cost measure(String tag, Map<String, Object> record) {
+    int processed = 0;
+    int copies = 0;
     List<Delivery> out = new ArrayList<>();
     Deque<String> pendingTags = new ArrayDeque<>();
     pendingTags.add(tag);
     int guard = 0;
     while (!pendingTags.isEmpty()) {
-      if (++guard > 100) {
+      if (++guard > 10_000) {
         throw new IllegalStateException("records loop through rewrite_tag");
       }
       String t = pendingTags.poll();
@@ -53,13 +65,15 @@ final class PipelineSimulator {
         if (!matches(f, t)) {
           continue;
         }
+        processed++;
         switch (f.plugin()) {
           case "rewrite_tag" -> {
             for (String rule : f.values("Rule")) {
               String[] parts = rule.trim().split("[ \t]+");
               Optional<String> v = access(parts[0], record);
               if (v.isPresent() && Pattern.compile(parts[1]).matcher(v.get()).find()) {
-                pendingTags.add(parts[2]); // the test configs use literal tags
+                pendingTags.add(newTag(parts[2], record));
+                copies++;
                 alive = Boolean.parseBoolean(parts[3]);
                 break;
               }
@@ -72,13 +86,28 @@ final class PipelineSimulator {
       if (alive) {
         for (Section o : outputs) {
           if (matches(o, t)) {
+            processed++;
             out.add(new Delivery(o.plugin() + ":" + o.value("log_group_name").orElse(""), t,
                 record));
           }
         }
       }
     }
-    return out;
+    return new Cost(out, processed, copies);
+  }
+
+  /**
+   * rewrite_tag's NEW_TAG: literal text with record accessors substituted; a key the record lacks adds nothing
+   * (flb_ra_translate, not flb_ra_translate_check, in filter_rewrite_tag).
+   */
+  static String newTag(String template, Map<String, Object> record) {
+    Matcher m = FluentBitConfigParser.RECORD_ACCESSOR.matcher(template);
+    StringBuilder tag = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(tag, Matcher.quoteReplacement(access(m.group(), record).orElse("")));
+    }
+    m.appendTail(tag);
+    return tag.toString();
   }
 
   private static boolean grepKeeps(Section f, Map<String, Object> record) {
