@@ -13,6 +13,11 @@ public class DnsRecordStatus {
   @Size(max = 8)
   private String type;
 
+  @JsonPropertyDescription("Which part the operator manages: the whole record (CNAME, MX), or its value among the TXT"
+      + " values there (TXT/spf, TXT/dmarc).")
+  @Size(max = 16)
+  private String part;
+
   @JsonPropertyDescription("The value expected (for a TXT record, the text of the value this operator manages).")
   @Size(max = 4000)
   private String value;
@@ -22,9 +27,10 @@ public class DnsRecordStatus {
 
   public DnsRecordStatus() {}
 
-  public DnsRecordStatus(String name, String type, String value, Boolean inPlace) {
+  public DnsRecordStatus(String name, String type, String part, String value, Boolean inPlace) {
     this.name = name;
     this.type = type;
+    this.part = part;
     this.value = value;
     this.inPlace = inPlace;
   }
@@ -43,6 +49,14 @@ public class DnsRecordStatus {
 
   public void setType(String type) {
     this.type = type;
+  }
+
+  public String getPart() {
+    return part;
+  }
+
+  public void setPart(String part) {
+    this.part = part;
   }
 
   public String getValue() {

@@ -25,6 +25,30 @@ public class MailRouteStatus extends KaizenStatus {
   @JsonPropertyDescription("The apex SPF record composed from spec.spf, with its DNS lookup counts (RFC 7208 4.6.4).")
   private SpfStatus apexSpf;
 
+  @JsonPropertyDescription("Whether the SES account is still in the sandbox (sending only to verified addresses).")
+  private Boolean sandbox;
+
+  @JsonPropertyDescription("The SES account's enforcement status (HEALTHY, PROBATION, SHUTDOWN): a paused account"
+      + " explains every failure to send.")
+  @Size(max = 32)
+  private String enforcementStatus;
+
+  public Boolean getSandbox() {
+    return sandbox;
+  }
+
+  public void setSandbox(Boolean sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  public String getEnforcementStatus() {
+    return enforcementStatus;
+  }
+
+  public void setEnforcementStatus(String enforcementStatus) {
+    this.enforcementStatus = enforcementStatus;
+  }
+
   public IdentityStatus getIdentity() {
     return identity;
   }
