@@ -402,7 +402,7 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
   }
 
   /** A TXT value as Route 53 reads it: quoted strings of at most 255 characters (escapes counted as one). */
-  static Optional<String> txtProblem(String value) {
+  public static Optional<String> txtProblem(String value) {
     String s = value.strip();
     if (!s.startsWith("\"")) {
       return s.length() > 255 ? Optional.of("TXTRDATATooLong") : Optional.empty();
