@@ -60,6 +60,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   private final Map<AwsTarget, MailRoutePorts> ports = new ConcurrentHashMap<>();
   private final Map<String, ZoneCatalog> catalogs = new ConcurrentHashMap<>();
   private final Map<String, String> zoneIdsByName = new ConcurrentHashMap<>();
+  /**
+   * The last GetEmailIdentity per target and domain, reused for one second: a reconcile whose light
+   * observe turns into a full one must not need a second token of SES's one-request-per-second bucket (with a
+   * bucket of one token it would never get both). Dropped when the resource changes it.
+   */
+  private final Map<String, IdentityRead> identityReads = new ConcurrentHashMap<>();
+  private static final long IDENTITY_REUSE_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+
+  private record IdentityRead(long atNanos, Optional<ObservedIdentity> identity) {}
 
   public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
       MailRouteSettings settings) {
@@ -132,7 +141,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     spf.filter(count -> !count.withinLimits()).ifPresent(count -> {
       throw new MailRouteStalled(MailRouteStalled.SPF_LOOKUP_LIMIT, count.problem(desired.domain()));
     });
-    Optional<ObservedIdentity> identity = ports.ses().describe(desired.domain());
+    Optional<ObservedIdentity> identity = identity(ports, desired.domain());
     Optional<IdentityGateway.SendingAccount> account = full ? Optional.of(ports.ses().account()) : Optional.empty();
     Optional<String> zoneId = desired.manualDns() ? Optional.empty() : Optional.of(zoneId(route, ports));
     List<DnsPart> parts = parts(route, desired, identity);
@@ -146,6 +155,18 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account);
+  }
+
+  private Optional<ObservedIdentity> identity(MailRoutePorts ports, String domain) {
+    String key = ports.target() + " " + domain;
+    IdentityRead last = identityReads.get(key);
+    long now = System.nanoTime();
+    if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last.identity();
+    }
+    Optional<ObservedIdentity> read = ports.ses().describe(domain);
+    identityReads.put(key, new IdentityRead(now, read));
+    return read;
   }
 
   private String zoneId(MailRoute route, MailRoutePorts ports) {
@@ -451,6 +472,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   public void changed(MailRoute route) {
     MailRouteStatus status = (MailRouteStatus) route.getStatus();
     target(route).ifPresent(target -> {
+      identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
       if (status != null && status.getHostedZoneId() != null) {
         Set<String> names = new LinkedHashSet<>();
         status.getDnsRecords().forEach(record -> {
