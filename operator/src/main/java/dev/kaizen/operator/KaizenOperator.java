@@ -18,6 +18,10 @@ import dev.kaizen.operator.core.reconcile.SecondaryWatch;
 import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.mail.MailRouteKind;
+import dev.kaizen.operator.mail.MailRouteReconciler;
+import dev.kaizen.operator.mail.MailRouteSettings;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
 import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,6 +46,10 @@ public final class KaizenOperator implements AutoCloseable {
   private final AccountDirectory accounts;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
+    this(client, aws, settings, MailRouteSettings.defaults());
+  }
+
+  public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings, MailRouteSettings mail) {
     this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
     settings.leaderElection().ifPresent(election -> metrics.leader(false));
     this.operator = new Operator(config -> {
@@ -101,6 +109,12 @@ public final class KaizenOperator implements AutoCloseable {
         settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
     ControllerRegistration.register(operator, new AwsAccountReconciler(accountLoop, accounts, client, events,
         settings.timings().backoffBase()), AwsAccount.class, settings.timings(), settings.watch());
+
+    MailRouteKind mailRoutes = new MailRouteKind(aws, calls, settings.defaultRegion(), listings, mail);
+    var mailLoop = new ReconcileLoop<>(MailRoute.KIND, mailRoutes, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client), accounts);
+    ControllerRegistration.register(operator, new MailRouteReconciler(mailLoop, mailRoutes), MailRoute.class,
+        settings.timings(), settings.watch());
   }
 
   public KaizenMetrics metrics() {

@@ -45,6 +45,9 @@ public final class QuotaTable {
       "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html";
   private static final double ROUTE53_ACCOUNT_RATE = 10;
 
+  private static final String SES = "SESv2";
+  private static final String SES_QUOTAS = "https://docs.aws.amazon.com/ses/latest/APIReference/API_VerifyDomainIdentity.html";
+
   private static final String CLOUDWATCH = "CloudWatch";
   private static final String CLOUDWATCH_QUOTAS =
       "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html";
@@ -74,7 +77,7 @@ public final class QuotaTable {
       perOperation(CLOUDWATCH, "TagResource", 3, CLOUDWATCH_QUOTAS),
       // Not on AWS's page: assumed equal to PutMetricAlarm. Read per alarm by a full observe (ownership markers).
       perOperation(CLOUDWATCH, "ListTagsForResource", 3, CLOUDWATCH_QUOTAS),
-      // Called by no kind yet (MailRoute will): one bucket for all of them, in no region.
+      // MailRoute: one bucket for all of them, in no region.
       route53("ChangeResourceRecordSets"),
       route53("GetChange"),
       route53("ListResourceRecordSets"),
@@ -83,10 +86,16 @@ public final class QuotaTable {
       // AwsAccount: 600 requests/s per account and Region for AssumeRole, GetCallerIdentity and the other STS
       // operations together ("STS request quotas").
       sts("AssumeRole"),
-      sts("GetCallerIdentity"));
-  // SES v2 (MailRoute): AWS documents sending quotas (messages per second and per day) but no request rate for the
-  // v2 management API (identities, configuration sets); left to the MailRoute issue, which will use the fallback or
-  // a measured figure.
+      sts("GetCallerIdentity"),
+      // SES v2 (MailRoute): AWS documents no request rate for the v2 management API; the SES v1 API reference
+      // gives one request per second for its identity operations ("You can execute this operation no more than once
+      // per second"), taken here per operation and region as the nearest documented figure.
+      perOperation(SES, "CreateEmailIdentity", 1, SES_QUOTAS),
+      perOperation(SES, "GetEmailIdentity", 1, SES_QUOTAS),
+      perOperation(SES, "DeleteEmailIdentity", 1, SES_QUOTAS),
+      perOperation(SES, "PutEmailIdentityMailFromAttributes", 1, SES_QUOTAS),
+      perOperation(SES, "PutEmailIdentityDkimSigningAttributes", 1, SES_QUOTAS),
+      perOperation(SES, "GetAccount", 1, SES_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

@@ -198,6 +198,14 @@ public abstract class FakeAwsService {
   /** Forgets all resources; called by {@link #reset()} under the lock. */
   protected abstract void resetState();
 
+  /**
+   * Which request-rate window an operation counts against: its own by default (quotas per operation); a service
+   * that counts every request of the account together (Route 53) answers one key for all its operations.
+   */
+  protected String quotaWindow(String operation) {
+    return operation;
+  }
+
   /** Whether an operation changes state; by default every operation except Describe*, List*, Get* and Test*. */
   protected boolean isMutating(String operation) {
     return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
@@ -491,7 +499,7 @@ public abstract class FakeAwsService {
   }
 
   private boolean admit(String operation, Instant now) {
-    Deque<Instant> window = windows.computeIfAbsent(operation, k -> new ArrayDeque<>());
+    Deque<Instant> window = windows.computeIfAbsent(quotaWindow(operation), k -> new ArrayDeque<>());
     Instant cutoff = now.minus(WINDOW);
     while (!window.isEmpty() && !window.peekFirst().isAfter(cutoff)) {
       window.pollFirst();

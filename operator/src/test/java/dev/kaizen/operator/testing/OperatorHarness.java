@@ -1,5 +1,11 @@
 package dev.kaizen.operator.testing;
 
+import dev.kaizen.operator.fakes.FakeDnsResolver;
+import dev.kaizen.operator.fakes.FakeRoute53;
+import dev.kaizen.operator.fakes.FakeSesV2;
+import dev.kaizen.operator.mail.MailRouteSettings;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import static org.awaitility.Awaitility.await;
 
 import dev.kaizen.operator.KaizenOperator;
@@ -62,6 +68,11 @@ public final class OperatorHarness implements AutoCloseable {
   private final KubernetesClient operatorClient;
   private final Map<Region, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
   private final Map<Region, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
+  private final Map<Region, FakeSesV2> ses = new ConcurrentHashMap<>();
+  private final FakeRoute53 route53 = new FakeRoute53(ACCOUNT);
+  private final FakeDnsResolver dns = new FakeDnsResolver();
+  /** MailRoute looks again quickly in tests: a Route 53 change and a verification every few hundred ms. */
+  private MailRouteSettings mailSettings = new MailRouteSettings(dns, Duration.ofMillis(200), Duration.ofMillis(300));
   private KaizenOperator operator;
   private OperatorSettings settings;
   private final List<KaizenOperator> others = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -76,6 +87,7 @@ public final class OperatorHarness implements AutoCloseable {
         .build();
     installCrd("logpipelines.kaizen.dev");
     installCrd("awsaccounts.kaizen.dev");
+    installCrd("mailroutes.kaizen.dev");
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
@@ -92,7 +104,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   public OperatorHarness start(OperatorSettings settings) {
     this.settings = settings;
-    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings);
+    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings, mailSettings);
     operator.start();
     return this;
   }
@@ -113,7 +125,9 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** AWS clients served by this harness's fakes, one per service and region. */
   public AwsClients awsClients() {
-    return new FakeAwsClients(this::logs, this::cloudWatch);
+    return new FakeAwsClients(this::logs, this::cloudWatch)
+        .serve(SesV2Client.class, this::ses)
+        .serve(Route53Client.class, region -> route53);
   }
 
   /** The operator started by {@code start}. */
@@ -155,6 +169,30 @@ public final class OperatorHarness implements AutoCloseable {
 
   public FakeCloudWatch cloudWatch(Region region) {
     return cloudWatch.computeIfAbsent(region, r -> new FakeCloudWatch(r.id(), ACCOUNT));
+  }
+
+  public FakeSesV2 ses() {
+    return ses(REGION);
+  }
+
+  public FakeSesV2 ses(Region region) {
+    return ses.computeIfAbsent(region, r -> new FakeSesV2(r.id(), ACCOUNT));
+  }
+
+  /** Route 53 of the account (a global service: one fake whatever the region). */
+  public FakeRoute53 route53() {
+    return route53;
+  }
+
+  /** The public DNS MailRoute counts SPF lookups with. */
+  public FakeDnsResolver dns() {
+    return dns;
+  }
+
+  /** Other MailRoute settings (resolver, recheck intervals) for the operators started next. */
+  public OperatorHarness withMailSettings(MailRouteSettings settings) {
+    this.mailSettings = settings;
+    return this;
   }
 
   /** The Fluent Bit configuration the operator keeps for one LogPipeline, if any. */

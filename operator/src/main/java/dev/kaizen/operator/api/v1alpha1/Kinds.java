@@ -2,6 +2,7 @@ package dev.kaizen.operator.api.v1alpha1;
 
 import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -19,7 +20,8 @@ public final class Kinds {
   public static final String GROUP = "kaizen.dev";
   public static final String VERSION = "v1alpha1";
   public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class,
-      AwsAccount.class);
+      AwsAccount.class,
+      MailRoute.class);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 

@@ -1,0 +1,34 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.aws.AwsCaller;
+import java.util.Map;
+import java.util.Optional;
+
+/** SES v2, as MailRoute uses it: one domain identity and the account's sending status. */
+public interface IdentityGateway {
+
+  /** The identity, or empty when SES has none of that name. */
+  Optional<ObservedIdentity> describe(String domain);
+
+  /** CreateEmailIdentity with Easy DKIM of {@code keyLength} and the ownership tags. */
+  void create(String domain, String keyLength, Map<String, String> tags);
+
+  /**
+   * PutEmailIdentityDkimSigningAttributes with AWS_SES: new Easy DKIM tokens of {@code keyLength}, verification starts
+   * over (a key length change, or a restart after SES gave up).
+   */
+  void restartDkim(String domain, String keyLength);
+
+  /** PutEmailIdentityMailFromAttributes; a null {@code mailFromDomain} goes back to SES's own MAIL FROM. */
+  void mailFrom(String domain, String mailFromDomain, String behaviorOnMxFailure);
+
+  void delete(String domain);
+
+  /** GetAccount: whether the account is still in the sandbox, and its enforcement status. */
+  SendingAccount account();
+
+  /** The account's sending status. */
+  record SendingAccount(boolean productionAccess, String enforcementStatus, boolean sendingEnabled) {}
+
+  IdentityGateway forCaller(AwsCaller caller);
+}

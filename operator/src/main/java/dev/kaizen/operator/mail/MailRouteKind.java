@@ -1,0 +1,515 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.api.v1alpha1.common.PendingChange;
+import dev.kaizen.operator.api.v1alpha1.mail.DnsRecordStatus;
+import dev.kaizen.operator.api.v1alpha1.mail.IdentityStatus;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRouteStatus;
+import dev.kaizen.operator.api.v1alpha1.mail.SpfStatus;
+import dev.kaizen.operator.aws.AwsCaller;
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsClients;
+import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Failure;
+import dev.kaizen.operator.core.FailureKind;
+import dev.kaizen.operator.core.InvalidSpecException;
+import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.listing.ListingRefresher;
+import dev.kaizen.operator.core.reconcile.AccountBinding;
+import dev.kaizen.operator.core.reconcile.DetailCondition;
+import dev.kaizen.operator.core.reconcile.Kind;
+import dev.kaizen.operator.core.reconcile.OwnedObject;
+import dev.kaizen.operator.core.reconcile.PendingState;
+import dev.kaizen.operator.core.reconcile.Requests;
+import dev.kaizen.operator.core.reconcile.Verdicts;
+import dev.kaizen.operator.core.reconcile.Waiting;
+import dev.kaizen.operator.core.shared.TxtRecordValues;
+import dev.kaizen.operator.core.shared.TxtStrings;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * MailRoute's part of the reconcile loop: the SES v2 identity (the root, judged on its tags), then each DNS part in
+ * the hosted zone, judged on its ownership TXT record ({@code _kaizen-owner.<name>}). The zone is observed through
+ * one shared listing per zone; DNS changes go in one batch per zone, followed to INSYNC through {@code status.pending}.
+ */
+public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation, MailRoutePorts> {
+  public static final String DKIM_VERIFIED = "DkimVerified";
+  public static final String MAIL_FROM_VERIFIED = "MailFromVerified";
+  public static final String SPF_WITHIN_LIMITS = "SpfWithinLimits";
+  public static final String DMARC_PUBLISHED = "DmarcPublished";
+
+  private final AwsClients clients;
+  private final AwsCalls calls;
+  private final Optional<Region> defaultRegion;
+  private final ListingRefresher listings;
+  private final MailRouteSettings settings;
+  private final Map<AwsTarget, MailRoutePorts> ports = new ConcurrentHashMap<>();
+  private final Map<String, ZoneCatalog> catalogs = new ConcurrentHashMap<>();
+  private final Map<String, String> zoneIdsByName = new ConcurrentHashMap<>();
+  /**
+   * The last GetEmailIdentity per target and domain, reused for one second: a reconcile whose light
+   * observe turns into a full one must not need a second token of SES's one-request-per-second bucket (with a
+   * bucket of one token it would never get both). Dropped when the resource changes it.
+   */
+  private final Map<String, IdentityRead> identityReads = new ConcurrentHashMap<>();
+  private static final long IDENTITY_REUSE_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+
+  private record IdentityRead(long atNanos, Optional<ObservedIdentity> identity) {}
+
+  public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
+      MailRouteSettings settings) {
+    this.clients = clients;
+    this.calls = calls;
+    this.defaultRegion = defaultRegion;
+    this.listings = listings;
+    this.settings = settings;
+  }
+
+  @Override
+  public KaizenStatus initStatus(MailRoute route) {
+    if (route.getStatus() == null) {
+      route.setStatus(new MailRouteStatus());
+    }
+    return route.getStatus();
+  }
+
+  @Override
+  public List<String> problems(MailRoute route) {
+    List<String> problems = new ArrayList<>();
+    if (route.getSpec() == null || route.getSpec().getDomain() == null) {
+      return List.of("spec.domain is required.");
+    }
+    if (route.getSpec().getDns() == null) {
+      problems.add("spec.dns is required: a hostedZoneId, a hostedZoneName or manual: true.");
+    }
+    if (route.getSpec().getMailFrom() != null && route.getSpec().getMailFrom().getSubdomain() == null) {
+      problems.add("spec.mailFrom.subdomain is required.");
+    }
+    if (route.getSpec().getDmarc() != null && route.getSpec().getDmarc().getPolicy() == null) {
+      problems.add("spec.dmarc.policy is required.");
+    }
+    return problems;
+  }
+
+  public Optional<AwsTarget> target(MailRoute route) {
+    return target(route, AccountBinding.OPERATOR);
+  }
+
+  private Optional<AwsTarget> target(MailRoute route, AccountBinding account) {
+    return Optional.ofNullable(route.getSpec().getRegion())
+        .or(account::defaultRegion)
+        .map(Region::of)
+        .or(() -> defaultRegion)
+        .map(region -> new AwsTarget(account.account(), region));
+  }
+
+  @Override
+  public MailRoutePorts gateway(MailRoute route, AccountBinding account) {
+    AwsTarget target = target(route, account).orElseThrow(() -> new InvalidSpecException("spec.region is not set and"
+        + " the operator has no default region: set spec.region, or start the operator with --region or AWS_REGION."));
+    // Route 53's bucket is the account's, shared by every MailRoute: each reconcile keeps its turn on it.
+    return ports(target).forCaller(AwsCaller.resource(route.getMetadata().getUid()), account.defaultTags());
+  }
+
+  public MailRoutePorts ports(AwsTarget target) {
+    return ports.computeIfAbsent(target, t -> new MailRoutePorts(t,
+        new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t),
+        new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
+  }
+
+  @Override
+  public MailRouteObservation observe(MailRoute route, MailRoutePorts ports, boolean full) {
+    AwsTarget target = ports.target();
+    DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
+    // The SPF budget is checked before any AWS call: a record over it must never be written.
+    Optional<SpfLookups.Count> spf = desired.apexSpf().map(text -> SpfLookups.count(desired.domain(), text,
+        ports.resolver()));
+    spf.filter(count -> !count.withinLimits()).ifPresent(count -> {
+      throw new MailRouteStalled(MailRouteStalled.SPF_LOOKUP_LIMIT, count.problem(desired.domain()));
+    });
+    Optional<ObservedIdentity> identity = identity(ports, desired.domain());
+    Optional<IdentityGateway.SendingAccount> account = full ? Optional.of(ports.ses().account()) : Optional.empty();
+    Optional<String> zoneId = desired.manualDns() ? Optional.empty() : Optional.of(zoneId(route, ports));
+    List<DnsPart> parts = parts(route, desired, identity);
+    Map<String, List<RecordSet>> records = Map.of();
+    if (zoneId.isPresent()) {
+      Set<String> names = new LinkedHashSet<>();
+      parts.forEach(part -> {
+        names.add(part.name());
+        names.add(DnsMarkers.markerName(part.name()));
+      });
+      records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
+    }
+    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account);
+  }
+
+  private Optional<ObservedIdentity> identity(MailRoutePorts ports, String domain) {
+    String key = ports.target() + " " + domain;
+    IdentityRead last = identityReads.get(key);
+    long now = System.nanoTime();
+    if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last.identity();
+    }
+    Optional<ObservedIdentity> read = ports.ses().describe(domain);
+    identityReads.put(key, new IdentityRead(now, read));
+    return read;
+  }
+
+  private String zoneId(MailRoute route, MailRoutePorts ports) {
+    var dns = route.getSpec().getDns();
+    if (dns.getHostedZoneId() != null) {
+      return dns.getHostedZoneId();
+    }
+    String name = RecordSet.fqdn(dns.getHostedZoneName());
+    String key = ports.target().account() + " " + name;
+    String cached = zoneIdsByName.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    String id = ports.dns().publicZoneId(name).orElseThrow(() -> new InvalidSpecException("The account has no public"
+        + " hosted zone named " + dns.getHostedZoneName() + ": create it, or set dns.hostedZoneId."));
+    zoneIdsByName.put(key, id);
+    return id;
+  }
+
+  /**
+   * The DNS parts: the DKIM CNAMEs of the identity's tokens, the MAIL FROM MX and SPF, DMARC, the apex SPF; and, to
+   * be removed, those status lists from before that the spec no longer asks for (old DKIM tokens, a MAIL FROM gone).
+   */
+  static List<DnsPart> parts(MailRoute route, DesiredMailRoute desired, Optional<ObservedIdentity> identity) {
+    List<DnsPart> parts = new ArrayList<>();
+    identity.ifPresent(found -> found.tokens().forEach(token -> parts.add(DnsPart.whole(
+        MailRecords.dkimName(token, desired.domain()), "CNAME", MailRecords.dkimTarget(token), MailRecords.DKIM_TTL))));
+    desired.mailFromDomain().ifPresent(mailFrom -> {
+      parts.add(DnsPart.whole(mailFrom, "MX", MailRecords.mailFromMx(desired.region()), MailRecords.TTL));
+      parts.add(DnsPart.txtValue(mailFrom, "TXT/spf", TxtRecordValues.SPF, MailRecords.MAIL_FROM_SPF, MailRecords.TTL));
+    });
+    desired.dmarc().ifPresent(text -> parts.add(DnsPart.txtValue("_dmarc." + desired.domain(), "TXT/dmarc",
+        MailRecords.DMARC, text, MailRecords.TTL)));
+    desired.apexSpf().ifPresent(text -> parts.add(DnsPart.txtValue(desired.domain(), "TXT/spf", TxtRecordValues.SPF,
+        text, MailRecords.TTL)));
+    if (!desired.manualDns()) {
+      Set<String> wanted = new LinkedHashSet<>(parts.stream().map(DnsPart::key).toList());
+      previous(route).stream().filter(part -> !wanted.contains(part.key())).forEach(parts::add);
+    }
+    return parts;
+  }
+
+  /** The parts status lists from the last observe, as parts to remove. */
+  private static List<DnsPart> previous(MailRoute route) {
+    if (route.getStatus() == null) {
+      return List.of();
+    }
+    return ((MailRouteStatus) route.getStatus()).getDnsRecords().stream()
+        .filter(record -> record.getName() != null && record.getType() != null && record.getPart() != null)
+        .map(record -> new DnsPart(record.getName(), record.getType(), record.getPart(), kindOf(record.getPart()),
+            Optional.empty(), MailRecords.TTL))
+        .toList();
+  }
+
+  private static Predicate<String> kindOf(String part) {
+    return switch (part) {
+      case "TXT/spf" -> TxtRecordValues.SPF;
+      case "TXT/dmarc" -> MailRecords.DMARC;
+      default -> null;
+    };
+  }
+
+  @Override
+  public MailRouteObservation emptyAccount(MailRoute route) {
+    AwsTarget target = target(route).orElse(AwsTarget.of(Region.of("unset")));
+    DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
+    Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
+    return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
+        Map.of(), Optional.empty(), Optional.empty());
+  }
+
+  @Override
+  public List<OwnedObject> owned(MailRoute route, MailRouteObservation observed) {
+    List<OwnedObject> objects = new ArrayList<>();
+    String domain = observed.desired().domain();
+    objects.add(new OwnedObject(identityKey(domain), observed.identity().isPresent(),
+        observed.identity().map(found -> OwnerTags.read(found.tags())),
+        observed.identity().map(found -> "ses:" + observed.target().region().id() + ":" + domain)));
+    if (observed.zoneId().isEmpty()) {
+      return objects;
+    }
+    String owner = owner(route);
+    for (DnsPart part : observed.parts()) {
+      boolean exists = exists(observed, part);
+      Optional<OwnerTags> marker = exists ? Optional.of(DnsMarkers.ownerOf(observed.record(
+          DnsMarkers.markerName(part.name()), "TXT").map(RecordSet::values).orElse(List.of()), part.part(), owner))
+          : Optional.empty();
+      if (part.value().isEmpty() && marker.map(m -> !owner.equals(m.owner())).orElse(true)) {
+        continue; // a part to remove that is not ours (or gone) is none of our business
+      }
+      objects.add(new OwnedObject(part.key(), "DNS " + part.part() + " record " + RecordSet.display(part.name()),
+          exists, marker, Optional.empty()));
+    }
+    return objects;
+  }
+
+  static String identityKey(String domain) {
+    return "SES identity " + domain;
+  }
+
+  private static boolean exists(MailRouteObservation observed, DnsPart part) {
+    Optional<RecordSet> set = observed.record(part.name(), part.type());
+    if (!part.sharedTxt()) {
+      return set.isPresent();
+    }
+    return set.map(s -> s.values().stream().map(TxtStrings::decode).anyMatch(part.txtKind())).orElse(false);
+  }
+
+  @Override
+  public Plan<MailRoutePorts> plan(MailRoute route, MailRouteObservation observed, Verdicts verdicts,
+      OwnerTags mine) {
+    return MailRoutePlanner.plan(observed, verdicts, mine,
+        Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION));
+  }
+
+  @Override
+  public void describe(MailRoute route, MailRouteObservation observed) {
+    MailRouteStatus status = (MailRouteStatus) initStatus(route);
+    IdentityStatus identity = new IdentityStatus();
+    identity.setName(observed.desired().domain());
+    observed.identity().ifPresent(found -> {
+      identity.setVerificationStatus(found.verificationStatus());
+      identity.setDkimStatus(found.dkimStatus());
+      if (!found.dkimVerified() && found.keyGeneratedAt() != null) {
+        identity.setDkimPendingSince(found.keyGeneratedAt().toString());
+      }
+      identity.setMailFromDomain(found.mailFromDomain());
+      identity.setMailFromStatus(found.mailFromStatus());
+    });
+    status.setIdentity(identity);
+    status.setHostedZoneId(observed.zoneId().orElse(null));
+    List<DnsRecordStatus> records = new ArrayList<>();
+    for (DnsPart part : observed.parts()) {
+      boolean manual = observed.zoneId().isEmpty();
+      if (part.value().isPresent()) {
+        records.add(new DnsRecordStatus(RecordSet.display(part.name()), part.type(), part.part(),
+            part.sharedTxt() ? "\"" + part.value().get() + "\"" : part.value().get(),
+            manual ? null : inPlace(observed, part)));
+      } else if (exists(observed, part)) {
+        records.add(new DnsRecordStatus(RecordSet.display(part.name()), part.type(), part.part(), null, true));
+      }
+    }
+    status.setDnsRecords(records);
+    status.setApexSpf(observed.apexSpf().map(count -> {
+      SpfStatus spf = new SpfStatus();
+      spf.setRecord(observed.desired().apexSpf().orElse(null));
+      spf.setLookups(count.lookups());
+      spf.setVoidLookups(count.voidLookups());
+      spf.setUnresolved(count.unresolved());
+      return spf;
+    }).orElse(null));
+    observed.account().ifPresent(account -> {
+      status.setSandbox(!account.productionAccess());
+      status.setEnforcementStatus(account.enforcementStatus());
+    });
+  }
+
+  private static boolean inPlace(MailRouteObservation observed, DnsPart part) {
+    Optional<RecordSet> set = observed.record(part.name(), part.type());
+    if (part.sharedTxt()) {
+      return set.map(s -> s.values().stream().map(TxtStrings::decode).anyMatch(part.value().get()::equals))
+          .orElse(false);
+    }
+    return set.map(s -> s.values().equals(List.of(part.value().get()))).orElse(false);
+  }
+
+  @Override
+  public void describeIntent(MailRoute route) {
+    IdentityStatus identity = new IdentityStatus();
+    identity.setName(route.getSpec().getDomain());
+    ((MailRouteStatus) initStatus(route)).setIdentity(identity);
+  }
+
+  @Override
+  public Optional<Waiting> waiting(MailRoute route, MailRouteObservation observed) {
+    Optional<ObservedIdentity> identity = observed.identity();
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    String where = observed.zoneId().isPresent() ? "" : " Create the records listed in status.dnsRecords.";
+    if (!identity.get().dkimVerified()) {
+      return Optional.of(new Waiting("DkimPending", "SES is looking for the DKIM records of "
+          + observed.desired().domain() + " (status " + identity.get().dkimStatus() + "; it gives up after 72 hours)."
+          + where, settings.verificationRecheck()));
+    }
+    if (observed.desired().mailFromDomain().isPresent() && !"SUCCESS".equals(identity.get().mailFromStatus())) {
+      return Optional.of(new Waiting("MailFromPending", "SES is looking for the MX record of the MAIL FROM domain "
+          + observed.desired().mailFromDomain().get() + " (status " + identity.get().mailFromStatus() + ")." + where,
+          settings.verificationRecheck()));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public PendingState poll(MailRoute route, MailRoutePorts ports, PendingChange pending) {
+    String handle = pending.getHandle();
+    if (handle == null || !handle.startsWith(MailRoutePlanner.ROUTE53_HANDLE)) {
+      return PendingState.DONE;
+    }
+    String changeId = handle.substring(MailRoutePlanner.ROUTE53_HANDLE.length());
+    return ports.dns().inSync(changeId) ? PendingState.DONE : PendingState.waiting(new Waiting("DnsChangePending",
+        "Route 53 change " + changeId + " is still PENDING (not yet on every Route 53 name server).",
+        settings.dnsChangeRecheck()));
+  }
+
+  @Override
+  public List<DetailCondition> details(MailRoute route, Optional<MailRouteObservation> observed,
+      Optional<Failure> failure) {
+    List<DetailCondition> details = new ArrayList<>();
+    Optional<ObservedIdentity> identity = observed.flatMap(MailRouteObservation::identity);
+    if (failure.map(f -> MailRouteStalled.DKIM_VERIFICATION_FAILED.equals(f.reason())).orElse(false)) {
+      details.add(DetailCondition.of(DKIM_VERIFIED, false, "DkimVerificationFailed", failure.get().message()));
+    } else if (identity.isEmpty()) {
+      details.add(DetailCondition.unknown(DKIM_VERIFIED, "NotObserved", "The SES identity was not read."));
+    } else {
+      details.add(DetailCondition.of(DKIM_VERIFIED, identity.get().dkimVerified(),
+          identity.get().dkimVerified() ? "Verified" : "DkimPending", "DKIM status " + identity.get().dkimStatus() + "."));
+    }
+    boolean wantsMailFrom = route.getSpec().getMailFrom() != null;
+    if (!wantsMailFrom) {
+      details.add(DetailCondition.of(MAIL_FROM_VERIFIED, true, "NotConfigured", "SES's own MAIL FROM domain is used."));
+    } else if (identity.isEmpty()) {
+      details.add(DetailCondition.unknown(MAIL_FROM_VERIFIED, "NotObserved", "The SES identity was not read."));
+    } else {
+      boolean verified = "SUCCESS".equals(identity.get().mailFromStatus());
+      details.add(DetailCondition.of(MAIL_FROM_VERIFIED, verified, verified ? "Verified" : "MailFromPending",
+          "MAIL FROM status " + identity.get().mailFromStatus() + "."));
+    }
+    if (failure.map(f -> MailRouteStalled.SPF_LOOKUP_LIMIT.equals(f.reason())).orElse(false)) {
+      details.add(DetailCondition.of(SPF_WITHIN_LIMITS, false, MailRouteStalled.SPF_LOOKUP_LIMIT,
+          failure.get().message()));
+    } else if (route.getSpec().getSpf() == null || !route.getSpec().getSpf().managesApex()) {
+      details.add(DetailCondition.of(SPF_WITHIN_LIMITS, true, "NotManaged", "The apex SPF record is not managed."));
+    } else {
+      Optional<SpfLookups.Count> count = observed.flatMap(MailRouteObservation::apexSpf);
+      details.add(count.map(c -> DetailCondition.of(SPF_WITHIN_LIMITS, true, "WithinLimits", c.lookups()
+              + " DNS lookups of " + SpfLookups.MAX_LOOKUPS + ", " + c.voidLookups() + " void of "
+              + SpfLookups.MAX_VOID_LOOKUPS + (c.unresolved().isEmpty() ? "." : "; not resolved: "
+              + String.join(", ", c.unresolved()) + ".")))
+          .orElse(DetailCondition.unknown(SPF_WITHIN_LIMITS, "NotCounted", "The apex SPF record was not counted.")));
+    }
+    if (route.getSpec().getDmarc() == null) {
+      details.add(DetailCondition.of(DMARC_PUBLISHED, false, "NotConfigured", "spec.dmarc is not set."));
+    } else {
+      Optional<Boolean> published = observed.flatMap(o -> o.parts().stream()
+          .filter(p -> p.part().equals("TXT/dmarc") && p.value().isPresent()).findFirst()
+          .map(p -> o.zoneId().isEmpty() ? null : inPlace(o, p)));
+      details.add(published.map(in -> DetailCondition.of(DMARC_PUBLISHED, in, in ? "Published" : "NotPublished",
+              in ? "The DMARC record is in place." : "The DMARC record is not in place yet."))
+          .orElse(DetailCondition.unknown(DMARC_PUBLISHED, "NotObserved", "The DMARC record was not read.")));
+    }
+    return details;
+  }
+
+  @Override
+  public Optional<Failure> classify(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MailRouteStalled stalled) {
+        return Optional.of(new Failure(FailureKind.INVALID, stalled.reason(), stalled.getMessage(), Optional.empty()));
+      }
+      if (cause instanceof InvalidChangeBatchException rejected) {
+        // The zone changed since it was read (a record created or edited by someone else): read it again and replan.
+        return Optional.of(new Failure(FailureKind.TRANSIENT, "DnsChangeRejected", "Route 53 refused the change"
+            + " batch as the zone now stands (" + rejected.awsErrorDetails().errorMessage() + "); the zone is read"
+            + " again and the change planned anew.", Optional.empty()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Plan<MailRoutePorts> deletionPlan(MailRoute route, MailRouteObservation observed, Verdicts verdicts) {
+    if (!verdicts.deletable(identityKey(observed.desired().domain()))) {
+      return Plan.empty();
+    }
+    List<Change<MailRoutePorts>> changes = new ArrayList<>();
+    observed.zoneId().ifPresent(zoneId -> {
+      List<DnsPart> removals = observed.parts().stream().map(DnsPart::removed).toList();
+      List<RecordChange> batch = DnsPlanner.plan(removals, observed::recordsAt, verdicts::of,
+          ownerTagsFromVerdicts(route, observed));
+      if (!batch.isEmpty()) {
+        changes.add(MailRoutePlanner.dnsDeletion(zoneId, batch));
+      }
+    });
+    String domain = observed.desired().domain();
+    changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteEmailIdentity", domain, "resource deleted",
+        ports -> ports.ses().delete(domain)));
+    return new Plan<>(changes);
+  }
+
+  /**
+   * Removing our marker values needs our owner tags: the identity's own tags say them (it is ours, or the deletion
+   * plan would be empty).
+   */
+  private static OwnerTags ownerTagsFromVerdicts(MailRoute route, MailRouteObservation observed) {
+    Map<String, String> tags = observed.identity().map(ObservedIdentity::tags).orElse(Map.of());
+    OwnerTags read = OwnerTags.read(tags);
+    return new OwnerTags(read.cluster(), read.owner() != null ? read.owner() : owner(route),
+        read.uid() != null ? read.uid() : uid(route));
+  }
+
+  @Override
+  public void changed(MailRoute route) {
+    MailRouteStatus status = (MailRouteStatus) route.getStatus();
+    target(route).ifPresent(target -> {
+      identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
+      if (status != null && status.getHostedZoneId() != null) {
+        Set<String> names = new LinkedHashSet<>();
+        status.getDnsRecords().forEach(record -> {
+          names.add(RecordSet.fqdn(record.getName()));
+          names.add(DnsMarkers.markerName(record.getName()));
+        });
+        catalog(target).changed(status.getHostedZoneId(), names);
+      }
+    });
+  }
+
+  @Override
+  public Optional<String> driftDetectionBehind(MailRoute route) {
+    return target(route).map(t -> catalogs.get(t.account())).flatMap(ZoneCatalog::behind);
+  }
+
+  /** After deletion: the zone listing no longer needs this resource. */
+  public void forget(MailRoute route) {
+    MailRouteStatus status = (MailRouteStatus) route.getStatus();
+    target(route).ifPresent(target -> {
+      if (status != null && status.getHostedZoneId() != null) {
+        catalog(target).forget(status.getHostedZoneId(), uid(route));
+      }
+    });
+  }
+
+  /** Route 53 is global: one catalog per account, whatever the region. */
+  private ZoneCatalog catalog(AwsTarget target) {
+    return catalogs.computeIfAbsent(target.account(), account -> new ZoneCatalog(ports(target).dns(), listings,
+        account + "@route53"));
+  }
+
+  private static String uid(MailRoute route) {
+    return Optional.ofNullable(route.getMetadata().getUid()).orElse("(not yet created)");
+  }
+
+  private static String owner(MailRoute route) {
+    return OwnerTags.owner(route.getMetadata().getNamespace(), MailRoute.KIND, route.getMetadata().getName());
+  }
+}

@@ -1,0 +1,27 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One observation of a MailRoute's objects: the SES identity, the zone it writes in and the record sets at every
+ * name it manages (and at their ownership markers), the apex SPF's lookup count, and the account's sending status.
+ *
+ * @param parts the DNS parts the resource manages now (desired, or ours to remove), from the identity's tokens
+ * @param records the record sets observed at each part's name and marker name (empty map with manual DNS)
+ */
+public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, Optional<ObservedIdentity> identity,
+    Optional<String> zoneId, List<DnsPart> parts, Map<String, List<RecordSet>> records,
+    Optional<SpfLookups.Count> apexSpf, Optional<IdentityGateway.SendingAccount> account) {
+
+  public List<RecordSet> recordsAt(String name) {
+    return records.getOrDefault(RecordSet.fqdn(name), List.of());
+  }
+
+  /** The record set of {@code type} at {@code name}, if observed. */
+  public Optional<RecordSet> record(String name, String type) {
+    return recordsAt(name).stream().filter(r -> r.type().equals(type)).findFirst();
+  }
+}

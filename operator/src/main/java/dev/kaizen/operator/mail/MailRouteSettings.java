@@ -1,0 +1,14 @@
+package dev.kaizen.operator.mail;
+
+import java.time.Duration;
+
+/**
+ * What MailRoute needs beyond the operator's settings: the DNS resolver SPF lookups are counted with, and how often
+ * a MailRoute waiting on AWS looks again — a Route 53 change (INSYNC within about a minute) and SES's DKIM and MAIL
+ * FROM verification (minutes to hours; SES gives up on DKIM after 72 hours).
+ */
+public record MailRouteSettings(DnsResolver resolver, Duration dnsChangeRecheck, Duration verificationRecheck) {
+  public static MailRouteSettings defaults() {
+    return new MailRouteSettings(new JndiDnsResolver(), Duration.ofSeconds(10), Duration.ofMinutes(1));
+  }
+}

@@ -1,0 +1,24 @@
+package dev.kaizen.operator.mail;
+
+import java.util.Objects;
+
+/**
+ * A MailRoute cannot progress without a person, for a reason of its own (an SPF record over its lookup budget, a
+ * DKIM verification SES gave up on, a TXT value someone else owns): {@code Stalled} with {@link #reason()}.
+ */
+public final class MailRouteStalled extends RuntimeException {
+  public static final String SPF_LOOKUP_LIMIT = "SpfLookupLimit";
+  public static final String DKIM_VERIFICATION_FAILED = "DkimVerificationFailed";
+  public static final String DNS_CONFLICT = "DnsConflict";
+
+  private final String reason;
+
+  public MailRouteStalled(String reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason);
+  }
+
+  public String reason() {
+    return reason;
+  }
+}

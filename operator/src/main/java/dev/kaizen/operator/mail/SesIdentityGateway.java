@@ -1,0 +1,104 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.aws.AwsCaller;
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.DkimAttributes;
+import software.amazon.awssdk.services.sesv2.model.DkimSigningAttributesOrigin;
+import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
+import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
+import software.amazon.awssdk.services.sesv2.model.MailFromAttributes;
+import software.amazon.awssdk.services.sesv2.model.NotFoundException;
+import software.amazon.awssdk.services.sesv2.model.Tag;
+
+/** {@link IdentityGateway} on the AWS SDK; every call through {@link AwsCalls}. */
+public final class SesIdentityGateway implements IdentityGateway {
+  static final String SERVICE = "SESv2";
+
+  private final SesV2Client client;
+  private final AwsCalls calls;
+  private final AwsTarget target;
+  private final AwsCaller caller;
+
+  public SesIdentityGateway(SesV2Client client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private SesIdentityGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
+    this.client = client;
+    this.calls = calls;
+    this.target = target;
+    this.caller = caller;
+  }
+
+  @Override
+  public SesIdentityGateway forCaller(AwsCaller caller) {
+    return new SesIdentityGateway(client, calls, target, caller);
+  }
+
+  @Override
+  public Optional<ObservedIdentity> describe(String domain) {
+    try {
+      GetEmailIdentityResponse found = call("GetEmailIdentity", () -> client.getEmailIdentity(r -> r.emailIdentity(domain)));
+      DkimAttributes dkim = found.dkimAttributes();
+      MailFromAttributes mailFrom = found.mailFromAttributes();
+      return Optional.of(new ObservedIdentity(domain, found.verificationStatusAsString(),
+          dkim == null ? null : dkim.statusAsString(), dkim == null ? java.util.List.of() : dkim.tokens(),
+          dkim == null ? null : dkim.nextSigningKeyLengthAsString(),
+          dkim == null ? null : dkim.lastKeyGenerationTimestamp(),
+          mailFrom == null ? null : mailFrom.mailFromDomain(),
+          mailFrom == null ? null : mailFrom.mailFromDomainStatusAsString(),
+          mailFrom == null ? null : mailFrom.behaviorOnMxFailureAsString(),
+          found.tags().stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))));
+    } catch (NotFoundException absent) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void create(String domain, String keyLength, Map<String, String> tags) {
+    call("CreateEmailIdentity", () -> client.createEmailIdentity(r -> r.emailIdentity(domain)
+        .dkimSigningAttributes(d -> d.nextSigningKeyLength(keyLength)).tags(tags(tags))));
+  }
+
+  @Override
+  public void restartDkim(String domain, String keyLength) {
+    call("PutEmailIdentityDkimSigningAttributes", () -> client.putEmailIdentityDkimSigningAttributes(r -> r
+        .emailIdentity(domain).signingAttributesOrigin(DkimSigningAttributesOrigin.AWS_SES)
+        .signingAttributes(s -> s.nextSigningKeyLength(keyLength))));
+  }
+
+  @Override
+  public void mailFrom(String domain, String mailFromDomain, String behaviorOnMxFailure) {
+    call("PutEmailIdentityMailFromAttributes", () -> client.putEmailIdentityMailFromAttributes(r -> r
+        .emailIdentity(domain).mailFromDomain(mailFromDomain).behaviorOnMxFailure(behaviorOnMxFailure)));
+  }
+
+  @Override
+  public void delete(String domain) {
+    try {
+      call("DeleteEmailIdentity", () -> client.deleteEmailIdentity(r -> r.emailIdentity(domain)));
+    } catch (NotFoundException alreadyGone) {
+      // deleting what is gone is done
+    }
+  }
+
+  @Override
+  public SendingAccount account() {
+    GetAccountResponse account = call("GetAccount", () -> client.getAccount(r -> { }));
+    return new SendingAccount(Boolean.TRUE.equals(account.productionAccessEnabled()), account.enforcementStatus(),
+        !Boolean.FALSE.equals(account.sendingEnabled()));
+  }
+
+  private static java.util.List<Tag> tags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private <T> T call(String operation, Supplier<T> call) {
+    return calls.call(target, SERVICE, operation, caller, call);
+  }
+}

@@ -1,0 +1,358 @@
+package dev.kaizen.operator.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sesv2.model.BadRequestException;
+import software.amazon.awssdk.services.sesv2.model.BehaviorOnMxFailure;
+import software.amazon.awssdk.services.sesv2.model.CreateEmailIdentityRequest;
+import software.amazon.awssdk.services.sesv2.model.CreateEmailIdentityResponse;
+import software.amazon.awssdk.services.sesv2.model.DeleteEmailIdentityRequest;
+import software.amazon.awssdk.services.sesv2.model.DeleteEmailIdentityResponse;
+import software.amazon.awssdk.services.sesv2.model.DkimAttributes;
+import software.amazon.awssdk.services.sesv2.model.DkimSigningAttributesOrigin;
+import software.amazon.awssdk.services.sesv2.model.DkimSigningKeyLength;
+import software.amazon.awssdk.services.sesv2.model.DkimStatus;
+import software.amazon.awssdk.services.sesv2.model.GetAccountRequest;
+import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
+import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityRequest;
+import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
+import software.amazon.awssdk.services.sesv2.model.IdentityType;
+import software.amazon.awssdk.services.sesv2.model.MailFromAttributes;
+import software.amazon.awssdk.services.sesv2.model.MailFromDomainStatus;
+import software.amazon.awssdk.services.sesv2.model.NotFoundException;
+import software.amazon.awssdk.services.sesv2.model.PutEmailIdentityDkimSigningAttributesRequest;
+import software.amazon.awssdk.services.sesv2.model.PutEmailIdentityDkimSigningAttributesResponse;
+import software.amazon.awssdk.services.sesv2.model.PutEmailIdentityMailFromAttributesRequest;
+import software.amazon.awssdk.services.sesv2.model.PutEmailIdentityMailFromAttributesResponse;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.model.Tag;
+import software.amazon.awssdk.services.sesv2.model.TagResourceRequest;
+import software.amazon.awssdk.services.sesv2.model.TagResourceResponse;
+import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
+import software.amazon.awssdk.services.sesv2.model.VerificationStatus;
+
+/**
+ * Stateful fake of SES v2 domain identities for one account in one Region, implementing the SDK client.
+ *
+ * <p>As SES v2 does (API reference): a domain identity is created with Easy DKIM (three tokens, signing key length
+ * RSA_2048_BIT unless asked otherwise) and starts {@code PENDING}; it verifies or fails under the test's control
+ * ({@link #verifyDkim}, {@link #failDkim}), as SES does when it finds the CNAMEs or gives up after 72 hours.
+ * {@code PutEmailIdentityDkimSigningAttributes} with {@code AWS_SES} generates new tokens and restarts verification.
+ * A custom MAIL FROM domain must be a subdomain of the identity; it starts {@code PENDING} and verifies under the
+ * test's control ({@link #verifyMailFrom}). Errors: {@code AlreadyExistsException} (400), {@code NotFoundException}
+ * (404), {@code BadRequestException} (400), {@code TooManyRequestsException} (429). The account is in the sandbox
+ * until {@link #grantProductionAccess}.
+ *
+ * <p>Quota: AWS documents no request rate for SES v2's management operations; the SES v1 API reference says "You can
+ * execute this operation no more than once per second" for its identity operations, so the fake allows 1 request
+ * per second per operation.
+ */
+public class FakeSesV2 extends FakeAwsService implements SesV2Client {
+  private static final List<String> OPERATIONS = List.of("CreateEmailIdentity", "GetEmailIdentity",
+      "DeleteEmailIdentity", "PutEmailIdentityMailFromAttributes", "PutEmailIdentityDkimSigningAttributes",
+      "TagResource", "GetAccount");
+
+  static final ServiceErrors ERRORS = new ServiceErrors(
+      SesV2Exception::builder,
+      ServiceErrors.shape(TooManyRequestsException::builder, 429, "TooManyRequestsException")
+          .saying("Too many requests have been made to the operation."),
+      ServiceErrors.shape(SesV2Exception::builder, 503, "ServiceUnavailable").saying("Service unavailable."),
+      ServiceErrors.shape(BadRequestException::builder, 400, "BadRequestException"),
+      ServiceErrors.shape(NotFoundException::builder, 404, "NotFoundException"),
+      ServiceErrors.shape(BadRequestException::builder, 400, "BadRequestException").saying("Invalid NextToken."));
+
+  private static final class Identity {
+    final String name;
+    final Map<String, String> tags = new TreeMap<>();
+    List<String> tokens;
+    DkimStatus dkimStatus = DkimStatus.PENDING;
+    DkimSigningKeyLength keyLength;
+    Instant keyGeneratedAt;
+    String mailFromDomain;
+    BehaviorOnMxFailure behaviorOnMxFailure = BehaviorOnMxFailure.USE_DEFAULT_VALUE;
+    MailFromDomainStatus mailFromStatus;
+
+    Identity(String name) {
+      this.name = name;
+    }
+  }
+
+  private final Map<String, Identity> identities = new LinkedHashMap<>();
+  private boolean productionAccess;
+  private String enforcementStatus = "HEALTHY";
+
+  public FakeSesV2(String region, String accountId) {
+    super("SESv2", ERRORS, quotas(), region, accountId);
+  }
+
+  private static Map<String, Integer> quotas() {
+    Map<String, Integer> quotas = new LinkedHashMap<>();
+    OPERATIONS.forEach(op -> quotas.put(op, 1));
+    return quotas;
+  }
+
+  @Override
+  protected void resetState() {
+    identities.clear();
+    productionAccess = false;
+    enforcementStatus = "HEALTHY";
+  }
+
+  @Override
+  public String serviceName() {
+    return "ses";
+  }
+
+  @Override
+  protected Authorization authorization(String operation, Object request) {
+    String identity = null;
+    if (request instanceof CreateEmailIdentityRequest r) {
+      identity = r.emailIdentity();
+    } else if (request instanceof GetEmailIdentityRequest r) {
+      identity = r.emailIdentity();
+    } else if (request instanceof DeleteEmailIdentityRequest r) {
+      identity = r.emailIdentity();
+    } else if (request instanceof PutEmailIdentityMailFromAttributesRequest r) {
+      identity = r.emailIdentity();
+    } else if (request instanceof PutEmailIdentityDkimSigningAttributesRequest r) {
+      identity = r.emailIdentity();
+    } else if (request instanceof TagResourceRequest r) {
+      identity = r.resourceArn().replaceFirst(".*:identity/", "");
+    }
+    if (identity == null) {
+      return new Authorization("ses:" + operation, "*", Map.of());
+    }
+    Identity found = identities.get(identity.toLowerCase(Locale.ROOT));
+    return new Authorization("ses:" + operation, arn(identity), found == null ? Map.of() : Map.copyOf(found.tags));
+  }
+
+  // ---- backdoors -------------------------------------------------------------------------------------------------
+
+  /** SES found the DKIM CNAMEs. */
+  public void verifyDkim(String domain) {
+    synchronized (lock) {
+      identity(domain).dkimStatus = DkimStatus.SUCCESS;
+    }
+  }
+
+  /** SES gave up looking for the DKIM CNAMEs (72 hours passed). */
+  public void failDkim(String domain) {
+    synchronized (lock) {
+      identity(domain).dkimStatus = DkimStatus.FAILED;
+    }
+  }
+
+  /** SES found the MAIL FROM MX record. */
+  public void verifyMailFrom(String domain) {
+    synchronized (lock) {
+      identity(domain).mailFromStatus = MailFromDomainStatus.SUCCESS;
+    }
+  }
+
+  /** Creates an identity as someone else would (no tags). */
+  public void createDirectly(String domain, Map<String, String> tags) {
+    synchronized (lock) {
+      Identity identity = new Identity(domain.toLowerCase(Locale.ROOT));
+      identity.tokens = newTokens();
+      identity.keyLength = DkimSigningKeyLength.RSA_2048_BIT;
+      identity.tags.putAll(tags);
+      identities.put(identity.name, identity);
+    }
+  }
+
+  public void grantProductionAccess() {
+    synchronized (lock) {
+      productionAccess = true;
+    }
+  }
+
+  public Optional<GetEmailIdentityResponse> peek(String domain) {
+    synchronized (lock) {
+      return Optional.ofNullable(identities.get(domain.toLowerCase(Locale.ROOT))).map(this::describe);
+    }
+  }
+
+  public List<String> tokens(String domain) {
+    synchronized (lock) {
+      return List.copyOf(identity(domain).tokens);
+    }
+  }
+
+  public Map<String, String> tags(String domain) {
+    synchronized (lock) {
+      return Map.copyOf(identity(domain).tags);
+    }
+  }
+
+  // ---- SDK operations --------------------------------------------------------------------------------------------
+
+  @Override
+  public CreateEmailIdentityResponse createEmailIdentity(CreateEmailIdentityRequest request) {
+    return invoke("CreateEmailIdentity", request, () -> {
+      String name = requireIdentity(request.emailIdentity());
+      if (identities.containsKey(name)) {
+        throw serviceError(AlreadyExistsException.builder(), 400, "AlreadyExistsException",
+            "Email identity " + request.emailIdentity() + " already exist.");
+      }
+      if (request.tags().size() > 50) {
+        throw validationError("Too many tags: at most 50.");
+      }
+      Identity identity = new Identity(name);
+      identity.keyLength = request.dkimSigningAttributes() == null
+          || request.dkimSigningAttributes().nextSigningKeyLength() == null
+          ? DkimSigningKeyLength.RSA_2048_BIT : request.dkimSigningAttributes().nextSigningKeyLength();
+      identity.tokens = newTokens();
+      identity.keyGeneratedAt = now();
+      request.tags().forEach(tag -> identity.tags.put(tag.key(), tag.value()));
+      identities.put(name, identity);
+      return ok(CreateEmailIdentityResponse.builder().identityType(IdentityType.DOMAIN)
+          .verifiedForSendingStatus(false).dkimAttributes(dkim(identity)));
+    });
+  }
+
+  @Override
+  public GetEmailIdentityResponse getEmailIdentity(GetEmailIdentityRequest request) {
+    return invoke("GetEmailIdentity", request, () -> describe(identity(request.emailIdentity())));
+  }
+
+  @Override
+  public DeleteEmailIdentityResponse deleteEmailIdentity(DeleteEmailIdentityRequest request) {
+    return invoke("DeleteEmailIdentity", request, () -> {
+      identities.remove(identity(request.emailIdentity()).name);
+      return ok(DeleteEmailIdentityResponse.builder());
+    });
+  }
+
+  @Override
+  public PutEmailIdentityMailFromAttributesResponse putEmailIdentityMailFromAttributes(
+      PutEmailIdentityMailFromAttributesRequest request) {
+    return invoke("PutEmailIdentityMailFromAttributes", request, () -> {
+      Identity identity = identity(request.emailIdentity());
+      String mailFrom = request.mailFromDomain();
+      if (mailFrom != null && !mailFrom.isEmpty()) {
+        String lower = mailFrom.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith("." + identity.name)) {
+          throw validationError("The MAIL FROM domain " + mailFrom + " must be a subdomain of " + identity.name + ".");
+        }
+        if (!lower.equals(identity.mailFromDomain)) {
+          identity.mailFromStatus = MailFromDomainStatus.PENDING;
+        }
+        identity.mailFromDomain = lower;
+      } else {
+        identity.mailFromDomain = null;
+        identity.mailFromStatus = null;
+      }
+      if (request.behaviorOnMxFailure() != null) {
+        identity.behaviorOnMxFailure = request.behaviorOnMxFailure();
+      }
+      return ok(PutEmailIdentityMailFromAttributesResponse.builder());
+    });
+  }
+
+  @Override
+  public PutEmailIdentityDkimSigningAttributesResponse putEmailIdentityDkimSigningAttributes(
+      PutEmailIdentityDkimSigningAttributesRequest request) {
+    return invoke("PutEmailIdentityDkimSigningAttributes", request, () -> {
+      Identity identity = identity(request.emailIdentity());
+      if (request.signingAttributesOrigin() != DkimSigningAttributesOrigin.AWS_SES) {
+        throw new UnsupportedOperationException("only Easy DKIM (AWS_SES) is modelled");
+      }
+      if (request.signingAttributes() != null && request.signingAttributes().nextSigningKeyLength() != null) {
+        identity.keyLength = request.signingAttributes().nextSigningKeyLength();
+      }
+      // Moving to (or restarting) Easy DKIM generates new tokens; verification starts over.
+      identity.tokens = newTokens();
+      identity.keyGeneratedAt = now();
+      identity.dkimStatus = DkimStatus.PENDING;
+      return ok(PutEmailIdentityDkimSigningAttributesResponse.builder().dkimStatus(identity.dkimStatus)
+          .dkimTokens(identity.tokens));
+    });
+  }
+
+  @Override
+  public TagResourceResponse tagResource(TagResourceRequest request) {
+    return invoke("TagResource", request, () -> {
+      Identity identity = identity(request.resourceArn().replaceFirst(".*:identity/", ""));
+      for (Tag tag : request.tags()) {
+        identity.tags.put(tag.key(), tag.value());
+      }
+      if (identity.tags.size() > 50) {
+        throw validationError("Too many tags: at most 50.");
+      }
+      return ok(TagResourceResponse.builder());
+    });
+  }
+
+  @Override
+  public GetAccountResponse getAccount(GetAccountRequest request) {
+    return invoke("GetAccount", request, () -> ok(GetAccountResponse.builder().productionAccessEnabled(productionAccess)
+        .enforcementStatus(enforcementStatus).sendingEnabled(true)));
+  }
+
+  // ---- internals -------------------------------------------------------------------------------------------------
+
+  private GetEmailIdentityResponse describe(Identity identity) {
+    boolean verified = identity.dkimStatus == DkimStatus.SUCCESS;
+    var builder = GetEmailIdentityResponse.builder().identityType(IdentityType.DOMAIN)
+        .verifiedForSendingStatus(verified).feedbackForwardingStatus(true)
+        .verificationStatus(switch (identity.dkimStatus) {
+          case SUCCESS -> VerificationStatus.SUCCESS;
+          case FAILED -> VerificationStatus.FAILED;
+          default -> VerificationStatus.PENDING;
+        })
+        .dkimAttributes(dkim(identity))
+        .tags(identity.tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList());
+    if (identity.mailFromDomain != null) {
+      builder.mailFromAttributes(MailFromAttributes.builder().mailFromDomain(identity.mailFromDomain)
+          .mailFromDomainStatus(identity.mailFromStatus).behaviorOnMxFailure(identity.behaviorOnMxFailure).build());
+    } else {
+      builder.mailFromAttributes(MailFromAttributes.builder().behaviorOnMxFailure(identity.behaviorOnMxFailure)
+          .build());
+    }
+    return ok(builder);
+  }
+
+  private static DkimAttributes dkim(Identity identity) {
+    return DkimAttributes.builder().signingEnabled(true).status(identity.dkimStatus).tokens(identity.tokens)
+        .signingAttributesOrigin(DkimSigningAttributesOrigin.AWS_SES).nextSigningKeyLength(identity.keyLength)
+        .currentSigningKeyLength(identity.keyLength).lastKeyGenerationTimestamp(identity.keyGeneratedAt).build();
+  }
+
+  private Identity identity(String name) {
+    Identity identity = name == null ? null : identities.get(name.toLowerCase(Locale.ROOT));
+    if (identity == null) {
+      throw notFoundError("Email identity " + name + " does not exist.");
+    }
+    return identity;
+  }
+
+  private String requireIdentity(String name) {
+    if (name == null || name.isEmpty() || name.length() > 253 || name.contains("@")
+        || !name.matches("[A-Za-z0-9.-]+\\.[A-Za-z]{2,63}")) {
+      throw validationError("Invalid domain identity: " + name);
+    }
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  private String arn(String identity) {
+    return "arn:" + partition + ":ses:" + region + ":" + accountId + ":identity/" + identity.toLowerCase(Locale.ROOT);
+  }
+
+  private static List<String> newTokens() {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tokens.add(UUID.randomUUID().toString().replace("-", ""));
+    }
+    return tokens;
+  }
+}
