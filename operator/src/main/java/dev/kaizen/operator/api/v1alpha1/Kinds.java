@@ -1,5 +1,6 @@
 package dev.kaizen.operator.api.v1alpha1;
 
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -17,7 +18,7 @@ import java.util.List;
 public final class Kinds {
   public static final String GROUP = "kaizen.dev";
   public static final String VERSION = "v1alpha1";
-  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class);
+  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class, CronJobSet.class);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
