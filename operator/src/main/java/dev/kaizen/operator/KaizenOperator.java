@@ -1,5 +1,6 @@
 package dev.kaizen.operator;
 
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -11,6 +12,9 @@ import dev.kaizen.operator.core.reconcile.StatusWriter;
 import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
 import dev.kaizen.operator.core.reconcile.SecondaryWatch;
+import dev.kaizen.operator.cron.CronJobSetKind;
+import dev.kaizen.operator.cron.CronJobSetReconciler;
+import dev.kaizen.operator.cron.KubernetesCronJobs;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.logs.LogPipelineReconciler;
@@ -82,6 +86,14 @@ public final class KaizenOperator implements AutoCloseable {
       logWatches = List.of();
     }
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, logWatches), LogPipeline.class,
+        settings.timings(), settings.watch());
+
+    // CronJobSet (Kubernetes target): no AWS; its CronJobs and their Jobs are watched by the reconciler.
+    var cron = new CronJobSetKind(new KubernetesCronJobs(client), settings.clock(),
+        (set, message) -> events.warning(set, CronJobSetKind.JOBS_NOT_SUCCEEDING, message));
+    var cronLoop = new ReconcileLoop<>(CronJobSet.KIND, cron, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
+    ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop), CronJobSet.class,
         settings.timings(), settings.watch());
   }
 

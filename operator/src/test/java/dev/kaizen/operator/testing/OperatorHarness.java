@@ -75,6 +75,7 @@ public final class OperatorHarness implements AutoCloseable {
         .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(ApiRequests.OPERATOR_AGENT).build())
         .build();
     installCrd("logpipelines.kaizen.dev");
+    installCrd("cronjobsets.kaizen.dev");
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
