@@ -4,6 +4,7 @@ import dev.kaizen.operator.accounts.AccountDirectory;
 import dev.kaizen.operator.accounts.AwsAccountKind;
 import dev.kaizen.operator.accounts.AwsAccountReconciler;
 import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -16,6 +17,9 @@ import dev.kaizen.operator.core.reconcile.ControllerRegistration;
 import dev.kaizen.operator.core.reconcile.EventRecorder;
 import dev.kaizen.operator.core.reconcile.SecondaryWatch;
 import dev.kaizen.operator.logs.FluentBitShards;
+import dev.kaizen.operator.cron.CronJobSetKind;
+import dev.kaizen.operator.cron.CronJobSetReconciler;
+import dev.kaizen.operator.cron.KubernetesCronJobs;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
@@ -114,6 +118,14 @@ public final class KaizenOperator implements AutoCloseable {
     var mailLoop = new ReconcileLoop<>(MailRoute.KIND, mailRoutes, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     ControllerRegistration.register(operator, new MailRouteReconciler(mailLoop, mailRoutes), MailRoute.class,
+        settings.timings(), settings.watch());
+
+    // CronJobSet (Kubernetes target): no AWS; its CronJobs and their Jobs are watched by the reconciler.
+    var cron = new CronJobSetKind(new KubernetesCronJobs(client), settings.clock(),
+        (set, message) -> events.warning(set, CronJobSetKind.JOBS_NOT_SUCCEEDING, message));
+    var cronLoop = new ReconcileLoop<>(CronJobSet.KIND, cron, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
+    ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop), CronJobSet.class,
         settings.timings(), settings.watch());
   }
 

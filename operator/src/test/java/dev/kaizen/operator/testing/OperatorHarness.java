@@ -88,6 +88,7 @@ public final class OperatorHarness implements AutoCloseable {
     installCrd("logpipelines.kaizen.dev");
     installCrd("awsaccounts.kaizen.dev");
     installCrd("mailroutes.kaizen.dev");
+    installCrd("cronjobsets.kaizen.dev");
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */

@@ -1,6 +1,7 @@
 package dev.kaizen.operator.api.v1alpha1;
 
 import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,7 +22,8 @@ public final class Kinds {
   public static final String VERSION = "v1alpha1";
   public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class,
       AwsAccount.class,
-      MailRoute.class);
+      MailRoute.class,
+  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class, CronJobSet.class);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
