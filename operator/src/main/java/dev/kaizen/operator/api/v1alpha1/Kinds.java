@@ -1,6 +1,7 @@
 package dev.kaizen.operator.api.v1alpha1;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -17,7 +18,7 @@ import java.util.List;
 public final class Kinds {
   public static final String GROUP = "kaizen.dev";
   public static final String VERSION = "v1alpha1";
-  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class);
+  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class, SolrCluster.class);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
