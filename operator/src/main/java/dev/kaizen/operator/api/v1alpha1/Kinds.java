@@ -4,6 +4,7 @@ import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -20,10 +21,8 @@ import java.util.List;
 public final class Kinds {
   public static final String GROUP = "kaizen.dev";
   public static final String VERSION = "v1alpha1";
-  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class,
-      AwsAccount.class,
-      MailRoute.class,
-  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class, CronJobSet.class);
+  public static final List<Class<? extends HasMetadata>> ALL = List.of(LogPipeline.class, AwsAccount.class,
+      MailRoute.class, CronJobSet.class, SolrCluster.class);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 

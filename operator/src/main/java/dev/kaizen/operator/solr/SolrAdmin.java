@@ -1,0 +1,45 @@
+package dev.kaizen.operator.solr;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Solr side of a colour, as the operator needs it: a configset, collections, live nodes, document counts, health
+ * and moving replicas off a node. One colour is one SolrCloud (its own ZooKeeper chroot), reached over HTTP through
+ * the load balancer. Implemented by {@link SolrJAdmin} (SolrJ) and by a fake for the operator tests; one contract test
+ * checks both.
+ */
+public interface SolrAdmin {
+
+  /** Uploads (or replaces) a configset made of these files (name -> content). */
+  void uploadConfigSet(String name, Map<String, String> files);
+
+  /** The configsets the cluster holds. */
+  List<String> configSets();
+
+  /** Creates a collection with the named configset. */
+  void createCollection(String name, String configSet, int shards, int replicationFactor);
+
+  /** The collections the cluster holds. */
+  List<String> collections();
+
+  /** The live nodes, by Solr's node name ({@code host:port_solr}). */
+  List<String> liveNodes();
+
+  /** Documents in a collection (committed and visible to searches). */
+  long documentCount(String collection);
+
+  /** Each collection's health as Solr reports it in CLUSTERSTATUS: GREEN, YELLOW, ORANGE or RED. */
+  Map<String, String> collectionHealth();
+
+  /** How many replicas each node holds (nodes without replicas are absent). */
+  Map<String, Integer> replicasPerNode();
+
+  /** Moves every replica off {@code node} to the other live nodes (Collections API REPLACENODE); waits until done. */
+  void moveReplicasOff(String node);
+
+  /** Opens a connection to one cluster, by its base URL ({@code http://host:port/solr}). */
+  interface Connector {
+    SolrAdmin at(String baseUrl);
+  }
+}

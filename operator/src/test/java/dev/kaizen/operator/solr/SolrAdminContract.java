@@ -1,0 +1,110 @@
+package dev.kaizen.operator.solr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.solr.common.SolrException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SolrAdmin} does, checked against the real SolrJ adapter on an in-process SolrCloud and against the
+ * fake the operator tests use: if the fake drifts from Solr, this fails. Each test uses its own names, so one cluster
+ * per class serves them all.
+ */
+abstract class SolrAdminContract {
+
+  /** The implementation under test, on a cluster of {@link #NODES} live nodes. */
+  abstract SolrAdmin admin();
+
+  /** Indexes {@code count} documents into a collection and commits, as a client of the cluster would. */
+  abstract void index(String collection, int count) throws Exception;
+
+  static final int NODES = 3;
+
+  static Map<String, String> configSetFiles() {
+    return Map.of("solrconfig.xml", resource("solrconfig.xml"), "schema.xml", resource("schema.xml"));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = SolrAdminContract.class.getResourceAsStream("/solr/configset/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void anUploadedConfigSetIsListed() {
+    admin().uploadConfigSet("contract-a", configSetFiles());
+    assertThat(admin().configSets()).contains("contract-a");
+    // Uploading again replaces it (the operator re-uploads after a restart without knowing whether it got through).
+    admin().uploadConfigSet("contract-a", configSetFiles());
+    assertThat(admin().configSets()).contains("contract-a");
+  }
+
+  @Test
+  void aCreatedCollectionIsListedHealthyAndEmpty() {
+    admin().uploadConfigSet("contract-b", configSetFiles());
+    admin().createCollection("contract_b", "contract-b", 2, 2);
+    assertThat(admin().collections()).contains("contract_b");
+    assertThat(admin().collectionHealth()).containsEntry("contract_b", "GREEN");
+    assertThat(admin().documentCount("contract_b")).isZero();
+    assertThat(admin().replicasPerNode().values().stream().mapToInt(Integer::intValue).sum())
+        .isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void creatingACollectionTwiceIsRefused() {
+    admin().uploadConfigSet("contract-c", configSetFiles());
+    admin().createCollection("contract_c", "contract-c", 1, 1);
+    assertThatThrownBy(() -> admin().createCollection("contract_c", "contract-c", 1, 1))
+        .isInstanceOf(SolrException.class)
+        .satisfies(e -> assertThat(((SolrException) e).code()).isEqualTo(400));
+  }
+
+  @Test
+  void aCollectionNeedsAnExistingConfigSet() {
+    assertThatThrownBy(() -> admin().createCollection("contract_d", "no-such-configset", 1, 1))
+        .isInstanceOf(SolrException.class);
+    assertThat(admin().collections()).doesNotContain("contract_d");
+  }
+
+  @Test
+  void liveNodesAreNamedHostPortSolr() {
+    assertThat(admin().liveNodes()).hasSize(NODES).allSatisfy(node -> assertThat(node).matches(".+:\\d+_solr"));
+  }
+
+  @Test
+  void documentsAreCounted() throws Exception {
+    admin().uploadConfigSet("contract-e", configSetFiles());
+    admin().createCollection("contract_e", "contract-e", 1, 1);
+    index("contract_e", 7);
+    assertThat(admin().documentCount("contract_e")).isEqualTo(7);
+  }
+
+  @Test
+  void replicasMoveOffANodeAndNoneIsLost() {
+    admin().uploadConfigSet("contract-f", configSetFiles());
+    admin().createCollection("contract_f", "contract-f", 1, 2);
+    Map<String, Integer> before = admin().replicasPerNode();
+    String node = before.keySet().iterator().next();
+    int total = before.values().stream().mapToInt(Integer::intValue).sum();
+
+    admin().moveReplicasOff(node);
+
+    Map<String, Integer> after = admin().replicasPerNode();
+    assertThat(after).doesNotContainKey(node);
+    assertThat(after.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
+    // The moved replicas recover from the others before they are active: the operator waits for GREEN the same way.
+    await().atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(admin().collectionHealth()).containsEntry("contract_f", "GREEN"));
+    assertThat(List.copyOf(admin().liveNodes())).contains(node);
+  }
+}
