@@ -48,6 +48,11 @@ final class CallFailures {
       public void evict(String account) {
         clients.evict(account);
       }
+
+      @Override
+      public java.util.Optional<dev.kaizen.operator.aws.AccountCredentials> accountCredentials() {
+        return clients.accountCredentials();
+      }
     };
   }
 

@@ -83,6 +83,7 @@ final class ManifestCheck {
     List<Problem> twice = new ArrayList<>(duplicates.sameObject(read.manifests()));
     twice.addAll(duplicates.sameClaim(valid, m -> ClaimedAwsObjects.of(m, namespaceOf(m), defaultRegion)));
     problems.addAll(twice);
+    problems.addAll(dev.kaizen.operator.accounts.AccountReferenceCheck.check(read.manifests()));
     return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices());
   }
 

@@ -132,6 +132,11 @@ public final class PlanCommand implements Callable<Integer> {
       PlanClusterIdentity identity = PlanClusterIdentity.resolve(clusterId, takeOverFrom, cluster.client(),
           operatorNamespace, cluster.unavailableBecause());
       Optional<String> account = live ? account(clients, defaultRegion, readNotes) : Optional.empty();
+      // Each resource in its own account, as the operator resolves it (AwsAccounts of the set, else the cluster's).
+      var accounts = new dev.kaizen.operator.accounts.PlanAccounts(checked.valid().stream()
+          .filter(m -> dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount.KIND.equals(m.kind()))
+          .map(Manifest::object).toList(), cluster.client(), clients);
+      kinds.values().forEach(kind -> kind.useAccounts(accounts));
       List<ResourcePlan> resources = new ArrayList<>();
       Set<String> statusProblems = new TreeSet<>();
       for (Manifest manifest : checked.valid()) {
@@ -141,6 +146,7 @@ public final class PlanCommand implements Callable<Integer> {
               statusProblems::add));
         }
       }
+      readNotes.addAll(accounts.notes());
       if (cluster.client().isPresent()) {
         readNotes.add(statusProblems.isEmpty()
             ? "Each resource's status was read from the cluster where it exists (tag keys it manages, its recorded"

@@ -31,8 +31,11 @@ record PlanEnvironment(Supplier<Optional<String>> missingCredentials, Supplier<A
   }
 
   static PlanEnvironment real() {
-    return new PlanEnvironment(PlanEnvironment::credentialsProblem, SdkAwsClients::new, PlanEnvironment::kubeconfig,
-        System.getenv());
+    // AwsAccounts' roles are assumed with the current credentials, through STS's us-east-1 endpoint.
+    return new PlanEnvironment(PlanEnvironment::credentialsProblem,
+        () -> new SdkAwsClients(dev.kaizen.operator.aws.AccountCredentials.sdk(
+            software.amazon.awssdk.regions.Region.US_EAST_1), SdkAwsClients.Timeouts.DEFAULT),
+        PlanEnvironment::kubeconfig, System.getenv());
   }
 
   private static Optional<String> credentialsProblem() {

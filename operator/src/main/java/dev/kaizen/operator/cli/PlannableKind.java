@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.common.AwsResourceSpec;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.core.ownership.ClusterIdentity;
-import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.core.reconcile.Assessment;
 import dev.kaizen.operator.core.reconcile.Assessor;
 import dev.kaizen.operator.core.reconcile.Kind;
@@ -62,6 +61,14 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
       resource.getMetadata().setNamespace("default");
     }
     return resource;
+  }
+
+  /** Resolves each resource's account as the operator would (AwsAccounts); the operator's own credentials by default. */
+  private volatile dev.kaizen.operator.core.reconcile.AccountResolver accounts =
+      dev.kaizen.operator.core.reconcile.AccountResolver.OPERATOR_ONLY;
+
+  void useAccounts(dev.kaizen.operator.core.reconcile.AccountResolver resolver) {
+    this.accounts = resolver;
   }
 
   /** The kind's semantic checks of a manifest that already passed the CRD's schema and rules. */
@@ -147,7 +154,7 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
     try {
       Assessment<O, G> assessment;
       if (live) {
-        O observed = kind.observe(resource, kind.gateway(resource, AccountBinding.OPERATOR), true);
+        O observed = kind.observe(resource, kind.gateway(resource, accounts.resolve(resource)), true);
         ClusterIdentity judging = adoptIdentity(resource, kind.owned(resource, observed), cluster);
         assessment = new Assessor<>(kindName, kind, judging).judge(resource, observed);
       } else {
@@ -164,7 +171,7 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
       throw e;
     } catch (InvalidSpecException e) {
       return resourcePlan(resource, object(resource), List.of(),
-          Optional.of(new Stall(Reasons.INVALID_SPEC, e.getMessage())), Optional.empty());
+          Optional.of(new Stall(e.reason(), e.getMessage())), Optional.empty());
     } catch (RuntimeException e) {
       Failure failure = FailureClassifier.classify(e);
       if (failure.kind() == FailureKind.THROTTLED) {

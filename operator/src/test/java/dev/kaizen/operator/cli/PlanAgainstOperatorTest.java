@@ -81,9 +81,16 @@ class PlanAgainstOperatorTest {
     Files.writeString(dir.resolve(pipeline.getMetadata().getName() + ".yaml"), Serialization.asYaml(pipeline));
   }
 
+  /** STS answering for the credentials of a CI user of the operator's account. */
+  private static StsClient sts() {
+    var sts = new dev.kaizen.operator.fakes.FakeSts(OperatorHarness.REGION.id(), OperatorHarness.ACCOUNT);
+    return sts.client(sts.principal("AKIACIUSER0000000001", OperatorHarness.ACCOUNT,
+        "arn:aws:iam::" + OperatorHarness.ACCOUNT + ":user/ci"));
+  }
+
   private Run plan(String... options) {
     PlanEnvironment environment = new PlanEnvironment(Optional::empty,
-        () -> new FakeAwsClients(harness::logs, harness::cloudWatch).serve(StsClient.class, region -> new FakeSts(OperatorHarness.ACCOUNT)),
+        () -> new FakeAwsClients(harness::logs, harness::cloudWatch).serve(StsClient.class, region -> sts()),
         // A client of its own: the command closes the cluster client it was given.
         () -> new Cluster(Optional.of(new KubernetesClientBuilder()
             .withConfig(harness.client().getConfiguration()).build()), ""),

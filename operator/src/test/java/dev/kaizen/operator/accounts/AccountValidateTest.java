@@ -1,0 +1,83 @@
+package dev.kaizen.operator.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code kaizen validate} on manifest sets that bind resources and namespaces to AwsAccounts. */
+class AccountValidateTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run validate() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute("validate", dir.toString());
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private static String account(String name, String environment) {
+    return """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: AwsAccount
+        metadata:
+          name: %s
+        spec:
+          roleArn: arn:aws:iam::210987654321:role/kaizen-operator
+          environment: %s
+        """.formatted(name, environment);
+  }
+
+  private static String pipeline(String name, String accountRef) {
+    return """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: LogPipeline
+        metadata:
+          name: %s
+          namespace: shop
+        spec:
+          accountRef: %s
+          logGroup: {retentionDays: 7}
+        """.formatted(name, accountRef);
+  }
+
+  @Test
+  void anAccountRefToAnAccountTheSetDoesNotDefineIsAProblem() throws IOException {
+    write("accounts.yaml", account("shop-prod", "prod"));
+    write("web.yaml", pipeline("web", "shop-prod"));
+    Path api = write("api.yaml", pipeline("api", "shop-prdo"));
+
+    Run run = validate();
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines()).containsExactly(api + ":1: LogPipeline shop/api: spec.accountRef: The AwsAccount"
+        + " shop-prdo is not defined by these manifests, which define shop-prod.");
+  }
+
+  @Test
+  void withoutAwsAccountsInTheSetReferencesAreLeftToTheCluster() throws IOException {
+    write("api.yaml", pipeline("api", "defined-in-the-cluster"));
+
+    Run run = validate();
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+  }
+}
