@@ -91,7 +91,7 @@ public final class KaizenOperator implements AutoCloseable {
     this.listings = new ListingRefresher(settings.clock(), settings.timings().listingInterval(),
         settings.timings().listingBehindAfter(), metrics);
     LogPipelineKind logs = new LogPipelineKind(aws, calls, settings.defaultRegion(), listings, fluentBit,
-        fluentBitShards.format());
+        fluentBitShards.format(), settings.clock());
     var logLoop = new ReconcileLoop<>(LogPipeline.KIND, logs, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     // The Fluent Bit ConfigMaps are watched so an edit of a namespace's key is undone at once, not at the next resync.

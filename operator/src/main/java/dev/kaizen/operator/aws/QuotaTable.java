@@ -70,6 +70,10 @@ public final class QuotaTable {
       perOperation(LOGS, "PutSubscriptionFilter", 5, LOGS_QUOTAS),
       perOperation(LOGS, "DeleteSubscriptionFilter", 5, LOGS_QUOTAS),
       perOperation(LOGS, "DescribeSubscriptionFilters", 5, LOGS_QUOTAS),
+      // LogsFlowing, once per shipping pipeline per full observe. The API reference: "a limit of five transactions
+      // per second" (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogStreams.html).
+      perOperation(LOGS, "DescribeLogStreams", 5,
+          "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogStreams.html"),
       perOperation(CLOUDWATCH, "PutMetricAlarm", 3, CLOUDWATCH_QUOTAS),
       perOperation(CLOUDWATCH, "DescribeAlarms", 9, CLOUDWATCH_QUOTAS),
       perOperation(CLOUDWATCH, "DeleteAlarms", 3, CLOUDWATCH_QUOTAS),

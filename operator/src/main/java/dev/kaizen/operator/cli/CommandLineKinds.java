@@ -56,7 +56,7 @@ final class CommandLineKinds {
     var timings = ReconcileTimings.defaults();
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
-    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format);
+    var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format, Clock.systemUTC());
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
   }
 

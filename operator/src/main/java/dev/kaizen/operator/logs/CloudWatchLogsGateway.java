@@ -4,6 +4,7 @@ import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.listing.Page;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogGroupsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeMetricFiltersResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
@@ -47,6 +50,18 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
   @Override
   public CloudWatchLogsGateway forCaller(AwsCaller caller) {
     return new CloudWatchLogsGateway(client, calls, target, caller);
+  }
+
+  /**
+   * AWS orders by {@code lastEventTimestamp}, which it updates within about an hour of ingestion; the stream found
+   * says when it last ingested ({@code lastIngestionTime}).
+   */
+  @Override
+  public Optional<StreamActivity> latestStream(String logGroup) {
+    DescribeLogStreamsResponse page = call("DescribeLogStreams", () -> client.describeLogStreams(r -> r
+        .logGroupName(logGroup).orderBy(OrderBy.LAST_EVENT_TIME).descending(true).limit(1)));
+    return page.logStreams().stream().findFirst().map(stream -> new StreamActivity(stream.logStreamName(),
+        Optional.ofNullable(stream.lastIngestionTime()).map(Instant::ofEpochMilli)));
   }
 
   @Override

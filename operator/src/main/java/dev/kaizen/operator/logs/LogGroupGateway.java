@@ -58,4 +58,10 @@ public interface LogGroupGateway {
   void putSubscriptionFilter(SubscriptionDefinition subscription);
 
   void deleteSubscriptionFilter(String logGroup, String filterName);
+
+  /**
+   * The stream of the group with the latest event (one DescribeLogStreams, ordered by last event time), or empty
+   * when the group has no stream.
+   */
+  Optional<StreamActivity> latestStream(String logGroup);
 }

@@ -22,6 +22,9 @@ import dev.kaizen.operator.core.reconcile.Verdicts;
 import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
 import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
 import dev.kaizen.operator.logs.fluentbit.FluentBitPipeline;
+import dev.kaizen.operator.core.Failure;
+import dev.kaizen.operator.core.reconcile.DetailCondition;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +48,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   private final ListingRefresher listings;
   private final FluentBitConfigs fluentBit;
   private final FluentBitFormat format;
+  private final Clock clock;
   /** The LogPipelines of a namespace, as the operator's cache holds them; set once the controller starts. */
   private volatile Function<String, List<LogPipeline>> namespacePipelines = namespace -> List.of();
   /** True in {@code kaizen plan}: the other pipelines are manifests planned together, not yet applied. */
@@ -57,17 +61,18 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
 
   public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       ListingRefresher listings, FluentBitConfigs fluentBit) {
-    this(clients, calls, defaultRegion, listings, fluentBit, FluentBitFormat.YAML);
+    this(clients, calls, defaultRegion, listings, fluentBit, FluentBitFormat.YAML, Clock.systemUTC());
   }
 
   public LogPipelineKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
-      ListingRefresher listings, FluentBitConfigs fluentBit, FluentBitFormat format) {
+      ListingRefresher listings, FluentBitConfigs fluentBit, FluentBitFormat format, Clock clock) {
     this.clients = clients;
     this.calls = calls;
     this.defaultRegion = defaultRegion;
     this.listings = listings;
     this.fluentBit = fluentBit;
     this.format = format;
+    this.clock = clock;
   }
 
   /**
@@ -280,8 +285,11 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     // a missing RBAC grant in Fluent Bit's namespace must not stop the pipelines that never touch it.
     FluentBitConfigs.Slot config = desired.ships() || shipped(pipeline)
         ? ports.fluentBit().read(desired.fluentBitKey()) : FluentBitConfigs.Slot.empty();
+    // One DescribeLogStreams per shipping pipeline per full observe (hours apart), never on a light one.
+    Optional<Optional<StreamActivity>> latestStream = full && desired.ships() && observed.isPresent()
+        ? Optional.of(ports.logs().latestStream(group)) : Optional.empty();
     return new LogPipelineObservation(target, desired, observed, tags, filters, alarms, alarmTags, subscriptions,
-        config);
+        config, latestStream);
   }
 
   @Override
@@ -347,6 +355,23 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     status.setFluentBit(observed.fluentBitConfig().filter(config -> observed.desired().ships())
         .map(config -> new ObjectRef(observed.desired().fluentBitKey(),
             fluentBit.configMap(observed.desired().fluentBitKey()), null)).orElse(null));
+  }
+
+  /** {@code LogsFlowing}: see {@link LogsFlowing}. */
+  @Override
+  public List<DetailCondition> details(LogPipeline pipeline, Optional<LogPipelineObservation> observed,
+      Optional<Failure> failure) {
+    boolean ships = pipeline.getSpec() != null && pipeline.getSpec().getPods() != null;
+    return List.of(LogsFlowing.condition(ships, observed.flatMap(LogPipelineObservation::latestStream),
+        previousLogsFlowing(pipeline), clock.instant(), fluentBit.configMap(
+            FluentBitConfigRenderer.key(pipeline.getMetadata().getNamespace(), format)),
+        desiredGroup(pipeline).name()));
+  }
+
+  private static Optional<DetailCondition> previousLogsFlowing(LogPipeline pipeline) {
+    return Optional.ofNullable(pipeline.getStatus()).flatMap(status -> status.getConditions().stream()
+        .filter(c -> LogsFlowing.TYPE.equals(c.getType())).findFirst()
+        .map(c -> new DetailCondition(c.getType(), c.getStatus(), c.getReason(), c.getMessage())));
   }
 
   @Override

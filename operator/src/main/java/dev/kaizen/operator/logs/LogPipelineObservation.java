@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param subscriptionFilters the group's subscription filters, when read (full observe only)
  * @param fluentBit what the Fluent Bit ConfigMap holds under the key of this pipeline's namespace, and the room
  *     there
+ * @param latestStream the group's most recently written stream, when read (a full observe of a shipping pipeline
+ *     whose group exists): inner empty when the group has no stream
  */
 public record LogPipelineObservation(AwsTarget target, DesiredPipeline desired, Optional<ObservedLogGroup> group,
     Optional<Map<String, String>> tags, List<MetricFilterDefinition> metricFilters, List<ObservedAlarm> alarms,
-    Optional<Map<String, Map<String, String>>> alarmTags, Optional<List<SubscriptionDefinition>> subscriptionFilters, FluentBitConfigs.Slot fluentBit) {
+    Optional<Map<String, Map<String, String>>> alarmTags, Optional<List<SubscriptionDefinition>> subscriptionFilters, FluentBitConfigs.Slot fluentBit,
+    Optional<Optional<StreamActivity>> latestStream) {
 
   /** The namespace's file as stored, if any. */
   public Optional<String> fluentBitConfig() {
@@ -34,6 +37,6 @@ public record LogPipelineObservation(AwsTarget target, DesiredPipeline desired, 
   /** What an empty account (and cluster) shows: used by {@code kaizen plan} without credentials. */
   public static LogPipelineObservation emptyAccount(AwsTarget target, DesiredPipeline desired) {
     return new LogPipelineObservation(target, desired, Optional.empty(), Optional.of(Map.of()), List.of(), List.of(),
-        Optional.of(Map.of()), Optional.of(List.of()), FluentBitConfigs.Slot.empty());
+        Optional.of(Map.of()), Optional.of(List.of()), FluentBitConfigs.Slot.empty(), Optional.empty());
   }
 }
