@@ -1,5 +1,8 @@
 package dev.kaizen.operator.cli;
 
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.mail.MailRouteKind;
+import dev.kaizen.operator.mail.MailRouteSettings;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -57,7 +60,9 @@ final class CommandLineKinds {
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format, Clock.systemUTC());
-    return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
+    var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.defaults());
+    return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs),
+        MailRoute.KIND, new PlannableKind<>(MailRoute.KIND, MailRoute.class, mail));
   }
 
   /** For checks that never reach AWS: any attempt to build a client is a bug. */

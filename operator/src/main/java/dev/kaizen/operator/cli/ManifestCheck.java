@@ -1,5 +1,7 @@
 package dev.kaizen.operator.cli;
 
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRouteFormats;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSetFormats;
@@ -40,7 +42,8 @@ final class ManifestCheck {
       CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
   private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
       .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD)
-      .with(Kinds.GROUP, CronJobSet.KIND, CronJobSetFormats.BY_FIELD));
+      .with(Kinds.GROUP, CronJobSet.KIND, CronJobSetFormats.BY_FIELD),
+      .with(Kinds.GROUP, MailRoute.KIND, MailRouteFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
   private final String defaultNamespace;
   private final Optional<String> defaultRegion;

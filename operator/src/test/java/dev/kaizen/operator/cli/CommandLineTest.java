@@ -157,7 +157,7 @@ class CommandLineTest {
         """);
     assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
         + " (mode Plan: the operator would only report them):");
-    assertThat(run.out()).contains("2 resource(s), 7 change(s), 0 stall(s), 0 error(s).");
+    assertThat(run.out()).contains("3 resource(s), 8 change(s), 0 stall(s), 0 error(s).");
   }
 
   @Test

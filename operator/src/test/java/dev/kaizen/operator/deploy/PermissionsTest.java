@@ -70,6 +70,7 @@ class PermissionsTest {
       pipelines.withName("web").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();
+      mailRouteScenario(harness);
     }
     accountsScenario();
   }
@@ -117,6 +118,39 @@ class PermissionsTest {
       client.resources(LogPipeline.class).inNamespace("team").withName("web").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> accounts.withName("team").get() == null);
     }
+  }
+
+  /** A MailRoute through its calls: zone by name, identity, MAIL FROM, DNS batch, a key length change, deletion. */
+  private static void mailRouteScenario(OperatorHarness harness) {
+    harness.route53().createZone("example.com", false);
+    var route = new dev.kaizen.operator.api.v1alpha1.mail.MailRoute();
+    route.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(NS).withName("mail")
+        .build());
+    var spec = new dev.kaizen.operator.api.v1alpha1.mail.MailRouteSpec();
+    spec.setDomain("example.com");
+    var dns = new dev.kaizen.operator.api.v1alpha1.mail.DnsSpec();
+    dns.setHostedZoneName("example.com");
+    spec.setDns(dns);
+    var mailFrom = new dev.kaizen.operator.api.v1alpha1.mail.MailFromSpec();
+    mailFrom.setSubdomain("bounce");
+    spec.setMailFrom(mailFrom);
+    spec.setDeletionPolicy(DeletionPolicy.Delete);
+    route.setSpec(spec);
+    var routes = harness.client().resources(dev.kaizen.operator.api.v1alpha1.mail.MailRoute.class).inNamespace(NS);
+    harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts once: JOSDK re-reads (get)
+    routes.resource(route).create();
+    await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
+        && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0);
+    var found = routes.withName("mail").get();
+    var dkim = new dev.kaizen.operator.api.v1alpha1.mail.DkimSpec();
+    dkim.setKeyLength(dev.kaizen.operator.api.v1alpha1.mail.DkimSpec.KeyLength.RSA_1024_BIT);
+    found.getSpec().setDkim(dkim);
+    harness.client().resource(found).update();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0);
+    routes.withName("mail").delete();
+    await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
+    assertThat(harness.ses().peek("example.com")).isEmpty();
   }
 
   private static void edit(OperatorHarness harness, String name, java.util.function.Consumer<LogPipeline> change) {
@@ -344,7 +378,7 @@ class PermissionsTest {
   /** The subset of IAM policy evaluation the policy uses; anything else fails the test rather than pass it. */
   static final class IamEval {
     private static final Set<String> TAGGING_ACTIONS = Set.of("logs:CreateLogGroup", "logs:TagResource",
-        "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource");
+        "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ses:CreateEmailIdentity");
 
     /**
      * A call recorded by the fakes. They record the resource's tags but neither the caller's identity nor the

@@ -188,7 +188,7 @@ class MailRouteLifecycleOperatorTest {
 
     harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail").delete();
     harness.client().resources(MailRoute.class).inNamespace(NS).withName("kept").delete();
-    await().atMost(OperatorHarness.WAIT).until(() -> get(harness, NS, "mail") == null && get(harness, NS, "kept") == null);
+    await().atMost(Duration.ofSeconds(45)).until(() -> get(harness, NS, "mail") == null && get(harness, NS, "kept") == null);
 
     assertThat(ses.peek(DOMAIN)).isEmpty();
     assertThat(values(DOMAIN, "TXT")).containsExactly(SITE_VERIFICATION);

@@ -12,13 +12,17 @@ public class SpfSpec {
   /** The SPF "all" qualifier: -all, ~all, ?all. */
   public enum All { fail, softfail, neutral }
 
+  /** A domain name whose labels may start with an underscore ({@code _spf.google.com}). */
+  public static final String INCLUDE_PATTERN =
+      "^([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$";
+
   @JsonPropertyDescription("Manage the v=spf1 value of the domain's apex TXT record (other TXT values there are kept"
       + " byte-for-byte). Default false.")
   private Boolean manageApex;
 
   @JsonPropertyDescription("include: terms, e.g. _spf.google.com; each costs DNS lookups (RFC 7208: 10 at most).")
   @Size(max = 20)
-  private List<@Size(max = 253) @Pattern(MailRouteSpec.DOMAIN_PATTERN) String> include = new ArrayList<>();
+  private List<@Size(max = 253) @Pattern(INCLUDE_PATTERN) String> include = new ArrayList<>();
 
   @JsonPropertyDescription("ip4: terms, an address or a CIDR block.")
   @Size(max = 50)
