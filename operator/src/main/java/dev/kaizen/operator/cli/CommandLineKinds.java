@@ -1,5 +1,6 @@
 package dev.kaizen.operator.cli;
 
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -9,6 +10,8 @@ import dev.kaizen.operator.core.metrics.KaizenMetrics;
 import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.cron.CronJobSetKind;
+import dev.kaizen.operator.cron.CronJobSetPorts;
 import dev.kaizen.operator.logs.FluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import software.amazon.awssdk.core.SdkClient;
@@ -28,13 +31,22 @@ final class CommandLineKinds {
   /** As the operator builds them; {@code fluentBit} reads the cluster's Fluent Bit ConfigMap (never writes). */
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
       FluentBitConfigs fluentBit) {
+    return all(clients, defaultRegion, fluentBit, new ReadOnlyCronJobs(Optional.empty()));
+  }
+
+  /** As the operator builds them; {@code cronJobs} reads the cluster's CronJobs (never writes). */
+  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
+      FluentBitConfigs fluentBit, CronJobSetPorts cronJobs) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     // A plan observes in full (single reads): the shared listings are never started.
     var timings = ReconcileTimings.defaults();
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit);
-    return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
+    // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
+    var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {});
+    return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs),
+        CronJobSet.KIND, new PlannableKind<>(CronJobSet.KIND, CronJobSet.class, cron));
   }
 
   /** For checks that never reach AWS: any attempt to build a client is a bug. */

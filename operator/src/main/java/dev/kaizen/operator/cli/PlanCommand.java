@@ -109,7 +109,8 @@ public final class PlanCommand implements Callable<Integer> {
       Optional<Region> defaultRegion = DefaultRegion.resolve(region);
       List<String> readNotes = new ArrayList<>(); // what could be read, in the order it was read
       FluentBitConfigs fluentBit = fluentBit(cluster, readNotes);
-      Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit);
+      Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit,
+          new ReadOnlyCronJobs(cluster.client()));
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
       if (!checked.problems().isEmpty()) {
         checked.problems().forEach(err::println);
