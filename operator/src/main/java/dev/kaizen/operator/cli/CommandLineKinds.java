@@ -3,6 +3,7 @@ package dev.kaizen.operator.cli;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.mail.MailRouteKind;
 import dev.kaizen.operator.mail.MailRouteSettings;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -13,6 +14,8 @@ import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.manifest.Manifest;
+import dev.kaizen.operator.cron.CronJobSetKind;
+import dev.kaizen.operator.cron.CronJobSetPorts;
 import dev.kaizen.operator.logs.FluentBitConfigs;
 import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
@@ -54,6 +57,12 @@ final class CommandLineKinds {
   /** As the operator builds them; {@code fluentBit} reads the cluster's Fluent Bit ConfigMap (never writes). */
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
       FluentBitConfigs fluentBit, FluentBitFormat format) {
+    return all(clients, defaultRegion, fluentBit, format, new ReadOnlyCronJobs(Optional.empty()));
+  }
+
+  /** As the operator builds them; {@code cronJobs} reads the cluster's CronJobs (never writes). */
+  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
+      FluentBitConfigs fluentBit, FluentBitFormat format, CronJobSetPorts cronJobs) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     // A plan observes in full (single reads): the shared listings are never started.
     var timings = ReconcileTimings.defaults();
@@ -61,8 +70,11 @@ final class CommandLineKinds {
         KaizenMetrics.discarding());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format, Clock.systemUTC());
     var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.defaults());
+    // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
+    var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {});
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs),
-        MailRoute.KIND, new PlannableKind<>(MailRoute.KIND, MailRoute.class, mail));
+        MailRoute.KIND, new PlannableKind<>(MailRoute.KIND, MailRoute.class, mail),
+        CronJobSet.KIND, new PlannableKind<>(CronJobSet.KIND, CronJobSet.class, cron));
   }
 
   /** For checks that never reach AWS: any attempt to build a client is a bug. */

@@ -110,9 +110,17 @@ final class ManifestCheck {
   private static List<Problem> problemsOf(
       PlannableKind<?, ?, ?> kind, Manifest manifest) {
     return kind.problemsOf(manifest.object()).stream()
-        .map(message -> new Problem(manifest.file(), manifest.resource(), "spec", message))
+        .map(message -> {
+          // A problem that starts with its field ("spec.jobs[1] (report): ...") is reported at that field.
+          var field = FIELD_FIRST.matcher(message);
+          return field.matches() ? new Problem(manifest.file(), manifest.resource(), field.group(1), field.group(2))
+              : new Problem(manifest.file(), manifest.resource(), "spec", message);
+        })
         .toList();
   }
+
+  private static final java.util.regex.Pattern FIELD_FIRST = java.util.regex.Pattern.compile("(spec[.\\[][^:]*): (.+)",
+      java.util.regex.Pattern.DOTALL);
 
   private static String key(Manifest manifest) {
     return manifest.kind() + "/" + manifest.namespace() + "/" + manifest.name();

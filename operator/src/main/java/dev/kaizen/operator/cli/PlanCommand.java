@@ -121,7 +121,7 @@ public final class PlanCommand implements Callable<Integer> {
           RunCommand.fluentBitFormat(spec, fluentBitFormat));
       FluentBitConfigs fluentBit = fluentBit(cluster, shards, readNotes);
       Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit,
-          shards.format());
+          shards.format(), new ReadOnlyCronJobs(cluster.client()));
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
       CommandLineKinds.planTogether(kinds, checked.valid(), defaultRegion);
       if (!checked.problems().isEmpty()) {

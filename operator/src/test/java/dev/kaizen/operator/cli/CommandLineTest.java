@@ -57,7 +57,7 @@ class CommandLineTest {
     Run run = kaizen("validate", EXAMPLES.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("3 resource(s) checked, 0 problem(s)");
+    assertThat(run.out()).contains("4 resource(s) checked, 0 problem(s)");
   }
 
   @Test
@@ -157,7 +157,7 @@ class CommandLineTest {
         """);
     assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
         + " (mode Plan: the operator would only report them):");
-    assertThat(run.out()).contains("3 resource(s), 8 change(s), 0 stall(s), 0 error(s).");
+    assertThat(run.out()).contains("4 resource(s), 20 change(s), 0 stall(s), 0 error(s).");
   }
 
   @Test

@@ -1,0 +1,129 @@
+package dev.kaizen.operator.cron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code kaizen validate} on CronJobSets: each mistake is one line naming the file, the set, the job and the field. */
+class CronJobSetValidateTest {
+  @TempDir
+  Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run kaizen(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path write(String spec) throws IOException {
+    Path file = dir.resolve("batch.yaml");
+    Files.writeString(file, """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: CronJobSet
+        metadata: {name: batch, namespace: shop}
+        spec:
+          image: registry.example.com/shop/batch:1
+        %s
+        """.formatted(spec.indent(2).stripTrailing()));
+    return file;
+  }
+
+  @Test
+  void theExampleIsValid() {
+    Run run = kaizen("validate", Path.of("..", "examples", "cronjobset.yaml").toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void anInvalidScheduleIsNamedWithItsJob() throws IOException {
+    Path file = write("""
+        timeZone: Europe/Berlin
+        jobs:
+          - name: export
+            schedule: "30 2 * * *"
+            command: [/scripts/export.sh]
+          - name: report
+            schedule: "0 6 * * MON-FRY"
+            command: [/scripts/report.sh]
+          - name: sync
+            every: 7m
+            command: [/scripts/sync.sh]
+        """);
+
+    Run run = kaizen("validate", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains(file + ": CronJobSet shop/batch: spec.jobs[1] (report): schedule: \"FRY\" is not a"
+        + " day-of-week name; names are SUN, MON, TUE, WED, THU, FRI, SAT.");
+    assertThat(run.err()).contains("spec.jobs[2] (sync): every: 7m cannot be kept exactly by cron");
+    assertThat(run.err()).doesNotContain("spec.jobs[0]");
+  }
+
+  @Test
+  void aMissingTimeZoneIsRefused() throws IOException {
+    Path file = write("""
+        jobs:
+          - name: export
+            schedule: "30 2 * * *"
+            command: [/scripts/export.sh]
+        """);
+
+    Run run = kaizen("validate", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains(file + ": CronJobSet shop/batch: spec.timeZone");
+  }
+
+  @Test
+  void anUnknownTimeZoneIsRefused() throws IOException {
+    Path file = write("""
+        timeZone: Europe/Berlln
+        jobs:
+          - name: export
+            schedule: "30 2 * * *"
+            command: [/scripts/export.sh]
+        """);
+
+    Run run = kaizen("validate", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains(file + ": CronJobSet shop/batch: spec.timeZone: \"Europe/Berlln\" is not a known"
+        + " IANA time zone");
+  }
+
+  @Test
+  void scheduleAndEveryTogetherAndAtWithoutEveryAreRefusedByTheCrdRules() throws IOException {
+    Path file = write("""
+        timeZone: UTC
+        jobs:
+          - name: export
+            schedule: "30 2 * * *"
+            every: 1d
+            command: [/scripts/export.sh]
+          - name: report
+            schedule: "0 6 * * *"
+            at: "06:00"
+            command: [/scripts/report.sh]
+        """);
+
+    Run run = kaizen("validate", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("A job has either schedule or every.").contains("at applies only with every.");
+  }
+}
