@@ -1,6 +1,12 @@
 package dev.kaizen.operator;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
+import dev.kaizen.operator.solr.ConfigSetSource;
+import dev.kaizen.operator.solr.SolrAdmin;
+import dev.kaizen.operator.solr.SolrClusterKind;
+import dev.kaizen.operator.solr.SolrClusterReconciler;
+import dev.kaizen.operator.solr.SolrJAdmin;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
@@ -35,6 +41,12 @@ public final class KaizenOperator implements AutoCloseable {
   private final ListingRefresher listings;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
+    this(client, aws, settings, SolrJAdmin.connector());
+  }
+
+  /** As the operator runs, reaching Solr through {@code solr} (the tests' fake SolrClouds). */
+  public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings,
+      SolrAdmin.Connector solr) {
     this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
     settings.leaderElection().ifPresent(election -> metrics.leader(false));
     this.operator = new Operator(config -> {
@@ -82,6 +94,14 @@ public final class KaizenOperator implements AutoCloseable {
       logWatches = List.of();
     }
     ControllerRegistration.register(operator, new LogPipelineReconciler(logLoop, logs, logWatches), LogPipeline.class,
+        settings.timings(), settings.watch());
+
+    // SolrCluster: two colours of Solr nodes behind one load balancer; the configset comes from a ConfigMap.
+    SolrClusterKind solrKind = new SolrClusterKind(aws, calls, settings.defaultRegion(), solr,
+        ConfigSetSource.kubernetes(client), settings.timings().confirm());
+    var solrLoop = new ReconcileLoop<>(SolrCluster.KIND, solrKind, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
+    ControllerRegistration.register(operator, new SolrClusterReconciler(solrLoop), SolrCluster.class,
         settings.timings(), settings.watch());
   }
 

@@ -1,6 +1,9 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
+import dev.kaizen.operator.solr.ConfigSetSource;
+import dev.kaizen.operator.solr.SolrClusterKind;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
@@ -34,7 +37,12 @@ final class CommandLineKinds {
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit);
-    return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs));
+    // SolrCluster: Solr and the configset ConfigMap are not read by the command line (shown as to be created).
+    var solr = new SolrClusterKind(clients, calls, defaultRegion, url -> {
+      throw new IllegalStateException("the command line does not call Solr");
+    }, ConfigSetSource.NONE, timings.confirm());
+    return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs),
+        SolrCluster.KIND, new PlannableKind<>(SolrCluster.KIND, SolrCluster.class, solr));
   }
 
   /** For checks that never reach AWS: any attempt to build a client is a bug. */
