@@ -6,6 +6,12 @@ import dev.kaizen.operator.accounts.AwsAccountReconciler;
 import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
+import dev.kaizen.operator.solr.ConfigSetSource;
+import dev.kaizen.operator.solr.SolrAdmin;
+import dev.kaizen.operator.solr.SolrClusterKind;
+import dev.kaizen.operator.solr.SolrClusterReconciler;
+import dev.kaizen.operator.solr.SolrJAdmin;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
@@ -50,10 +56,15 @@ public final class KaizenOperator implements AutoCloseable {
   private final AccountDirectory accounts;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
-    this(client, aws, settings, MailRouteSettings.defaults());
+    this(client, aws, settings, MailRouteSettings.defaults(), SolrJAdmin.connector());
   }
 
-  public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings, MailRouteSettings mail) {
+  /**
+   * As the operator runs, with MailRoute's DNS resolver and recheck intervals ({@code mail}) and the way it reaches
+   * Solr ({@code solr}) given: the tests' fake resolver and fake SolrClouds.
+   */
+  public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings, MailRouteSettings mail,
+      SolrAdmin.Connector solr) {
     this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
     settings.leaderElection().ifPresent(election -> metrics.leader(false));
     this.operator = new Operator(config -> {
@@ -126,6 +137,14 @@ public final class KaizenOperator implements AutoCloseable {
     var cronLoop = new ReconcileLoop<>(CronJobSet.KIND, cron, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
     ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop), CronJobSet.class,
+        settings.timings(), settings.watch());
+
+    // SolrCluster: two colours of Solr nodes behind one load balancer; the configset comes from a ConfigMap.
+    SolrClusterKind solrKind = new SolrClusterKind(aws, calls, settings.defaultRegion(), solr,
+        ConfigSetSource.kubernetes(client), settings.timings().confirm());
+    var solrLoop = new ReconcileLoop<>(SolrCluster.KIND, solrKind, settings.cluster(), settings.timings(), events,
+        settings.clock(), StatusWriter.kubernetes(client), accounts);
+    ControllerRegistration.register(operator, new SolrClusterReconciler(solrLoop), SolrCluster.class,
         settings.timings(), settings.watch());
   }
 

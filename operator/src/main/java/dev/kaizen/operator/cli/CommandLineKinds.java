@@ -5,6 +5,9 @@ import dev.kaizen.operator.mail.MailRouteKind;
 import dev.kaizen.operator.mail.MailRouteSettings;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
+import dev.kaizen.operator.solr.ConfigSetSource;
+import dev.kaizen.operator.solr.SolrClusterKind;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
@@ -72,9 +75,14 @@ final class CommandLineKinds {
     var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.defaults());
     // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
     var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {});
+    // SolrCluster: Solr and the configset ConfigMap are not read by the command line (shown as to be created).
+    var solr = new SolrClusterKind(clients, calls, defaultRegion, url -> {
+      throw new IllegalStateException("the command line does not call Solr");
+    }, ConfigSetSource.NONE, timings.confirm());
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs),
         MailRoute.KIND, new PlannableKind<>(MailRoute.KIND, MailRoute.class, mail),
-        CronJobSet.KIND, new PlannableKind<>(CronJobSet.KIND, CronJobSet.class, cron));
+        CronJobSet.KIND, new PlannableKind<>(CronJobSet.KIND, CronJobSet.class, cron),
+        SolrCluster.KIND, new PlannableKind<>(SolrCluster.KIND, SolrCluster.class, solr));
   }
 
   /** For checks that never reach AWS: any attempt to build a client is a bug. */

@@ -262,6 +262,13 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
     }
   }
 
+  /** The private address of a running instance, if it runs. */
+  public java.util.Optional<String> privateIp(String instanceId) {
+    synchronized (lock) {
+      return java.util.Optional.ofNullable(instances.get(instanceId)).map(FakeInstance::privateIp);
+    }
+  }
+
   public void terminated(String instanceId) {
     synchronized (lock) {
       instances.remove(instanceId);

@@ -73,6 +73,11 @@ public final class OperatorHarness implements AutoCloseable {
   private final FakeDnsResolver dns = new FakeDnsResolver();
   /** MailRoute looks again quickly in tests: a Route 53 change and a verification every few hundred ms. */
   private MailRouteSettings mailSettings = new MailRouteSettings(dns, Duration.ofMillis(200), Duration.ofMillis(300));
+  private final Map<Region, dev.kaizen.operator.fakes.FakeEc2> ec2 = new ConcurrentHashMap<>();
+  private final Map<Region, dev.kaizen.operator.fakes.FakeElbV2> elb = new ConcurrentHashMap<>();
+  private final Map<Region, dev.kaizen.operator.fakes.FakeAutoScaling> autoScaling = new ConcurrentHashMap<>();
+  private final Map<Region, dev.kaizen.operator.fakes.FakeSsm> ssm = new ConcurrentHashMap<>();
+  private FakeSolrClouds solr;
   private KaizenOperator operator;
   private OperatorSettings settings;
   private final List<KaizenOperator> others = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -89,6 +94,7 @@ public final class OperatorHarness implements AutoCloseable {
     installCrd("awsaccounts.kaizen.dev");
     installCrd("mailroutes.kaizen.dev");
     installCrd("cronjobsets.kaizen.dev");
+    installCrd("solrclusters.kaizen.dev");
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
@@ -105,7 +111,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   public OperatorHarness start(OperatorSettings settings) {
     this.settings = settings;
-    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings, mailSettings);
+    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings, mailSettings, solr());
     operator.start();
     return this;
   }
@@ -128,7 +134,54 @@ public final class OperatorHarness implements AutoCloseable {
   public AwsClients awsClients() {
     return new FakeAwsClients(this::logs, this::cloudWatch)
         .serve(SesV2Client.class, this::ses)
-        .serve(Route53Client.class, region -> route53);
+        .serve(Route53Client.class, region -> route53)
+        .serve(software.amazon.awssdk.services.ec2.Ec2Client.class, this::ec2)
+        .serve(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.class, this::elb)
+        .serve(software.amazon.awssdk.services.autoscaling.AutoScalingClient.class, this::autoScaling)
+        .serve(software.amazon.awssdk.services.ssm.SsmClient.class, this::ssm);
+  }
+
+  // ---- SolrCluster's fakes: EC2, ELBv2, Auto Scaling (wired to both), SSM, and the colours' SolrClouds ----------
+
+  public dev.kaizen.operator.fakes.FakeEc2 ec2() {
+    return ec2(REGION);
+  }
+
+  public dev.kaizen.operator.fakes.FakeEc2 ec2(Region region) {
+    return ec2.computeIfAbsent(region, r -> new dev.kaizen.operator.fakes.FakeEc2(r.id(), ACCOUNT));
+  }
+
+  public dev.kaizen.operator.fakes.FakeElbV2 elb() {
+    return elb(REGION);
+  }
+
+  public dev.kaizen.operator.fakes.FakeElbV2 elb(Region region) {
+    return elb.computeIfAbsent(region, r -> new dev.kaizen.operator.fakes.FakeElbV2(r.id(), ACCOUNT));
+  }
+
+  public dev.kaizen.operator.fakes.FakeAutoScaling autoScaling() {
+    return autoScaling(REGION);
+  }
+
+  public dev.kaizen.operator.fakes.FakeAutoScaling autoScaling(Region region) {
+    return autoScaling.computeIfAbsent(region, r -> new dev.kaizen.operator.fakes.FakeAutoScaling(r.id(), ACCOUNT,
+        ec2(r), elb(r)));
+  }
+
+  public dev.kaizen.operator.fakes.FakeSsm ssm() {
+    return ssm(REGION);
+  }
+
+  public dev.kaizen.operator.fakes.FakeSsm ssm(Region region) {
+    return ssm.computeIfAbsent(region, r -> new dev.kaizen.operator.fakes.FakeSsm(r.id(), ACCOUNT));
+  }
+
+  /** The colours' SolrClouds, routed through the fake load balancer of the operator's region. */
+  public synchronized FakeSolrClouds solr() {
+    if (solr == null) {
+      solr = new FakeSolrClouds(elb(), ec2());
+    }
+    return solr;
   }
 
   /** The operator started by {@code start}. */

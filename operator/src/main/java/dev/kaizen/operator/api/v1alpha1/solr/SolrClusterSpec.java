@@ -46,6 +46,12 @@ public class SolrClusterSpec extends AwsResourceSpec {
   @Size(min = 2, max = 16)
   private List<@Size(max = 32) @Pattern("^subnet-[0-9a-f]{8,17}$") String> subnets = new ArrayList<>();
 
+  @JsonPropertyDescription("The VPC of the subnets (the target groups are created in it).")
+  @Required
+  @Size(max = 32)
+  @Pattern("^vpc-[0-9a-f]{8,17}$")
+  private String vpcId;
+
   @JsonPropertyDescription("Security groups of the nodes.")
   @Required
   @Size(min = 1, max = 5)
@@ -120,6 +126,14 @@ public class SolrClusterSpec extends AwsResourceSpec {
 
   public void setSubnets(List<String> subnets) {
     this.subnets = subnets == null ? new ArrayList<>() : subnets;
+  }
+
+  public String getVpcId() {
+    return vpcId;
+  }
+
+  public void setVpcId(String vpcId) {
+    this.vpcId = vpcId;
   }
 
   public List<String> getSecurityGroups() {

@@ -1,0 +1,141 @@
+package dev.kaizen.operator.solr;
+
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateBlockDeviceMappingRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateEbsBlockDeviceRequest;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateIamInstanceProfileSpecificationRequest;
+import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/** A colour's launch template in EC2, and the private addresses of the instances launched from it. */
+public final class LaunchTemplates {
+  static final String SERVICE = "EC2";
+  private static final String ROOT_DEVICE = "/dev/xvda";
+
+  /** A launch template as observed: its tags (the ownership marker) and its latest version's content. */
+  public record Observed(String id, String name, long latestVersion, Map<String, String> tags, NodeTemplate latest) {}
+
+  private final Ec2Client client;
+  private final AwsCalls calls;
+  private final AwsTarget target;
+
+  public LaunchTemplates(Ec2Client client, AwsCalls calls, AwsTarget target) {
+    this.client = client;
+    this.calls = calls;
+    this.target = target;
+  }
+
+  public Optional<Observed> describe(String name) {
+    LaunchTemplate template;
+    try {
+      template = call("DescribeLaunchTemplates", () -> client.describeLaunchTemplates(r -> r.launchTemplateNames(name)))
+          .launchTemplates().stream().findFirst().orElse(null);
+    } catch (Ec2Exception e) {
+      if ("InvalidLaunchTemplateName.NotFoundException".equals(code(e))) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (template == null) {
+      return Optional.empty();
+    }
+    ResponseLaunchTemplateData data = call("DescribeLaunchTemplateVersions", () -> client.describeLaunchTemplateVersions(
+        r -> r.launchTemplateId(template.launchTemplateId()).versions("$Latest")))
+        .launchTemplateVersions().get(0).launchTemplateData();
+    Map<String, String> tags = new TreeMap<>();
+    template.tags().forEach(t -> tags.put(t.key(), t.value()));
+    var ebs = data.blockDeviceMappings().stream().filter(m -> m.ebs() != null).findFirst().map(m -> m.ebs());
+    return Optional.of(new Observed(template.launchTemplateId(), template.launchTemplateName(),
+        template.latestVersionNumber(), tags, new NodeTemplate(data.imageId(), data.instanceTypeAsString(),
+            data.userData(), data.securityGroupIds(),
+            data.iamInstanceProfile() == null ? null : data.iamInstanceProfile().arn(),
+            ebs.map(e -> e.volumeSize()).orElse(0), ebs.map(e -> e.volumeTypeAsString()).orElse(""))));
+  }
+
+  /**
+   * Creates the template. The client token makes a retry after a lost response return the template it created
+   * instead of failing with AlreadyExists.
+   */
+  public void create(String name, NodeTemplate content, Map<String, String> tags, String clientToken) {
+    call("CreateLaunchTemplate", () -> client.createLaunchTemplate(r -> r.launchTemplateName(name)
+        .clientToken(clientToken).launchTemplateData(data(content))
+        .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.LAUNCH_TEMPLATE)
+            .tags(tags(tags)).build())));
+  }
+
+  /** Adds a version (the Auto Scaling group launches {@code $Latest}, so new nodes use it). */
+  public void newVersion(String name, NodeTemplate content) {
+    call("CreateLaunchTemplateVersion", () -> client.createLaunchTemplateVersion(r -> r.launchTemplateName(name)
+        .launchTemplateData(data(content))));
+  }
+
+  public void tag(String id, Map<String, String> tags) {
+    call("CreateTags", () -> client.createTags(r -> r.resources(id).tags(tags(tags))));
+  }
+
+  /** Deletes the template; one already gone counts as deleted. */
+  public boolean delete(String name) {
+    try {
+      call("DeleteLaunchTemplate", () -> client.deleteLaunchTemplate(r -> r.launchTemplateName(name)));
+      return true;
+    } catch (Ec2Exception e) {
+      if ("InvalidLaunchTemplateName.NotFoundException".equals(code(e))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Private IPv4 address of each instance. */
+  public Map<String, String> privateAddresses(List<String> instanceIds) {
+    if (instanceIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> addresses = new TreeMap<>();
+    call("DescribeInstances", () -> client.describeInstances(r -> r.instanceIds(instanceIds))).reservations()
+        .forEach(reservation -> reservation.instances().forEach(i -> {
+          if (i.privateIpAddress() != null) {
+            addresses.put(i.instanceId(), i.privateIpAddress());
+          }
+        }));
+    return addresses;
+  }
+
+  private static RequestLaunchTemplateData data(NodeTemplate content) {
+    return RequestLaunchTemplateData.builder()
+        .imageId(content.imageId())
+        .instanceType(content.instanceType())
+        .userData(content.userData())
+        .securityGroupIds(content.securityGroups())
+        .iamInstanceProfile(LaunchTemplateIamInstanceProfileSpecificationRequest.builder()
+            .arn(content.instanceProfileArn()).build())
+        .blockDeviceMappings(LaunchTemplateBlockDeviceMappingRequest.builder().deviceName(ROOT_DEVICE)
+            .ebs(LaunchTemplateEbsBlockDeviceRequest.builder().volumeSize(content.volumeSizeGiB())
+                .volumeType(content.volumeType()).encrypted(true).deleteOnTermination(true).build())
+            .build())
+        .build();
+  }
+
+  private static List<Tag> tags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private static String code(Ec2Exception e) {
+    return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  }
+
+  private <T> T call(String operation, java.util.function.Supplier<T> call) {
+    return calls.call(target, SERVICE, operation, call);
+  }
+}

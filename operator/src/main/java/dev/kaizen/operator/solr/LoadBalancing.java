@@ -1,0 +1,164 @@
+package dev.kaizen.operator.solr;
+
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/** The Application Load Balancer, the colours' target groups, the live and test listeners, target health. */
+public final class LoadBalancing {
+  static final String SERVICE = "ElasticLoadBalancingV2";
+
+  public record ObservedLoadBalancer(String arn, String name, String dnsName, String state, Map<String, String> tags) {}
+
+  /** A target group and its targets' health (instance id -> healthy). */
+  public record ObservedTargetGroup(String arn, String name, Map<String, String> tags, Map<String, Boolean> targets) {
+    public int healthy() {
+      return (int) targets.values().stream().filter(Boolean::booleanValue).count();
+    }
+  }
+
+  /** A listener and the target group its default action forwards to. */
+  public record ObservedListener(String arn, int port, String targetGroupArn) {}
+
+  private final ElasticLoadBalancingV2Client client;
+  private final AwsCalls calls;
+  private final AwsTarget target;
+
+  public LoadBalancing(ElasticLoadBalancingV2Client client, AwsCalls calls, AwsTarget target) {
+    this.client = client;
+    this.calls = calls;
+    this.target = target;
+  }
+
+  public Optional<ObservedLoadBalancer> loadBalancer(String name) {
+    try {
+      var lb = call("DescribeLoadBalancers", () -> client.describeLoadBalancers(r -> r.names(name)))
+          .loadBalancers().get(0);
+      return Optional.of(new ObservedLoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
+          lb.state() == null ? "unknown" : lb.state().codeAsString(), tags(lb.loadBalancerArn())));
+    } catch (ElasticLoadBalancingV2Exception e) {
+      if ("LoadBalancerNotFound".equals(code(e))) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  public Optional<ObservedTargetGroup> targetGroup(String name) {
+    try {
+      var tg = call("DescribeTargetGroups", () -> client.describeTargetGroups(r -> r.names(name)))
+          .targetGroups().get(0);
+      Map<String, Boolean> targets = new TreeMap<>();
+      call("DescribeTargetHealth", () -> client.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())))
+          .targetHealthDescriptions().forEach(d -> targets.put(d.target().id(),
+              d.targetHealth().state() == TargetHealthStateEnum.HEALTHY));
+      return Optional.of(new ObservedTargetGroup(tg.targetGroupArn(), tg.targetGroupName(), tags(tg.targetGroupArn()),
+          targets));
+    } catch (ElasticLoadBalancingV2Exception e) {
+      if ("TargetGroupNotFound".equals(code(e))) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  public List<ObservedListener> listeners(String loadBalancerArn) {
+    List<ObservedListener> found = new ArrayList<>();
+    call("DescribeListeners", () -> client.describeListeners(r -> r.loadBalancerArn(loadBalancerArn))).listeners()
+        .forEach(l -> found.add(new ObservedListener(l.listenerArn(), l.port(), l.defaultActions().stream()
+            .filter(a -> a.type() == ActionTypeEnum.FORWARD).findFirst().map(LoadBalancing::forwardTarget)
+            .orElse(null))));
+    return found;
+  }
+
+  private static String forwardTarget(Action action) {
+    if (action.targetGroupArn() != null) {
+      return action.targetGroupArn();
+    }
+    // A weighted forward (part 2's weighted switch, or an edit by hand): the heaviest target group.
+    return action.forwardConfig() == null ? null : action.forwardConfig().targetGroups().stream()
+        .max(java.util.Comparator.comparing(t -> t.weight() == null ? 1 : t.weight()))
+        .map(t -> t.targetGroupArn()).orElse(null);
+  }
+
+  public void createLoadBalancer(String name, String scheme, List<String> subnets, List<String> securityGroups,
+      Map<String, String> tags) {
+    call("CreateLoadBalancer", () -> client.createLoadBalancer(r -> r.name(name).type("application").scheme(scheme)
+        .subnets(subnets).securityGroups(securityGroups.isEmpty() ? null : securityGroups).tags(tags(tags))));
+  }
+
+  /** Creates a colour's target group: HTTP to Solr's port, healthy when a node answers its ping on any core. */
+  public void createTargetGroup(String name, String vpcId, Map<String, String> tags) {
+    call("CreateTargetGroup", () -> client.createTargetGroup(r -> r.name(name).protocol("HTTP")
+        .port(SolrUserData.SOLR_PORT).vpcId(vpcId).targetType("instance")
+        .healthCheckPath("/solr/admin/info/health").healthCheckProtocol("HTTP").tags(tags(tags))));
+  }
+
+  /** Creates a listener forwarding to a target group; the load balancer is found by name (it may be new). */
+  public void createListener(String loadBalancerName, int port, String targetGroupName, Map<String, String> tags) {
+    String lb = loadBalancer(loadBalancerName).orElseThrow(() -> new IllegalStateException(
+        "load balancer " + loadBalancerName + " not found")).arn();
+    String tg = targetGroupArn(targetGroupName);
+    call("CreateListener", () -> client.createListener(r -> r.loadBalancerArn(lb).port(port).protocol("HTTP")
+        .defaultActions(forward(tg)).tags(tags(tags))));
+  }
+
+  public void forward(String listenerArn, String targetGroupName) {
+    String tg = targetGroupArn(targetGroupName);
+    call("ModifyListener", () -> client.modifyListener(r -> r.listenerArn(listenerArn).defaultActions(forward(tg))));
+  }
+
+  public void tag(String arn, Map<String, String> tags) {
+    call("AddTags", () -> client.addTags(r -> r.resourceArns(arn).tags(tags(tags))));
+  }
+
+  public void deleteListener(String arn) {
+    call("DeleteListener", () -> client.deleteListener(r -> r.listenerArn(arn)));
+  }
+
+  public void deleteLoadBalancer(String arn) {
+    call("DeleteLoadBalancer", () -> client.deleteLoadBalancer(r -> r.loadBalancerArn(arn)));
+  }
+
+  public void deleteTargetGroup(String arn) {
+    call("DeleteTargetGroup", () -> client.deleteTargetGroup(r -> r.targetGroupArn(arn)));
+  }
+
+  private String targetGroupArn(String name) {
+    return call("DescribeTargetGroups", () -> client.describeTargetGroups(r -> r.names(name))).targetGroups().get(0)
+        .targetGroupArn();
+  }
+
+  private static Action forward(String targetGroupArn) {
+    return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build();
+  }
+
+  private Map<String, String> tags(String arn) {
+    Map<String, String> tags = new TreeMap<>();
+    call("DescribeTags", () -> client.describeTags(r -> r.resourceArns(arn))).tagDescriptions()
+        .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
+    return tags;
+  }
+
+  private static List<Tag> tags(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private static String code(ElasticLoadBalancingV2Exception e) {
+    return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  }
+
+  private <T> T call(String operation, java.util.function.Supplier<T> call) {
+    return calls.call(target, SERVICE, operation, call);
+  }
+}

@@ -1,0 +1,373 @@
+package dev.kaizen.operator.solr;
+
+import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.api.v1alpha1.solr.ColourStatus;
+import dev.kaizen.operator.api.v1alpha1.solr.LoadBalancerStatus;
+import dev.kaizen.operator.api.v1alpha1.solr.RevisionStatus;
+import dev.kaizen.operator.api.v1alpha1.solr.ScaleInStatus;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrClusterSpec;
+import dev.kaizen.operator.api.v1alpha1.solr.SolrClusterStatus;
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsClients;
+import dev.kaizen.operator.aws.AwsTarget;
+import dev.kaizen.operator.core.Failure;
+import dev.kaizen.operator.core.FailureKind;
+import dev.kaizen.operator.core.InvalidSpecException;
+import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.Reasons;
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.reconcile.AccountBinding;
+import dev.kaizen.operator.core.reconcile.Kind;
+import dev.kaizen.operator.core.reconcile.OwnedObject;
+import dev.kaizen.operator.core.reconcile.Verdicts;
+import dev.kaizen.operator.core.reconcile.Waiting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.solr.common.SolrException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * SolrCluster's part of the reconcile loop: the active colour's launch template and scale-in protected Auto Scaling
+ * group, its target group, the load balancer with its live and test listeners, and the colour's Solr (configset,
+ * collections, replicas when scaling in). Every observe reads each object directly, tags included: a SolrCluster owns
+ * a handful of objects, none of them listed account-wide.
+ */
+public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObservation, SolrClusterPorts> {
+  /** How often a colour whose nodes are coming up is looked at again: five confirms (10 s by default). */
+  private final Duration nodesRecheck;
+
+  private final AwsClients clients;
+  private final AwsCalls calls;
+  private final Optional<Region> defaultRegion;
+  private final SolrAdmin.Connector solr;
+  private final ConfigSetSource configSets;
+  private final Map<AwsTarget, SolrClusterPorts> ports = new ConcurrentHashMap<>();
+
+  public SolrClusterKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
+      SolrAdmin.Connector solr, ConfigSetSource configSets, Duration confirm) {
+    this.nodesRecheck = confirm.multipliedBy(5);
+    this.clients = clients;
+    this.calls = calls;
+    this.defaultRegion = defaultRegion;
+    this.solr = solr;
+    this.configSets = configSets;
+  }
+
+  static String loadBalancerKey(SolrClusterNames names) {
+    return "load balancer " + names.loadBalancer();
+  }
+
+  static String targetGroupKey(SolrClusterNames names, Colour colour) {
+    return "target group " + names.targetGroup(colour);
+  }
+
+  static String templateKey(SolrClusterNames names, Colour colour) {
+    return "launch template " + names.launchTemplate(colour);
+  }
+
+  static String groupKey(SolrClusterNames names, Colour colour) {
+    return "Auto Scaling group " + names.autoScalingGroup(colour);
+  }
+
+  public static SolrClusterNames names(SolrCluster cluster) {
+    return new SolrClusterNames(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName());
+  }
+
+  @Override
+  public KaizenStatus initStatus(SolrCluster cluster) {
+    if (cluster.getStatus() == null) {
+      cluster.setStatus(new SolrClusterStatus());
+    }
+    return cluster.getStatus();
+  }
+
+  @Override
+  public List<String> problems(SolrCluster cluster) {
+    SolrClusterSpec spec = cluster.getSpec();
+    List<String> problems = new ArrayList<>();
+    if (spec == null) {
+      return List.of("spec is required.");
+    }
+    if (spec.getAmi() == null || (spec.getAmi().getId() == null) == (spec.getAmi().getSsmParameter() == null)) {
+      problems.add("spec.ami needs exactly one of id or ssmParameter.");
+    }
+    if (spec.getZookeeper() == null || spec.getConfigSet() == null || spec.getNodes() == null
+        || spec.getSolrVersion() == null || spec.getInstanceType() == null || spec.getVpcId() == null) {
+      problems.add("spec.solrVersion, nodes, instanceType, vpcId, zookeeper and configSet are required.");
+    }
+    return problems;
+  }
+
+  public Optional<AwsTarget> target(SolrCluster cluster, AccountBinding account) {
+    return Optional.ofNullable(cluster.getSpec().getRegion())
+        .or(account::defaultRegion)
+        .map(Region::of)
+        .or(() -> defaultRegion)
+        .map(region -> new AwsTarget(account.account(), region));
+  }
+
+  @Override
+  public SolrClusterPorts gateway(SolrCluster cluster, AccountBinding account) {
+    AwsTarget target = target(cluster, account).orElseThrow(() -> new InvalidSpecException("spec.region is not set"
+        + " and the operator has no default region: set spec.region, or start the operator with --region."));
+    return ports(target).withAccountTags(account.defaultTags());
+  }
+
+  public SolrClusterPorts ports(AwsTarget target) {
+    return ports.computeIfAbsent(target, t -> new SolrClusterPorts(t,
+        new LaunchTemplates(clients.client(t, Ec2Client.class), calls, t),
+        new ScalingGroups(clients.client(t, AutoScalingClient.class), calls, t),
+        new LoadBalancing(clients.client(t, ElasticLoadBalancingV2Client.class), calls, t),
+        new AmiParameters(clients.client(t, SsmClient.class), calls, t),
+        solr, configSets, Map.of()));
+  }
+
+  private static Colour active(SolrCluster cluster) {
+    return Optional.ofNullable(cluster.getStatus()).map(SolrClusterStatus::getActiveColour).map(Colour::of)
+        .orElse(Colour.BLUE);
+  }
+
+  private static Optional<RevisionStatus> pinned(SolrCluster cluster, Colour colour) {
+    return Optional.ofNullable(cluster.getStatus()).map(s -> s.colour(colour.id())).map(ColourStatus::getRevision);
+  }
+
+  /** What the cluster asks for; {@code amiResolver} is asked only when no revision is pinned yet. */
+  DesiredSolrCluster desired(SolrCluster cluster, Map<String, String> files, java.util.function.Supplier<String> ami,
+      Map<String, String> accountTags) {
+    SolrClusterSpec spec = cluster.getSpec();
+    SolrClusterNames names = names(cluster);
+    Colour colour = active(cluster);
+    String hash = files.isEmpty() ? "unknown" : ConfigSetSource.hash(files);
+    Optional<RevisionStatus> pinned = pinned(cluster, colour);
+    RevisionStatus revision = pinned.orElseGet(() -> new RevisionStatus(hash, spec.getSolrVersion(),
+        spec.getInstanceType(), ami.get()));
+    pinned.ifPresent(p -> requireSameRevision(spec, p, hash, colour));
+    String chroot = names.zkChroot(spec.getZookeeper().getChroot(), colour);
+    NodeTemplate template = new NodeTemplate(revision.getAmi(), revision.getInstanceType(),
+        SolrUserData.base64(SolrUserData.script(revision.getSolrVersion(), spec.getZookeeper().getConnectString(),
+            chroot)),
+        spec.getSecurityGroups(), spec.getInstanceProfileArn(), spec.getVolume().effectiveSizeGiB(),
+        spec.getVolume().effectiveType());
+    Map<String, String> tags = new LinkedHashMap<>(accountTags);
+    tags.putAll(spec.getTags());
+    var lb = spec.getLoadBalancer();
+    String configSetName = spec.getConfigSet().getName() != null ? spec.getConfigSet().getName()
+        : cluster.getMetadata().getName();
+    return new DesiredSolrCluster(names, colour, spec.getNodes(), revision, template, spec.getSubnets(),
+        spec.getVpcId(), lb.awsScheme(), lb.getSecurityGroups(), lb.effectiveLivePort(), lb.effectiveTestPort(),
+        spec.getCollections(), configSetName, files, tags);
+  }
+
+  /**
+   * A colour never changes under the operator: a new Solr version, instance type, AMI or configset is a new colour,
+   * which the blue/green rollout (SolrCluster part 2) builds. Until then such a change is refused with a sentence.
+   */
+  private static void requireSameRevision(SolrClusterSpec spec, RevisionStatus pinned, String hash, Colour colour) {
+    List<String> changed = new ArrayList<>();
+    if (!spec.getSolrVersion().equals(pinned.getSolrVersion())) {
+      changed.add("solrVersion " + pinned.getSolrVersion() + " -> " + spec.getSolrVersion());
+    }
+    if (!spec.getInstanceType().equals(pinned.getInstanceType())) {
+      changed.add("instanceType " + pinned.getInstanceType() + " -> " + spec.getInstanceType());
+    }
+    if (spec.getAmi().getId() != null && !spec.getAmi().getId().equals(pinned.getAmi())) {
+      changed.add("ami " + pinned.getAmi() + " -> " + spec.getAmi().getId());
+    }
+    if (!"unknown".equals(hash) && !hash.equals(pinned.getConfigSetHash())) {
+      changed.add("configset " + pinned.getConfigSetHash() + " -> " + hash);
+    }
+    if (!changed.isEmpty()) {
+      throw new InvalidSpecException("The " + colour.id() + " colour is built with " + pinned.summary() + "; "
+          + String.join(", ", changed) + " needs a new colour, which the blue/green rollout builds, and this operator"
+          + " version has none yet: revert the change to keep the cluster converging.");
+    }
+  }
+
+  @Override
+  public SolrClusterObservation observe(SolrCluster cluster, SolrClusterPorts p, boolean full) {
+    SolrClusterSpec spec = cluster.getSpec();
+    Colour colour = active(cluster);
+    boolean pinned = pinned(cluster, colour).isPresent();
+    String configMap = spec.getConfigSet().getConfigMapName();
+    Map<String, String> files = p.configSets().files(cluster.getMetadata().getNamespace(), configMap)
+        .orElse(Map.of());
+    if (files.isEmpty() && !pinned) {
+      throw new InvalidSpecException("The ConfigMap " + configMap + " (spec.configSet.configMapName) is missing or"
+          + " empty in " + cluster.getMetadata().getNamespace() + ": the configset is part of a colour's revision.");
+    }
+    DesiredSolrCluster desired = desired(cluster, files, () -> spec.getAmi().getId() != null ? spec.getAmi().getId()
+        : p.amis().resolve(spec.getAmi().getSsmParameter()), p.accountTags());
+    SolrClusterNames names = desired.names();
+    var lb = p.loadBalancing().loadBalancer(names.loadBalancer());
+    var listeners = lb.map(found -> p.loadBalancing().listeners(found.arn())).orElse(List.of());
+    var tg = p.loadBalancing().targetGroup(names.targetGroup(colour));
+    var template = p.templates().describe(names.launchTemplate(colour));
+    var group = Optional.ofNullable(p.groups().describe(List.of(names.autoScalingGroup(colour)))
+        .get(names.autoScalingGroup(colour)));
+    Map<String, String> addresses = group.map(g -> p.templates().privateAddresses(g.staying().stream()
+        .map(ScalingGroups.Member::id).toList())).orElse(Map.of());
+    int healthy = tg.map(LoadBalancing.ObservedTargetGroup::healthy).orElse(0);
+    boolean liveListener = listeners.stream().anyMatch(l -> l.port() == desired.livePort());
+    Optional<SolrState> solrState = lb.isPresent() && liveListener && healthy > 0
+        ? Optional.of(SolrState.read(p.solr().at("http://" + lb.get().dnsName() + ":" + desired.livePort() + "/solr")))
+        : Optional.empty();
+    Optional<ScaleInStatus> scaleIn = Optional.ofNullable(cluster.getStatus()).map(SolrClusterStatus::getScaleIn)
+        .filter(s -> !s.getInstances().isEmpty());
+    return new SolrClusterObservation(desired, pinned, lb, listeners, tg, template, group, addresses, solrState,
+        scaleIn);
+  }
+
+  @Override
+  public SolrClusterObservation emptyAccount(SolrCluster cluster) {
+    Map<String, String> files = Map.of("(configset)", "read from the cluster when planned against it");
+    DesiredSolrCluster desired = desired(cluster, files, () -> cluster.getSpec().getAmi().getId() != null
+        ? cluster.getSpec().getAmi().getId() : "(resolved from " + cluster.getSpec().getAmi().getSsmParameter() + ")",
+        Map.of());
+    return new SolrClusterObservation(desired, pinned(cluster, desired.active()).isPresent(), Optional.empty(),
+        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** The load balancer first (the root every colour hangs under), then the active colour's objects. */
+  @Override
+  public List<OwnedObject> owned(SolrCluster cluster, SolrClusterObservation o) {
+    SolrClusterNames names = o.desired().names();
+    Colour colour = o.desired().active();
+    List<OwnedObject> objects = new ArrayList<>();
+    objects.add(new OwnedObject(loadBalancerKey(names), o.loadBalancer().isPresent(),
+        o.loadBalancer().map(lb -> OwnerTags.read(lb.tags())), o.loadBalancer().map(lb -> lb.arn())));
+    objects.add(new OwnedObject(targetGroupKey(names, colour), o.targetGroup().isPresent(),
+        o.targetGroup().map(tg -> OwnerTags.read(tg.tags())), o.targetGroup().map(tg -> tg.arn())));
+    objects.add(new OwnedObject(templateKey(names, colour), o.template().isPresent(),
+        o.template().map(lt -> OwnerTags.read(lt.tags())), o.template().map(lt -> lt.id())));
+    objects.add(new OwnedObject(groupKey(names, colour), o.group().isPresent(),
+        o.group().map(g -> OwnerTags.read(g.tags())), o.group().map(g -> g.arn())));
+    return objects;
+  }
+
+  @Override
+  public Plan<SolrClusterPorts> plan(SolrCluster cluster, SolrClusterObservation observed, Verdicts verdicts,
+      OwnerTags mine) {
+    return SolrClusterPlanner.plan(observed, verdicts::of, mine);
+  }
+
+  @Override
+  public void describe(SolrCluster cluster, SolrClusterObservation o) {
+    SolrClusterStatus status = (SolrClusterStatus) initStatus(cluster);
+    DesiredSolrCluster d = o.desired();
+    Colour colour = d.active();
+    o.loadBalancer().ifPresent(lb -> {
+      LoadBalancerStatus lbStatus = new LoadBalancerStatus();
+      lbStatus.setName(lb.name());
+      lbStatus.setArn(lb.arn());
+      lbStatus.setDnsName(lb.dnsName());
+      lbStatus.setLiveEndpoint(o.listener(d.livePort()).map(l -> o.endpoint(d.livePort())).orElse(null));
+      lbStatus.setTestEndpoint(o.listener(d.testPort()).map(l -> o.endpoint(d.testPort())).orElse(null));
+      status.setLoadBalancer(lbStatus);
+    });
+    ColourStatus colourStatus = Optional.ofNullable(status.colour(colour.id())).orElseGet(ColourStatus::new);
+    int desiredNodes = d.nodes();
+    int healthy = o.healthyNodes();
+    colourStatus.setDesiredNodes(desiredNodes);
+    colourStatus.setHealthyNodes(healthy);
+    colourStatus.setZkChroot(d.names().zkChroot(cluster.getSpec().getZookeeper().getChroot(), colour));
+    colourStatus.setLaunchTemplate(o.template().map(lt -> lt.id() + ":" + lt.latestVersion()).orElse(null));
+    colourStatus.setAutoScalingGroup(o.group().map(ScalingGroups.Observed::name).orElse(null));
+    colourStatus.setTargetGroupArn(o.targetGroup().map(LoadBalancing.ObservedTargetGroup::arn).orElse(null));
+    o.solr().ifPresent(solr -> colourStatus.setDocuments(new LinkedHashMap<>(solr.documents())));
+    colourStatus.setState(state(o));
+    status.setColour(colour.id(), colourStatus);
+    if (colourStatus.getRevision() != null) {
+      status.setActiveColour(colour.id());
+      status.setActiveRevision(colourStatus.getRevision().summary());
+    }
+    status.setNodes(healthy + "/" + desiredNodes);
+    // A scale-in is over once none of its instances is left in the group.
+    Optional.ofNullable(status.getScaleIn()).ifPresent(scaleIn -> {
+      List<String> staying = o.group().map(g -> g.staying().stream().map(ScalingGroups.Member::id).toList())
+          .orElse(List.of());
+      if (scaleIn.getInstances().stream().noneMatch(staying::contains)) {
+        status.setScaleIn(null);
+      }
+    });
+  }
+
+  private static ColourStatus.State state(SolrClusterObservation o) {
+    boolean collectionsUp = o.solr().map(s -> s.collections().containsAll(o.desired().collections().stream()
+        .map(c -> c.getName()).toList())).orElse(false);
+    if (o.healthyNodes() >= o.desired().nodes() && collectionsUp) {
+      return ColourStatus.State.Serving;
+    }
+    return collectionsUp ? ColourStatus.State.Degraded : ColourStatus.State.Provisioning;
+  }
+
+  /** Ready only once the active colour's nodes are all healthy, its collections exist and no scale-in is under way. */
+  @Override
+  public Optional<Waiting> waiting(SolrCluster cluster, SolrClusterObservation o) {
+    DesiredSolrCluster d = o.desired();
+    if (o.loadBalancer().map(lb -> !"active".equals(lb.state())).orElse(true)) {
+      return Optional.of(new Waiting("LoadBalancerProvisioning", "The load balancer " + d.names().loadBalancer()
+          + " is " + o.loadBalancer().map(lb -> lb.state()).orElse("absent") + ".", nodesRecheck));
+    }
+    int healthy = o.healthyNodes();
+    ColourStatus.State state = state(o);
+    if (healthy < d.nodes()) {
+      String reason = state == ColourStatus.State.Degraded ? "NodesDegraded" : "NodesStarting";
+      return Optional.of(new Waiting(reason, "The " + d.active().id() + " colour has " + healthy + " of " + d.nodes()
+          + " nodes healthy" + (state == ColourStatus.State.Degraded ? " (a node was replaced or failed)" : "")
+          + ".", nodesRecheck));
+    }
+    if (o.scaleIn().isPresent()) {
+      return Optional.of(new Waiting("ScalingIn", "Removing " + String.join(", ", o.scaleIn().get().getInstances())
+          + " from the " + d.active().id() + " colour once their replicas are active elsewhere.", nodesRecheck));
+    }
+    if (o.solr().map(s -> !s.green()).orElse(false)) {
+      return Optional.of(new Waiting("ReplicasRecovering", "Collections not yet GREEN: " + o.solr().get().health()
+          + ".", nodesRecheck));
+    }
+    if (state != ColourStatus.State.Serving) {
+      return Optional.of(new Waiting("CollectionsPending", "The " + d.active().id()
+          + " colour's collections are not all created yet.", nodesRecheck));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Plan<SolrClusterPorts> deletionPlan(SolrCluster cluster, SolrClusterObservation observed,
+      Verdicts verdicts) {
+    return SolrClusterPlanner.deletion(observed, verdicts::deletable);
+  }
+
+  /** Solr's own answers: unreachable is transient; a refused admin request (4xx) is the cluster's to fix. */
+  @Override
+  public Optional<Failure> classify(Throwable error) {
+    Throwable cause = error;
+    while (cause != null) {
+      if (cause instanceof SolrUnavailableException) {
+        return Optional.of(new Failure(FailureKind.TRANSIENT, Reasons.TRANSIENT_ERROR, cause.getMessage(),
+            Optional.empty()));
+      }
+      if (cause instanceof SolrException solr) {
+        FailureKind kind = solr.code() >= 400 && solr.code() < 500 ? FailureKind.INVALID : FailureKind.TRANSIENT;
+        return Optional.of(new Failure(kind, kind == FailureKind.INVALID ? "SolrRejected" : Reasons.TRANSIENT_ERROR,
+            "Solr answered " + solr.code() + ": " + solr.getMessage(), Optional.empty()));
+      }
+      cause = cause.getCause();
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void changed(SolrCluster cluster) {
+    // Nothing cached: every observe reads AWS and Solr directly.
+  }
+}

@@ -1,0 +1,19 @@
+package dev.kaizen.operator.solr;
+
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.Map;
+
+/** Everything a SolrCluster plan is applied through, in one account and region. */
+/**
+ * Everything a SolrCluster plan is applied through, in one account and region.
+ *
+ * @param accountTags the account binding's default tags, put on every object created (ownership tags win)
+ */
+public record SolrClusterPorts(AwsTarget target, LaunchTemplates templates, ScalingGroups groups,
+    LoadBalancing loadBalancing, AmiParameters amis, SolrAdmin.Connector solr, ConfigSetSource configSets,
+    java.util.Map<String, String> accountTags) {
+
+  public SolrClusterPorts withAccountTags(java.util.Map<String, String> tags) {
+    return new SolrClusterPorts(target, templates, groups, loadBalancing, amis, solr, configSets, Map.copyOf(tags));
+  }
+}

@@ -1,0 +1,26 @@
+package dev.kaizen.operator.solr;
+
+import java.util.List;
+import java.util.Map;
+
+/** What Solr said about a colour's cluster: its collections, nodes, where replicas are, health and documents. */
+public record SolrState(List<String> collections, List<String> liveNodes, Map<String, Integer> replicasPerNode,
+    Map<String, String> health, Map<String, Long> documents) {
+
+  public static SolrState read(SolrAdmin solr) {
+    List<String> collections = solr.collections();
+    Map<String, Long> documents = new java.util.TreeMap<>();
+    collections.forEach(c -> documents.put(c, solr.documentCount(c)));
+    return new SolrState(collections, solr.liveNodes(), solr.replicasPerNode(), solr.collectionHealth(), documents);
+  }
+
+  /** Whether every collection is GREEN (every replica active). */
+  public boolean green() {
+    return health.values().stream().allMatch("GREEN"::equals);
+  }
+
+  /** The node of an instance, by its private address: {@code <ip>:8983_solr}. */
+  public static String nodeName(String privateIp) {
+    return privateIp + ":" + SolrUserData.SOLR_PORT + "_solr";
+  }
+}
