@@ -42,7 +42,7 @@ final class ManifestCheck {
       CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
   private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
       .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD)
-      .with(Kinds.GROUP, CronJobSet.KIND, CronJobSetFormats.BY_FIELD),
+      .with(Kinds.GROUP, CronJobSet.KIND, CronJobSetFormats.BY_FIELD)
       .with(Kinds.GROUP, MailRoute.KIND, MailRouteFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
   private final String defaultNamespace;
