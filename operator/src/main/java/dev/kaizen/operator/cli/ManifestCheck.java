@@ -37,7 +37,9 @@ final class ManifestCheck {
   private final CrdSchemas crds =
       CrdSchemas.fromClasspath(Kinds.ALL.stream().map(Kinds::crdName).toArray(String[]::new));
   private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
-      .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD));
+      .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD)
+      .with(Kinds.GROUP, dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount.KIND,
+          dev.kaizen.operator.api.v1alpha1.accounts.AwsAccountFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
   private final String defaultNamespace;
   private final Optional<String> defaultRegion;
