@@ -3,6 +3,8 @@ package dev.kaizen.operator.cli;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRouteFormats;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
+import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
+import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccountFormats;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSetFormats;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
@@ -43,7 +45,8 @@ final class ManifestCheck {
   private final ManifestValidator validator = new ManifestValidator(crds, FieldFormats.none()
       .with(Kinds.GROUP, LogPipeline.KIND, LogPipelineFormats.BY_FIELD)
       .with(Kinds.GROUP, CronJobSet.KIND, CronJobSetFormats.BY_FIELD)
-      .with(Kinds.GROUP, MailRoute.KIND, MailRouteFormats.BY_FIELD));
+      .with(Kinds.GROUP, MailRoute.KIND, MailRouteFormats.BY_FIELD)
+      .with(Kinds.GROUP, AwsAccount.KIND, AwsAccountFormats.BY_FIELD));
   private final Map<String, PlannableKind<?, ?, ?>> kinds;
   private final String defaultNamespace;
   private final Optional<String> defaultRegion;

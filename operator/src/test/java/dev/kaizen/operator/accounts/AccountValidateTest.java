@@ -20,12 +20,19 @@ class AccountValidateTest {
   private record Run(int exit, String out, String err) {}
 
   private Run validate() {
+    return validate(dir.toString());
+  }
+
+  private Run validate(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("validate", dir.toString());
+    String[] all = new String[args.length + 1];
+    all[0] = "validate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int exit = cli.execute(all);
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -79,5 +86,22 @@ class AccountValidateTest {
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
+  }
+
+  @Test
+  void anAwsAccountsRoleCannotMoveToAnotherAccount() throws IOException {
+    Files.createDirectories(dir.resolve("main"));
+    Files.createDirectories(dir.resolve("pr"));
+    Files.writeString(dir.resolve("main/account.yaml"), account("shop-prod", "prod"));
+    Files.writeString(dir.resolve("pr/account.yaml"), account("shop-prod", "prod")
+        .replace("210987654321:role/kaizen-operator", "999988887777:role/kaizen-operator"));
+
+    Run moved = validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString());
+    assertThat(moved.exit()).isEqualTo(1);
+    assertThat(moved.err()).contains("roleArn cannot move to another AWS account");
+
+    Files.writeString(dir.resolve("pr/account.yaml"), account("shop-prod", "prod")
+        .replace("role/kaizen-operator", "role/kaizen-operator-v2"));
+    assertThat(validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString()).exit()).isZero();
   }
 }

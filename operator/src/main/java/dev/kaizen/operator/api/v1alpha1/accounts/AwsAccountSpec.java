@@ -17,6 +17,12 @@ import java.util.Map;
  * {@code adopt} are inherited and have no effect: an AwsAccount creates nothing in AWS.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// The account is the AwsAccount's identity: resources' objects live there. Another account is another AwsAccount.
+// The 12 digits after "::" (the pattern guarantees them).
+@ValidationRule(value = "self.roleArn.substring(self.roleArn.indexOf('::') + 2, self.roleArn.indexOf('::') + 14)"
+    + " == oldSelf.roleArn.substring(oldSelf.roleArn.indexOf('::') + 2, oldSelf.roleArn.indexOf('::') + 14)",
+    message = "roleArn cannot move to another AWS account: the objects of the resources bound to this AwsAccount live"
+        + " in its account. Create another AwsAccount for the other account.")
 public class AwsAccountSpec extends KaizenSpec {
   /** The session name used when none is given. */
   public static final String DEFAULT_SESSION_NAME = "kaizen-operator";

@@ -18,7 +18,8 @@ public final class LogPipelineFormats {
       "spec.metricFilters[*].alarm.actions[*]", "an SNS topic ARN (arn:aws:sns:<region>:<account id>:<topic name>)",
       "spec.subscription.destinationArn", "the ARN of a Kinesis stream, a Firehose delivery stream, a Lambda function"
           + " or a CloudWatch Logs destination",
-      "spec.subscription.roleArn", "an IAM role ARN (arn:aws:iam::<account id>:role/<role name>)");
+      "spec.subscription.roleArn", "an IAM role ARN (arn:aws:iam::<account id>:role/<role name>)",
+      "spec.accountRef", "the name of an AwsAccount (lower-case letters, digits and '-')");
 
   private LogPipelineFormats() {}
 }
