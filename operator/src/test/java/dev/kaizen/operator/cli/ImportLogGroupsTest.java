@@ -1,0 +1,125 @@
+package dev.kaizen.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.operator.Main;
+import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
+import dev.kaizen.operator.fakes.FakeCloudWatch;
+import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
+import dev.kaizen.operator.testing.FakeAwsClients;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * {@code kaizen import loggroups} against a seeded account of years of groups: its output passes {@code kaizen
+ * validate}, and {@code kaizen plan} on it against the same account shows only the adoption (owner tags).
+ */
+class ImportLogGroupsTest {
+  private static final String ACCOUNT = "111122223333";
+  private static final String KMS = "arn:aws:kms:eu-west-1:111122223333:key/7f1c2a4e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
+
+  private final FakeCloudWatchLogs logs = new FakeCloudWatchLogs("eu-west-1", ACCOUNT);
+  private final FakeCloudWatch cloudWatch = new FakeCloudWatch("eu-west-1", ACCOUNT);
+
+  @TempDir
+  Path dir;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(Callable<Integer> command, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(command);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return new Run(cli.execute(args), out.toString(), err.toString());
+  }
+
+  private PlanEnvironment environment() {
+    return new PlanEnvironment(Optional::empty,
+        () -> new FakeAwsClients(r -> logs, r -> cloudWatch).serve(StsClient.class, r -> new FakeSts(ACCOUNT)),
+        () -> Cluster.none("no kubeconfig was found"), Map.of());
+  }
+
+  /** Sixty groups of a service estate (more than a page), one already owned, and groups outside the prefix. */
+  private void seed() {
+    for (int i = 0; i < 60; i++) {
+      String group = "/shop/service-" + i;
+      logs.backdoorCreate(group, i % 3 == 0 ? Map.of("team", "shop", "cost-center", "4711") : Map.of());
+      logs.backdoorSetRetention(group, List.of(7, 30, 365).get(i % 3));
+      if (i % 4 == 0) {
+        logs.backdoorSetKmsKey(group, KMS);
+      }
+    }
+    logs.backdoorSetRetention("/shop/service-59", null);
+    // A filter the operator's naming covers, with its alarm; one of the old naming; a foreign subscription.
+    logs.backdoorPutMetricFilter("/shop/service-1", "kaizen/errors", "?ERROR ?Exception", MetricTransformation
+        .builder().metricNamespace("Shop/Service1").metricName("Errors").metricValue("1").defaultValue(0.0)
+        .unit("Count").build());
+    cloudWatch.putMetricAlarm(r -> r.alarmName("kaizen:/shop/service-1:errors").namespace("Shop/Service1")
+        .metricName("Errors").statistic(Statistic.SUM).period(60).evaluationPeriods(3).threshold(20.0)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).treatMissingData("notBreaching")
+        .alarmDescription("More than 20 errors a minute").alarmActions("arn:aws:sns:eu-west-1:111122223333:oncall"));
+    logs.backdoorPutMetricFilter("/shop/service-2", "ErrorCount", "ERROR", MetricTransformation.builder()
+        .metricNamespace("Legacy").metricName("ErrorCount").metricValue("1").build());
+    // Already some LogPipeline's: never imported for adoption.
+    logs.backdoorCreate("/shop/owned", Map.of("kaizen.dev/cluster", "prod", "kaizen.dev/owner",
+        "shop/LogPipeline/owned", "kaizen.dev/uid", "u-1"));
+    logs.backdoorCreate("/other/service");
+    logs.backdoorCreate("/shopping/cart");
+  }
+
+  @Test
+  void importThenValidateThenPlanShowsOnlyTheAdoption() throws IOException {
+    seed();
+    Run imported = run(new ImportLogGroupsCommand(environment()), "--prefix", "/shop/", "--region", "eu-west-1",
+        "--namespace", "shop");
+    assertThat(imported.err()).isEmpty();
+    assertThat(imported.exit()).isZero();
+    String out = imported.out();
+    assertThat(out).startsWith("# kaizen import loggroups --prefix /shop/: 61 log group(s) in eu-west-1.");
+    assertThat(out.split("\n---\n|^---\n")).hasSize(62);
+    assertThat(out).contains("name: \"shop-service-1\"", "adopt: true", "name: \"/shop/service-59\"",
+        "kmsKeyArn: \"" + KMS + "\"", "cost-center: \"4711\"", "threshold: 20.0",
+        "# metric filter ErrorCount (pattern \"ERROR\") is left as it is",
+        "# /shop/owned: not imported, it carries kaizen-operator ownership tags (owner shop/LogPipeline/owned)");
+    assertThat(out).doesNotContain("/other/service", "/shopping/cart", "kaizen.dev/uid", "u-1");
+    Path manifests = dir.resolve("imported.yaml");
+    Files.writeString(manifests, out);
+
+    Run validated = run(new ValidateCommand(), manifests.toString());
+    assertThat(validated.err()).isEmpty();
+    assertThat(validated.exit()).isZero();
+    assertThat(validated.out()).contains("60 resource(s) checked, 0 problem(s)");
+
+    int before = logs.mutatingCalls().size() + cloudWatch.mutatingCalls().size();
+    Run planned = run(new PlanCommand(environment()), "--cluster-id", "prod-eu", "--region", "eu-west-1",
+        manifests.toString());
+    assertThat(planned.exit()).as(planned.out() + planned.err()).isZero();
+    List<String> changes = planned.out().lines().filter(line -> line.startsWith("  ")).toList();
+    // Each group gets its owner tags, and the one alarm its own: nothing else would change.
+    assertThat(changes).hasSize(61).allSatisfy(line -> assertThat(line).startsWith("  TagResource "));
+    assertThat(planned.out()).contains("60 resource(s), 61 change(s), 0 stall(s), 0 error(s).");
+    assertThat(logs.mutatingCalls().size() + cloudWatch.mutatingCalls().size()).as("read-only").isEqualTo(before);
+  }
+
+  @Test
+  void importIsRegisteredUnderTheRootCommand() {
+    CommandLine root = new CommandLine(new Main());
+    assertThat(root.getSubcommands().get("import").getSubcommands()).containsKey("loggroups");
+  }
+}
