@@ -47,6 +47,13 @@ if reconciling ~= nil and reconciling.status == "True" then
   hs.message = (reconciling.reason or "Reconciling") .. ": " .. text(reconciling, "in progress")
   return hs
 end
+-- CronJobSet: in sync, but a job has not succeeded within two periods.
+local jobs = condition(obj.status.conditions, "JobsHealthy")
+if ready ~= nil and ready.status == "True" and jobs ~= nil and jobs.status == "False" then
+  hs.status = "Degraded"
+  hs.message = (jobs.reason or "JobsNotSucceeding") .. ": " .. text(jobs, "a job is not succeeding")
+  return hs
+end
 if ready ~= nil and ready.status == "True" then
   hs.status = "Healthy"
   hs.message = text(ready, "Ready")

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * pruned, drift undone through the watch (the resync is 10 minutes, so only the watch can), foreign CronJobs left
  * alone, conflicts kept after rechecks and a restart, deletion under both policies, and mode Plan.
  */
-class CronJobSetOperatorTest {
+public class CronJobSetOperatorTest {
   static final String NS = "shop";
   static final ReconcileTimings TIMINGS = OperatorHarness.fastTimings(Duration.ofMinutes(10));
 
@@ -79,7 +79,7 @@ class CronJobSetOperatorTest {
     return awaitCondition(name, Conditions.READY, "True", Reasons.IN_SYNC, generation);
   }
 
-  static CronJobSet nightly() {
+  public static CronJobSet nightly() {
     return set(NS, "batch", "Europe/Berlin",
         job("report", "30 4 * * MON-FRI", "/scripts/report.sh"),
         job("cleanup", "@hourly", "/scripts/cleanup.sh", "--older-than", "7d"));

@@ -49,7 +49,12 @@ class HealthChecksTest {
         Arguments.of("rejected by AWS", 1, 1, conds("False/RejectedByAws", "False/RejectedByAws", "True/RejectedByAws"),
             "Degraded", "Failed"),
         Arguments.of("limit exceeded", 1, 1, conds("False/LimitExceeded", "False/LimitExceeded", "True/LimitExceeded"),
-            "Degraded", "Failed"));
+            "Degraded", "Failed"),
+        // CronJobSet's detail condition: in sync, but a job stopped succeeding (kstatus knows only the three).
+        Arguments.of("in sync, jobs succeeding", 1, 1, List.of("Ready=True/InSync", "Reconciling=False/InSync",
+            "Stalled=False/InSync", "JobsHealthy=True/JobsSucceeding"), "Healthy", "Current"),
+        Arguments.of("in sync, a job not succeeding", 1, 1, List.of("Ready=True/InSync", "Reconciling=False/InSync",
+            "Stalled=False/InSync", "JobsHealthy=False/JobsNotSucceeding"), "Degraded", "Current"));
   }
 
   private static List<String> conds(String ready, String reconciling, String stalled) {

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
 import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.cron.CronJobSetOperatorTest;
 import dev.kaizen.operator.cli.RunCommand;
 import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.fakes.FakeAwsService.Authorization;
@@ -71,6 +73,7 @@ class PermissionsTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();
       mailRouteScenario(harness);
+      cronJobSetScenario(harness);
     }
     accountsScenario();
   }
@@ -151,6 +154,27 @@ class PermissionsTest {
     routes.withName("mail").delete();
     await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
+  }
+
+  /** CronJobSet: create (after a 409 on its finalizer patch), update a job in place, prune one, delete the set. */
+  private static void cronJobSetScenario(OperatorHarness harness) {
+    var sets = harness.client().resources(CronJobSet.class).inNamespace(NS);
+    var cronJobs = harness.client().batch().v1().cronjobs().inNamespace(NS);
+    harness.conflictOnNextResourcePatches(1);
+    CronJobSet set = CronJobSetOperatorTest.nightly();
+    set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    sets.resource(set).create();
+    await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 2);
+    sets.withName("batch").edit(s -> {
+      s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
+      s.getSpec().getJobs().remove(1);
+      return s;
+    });
+    await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 1
+        && "0 5 * * *".equals(cronJobs.list().getItems().get(0).getSpec().getSchedule()));
+    sets.withName("batch").delete();
+    await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("batch").get() == null
+        && cronJobs.list().getItems().isEmpty());
   }
 
   private static void edit(OperatorHarness harness, String name, java.util.function.Consumer<LogPipeline> change) {
