@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.sts.StsClient;
+import dev.kaizen.operator.fakes.FakeSts;
 
 /**
  * {@code kaizen import loggroups} against a seeded account of years of groups: its output passes {@code kaizen
@@ -51,8 +52,14 @@ class ImportLogGroupsTest {
 
   private PlanEnvironment environment() {
     return new PlanEnvironment(Optional::empty,
-        () -> new FakeAwsClients(r -> logs, r -> cloudWatch).serve(StsClient.class, r -> new FakeSts(ACCOUNT)),
+        () -> new FakeAwsClients(r -> logs, r -> cloudWatch).serve(StsClient.class, r -> sts(r.id())),
         () -> Cluster.none("no kubeconfig was found"), Map.of());
+  }
+
+  /** STS answering for the credentials of a user of the account. */
+  private static StsClient sts(String region) {
+    var sts = new FakeSts(region, ACCOUNT);
+    return sts.client(sts.principal("AKIAIMPORTUSER000001", ACCOUNT, "arn:aws:iam::" + ACCOUNT + ":user/importer"));
   }
 
   /** Sixty groups of a service estate (more than a page), one already owned, and groups outside the prefix. */
