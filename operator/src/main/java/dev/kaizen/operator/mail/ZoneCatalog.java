@@ -32,6 +32,7 @@ final class ZoneCatalog {
   }
 
   /** The record sets at each of {@code names}, from the shared listing (light) or read directly (full). */
+  @SuppressWarnings("unchecked")
   Map<String, List<RecordSet>> recordsAt(String zoneId, String domain, Set<String> names, boolean full,
       DnsGateway reader, String user) {
     zonesInUse.computeIfAbsent(zoneId, z -> ConcurrentHashMap.newKeySet()).add(user);
@@ -40,8 +41,15 @@ final class ZoneCatalog {
       return names.stream().collect(Collectors.toMap(name -> name, name -> records.read(key(zoneId, name),
           k -> at(subtree, zoneId, name)).stream().map(ZoneRecord::set).toList()));
     }
-    return names.stream().collect(Collectors.toMap(name -> name, name -> records.get(key(zoneId, name),
-        k -> at(reader.subtree(zoneId, name), zoneId, name)).stream().map(ZoneRecord::set).toList()));
+    // Names we changed are read directly: one read of the domain's subtree serves them all (reading each name on its
+    // own would cost a call per name, more than Route 53's bucket holds for one reconcile).
+    List<RecordSet>[] subtree = new List[1];
+    return names.stream().collect(Collectors.toMap(name -> name, name -> records.get(key(zoneId, name), k -> {
+      if (subtree[0] == null) {
+        subtree[0] = reader.subtree(zoneId, domain);
+      }
+      return at(subtree[0], zoneId, name);
+    }).stream().map(ZoneRecord::set).toList()));
   }
 
   /** Names we just changed are read directly next time, not from a listing page read before the change. */

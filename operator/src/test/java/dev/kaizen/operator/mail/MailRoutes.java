@@ -63,9 +63,14 @@ final class MailRoutes {
   /** Waits until the condition has {@code status} (and {@code reason}, unless null); returns the route as then. */
   static MailRoute awaitCondition(OperatorHarness harness, String namespace, String name, String type, String status,
       String reason) {
+    return awaitCondition(harness, namespace, name, type, status, reason, OperatorHarness.WAIT);
+  }
+
+  static MailRoute awaitCondition(OperatorHarness harness, String namespace, String name, String type, String status,
+      String reason, java.time.Duration wait) {
     MailRoute[] seen = new MailRoute[1];
     try {
-      await().atMost(OperatorHarness.WAIT).until(() -> {
+      await().atMost(wait).until(() -> {
         MailRoute route = get(harness, namespace, name);
         seen[0] = route;
         return route != null && route.getStatus() != null && Conditions.find(route.getStatus().getConditions(), type)
