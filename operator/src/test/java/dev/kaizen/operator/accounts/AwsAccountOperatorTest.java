@@ -294,4 +294,20 @@ class AwsAccountOperatorTest {
           .getConditions(), Conditions.READY)).isFalse();
     }
   }
+
+  @Test
+  void withABindingRequiredAnUnboundResourceIsStalledWithNoAwsCallAndABoundOneConverges() {
+    prodAndStg();
+    world.namespace("plain", Map.of());
+    world.harness.start(OperatorHarness.settings(OperatorHarness.fastTimings(RESYNC)).withRequireAccountBinding(true),
+        world.aws);
+    create(logPipeline("plain", "web").retentionDays(7).build());
+    create(logPipeline("shop-stg", "web").retentionDays(7).build()); // positive control
+
+    world.harness.awaitReady("shop-stg", "web");
+    world.harness.awaitCondition("plain", "web", Conditions.STALLED, "True",
+        AccountRefusedException.ACCOUNT_BINDING_REQUIRED, 0);
+    assertThat(world.aws.logs(OperatorHarness.ACCOUNT).calls()).isEmpty();
+    assertThat(world.aws.logs(STG_ID).groupNames()).containsExactly("/shop-stg/web");
+  }
 }
