@@ -117,6 +117,42 @@ class FluentBitConfigWatchOperatorTest {
   }
 
   @Test
+  void withShardsEachNamespaceLandsInItsShardAndAHandEditThereIsRestoredWithinSeconds() {
+    try (OperatorHarness harness = new OperatorHarness()) {
+      FluentBitShards shards = new FluentBitShards(OperatorHarness.FLUENT_BIT_NAMESPACE,
+          OperatorHarness.FLUENT_BIT_CONFIGMAP, 4, FluentBitFormat.YAML);
+      harness.start(OperatorHarness.settings(TIMINGS).withFluentBit(new dev.kaizen.operator.OperatorSettings
+          .FluentBit(shards.namespace(), shards.baseName(), shards.count(), shards.format())));
+      for (String namespace : java.util.List.of("shop", "billing", "search")) {
+        createShipping(harness, namespace, "web");
+      }
+      for (String namespace : java.util.List.of("shop", "billing", "search")) {
+        harness.awaitReady(namespace, "web");
+      }
+      var configMaps = harness.client().configMaps().inNamespace(shards.namespace());
+      for (String namespace : java.util.List.of("shop", "billing", "search")) {
+        String key = FluentBitConfigRenderer.key(namespace, FluentBitFormat.YAML);
+        await().atMost(OperatorHarness.WAIT).until(() -> Optional.ofNullable(configMaps
+            .withName(shards.configMapFor(namespace)).get()).map(ConfigMap::getData).map(d -> d.get(key))
+            .filter(file -> file.contains("kaizen." + namespace + ".web")).isPresent());
+      }
+      String shard = shards.configMapFor("billing");
+      String key = FluentBitConfigRenderer.key("billing", FluentBitFormat.YAML);
+      String shipped = configMaps.withName(shard).get().getData().get(key);
+
+      long editedAt = System.nanoTime();
+      configMaps.withName(shard).edit(c -> {
+        c.getData().put(key, "# edited by hand\n");
+        return c;
+      });
+      await().atMost(Duration.ofSeconds(10)).until(() -> shipped.equals(configMaps.withName(shard).get().getData()
+          .get(key)));
+      System.out.printf("a hand edit of %s %s restored after %d ms%n", shard, key,
+          (System.nanoTime() - editedAt) / 1_000_000);
+    }
+  }
+
+  @Test
   void theOperatorListsAndWatchesOnlyTheOneConfigMap() {
     try (OperatorHarness harness = new OperatorHarness()) {
       harness.start(TIMINGS);
