@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
 import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
+import dev.kaizen.operator.core.Reasons;
+import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.cron.CronJobSetOperatorTest;
 import dev.kaizen.operator.cli.RunCommand;
@@ -165,13 +167,20 @@ class PermissionsTest {
     set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     sets.resource(set).create();
     await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 2);
-    sets.withName("batch").edit(s -> {
+    long generation = sets.withName("batch").edit(s -> {
       s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       s.getSpec().getJobs().remove(1);
       return s;
-    });
+    }).getMetadata().getGeneration();
     await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 1
         && "0 5 * * *".equals(cronJobs.list().getItems().get(0).getSpec().getSchedule()));
+    // Deleted only once the status reports the change (as the LogPipeline steps above wait for Ready).
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      var status = sets.withName("batch").get().getStatus();
+      return status != null && status.getObservedGeneration() != null && status.getObservedGeneration() >= generation
+          && Conditions.find(status.getConditions(), Conditions.READY)
+              .filter(c -> "True".equals(c.getStatus()) && Reasons.IN_SYNC.equals(c.getReason())).isPresent();
+    });
     sets.withName("batch").delete();
     await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("batch").get() == null
         && cronJobs.list().getItems().isEmpty());
