@@ -52,6 +52,18 @@ public final class QuotaTable {
   private static final String CLOUDWATCH_QUOTAS =
       "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_limits.html";
 
+  private static final String EC2 = "EC2";
+  private static final String EC2_QUOTAS = "https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html";
+  private static final String ELB = "ElasticLoadBalancingV2";
+  private static final String ELB_QUOTAS =
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-api-throttling.html";
+  private static final String AUTO_SCALING = "AutoScaling";
+  private static final String AUTO_SCALING_QUOTAS =
+      "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-quotas.html";
+  private static final double AUTO_SCALING_RATE = 10;
+  private static final String SSM = "SSM";
+  private static final String SSM_QUOTAS = "https://docs.aws.amazon.com/general/latest/gr/ssm.html";
+
   private static final List<Quota> QUOTAS = List.of(
       perOperation(LOGS, "CreateLogGroup", 10, LOGS_QUOTAS),
       perOperation(LOGS, "DeleteLogGroup", 10, LOGS_QUOTAS),
@@ -99,7 +111,41 @@ public final class QuotaTable {
       perOperation(SES, "DeleteEmailIdentity", 1, SES_QUOTAS),
       perOperation(SES, "PutEmailIdentityMailFromAttributes", 1, SES_QUOTAS),
       perOperation(SES, "PutEmailIdentityDkimSigningAttributes", 1, SES_QUOTAS),
-      perOperation(SES, "GetAccount", 1, SES_QUOTAS));
+      perOperation(SES, "GetAccount", 1, SES_QUOTAS),
+      // SolrCluster. EC2 counts requests in token buckets per account and Region by category, not per action:
+      // non-mutating actions refill 20/s, mutating ones 5/s (the figures below give each action its category's rate).
+      perOperation(EC2, "DescribeLaunchTemplates", 20, EC2_QUOTAS),
+      perOperation(EC2, "DescribeLaunchTemplateVersions", 20, EC2_QUOTAS),
+      perOperation(EC2, "DescribeInstances", 20, EC2_QUOTAS),
+      perOperation(EC2, "CreateLaunchTemplate", 5, EC2_QUOTAS),
+      perOperation(EC2, "CreateLaunchTemplateVersion", 5, EC2_QUOTAS),
+      perOperation(EC2, "DeleteLaunchTemplate", 5, EC2_QUOTAS),
+      perOperation(EC2, "CreateTags", 5, EC2_QUOTAS),
+      // ELBv2 also buckets by category (Describe* 40 tokens); the refill rates are not all published: 10/s for
+      // describes and 3/s for changes are assumed, below what the page's bucket sizes allow.
+      perOperation(ELB, "DescribeLoadBalancers", 10, ELB_QUOTAS),
+      perOperation(ELB, "DescribeTargetGroups", 10, ELB_QUOTAS),
+      perOperation(ELB, "DescribeListeners", 10, ELB_QUOTAS),
+      perOperation(ELB, "DescribeTargetHealth", 10, ELB_QUOTAS),
+      perOperation(ELB, "DescribeTags", 10, ELB_QUOTAS),
+      perOperation(ELB, "CreateLoadBalancer", 3, ELB_QUOTAS),
+      perOperation(ELB, "CreateTargetGroup", 3, ELB_QUOTAS),
+      perOperation(ELB, "CreateListener", 3, ELB_QUOTAS),
+      perOperation(ELB, "ModifyListener", 3, ELB_QUOTAS),
+      perOperation(ELB, "AddTags", 3, ELB_QUOTAS),
+      perOperation(ELB, "DeleteListener", 3, ELB_QUOTAS),
+      perOperation(ELB, "DeleteLoadBalancer", 3, ELB_QUOTAS),
+      perOperation(ELB, "DeleteTargetGroup", 3, ELB_QUOTAS),
+      // Every EC2 Auto Scaling call of an account and Region shares one bucket; AWS publishes no figure: 10/s assumed.
+      autoScaling("DescribeAutoScalingGroups"),
+      autoScaling("CreateAutoScalingGroup"),
+      autoScaling("UpdateAutoScalingGroup"),
+      autoScaling("SetInstanceProtection"),
+      autoScaling("TerminateInstanceInAutoScalingGroup"),
+      autoScaling("CreateOrUpdateTags"),
+      autoScaling("DeleteAutoScalingGroup"),
+      // Parameter Store's default throughput for GetParameter.
+      perOperation(SSM, "GetParameter", 40, SSM_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));
@@ -116,6 +162,8 @@ public final class QuotaTable {
 
   private static Quota sts(String operation) {
     return new Quota(STS, operation, 600, QuotaScope.SERVICE_PER_REGION, STS_QUOTAS);
+  private static Quota autoScaling(String operation) {
+    return new Quota(AUTO_SCALING, operation, AUTO_SCALING_RATE, QuotaScope.SERVICE_PER_REGION, AUTO_SCALING_QUOTAS);
   }
 
   private static Quota route53(String operation) {

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.solr;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.InvalidSpecException;
@@ -13,16 +14,28 @@ public final class AmiParameters {
   private final SsmClient client;
   private final AwsCalls calls;
   private final AwsTarget target;
+  /** Whose reconcile makes the calls: on a service-wide bucket (Auto Scaling) its retries keep their turn. */
+  private final AwsCaller caller;
 
   public AmiParameters(SsmClient client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private AmiParameters(SsmClient client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
     this.client = client;
     this.calls = calls;
     this.target = target;
+    this.caller = caller;
+  }
+
+  /** The same gateway, making its calls for {@code caller} (one reconcile of one resource). */
+  public AmiParameters forCaller(AwsCaller caller) {
+    return new AmiParameters(client, calls, target, caller);
   }
 
   public String resolve(String parameter) {
     try {
-      String value = calls.call(target, SERVICE, "GetParameter", () -> client.getParameter(r -> r.name(parameter)))
+      String value = calls.call(target, SERVICE, "GetParameter", caller, () -> client.getParameter(r -> r.name(parameter)))
           .parameter().value();
       if (value == null || !value.matches("ami-[0-9a-f]{8,17}")) {
         throw new InvalidSpecException("The SSM parameter " + parameter + " holds " + value + ", not an AMI ID.");

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.solr;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import java.util.List;
@@ -29,11 +30,23 @@ public final class LaunchTemplates {
   private final Ec2Client client;
   private final AwsCalls calls;
   private final AwsTarget target;
+  /** Whose reconcile makes the calls: on a service-wide bucket (Auto Scaling) its retries keep their turn. */
+  private final AwsCaller caller;
 
   public LaunchTemplates(Ec2Client client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private LaunchTemplates(Ec2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
     this.client = client;
     this.calls = calls;
     this.target = target;
+    this.caller = caller;
+  }
+
+  /** The same gateway, making its calls for {@code caller} (one reconcile of one resource). */
+  public LaunchTemplates forCaller(AwsCaller caller) {
+    return new LaunchTemplates(client, calls, target, caller);
   }
 
   public Optional<Observed> describe(String name) {
@@ -136,6 +149,6 @@ public final class LaunchTemplates {
   }
 
   private <T> T call(String operation, java.util.function.Supplier<T> call) {
-    return calls.call(target, SERVICE, operation, call);
+    return calls.call(target, SERVICE, operation, caller, call);
   }
 }

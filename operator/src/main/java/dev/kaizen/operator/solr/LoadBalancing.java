@@ -1,5 +1,6 @@
 package dev.kaizen.operator.solr;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import java.util.ArrayList;
@@ -18,10 +19,18 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 public final class LoadBalancing {
   static final String SERVICE = "ElasticLoadBalancingV2";
 
-  public record ObservedLoadBalancer(String arn, String name, String dnsName, String state, Map<String, String> tags) {}
+  public record ObservedLoadBalancer(String arn, String name, String dnsName, String state, Map<String, String> tags) {
+    public ObservedLoadBalancer withTags(Map<String, String> found) {
+      return new ObservedLoadBalancer(arn, name, dnsName, state, Map.copyOf(found));
+    }
+  }
 
   /** A target group and its targets' health (instance id -> healthy). */
   public record ObservedTargetGroup(String arn, String name, Map<String, String> tags, Map<String, Boolean> targets) {
+    public ObservedTargetGroup withTags(Map<String, String> found) {
+      return new ObservedTargetGroup(arn, name, Map.copyOf(found), targets);
+    }
+
     public int healthy() {
       return (int) targets.values().stream().filter(Boolean::booleanValue).count();
     }
@@ -33,11 +42,23 @@ public final class LoadBalancing {
   private final ElasticLoadBalancingV2Client client;
   private final AwsCalls calls;
   private final AwsTarget target;
+  /** Whose reconcile makes the calls: on a service-wide bucket (Auto Scaling) its retries keep their turn. */
+  private final AwsCaller caller;
 
   public LoadBalancing(ElasticLoadBalancingV2Client client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private LoadBalancing(ElasticLoadBalancingV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
     this.client = client;
     this.calls = calls;
     this.target = target;
+    this.caller = caller;
+  }
+
+  /** The same gateway, making its calls for {@code caller} (one reconcile of one resource). */
+  public LoadBalancing forCaller(AwsCaller caller) {
+    return new LoadBalancing(client, calls, target, caller);
   }
 
   public Optional<ObservedLoadBalancer> loadBalancer(String name) {
@@ -45,7 +66,7 @@ public final class LoadBalancing {
       var lb = call("DescribeLoadBalancers", () -> client.describeLoadBalancers(r -> r.names(name)))
           .loadBalancers().get(0);
       return Optional.of(new ObservedLoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
-          lb.state() == null ? "unknown" : lb.state().codeAsString(), tags(lb.loadBalancerArn())));
+          lb.state() == null ? "unknown" : lb.state().codeAsString(), Map.of()));
     } catch (ElasticLoadBalancingV2Exception e) {
       if ("LoadBalancerNotFound".equals(code(e))) {
         return Optional.empty();
@@ -62,8 +83,7 @@ public final class LoadBalancing {
       call("DescribeTargetHealth", () -> client.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())))
           .targetHealthDescriptions().forEach(d -> targets.put(d.target().id(),
               d.targetHealth().state() == TargetHealthStateEnum.HEALTHY));
-      return Optional.of(new ObservedTargetGroup(tg.targetGroupArn(), tg.targetGroupName(), tags(tg.targetGroupArn()),
-          targets));
+      return Optional.of(new ObservedTargetGroup(tg.targetGroupArn(), tg.targetGroupName(), Map.of(), targets));
     } catch (ElasticLoadBalancingV2Exception e) {
       if ("TargetGroupNotFound".equals(code(e))) {
         return Optional.empty();
@@ -106,8 +126,8 @@ public final class LoadBalancing {
 
   /** Creates a listener forwarding to a target group; the load balancer is found by name (it may be new). */
   public void createListener(String loadBalancerName, int port, String targetGroupName, Map<String, String> tags) {
-    String lb = loadBalancer(loadBalancerName).orElseThrow(() -> new IllegalStateException(
-        "load balancer " + loadBalancerName + " not found")).arn();
+    String lb = call("DescribeLoadBalancers", () -> client.describeLoadBalancers(r -> r.names(loadBalancerName)))
+        .loadBalancers().get(0).loadBalancerArn();
     String tg = targetGroupArn(targetGroupName);
     call("CreateListener", () -> client.createListener(r -> r.loadBalancerArn(lb).port(port).protocol("HTTP")
         .defaultActions(forward(tg)).tags(tags(tags))));
@@ -134,7 +154,8 @@ public final class LoadBalancing {
     call("DeleteTargetGroup", () -> client.deleteTargetGroup(r -> r.targetGroupArn(arn)));
   }
 
-  private String targetGroupArn(String name) {
+  /** A target group's ARN by name (one read, for a change whose target group may be new). */
+  public String targetGroupArn(String name) {
     return call("DescribeTargetGroups", () -> client.describeTargetGroups(r -> r.names(name))).targetGroups().get(0)
         .targetGroupArn();
   }
@@ -143,11 +164,19 @@ public final class LoadBalancing {
     return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build();
   }
 
-  private Map<String, String> tags(String arn) {
-    Map<String, String> tags = new TreeMap<>();
-    call("DescribeTags", () -> client.describeTags(r -> r.resourceArns(arn))).tagDescriptions()
-        .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
-    return tags;
+  /** The tags of several resources (at most 20) in one call, by ARN. */
+  public Map<String, Map<String, String>> tags(List<String> arns) {
+    Map<String, Map<String, String>> byArn = new TreeMap<>();
+    if (arns.isEmpty()) {
+      return byArn;
+    }
+    call("DescribeTags", () -> client.describeTags(r -> r.resourceArns(arns))).tagDescriptions()
+        .forEach(d -> {
+          Map<String, String> tags = new TreeMap<>();
+          d.tags().forEach(t -> tags.put(t.key(), t.value()));
+          byArn.put(d.resourceArn(), tags);
+        });
+    return byArn;
   }
 
   private static List<Tag> tags(Map<String, String> tags) {
@@ -159,6 +188,6 @@ public final class LoadBalancing {
   }
 
   private <T> T call(String operation, java.util.function.Supplier<T> call) {
-    return calls.call(target, SERVICE, operation, call);
+    return calls.call(target, SERVICE, operation, caller, call);
   }
 }

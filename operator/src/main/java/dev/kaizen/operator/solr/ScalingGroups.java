@@ -1,5 +1,6 @@
 package dev.kaizen.operator.solr;
 
+import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
 import java.util.List;
@@ -35,11 +36,23 @@ public final class ScalingGroups {
   private final AutoScalingClient client;
   private final AwsCalls calls;
   private final AwsTarget target;
+  /** Whose reconcile makes the calls: on a service-wide bucket (Auto Scaling) its retries keep their turn. */
+  private final AwsCaller caller;
 
   public ScalingGroups(AutoScalingClient client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private ScalingGroups(AutoScalingClient client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
     this.client = client;
     this.calls = calls;
     this.target = target;
+    this.caller = caller;
+  }
+
+  /** The same gateway, making its calls for {@code caller} (one reconcile of one resource). */
+  public ScalingGroups forCaller(AwsCaller caller) {
+    return new ScalingGroups(client, calls, target, caller);
   }
 
   /** The named groups that exist (one call for all). */
@@ -117,6 +130,6 @@ public final class ScalingGroups {
   }
 
   private <T> T call(String operation, java.util.function.Supplier<T> call) {
-    return calls.call(target, SERVICE, operation, call);
+    return calls.call(target, SERVICE, operation, caller, call);
   }
 }

@@ -42,8 +42,7 @@ final class SolrClusterChanges {
   }
 
   private static String arnOf(SolrClusterPorts ports, String targetGroupName) {
-    return ports.loadBalancing().targetGroup(targetGroupName).orElseThrow(() -> new IllegalStateException(
-        "target group " + targetGroupName + " not found")).arn();
+    return ports.loadBalancing().targetGroupArn(targetGroupName);
   }
 
   static Change<SolrClusterPorts> resize(String name, int min, int max, int desired, String reason) {

@@ -120,7 +120,11 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   public SolrClusterPorts gateway(SolrCluster cluster, AccountBinding account) {
     AwsTarget target = target(cluster, account).orElseThrow(() -> new InvalidSpecException("spec.region is not set"
         + " and the operator has no default region: set spec.region, or start the operator with --region."));
-    return ports(target).withAccountTags(account.defaultTags());
+    // Queued calls: Auto Scaling counts every call of the account and region in one bucket, so a reconcile's
+    // retries must keep their turn, or its reads would use up the tokens its writes wait for.
+    String uid = cluster.getMetadata().getUid() == null ? cluster.getMetadata().getName() : cluster.getMetadata().getUid();
+    return ports(target).forCaller(dev.kaizen.operator.aws.AwsCaller.resource(uid))
+        .withAccountTags(account.defaultTags());
   }
 
   public SolrClusterPorts ports(AwsTarget target) {
@@ -208,16 +212,24 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     DesiredSolrCluster desired = desired(cluster, files, () -> spec.getAmi().getId() != null ? spec.getAmi().getId()
         : p.amis().resolve(spec.getAmi().getSsmParameter()), p.accountTags());
     SolrClusterNames names = desired.names();
-    var lb = p.loadBalancing().loadBalancer(names.loadBalancer());
+    var foundLb = p.loadBalancing().loadBalancer(names.loadBalancer());
+    var foundTg = p.loadBalancing().targetGroup(names.targetGroup(colour));
+    // Both markers in one DescribeTags call.
+    var tags = p.loadBalancing().tags(java.util.stream.Stream.of(foundLb.map(LoadBalancing.ObservedLoadBalancer::arn),
+        foundTg.map(LoadBalancing.ObservedTargetGroup::arn)).flatMap(Optional::stream).toList());
+    var lb = foundLb.map(found -> found.withTags(tags.getOrDefault(found.arn(), Map.of())));
+    var tg = foundTg.map(found -> found.withTags(tags.getOrDefault(found.arn(), Map.of())));
     var listeners = lb.map(found -> p.loadBalancing().listeners(found.arn())).orElse(List.of());
-    var tg = p.loadBalancing().targetGroup(names.targetGroup(colour));
     var template = p.templates().describe(names.launchTemplate(colour));
     var group = Optional.ofNullable(p.groups().describe(List.of(names.autoScalingGroup(colour)))
         .get(names.autoScalingGroup(colour)));
     Map<String, String> addresses = group.map(g -> p.templates().privateAddresses(g.staying().stream()
         .map(ScalingGroups.Member::id).toList())).orElse(Map.of());
     int healthy = tg.map(LoadBalancing.ObservedTargetGroup::healthy).orElse(0);
-    boolean liveListener = listeners.stream().anyMatch(l -> l.port() == desired.livePort());
+    // Solr is reached through the live listener: only while it forwards to this colour (after a hand edit it could
+    // lead to another cluster, whose collections are not ours to create).
+    boolean liveListener = listeners.stream().anyMatch(l -> l.port() == desired.livePort()
+        && tg.map(LoadBalancing.ObservedTargetGroup::arn).filter(arn -> arn.equals(l.targetGroupArn())).isPresent());
     Optional<SolrState> solrState = lb.isPresent() && liveListener && healthy > 0
         ? Optional.of(SolrState.read(p.solr().at("http://" + lb.get().dnsName() + ":" + desired.livePort() + "/solr")))
         : Optional.empty();
@@ -330,8 +342,8 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
       return Optional.of(new Waiting("ScalingIn", "Removing " + String.join(", ", o.scaleIn().get().getInstances())
           + " from the " + d.active().id() + " colour once their replicas are active elsewhere.", nodesRecheck));
     }
-    if (o.solr().map(s -> !s.green()).orElse(false)) {
-      return Optional.of(new Waiting("ReplicasRecovering", "Collections not yet GREEN: " + o.solr().get().health()
+    if (o.solr().map(SolrState::anyRed).orElse(false)) {
+      return Optional.of(new Waiting("ReplicasDown", "A shard has no live replica: " + o.solr().get().health()
           + ".", nodesRecheck));
     }
     if (state != ColourStatus.State.Serving) {

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * active colour, test -> standby, or the active colour while there is none), then Solr: the configset and the missing
  * collections once every node is healthy. Scaling the live colour happens in place: up by raising the group's
  * capacity; down by pinning the instances to remove (newest first, a {@link StatusCommit}), moving their replicas off
- * (REPLACENODE), and only once they hold none and every collection is GREEN, unprotecting and terminating them.
+ * (REPLACENODE), and only once they hold none and no shard is without a live replica, unprotecting and terminating them.
  */
 public final class SolrClusterPlanner {
   private SolrClusterPlanner() {}
@@ -144,7 +144,7 @@ public final class SolrClusterPlanner {
         int replicas = node == null ? 0 : solr.replicasPerNode().getOrDefault(node, 0);
         if (replicas > 0) {
           changes.add(moveReplicas(endpoint, colour.id(), instance, node, replicas));
-        } else if (solr.green()) {
+        } else if (!solr.anyRed()) {
           changes.add(protect(asgName, List.of(instance), false, "scale-in: its replicas were moved"));
           changes.add(terminate(asgName, instance));
         }

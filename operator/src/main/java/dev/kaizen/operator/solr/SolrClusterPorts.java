@@ -13,6 +13,12 @@ public record SolrClusterPorts(AwsTarget target, LaunchTemplates templates, Scal
     LoadBalancing loadBalancing, AmiParameters amis, SolrAdmin.Connector solr, ConfigSetSource configSets,
     java.util.Map<String, String> accountTags) {
 
+  /** The same ports, making every AWS call for {@code caller}: one reconcile of one resource. */
+  public SolrClusterPorts forCaller(dev.kaizen.operator.aws.AwsCaller caller) {
+    return new SolrClusterPorts(target, templates.forCaller(caller), groups.forCaller(caller),
+        loadBalancing.forCaller(caller), amis.forCaller(caller), solr, configSets, accountTags);
+  }
+
   public SolrClusterPorts withAccountTags(java.util.Map<String, String> tags) {
     return new SolrClusterPorts(target, templates, groups, loadBalancing, amis, solr, configSets, Map.copyOf(tags));
   }

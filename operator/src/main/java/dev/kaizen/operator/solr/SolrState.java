@@ -14,9 +14,12 @@ public record SolrState(List<String> collections, List<String> liveNodes, Map<St
     return new SolrState(collections, solr.liveNodes(), solr.replicasPerNode(), solr.collectionHealth(), documents);
   }
 
-  /** Whether every collection is GREEN (every replica active). */
-  public boolean green() {
-    return health.values().stream().allMatch("GREEN"::equals);
+  /**
+   * Whether some collection has a shard without any live replica (RED). YELLOW (a replica down, e.g. on a node AWS
+   * replaced) still serves every document; it is reported, and does not hold a scale-in back.
+   */
+  public boolean anyRed() {
+    return health.values().stream().anyMatch("RED"::equals);
   }
 
   /** The node of an instance, by its private address: {@code <ip>:8983_solr}. */
