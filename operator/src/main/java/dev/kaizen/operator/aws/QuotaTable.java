@@ -162,6 +162,8 @@ public final class QuotaTable {
 
   private static Quota sts(String operation) {
     return new Quota(STS, operation, 600, QuotaScope.SERVICE_PER_REGION, STS_QUOTAS);
+  }
+
   private static Quota autoScaling(String operation) {
     return new Quota(AUTO_SCALING, operation, AUTO_SCALING_RATE, QuotaScope.SERVICE_PER_REGION, AUTO_SCALING_QUOTAS);
   }
