@@ -382,7 +382,15 @@ public final class OperatorHarness implements AutoCloseable {
             + "\"status\":{\"incomplete\":false,\"nonResourceRules\":[],\"resourceRules\":["
             + "{\"verbs\":[\"*\"],\"apiGroups\":[\"*\"],\"resources\":[\"*\"]}]}}");
       }
-      return super.dispatch(request);
+      try {
+        return super.dispatch(request);
+      } catch (io.fabric8.zjsonpatch.JsonPatchException e) {
+        // A JSON patch computed from a stale copy (an array index gone): the API server refuses it with 422, and
+        // the client retries. The mock server would let the exception escape its event loop and never answer.
+        return new io.fabric8.mockwebserver.http.MockResponse().setResponseCode(422).setBody(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Invalid\","
+            + "\"message\":\"the JSON patch does not apply: " + e.getMessage().replace("\"", "'") + "\",\"code\":422}");
+      }
     }
   }
 }
