@@ -157,7 +157,14 @@ class CommandLineTest {
         """);
     assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
         + " (mode Plan: the operator would only report them):");
-    assertThat(run.out()).contains("2 resource(s), 7 change(s), 0 stall(s), 0 error(s).");
+    // SolrCluster: the first colour (blue), the load balancer and both listeners.
+    assertThat(run.out()).contains("SolrCluster search/products (load balancer ks-bbc91e82dfdd): 6 change(s):",
+        "  CreateLoadBalancer ks-bbc91e82dfdd: absent",
+        "  CreateLaunchTemplate kaizen-solr-search-products-blue: absent; solr 9.10.1, r6i.large",
+        "  CreateAutoScalingGroup kaizen-solr-search-products-blue: absent; 3 nodes, scale-in protected",
+        "  CreateListener ks-bbc91e82dfdd:80: absent; live -> ks-bbc91e82dfdd-blue",
+        "  CreateListener ks-bbc91e82dfdd:8983: absent; test -> ks-bbc91e82dfdd-blue");
+    assertThat(run.out()).contains("3 resource(s), 13 change(s), 0 stall(s), 0 error(s).");
   }
 
   @Test
