@@ -76,6 +76,14 @@ class PermissionsTest {
       assertThat(harness.logs().group("/shop/web")).isEmpty();
       mailRouteScenario(harness);
       cronJobSetScenario(harness);
+
+      // SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain.
+      var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
+      harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
+      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {}));
+      solr.awaitReady("products", 1);
+      solr.resource("products").delete();
+      await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
     }
     accountsScenario();
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * fake the operator tests use: if the fake drifts from Solr, this fails. Each test uses its own names, so one cluster
  * per class serves them all.
  */
-abstract class SolrAdminContract {
+public abstract class SolrAdminContract {
 
   /** The implementation under test, on a cluster of {@link #NODES} live nodes. */
   abstract SolrAdmin admin();
@@ -28,7 +28,7 @@ abstract class SolrAdminContract {
 
   static final int NODES = 3;
 
-  static Map<String, String> configSetFiles() {
+  public static Map<String, String> configSetFiles() {
     return Map.of("solrconfig.xml", resource("solrconfig.xml"), "schema.xml", resource("schema.xml"));
   }
 

@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A SolrCluster in the harness, and the test's hand on AWS doing things over time (instances, health checks). */
-final class SolrClusterFixture {
-  static final String NS = "search";
+public final class SolrClusterFixture {
+  public static final String NS = "search";
   static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
   static final String AMI = "ami-0aaaaaaaaaaaaaaa1";
   static final Duration WAIT = Duration.ofSeconds(30);
 
   final OperatorHarness harness;
 
-  SolrClusterFixture(OperatorHarness harness) {
+  public SolrClusterFixture(OperatorHarness harness) {
     this.harness = harness;
     harness.ssm().put(AMI_PARAMETER, AMI);
     harness.client().configMaps().inNamespace(NS).resource(new ConfigMapBuilder()
@@ -35,7 +35,7 @@ final class SolrClusterFixture {
         .addToData(SolrAdminContract.configSetFiles()).build()).create();
   }
 
-  static SolrCluster cluster(String name, Consumer<SolrClusterSpec> edit) {
+  public static SolrCluster cluster(String name, Consumer<SolrClusterSpec> edit) {
     SolrCluster cluster = new SolrCluster();
     cluster.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
     SolrClusterSpec spec = new SolrClusterSpec();
@@ -62,11 +62,11 @@ final class SolrClusterFixture {
     return cluster;
   }
 
-  SolrCluster create(SolrCluster cluster) {
+  public SolrCluster create(SolrCluster cluster) {
     return harness.client().resources(SolrCluster.class).inNamespace(NS).resource(cluster).create();
   }
 
-  Resource<SolrCluster> resource(String name) {
+  public Resource<SolrCluster> resource(String name) {
     return harness.client().resources(SolrCluster.class).inNamespace(NS).withName(name);
   }
 
@@ -84,7 +84,7 @@ final class SolrClusterFixture {
   }
 
   /** Waits until Ready (InSync) for {@code generation} or later, letting AWS progress meanwhile. */
-  SolrCluster awaitReady(String name, long generation) {
+  public SolrCluster awaitReady(String name, long generation) {
     SolrCluster[] seen = new SolrCluster[1];
     try {
       await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -199,4 +199,54 @@ class SolrClusterOperatorTest {
     assertThat(harness.autoScaling().instances(names.autoScalingGroup(Colour.BLUE))).hasSize(3);
     assertThat(solr.blueSolr("products").calls()).filteredOn(c -> c.startsWith("CreateCollection")).hasSize(1);
   }
+
+  @Test
+  void deletionWithDeleteRemovesEveryObjectAndWithRetainKeepsThem() {
+    start();
+    solr.create(cluster("products", spec -> spec.setDeletionPolicy(
+        dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy.Delete)));
+    solr.create(cluster("catalog", spec -> {}));
+    solr.awaitReady("products", 1);
+    solr.awaitReady("catalog", 1);
+
+    solr.resource("products").delete();
+    solr.resource("catalog").delete();
+    await().atMost(SolrClusterFixture.WAIT).until(() -> solr.resource("products").get() == null
+        && solr.resource("catalog").get() == null);
+
+    SolrClusterNames deleted = names("products");
+    assertThat(harness.elb().loadBalancerExists(deleted.loadBalancer())).isFalse();
+    assertThat(harness.elb().targetGroupArn(deleted.targetGroup(Colour.BLUE))).isEmpty();
+    assertThat(harness.autoScaling().exists(deleted.autoScalingGroup(Colour.BLUE))).isFalse();
+    assertThat(harness.ec2().templateExists(deleted.launchTemplate(Colour.BLUE))).isFalse();
+    SolrClusterNames retained = names("catalog");
+    assertThat(harness.elb().loadBalancerExists(retained.loadBalancer())).isTrue();
+    assertThat(harness.autoScaling().instances(retained.autoScalingGroup(Colour.BLUE))).hasSize(3);
+    assertThat(harness.ec2().templateExists(retained.launchTemplate(Colour.BLUE))).isTrue();
+  }
+
+  @Test
+  void anUntaggedLoadBalancerOfTheSameNameIsAConflictThatStaysAfterRechecksAndARestart() {
+    SolrClusterNames names = names("products");
+    harness.elb().backdoorCreateLoadBalancer(names.loadBalancer(),
+        List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"), java.util.Map.of());
+    start();
+    solr.create(cluster("products", spec -> {}));
+
+    SolrCluster stalled = solr.awaitCondition("products", Conditions.STALLED, "True", "NameConflict");
+    assertThat(Conditions.find(stalled.getStatus().getConditions(), Conditions.STALLED).orElseThrow().getMessage())
+        .contains("load balancer " + names.loadBalancer()).contains("spec.adopt");
+    await().pollDelay(Duration.ofSeconds(3)).atMost(SolrClusterFixture.WAIT).until(() -> true);
+    harness.restart();
+    await().pollDelay(Duration.ofSeconds(3)).atMost(SolrClusterFixture.WAIT).until(() -> true);
+
+    SolrCluster still = solr.resource("products").get();
+    assertThat(SolrClusterFixture.hasCondition(still, Conditions.STALLED, "True", "NameConflict", 1)).isTrue();
+    assertThat(harness.elb().tagsOf(harness.elb().loadBalancerArn(names.loadBalancer()).orElseThrow())).isEmpty();
+    assertThat(harness.autoScaling().exists(names.autoScalingGroup(Colour.BLUE))).isFalse();
+    assertThat(harness.ec2().templateExists(names.launchTemplate(Colour.BLUE))).isFalse();
+    // Positive control: the same cluster under another name is built at once.
+    solr.create(cluster("catalog", spec -> {}));
+    solr.awaitReady("catalog", 1);
+  }
 }
