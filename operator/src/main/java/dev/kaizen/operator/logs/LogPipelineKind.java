@@ -95,7 +95,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
         .map(pods -> FluentBitConfigRenderer.render(
             FluentBitPipeline.of(namespace, name, pods.getMatchLabels(), target.region().id(), group.name())));
     return new DesiredPipeline(group, filters, alarms, subscription, FluentBitConfigRenderer.key(namespace, name),
-        config);
+        config, defaultTags);
   }
 
   /** The account's default tags under the group's own; at most 47 in all (AWS allows 50, the owner tags take 3). */
