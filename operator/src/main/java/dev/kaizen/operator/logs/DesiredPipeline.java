@@ -1,7 +1,9 @@
 package dev.kaizen.operator.logs;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything a LogPipeline asks for, defaults resolved and AWS names derived.
@@ -12,13 +14,31 @@ import java.util.Optional;
  * @param fluentBitConfigWithoutThis the namespace's file without this pipeline (for its deletion); empty when it is
  *     the namespace's last
  * @param ships whether this pipeline selects pods (has an output in the file)
+ * @param accountTags the account's default tags, put on the objects created (the owner tags win)
  */
 public record DesiredPipeline(DesiredLogGroup group, List<MetricFilterDefinition> metricFilters,
     List<AlarmDefinition> alarms, Optional<SubscriptionDefinition> subscription, String fluentBitKey,
-    Optional<String> fluentBitConfig, Optional<String> fluentBitConfigWithoutThis, boolean ships) {
+    Optional<String> fluentBitConfig, Optional<String> fluentBitConfigWithoutThis, boolean ships,
+    Map<String, String> accountTags) {
 
   public DesiredPipeline {
     metricFilters = List.copyOf(metricFilters);
     alarms = List.copyOf(alarms);
+    accountTags = Map.copyOf(accountTags);
+  }
+
+  /** Without account default tags (the operator's own account). */
+  public DesiredPipeline(DesiredLogGroup group, List<MetricFilterDefinition> metricFilters,
+      List<AlarmDefinition> alarms, Optional<SubscriptionDefinition> subscription, String fluentBitKey,
+      Optional<String> fluentBitConfig, Optional<String> fluentBitConfigWithoutThis, boolean ships) {
+    this(group, metricFilters, alarms, subscription, fluentBitKey, fluentBitConfig, fluentBitConfigWithoutThis, ships,
+        Map.of());
+  }
+
+  /** The tags an alarm is created with: the account's default tags, the owner tags winning. */
+  public Map<String, String> alarmTags(Map<String, String> ownerTags) {
+    Map<String, String> tags = new TreeMap<>(accountTags);
+    tags.putAll(ownerTags);
+    return tags;
   }
 }

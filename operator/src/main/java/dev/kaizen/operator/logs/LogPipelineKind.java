@@ -139,10 +139,11 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     String key = FluentBitConfigRenderer.key(namespace, format);
     if (self.isEmpty() && !shipped(pipeline)) {
       // Never in the file: the namespace's file is its shipping pipelines' business.
-      return new DesiredPipeline(group, filters, alarms, subscription, key, Optional.empty(), Optional.empty(), false);
+      return new DesiredPipeline(group, filters, alarms, subscription, key, Optional.empty(), Optional.empty(), false,
+          defaultTags);
     }
     return new DesiredPipeline(group, filters, alarms, subscription, key, NamespaceFiles.render(withThis, format),
-        NamespaceFiles.render(others, format), self.isPresent());
+        NamespaceFiles.render(others, format), self.isPresent(), defaultTags);
   }
 
   /** The account's default tags under the group's own; at most 47 in all (AWS allows 50, the owner tags take 3). */

@@ -41,7 +41,8 @@ public final class LogPipelinePlanner {
     changes.addAll(LogGroupPlanner.plan(desired.group(), observed.group(), observed.tags(), mine, managedTagKeys));
     List<Change<LogPipelinePorts>> deletions = new ArrayList<>();
     changes.addAll(AttachmentPlanner.metricFilters(group, desired.metricFilters(), observed.metricFilters(), deletions));
-    changes.addAll(AttachmentPlanner.alarms(desired.alarms(), observed.alarms(), mine.asTags(), deletions));
+    changes.addAll(AttachmentPlanner.alarms(desired.alarms(), observed.alarms(), desired.alarmTags(mine.asTags()),
+        deletions));
     changes.addAll(deletions);
     changes.addAll(AttachmentPlanner.subscription(group, desired.subscription(), observed.subscriptionFilters()));
     changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(), desired.fluentBitConfig(),

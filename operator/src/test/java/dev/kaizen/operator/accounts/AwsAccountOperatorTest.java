@@ -72,7 +72,8 @@ class AwsAccountOperatorTest {
     prodAndStg();
     world.namespace("plain", Map.of());
     start();
-    create(logPipeline("shop-prod", "web").retentionDays(30).tag("team", "shop").build());
+    create(logPipeline("shop-prod", "web").retentionDays(30).tag("team", "shop").metricFilter("errors", "ERROR", 5.0)
+        .build());
     create(logPipeline("shop-stg", "web").retentionDays(7).build());
     create(logPipeline("plain", "web").retentionDays(7).build());
 
@@ -87,6 +88,9 @@ class AwsAccountOperatorTest {
     // Default tags merged: the spec's own tag and the ownership tags win over the account's.
     assertThat(world.aws.logs(PROD_ID).group("/shop-prod/web").orElseThrow().tags())
         .containsEntry("cost-center", "shop").containsEntry("team", "shop")
+        .containsEntry(OwnerTags.OWNER, "shop-prod/LogPipeline/web");
+    assertThat(world.aws.cloudWatch(PROD_ID, OperatorHarness.REGION).tags("kaizen:/shop-prod/web:errors"))
+        .containsEntry("cost-center", "shop").containsEntry("team", "from-account")
         .containsEntry(OwnerTags.OWNER, "shop-prod/LogPipeline/web");
     assertThat(prod.getStatus().getAccount()).isEqualTo("shop-prod");
     assertThat(prod.getStatus().getLogGroup().getArn()).contains(":" + PROD_ID + ":");
