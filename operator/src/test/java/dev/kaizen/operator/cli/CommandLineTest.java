@@ -57,7 +57,7 @@ class CommandLineTest {
     Run run = kaizen("validate", EXAMPLES.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("4 resource(s) checked, 0 problem(s)");
+    assertThat(run.out()).contains("7 resource(s) checked, 0 problem(s)");
   }
 
   @Test
@@ -157,7 +157,15 @@ class CommandLineTest {
         """);
     assertThat(run.out()).contains("LogPipeline shop/payments-legacy (log group /legacy/payments): 2 change(s)"
         + " (mode Plan: the operator would only report them):");
-    assertThat(run.out()).contains("4 resource(s), 20 change(s), 0 stall(s), 0 error(s).");
+    // SolrCluster: the first colour (blue), the load balancer and both listeners.
+    assertThat(run.out()).contains("SolrCluster search/products (load balancer ks-bbc91e82dfdd): 6 change(s):",
+        "  CreateLoadBalancer ks-bbc91e82dfdd: absent",
+        "  CreateLaunchTemplate kaizen-solr-search-products-blue: absent; solr 9.10.1, r6i.large",
+        "  CreateAutoScalingGroup kaizen-solr-search-products-blue: absent; 3 nodes, scale-in protected",
+        "  CreateListener ks-bbc91e82dfdd:80: absent; live -> ks-bbc91e82dfdd-blue",
+        "  CreateListener ks-bbc91e82dfdd:8983: absent; test -> ks-bbc91e82dfdd-blue");
+    // Every example but the AwsAccount (it creates nothing in AWS) is planned.
+    assertThat(run.out()).contains("6 resource(s), 27 change(s), 0 stall(s), 0 error(s).");
   }
 
   @Test

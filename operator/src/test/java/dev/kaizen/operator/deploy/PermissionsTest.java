@@ -329,7 +329,10 @@ class PermissionsTest {
     for (Authorization call : calls) {
       // In another account the operator works as that account's kaizen-operator role (AwsAccount), whose
       // permissions policy is deploy/iam/account-role-permissions.json; STS is called as the operator itself.
-      String account = call.action().startsWith("sts:") ? OperatorHarness.ACCOUNT : call.resource().split(":")[4];
+      // A resource without an account in its ARN ("*", Route 53's global ARNs) is the caller's own account.
+      String[] arn = call.resource().split(":");
+      String account = call.action().startsWith("sts:") || arn.length < 5 || arn[4].isEmpty()
+          ? OperatorHarness.ACCOUNT : arn[4];
       JsonNode applicable = account.equals(OperatorHarness.ACCOUNT) ? policy : accountRole;
       if (!IamEval.allowed(applicable, call, account)) {
         denied.add(call.action() + " on " + call.resource() + " tags " + call.resourceTags().keySet());
