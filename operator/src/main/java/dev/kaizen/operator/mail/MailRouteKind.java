@@ -128,6 +128,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   public MailRoutePorts ports(AwsTarget target) {
     return ports.computeIfAbsent(target, t -> new MailRoutePorts(t,
         new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t),
+        new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t),
         new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
   }
 
@@ -154,7 +155,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       });
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
-    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account);
+    Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet()
+        .flatMap(set -> ports.configurationSets().describe(set.name()));
+    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet);
   }
 
   private Optional<ObservedIdentity> identity(MailRoutePorts ports, String domain) {
@@ -235,7 +238,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
     Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
-        Map.of(), Optional.empty(), Optional.empty());
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Override
@@ -245,6 +248,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     objects.add(new OwnedObject(identityKey(domain), observed.identity().isPresent(),
         observed.identity().map(found -> OwnerTags.read(found.tags())),
         observed.identity().map(found -> "ses:" + observed.target().region().id() + ":" + domain)));
+    observed.desired().configurationSet().ifPresent(set -> objects.add(new OwnedObject(
+        ConfigurationSetPlanner.key(set.name()), observed.configurationSet().isPresent(),
+        observed.configurationSet().map(found -> OwnerTags.read(found.tags())),
+        observed.configurationSet().map(found -> "ses:" + observed.target().region().id() + ":configuration-set/"
+            + set.name()))));
     if (observed.zoneId().isEmpty()) {
       return objects;
     }
@@ -297,6 +305,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       identity.setMailFromStatus(found.mailFromStatus());
     });
     status.setIdentity(identity);
+    status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet).orElse(null));
     status.setHostedZoneId(observed.zoneId().orElse(null));
     List<DnsRecordStatus> records = new ArrayList<>();
     for (DnsPart part : observed.parts()) {
@@ -454,6 +463,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     String domain = observed.desired().domain();
     changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteEmailIdentity", domain, "resource deleted",
         ports -> ports.ses().delete(domain)));
+    // After the identity: while it exists its mail goes through the set.
+    observed.desired().configurationSet().map(DesiredConfigurationSet::name)
+        .filter(name -> verdicts.deletable(ConfigurationSetPlanner.key(name)))
+        .ifPresent(name -> changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteConfigurationSet", name,
+            "resource deleted", ports -> ports.configurationSets().delete(name))));
     return new Plan<>(changes);
   }
 
