@@ -70,6 +70,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   private record IdentityRead(long atNanos, Optional<ObservedIdentity> identity) {}
 
+  /** The last GetConfigurationSet per target and name, reused for one second for the same reason. */
+  private final Map<String, ConfigurationSetRead> configurationSetReads = new ConcurrentHashMap<>();
+
+  private record ConfigurationSetRead(long atNanos, Optional<ObservedConfigurationSet> set) {}
+
   public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
       MailRouteSettings settings) {
     this.clients = clients;
@@ -156,7 +161,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
     Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet()
-        .flatMap(set -> ports.configurationSets().describe(set.name()));
+        .flatMap(set -> configurationSet(ports, set.name()));
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet);
   }
 
@@ -169,6 +174,18 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     }
     Optional<ObservedIdentity> read = ports.ses().describe(domain);
     identityReads.put(key, new IdentityRead(now, read));
+    return read;
+  }
+
+  private Optional<ObservedConfigurationSet> configurationSet(MailRoutePorts ports, String name) {
+    String key = ports.target() + " " + name;
+    ConfigurationSetRead last = configurationSetReads.get(key);
+    long now = System.nanoTime();
+    if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last.set();
+    }
+    Optional<ObservedConfigurationSet> read = ports.configurationSets().describe(name);
+    configurationSetReads.put(key, new ConfigurationSetRead(now, read));
     return read;
   }
 
@@ -487,6 +504,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     MailRouteStatus status = (MailRouteStatus) route.getStatus();
     target(route).ifPresent(target -> {
       identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
+      Optional.ofNullable(route.getSpec().getConfigurationSet())
+          .ifPresent(set -> configurationSetReads.remove(target + " " + set.getName()));
       if (status != null && status.getHostedZoneId() != null) {
         Set<String> names = new LinkedHashSet<>();
         status.getDnsRecords().forEach(record -> {
