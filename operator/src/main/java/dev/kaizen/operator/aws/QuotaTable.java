@@ -47,6 +47,8 @@ public final class QuotaTable {
 
   private static final String SES = "SESv2";
   private static final String SES_QUOTAS = "https://docs.aws.amazon.com/ses/latest/APIReference/API_VerifyDomainIdentity.html";
+  private static final String SES_CONFIGURATION_SET_QUOTAS =
+      "https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateConfigurationSet.html";
 
   private static final String CLOUDWATCH = "CloudWatch";
   private static final String CLOUDWATCH_QUOTAS =
@@ -145,7 +147,17 @@ public final class QuotaTable {
       autoScaling("CreateOrUpdateTags"),
       autoScaling("DeleteAutoScalingGroup"),
       // Parameter Store's default throughput for GetParameter.
-      perOperation(SSM, "GetParameter", 40, SSM_QUOTAS));
+      perOperation(SSM, "GetParameter", 40, SSM_QUOTAS),
+      // SES v2 configuration sets (MailRoute): no documented v2 rate either; the SES v1 API reference gives "no more
+      // than once per second" for CreateConfigurationSet and its siblings, taken per operation as above.
+      perOperation(SES, "CreateConfigurationSet", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "GetConfigurationSet", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "DeleteConfigurationSet", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "PutConfigurationSetDeliveryOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "PutConfigurationSetReputationOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "PutConfigurationSetSendingOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "PutConfigurationSetSuppressionOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "PutEmailIdentityConfigurationSetAttributes", 1, SES_CONFIGURATION_SET_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

@@ -12,7 +12,8 @@ import java.util.Optional;
  * the records it manages beside the DKIM CNAMEs (which depend on the tokens SES hands out).
  */
 public record DesiredMailRoute(String domain, String region, String keyLength, Optional<String> mailFromDomain,
-    String behaviorOnMxFailure, Optional<String> dmarc, Optional<String> apexSpf, boolean manualDns) {
+    String behaviorOnMxFailure, Optional<String> dmarc, Optional<String> apexSpf, boolean manualDns,
+    Optional<DesiredConfigurationSet> configurationSet) {
 
   public static DesiredMailRoute of(MailRoute route, String region) {
     MailRouteSpec spec = route.getSpec();
@@ -26,6 +27,7 @@ public record DesiredMailRoute(String domain, String region, String keyLength, O
             : mailFrom.getBehaviorOnMxFailure().name(),
         Optional.ofNullable(spec.getDmarc()).map(MailRecords::dmarc),
         Optional.ofNullable(spec.getSpf()).filter(spf -> spf.managesApex()).map(MailRecords::apexSpf),
-        spec.getDns() != null && spec.getDns().isManual());
+        spec.getDns() != null && spec.getDns().isManual(),
+        Optional.ofNullable(spec.getConfigurationSet()).map(DesiredConfigurationSet::of));
   }
 }

@@ -70,6 +70,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   private record IdentityRead(long atNanos, Optional<ObservedIdentity> identity) {}
 
+  /** The last GetConfigurationSet per target and name, reused for one second for the same reason. */
+  private final Map<String, ConfigurationSetRead> configurationSetReads = new ConcurrentHashMap<>();
+
+  private record ConfigurationSetRead(long atNanos, Optional<ObservedConfigurationSet> set) {}
+
   public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
       MailRouteSettings settings) {
     this.clients = clients;
@@ -128,6 +133,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   public MailRoutePorts ports(AwsTarget target) {
     return ports.computeIfAbsent(target, t -> new MailRoutePorts(t,
         new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t),
+        new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t),
         new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
   }
 
@@ -154,7 +160,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       });
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
-    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account);
+    Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet()
+        .flatMap(set -> configurationSet(ports, set.name()));
+    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet);
   }
 
   private Optional<ObservedIdentity> identity(MailRoutePorts ports, String domain) {
@@ -166,6 +174,18 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     }
     Optional<ObservedIdentity> read = ports.ses().describe(domain);
     identityReads.put(key, new IdentityRead(now, read));
+    return read;
+  }
+
+  private Optional<ObservedConfigurationSet> configurationSet(MailRoutePorts ports, String name) {
+    String key = ports.target() + " " + name;
+    ConfigurationSetRead last = configurationSetReads.get(key);
+    long now = System.nanoTime();
+    if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last.set();
+    }
+    Optional<ObservedConfigurationSet> read = ports.configurationSets().describe(name);
+    configurationSetReads.put(key, new ConfigurationSetRead(now, read));
     return read;
   }
 
@@ -235,7 +255,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
     Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
-        Map.of(), Optional.empty(), Optional.empty());
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Override
@@ -245,6 +265,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     objects.add(new OwnedObject(identityKey(domain), observed.identity().isPresent(),
         observed.identity().map(found -> OwnerTags.read(found.tags())),
         observed.identity().map(found -> "ses:" + observed.target().region().id() + ":" + domain)));
+    observed.desired().configurationSet().ifPresent(set -> objects.add(new OwnedObject(
+        ConfigurationSetPlanner.key(set.name()), observed.configurationSet().isPresent(),
+        observed.configurationSet().map(found -> OwnerTags.read(found.tags())),
+        observed.configurationSet().map(found -> "ses:" + observed.target().region().id() + ":configuration-set/"
+            + set.name()))));
     if (observed.zoneId().isEmpty()) {
       return objects;
     }
@@ -297,6 +322,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       identity.setMailFromStatus(found.mailFromStatus());
     });
     status.setIdentity(identity);
+    status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet).orElse(null));
     status.setHostedZoneId(observed.zoneId().orElse(null));
     List<DnsRecordStatus> records = new ArrayList<>();
     for (DnsPart part : observed.parts()) {
@@ -454,6 +480,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     String domain = observed.desired().domain();
     changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteEmailIdentity", domain, "resource deleted",
         ports -> ports.ses().delete(domain)));
+    // After the identity: while it exists its mail goes through the set.
+    observed.desired().configurationSet().map(DesiredConfigurationSet::name)
+        .filter(name -> verdicts.deletable(ConfigurationSetPlanner.key(name)))
+        .ifPresent(name -> changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteConfigurationSet", name,
+            "resource deleted", ports -> ports.configurationSets().delete(name))));
     return new Plan<>(changes);
   }
 
@@ -473,6 +504,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     MailRouteStatus status = (MailRouteStatus) route.getStatus();
     target(route).ifPresent(target -> {
       identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
+      Optional.ofNullable(route.getSpec().getConfigurationSet())
+          .ifPresent(set -> configurationSetReads.remove(target + " " + set.getName()));
       if (status != null && status.getHostedZoneId() != null) {
         Set<String> names = new LinkedHashSet<>();
         status.getDnsRecords().forEach(record -> {

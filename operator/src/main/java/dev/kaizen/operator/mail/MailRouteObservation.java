@@ -10,11 +10,13 @@ import java.util.Optional;
  * name it manages (and at their ownership markers), the apex SPF's lookup count, and the account's sending status.
  *
  * @param parts the DNS parts the resource manages now (desired, or ours to remove), from the identity's tokens
+ * @param configurationSet the configuration set spec.configurationSet names, if it exists (not read without one)
  * @param records the record sets observed at each part's name and marker name (empty map with manual DNS)
  */
 public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, Optional<ObservedIdentity> identity,
     Optional<String> zoneId, List<DnsPart> parts, Map<String, List<RecordSet>> records,
-    Optional<SpfLookups.Count> apexSpf, Optional<IdentityGateway.SendingAccount> account) {
+    Optional<SpfLookups.Count> apexSpf, Optional<IdentityGateway.SendingAccount> account,
+    Optional<ObservedConfigurationSet> configurationSet) {
 
   public List<RecordSet> recordsAt(String name) {
     return records.getOrDefault(RecordSet.fqdn(name), List.of());

@@ -62,6 +62,8 @@ public final class MailRoutePlanner {
               + (mailFrom == null ? "" : ", on MX failure " + desired.behaviorOnMxFailure()),
           ports -> ports.ses().mailFrom(domain, mailFrom, desired.behaviorOnMxFailure())));
     }
+    desired.configurationSet().ifPresent(set -> changes.addAll(ConfigurationSetPlanner.plan(set,
+        observed.configurationSet(), identity, verdicts, mine)));
     if (!desired.manualDns() && observed.zoneId().isPresent()) {
       String zoneId = observed.zoneId().get();
       List<RecordChange> batch = DnsPlanner.plan(observed.parts(), observed::recordsAt, verdicts::of, mine);

@@ -8,8 +8,8 @@ import java.util.Map;
  * Everything a MailRoute plan is applied through, in one account and region: SES v2 there, Route 53 of the account,
  * the public DNS (for SPF lookup counting), and the account's default tags for what it creates.
  */
-public record MailRoutePorts(AwsTarget target, IdentityGateway ses, DnsGateway dns, DnsResolver resolver,
-    Map<String, String> defaultTags) {
+public record MailRoutePorts(AwsTarget target, IdentityGateway ses, ConfigurationSetGateway configurationSets,
+    DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags) {
 
   public MailRoutePorts {
     defaultTags = Map.copyOf(defaultTags);
@@ -20,6 +20,6 @@ public record MailRoutePorts(AwsTarget target, IdentityGateway ses, DnsGateway d
    * their turn on the account-wide bucket. SES's buckets are per operation, which resources hardly contend for.
    */
   public MailRoutePorts forCaller(AwsCaller caller, Map<String, String> tags) {
-    return new MailRoutePorts(target, ses, dns.forCaller(caller), resolver, tags);
+    return new MailRoutePorts(target, ses, configurationSets, dns.forCaller(caller), resolver, tags);
   }
 }

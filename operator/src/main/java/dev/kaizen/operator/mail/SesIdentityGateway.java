@@ -53,7 +53,8 @@ public final class SesIdentityGateway implements IdentityGateway {
           mailFrom == null ? null : mailFrom.mailFromDomain(),
           mailFrom == null ? null : mailFrom.mailFromDomainStatusAsString(),
           mailFrom == null ? null : mailFrom.behaviorOnMxFailureAsString(),
-          found.tags().stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))));
+          found.tags().stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> a)),
+          found.configurationSetName()));
     } catch (NotFoundException absent) {
       return Optional.empty();
     }

@@ -147,6 +147,9 @@ class PermissionsTest {
     var mailFrom = new dev.kaizen.operator.api.v1alpha1.mail.MailFromSpec();
     mailFrom.setSubdomain("bounce");
     spec.setMailFrom(mailFrom);
+    var configurationSet = new dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec();
+    configurationSet.setName("shop-mail");
+    spec.setConfigurationSet(configurationSet);
     spec.setDeletionPolicy(DeletionPolicy.Delete);
     route.setSpec(spec);
     var routes = harness.client().resources(dev.kaizen.operator.api.v1alpha1.mail.MailRoute.class).inNamespace(NS);
@@ -158,12 +161,21 @@ class PermissionsTest {
     var dkim = new dev.kaizen.operator.api.v1alpha1.mail.DkimSpec();
     dkim.setKeyLength(dev.kaizen.operator.api.v1alpha1.mail.DkimSpec.KeyLength.RSA_1024_BIT);
     found.getSpec().setDkim(dkim);
+    // every option of the configuration set changes: one put per option block
+    found.getSpec().getConfigurationSet().setTlsPolicy(
+        dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.TlsPolicy.REQUIRE);
+    found.getSpec().getConfigurationSet().setReputationMetrics(false);
+    found.getSpec().getConfigurationSet().setSendingEnabled(false);
+    found.getSpec().getConfigurationSet().setSuppressedReasons(List.of(
+        dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.SuppressedReason.COMPLAINT));
     harness.client().resource(found).update();
     await().atMost(Duration.ofSeconds(30))
-        .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0);
+        .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0
+            && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0);
     routes.withName("mail").delete();
     await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
+    assertThat(harness.ses().peekConfigurationSet("shop-mail")).isEmpty();
   }
 
   /** CronJobSet: create (after a 409 on its finalizer patch), update a job in place, prune one, delete the set. */
@@ -422,7 +434,8 @@ class PermissionsTest {
   /** The subset of IAM policy evaluation the policy uses; anything else fails the test rather than pass it. */
   static final class IamEval {
     private static final Set<String> TAGGING_ACTIONS = Set.of("logs:CreateLogGroup", "logs:TagResource",
-        "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ses:CreateEmailIdentity");
+        "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ses:CreateEmailIdentity",
+        "ses:CreateConfigurationSet");
 
     /**
      * A call recorded by the fakes. They record the resource's tags but neither the caller's identity nor the

@@ -13,6 +13,24 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.BehaviorOnMxFailure;
+import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetRequest;
+import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetResponse;
+import software.amazon.awssdk.services.sesv2.model.DeleteConfigurationSetRequest;
+import software.amazon.awssdk.services.sesv2.model.DeleteConfigurationSetResponse;
+import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetRequest;
+import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetDeliveryOptionsRequest;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetDeliveryOptionsResponse;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetReputationOptionsRequest;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetReputationOptionsResponse;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetSendingOptionsRequest;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetSendingOptionsResponse;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetSuppressionOptionsRequest;
+import software.amazon.awssdk.services.sesv2.model.PutConfigurationSetSuppressionOptionsResponse;
+import software.amazon.awssdk.services.sesv2.model.PutEmailIdentityConfigurationSetAttributesRequest;
+import software.amazon.awssdk.services.sesv2.model.PutEmailIdentityConfigurationSetAttributesResponse;
+import software.amazon.awssdk.services.sesv2.model.SuppressionListReason;
+import software.amazon.awssdk.services.sesv2.model.TlsPolicy;
 import software.amazon.awssdk.services.sesv2.model.CreateEmailIdentityRequest;
 import software.amazon.awssdk.services.sesv2.model.CreateEmailIdentityResponse;
 import software.amazon.awssdk.services.sesv2.model.DeleteEmailIdentityRequest;
@@ -55,11 +73,18 @@ import software.amazon.awssdk.services.sesv2.model.VerificationStatus;
  * <p>Quota: AWS documents no request rate for SES v2's management operations; the SES v1 API reference says "You can
  * execute this operation no more than once per second" for its identity operations, so the fake allows 1 request
  * per second per operation.
+ *
+ * <p>Configuration sets: names of letters, digits, '_' and '-' up to 64 ({@code BadRequestException} otherwise),
+ * {@code AlreadyExistsException} on a taken name, {@code NotFoundException} for a missing set (also when an
+ * identity's default configuration set is pointed at one). An option block never set is omitted by
+ * GetConfigurationSet, as SES does.
  */
 public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   private static final List<String> OPERATIONS = List.of("CreateEmailIdentity", "GetEmailIdentity",
       "DeleteEmailIdentity", "PutEmailIdentityMailFromAttributes", "PutEmailIdentityDkimSigningAttributes",
-      "TagResource", "GetAccount");
+      "TagResource", "GetAccount", "CreateConfigurationSet", "GetConfigurationSet", "DeleteConfigurationSet",
+      "PutConfigurationSetDeliveryOptions", "PutConfigurationSetReputationOptions", "PutConfigurationSetSendingOptions",
+      "PutConfigurationSetSuppressionOptions", "PutEmailIdentityConfigurationSetAttributes");
 
   static final ServiceErrors ERRORS = new ServiceErrors(
       SesV2Exception::builder,
@@ -80,13 +105,32 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     String mailFromDomain;
     BehaviorOnMxFailure behaviorOnMxFailure = BehaviorOnMxFailure.USE_DEFAULT_VALUE;
     MailFromDomainStatus mailFromStatus;
+    String configurationSet;
 
     Identity(String name) {
       this.name = name;
     }
   }
 
+  /**
+   * A configuration set as SES v2 keeps it: an option block absent until set (GetConfigurationSet then omits it and
+   * SES's defaults apply: TLS optional, reputation metrics off, sending on, the account's suppression settings).
+   */
+  private static final class ConfigurationSet {
+    final String name;
+    final Map<String, String> tags = new TreeMap<>();
+    TlsPolicy tlsPolicy;
+    Boolean reputationMetrics;
+    Boolean sendingEnabled;
+    List<SuppressionListReason> suppressedReasons;
+
+    ConfigurationSet(String name) {
+      this.name = name;
+    }
+  }
+
   private final Map<String, Identity> identities = new LinkedHashMap<>();
+  private final Map<String, ConfigurationSet> configurationSets = new LinkedHashMap<>();
   private boolean productionAccess;
   private String enforcementStatus = "HEALTHY";
 
@@ -103,6 +147,7 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   @Override
   protected void resetState() {
     identities.clear();
+    configurationSets.clear();
     productionAccess = false;
     enforcementStatus = "HEALTHY";
   }
@@ -127,6 +172,14 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       identity = r.emailIdentity();
     } else if (request instanceof TagResourceRequest r) {
       identity = r.resourceArn().replaceFirst(".*:identity/", "");
+    } else if (request instanceof PutEmailIdentityConfigurationSetAttributesRequest r) {
+      identity = r.emailIdentity();
+    }
+    String setName = configurationSetNameOf(request);
+    if (setName != null) {
+      ConfigurationSet set = configurationSets.get(setName);
+      return new Authorization("ses:" + operation, configurationSetArn(setName),
+          set == null ? Map.of() : Map.copyOf(set.tags));
     }
     if (identity == null) {
       return new Authorization("ses:" + operation, "*", Map.of());
@@ -190,6 +243,30 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   public Map<String, String> tags(String domain) {
     synchronized (lock) {
       return Map.copyOf(identity(domain).tags);
+    }
+  }
+
+  /** Someone changes a configuration set outside the operator (drift). */
+  public void editConfigurationSetDirectly(String name, TlsPolicy tlsPolicy, boolean sendingEnabled) {
+    synchronized (lock) {
+      ConfigurationSet set = configurationSet(name);
+      set.tlsPolicy = tlsPolicy;
+      set.sendingEnabled = sendingEnabled;
+    }
+  }
+
+  /** Creates a configuration set as someone else would. */
+  public void createConfigurationSetDirectly(String name, Map<String, String> tags) {
+    synchronized (lock) {
+      ConfigurationSet set = new ConfigurationSet(name);
+      set.tags.putAll(tags);
+      configurationSets.put(name, set);
+    }
+  }
+
+  public Optional<GetConfigurationSetResponse> peekConfigurationSet(String name) {
+    synchronized (lock) {
+      return Optional.ofNullable(configurationSets.get(name)).map(this::describe);
     }
   }
 
@@ -293,6 +370,103 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   }
 
   @Override
+  public CreateConfigurationSetResponse createConfigurationSet(CreateConfigurationSetRequest request) {
+    return invoke("CreateConfigurationSet", request, () -> {
+      String name = requireConfigurationSetName(request.configurationSetName());
+      if (configurationSets.containsKey(name)) {
+        throw serviceError(AlreadyExistsException.builder(), 400, "AlreadyExistsException",
+            "Configuration set <" + name + "> already exists.");
+      }
+      if (request.tags().size() > 50) {
+        throw validationError("Too many tags: at most 50.");
+      }
+      ConfigurationSet set = new ConfigurationSet(name);
+      if (request.deliveryOptions() != null) {
+        set.tlsPolicy = request.deliveryOptions().tlsPolicy();
+      }
+      if (request.reputationOptions() != null) {
+        set.reputationMetrics = request.reputationOptions().reputationMetricsEnabled();
+      }
+      if (request.sendingOptions() != null) {
+        set.sendingEnabled = request.sendingOptions().sendingEnabled();
+      }
+      if (request.suppressionOptions() != null) {
+        set.suppressedReasons = List.copyOf(request.suppressionOptions().suppressedReasons());
+      }
+      request.tags().forEach(tag -> set.tags.put(tag.key(), tag.value()));
+      configurationSets.put(name, set);
+      return ok(CreateConfigurationSetResponse.builder());
+    });
+  }
+
+  @Override
+  public GetConfigurationSetResponse getConfigurationSet(GetConfigurationSetRequest request) {
+    return invoke("GetConfigurationSet", request, () -> describe(configurationSet(request.configurationSetName())));
+  }
+
+  @Override
+  public DeleteConfigurationSetResponse deleteConfigurationSet(DeleteConfigurationSetRequest request) {
+    return invoke("DeleteConfigurationSet", request, () -> {
+      configurationSets.remove(configurationSet(request.configurationSetName()).name);
+      return ok(DeleteConfigurationSetResponse.builder());
+    });
+  }
+
+  @Override
+  public PutConfigurationSetDeliveryOptionsResponse putConfigurationSetDeliveryOptions(
+      PutConfigurationSetDeliveryOptionsRequest request) {
+    return invoke("PutConfigurationSetDeliveryOptions", request, () -> {
+      ConfigurationSet set = configurationSet(request.configurationSetName());
+      if (request.tlsPolicy() == TlsPolicy.UNKNOWN_TO_SDK_VERSION) {
+        throw validationError("Invalid TlsPolicy: " + request.tlsPolicyAsString());
+      }
+      set.tlsPolicy = request.tlsPolicy();
+      return ok(PutConfigurationSetDeliveryOptionsResponse.builder());
+    });
+  }
+
+  @Override
+  public PutConfigurationSetReputationOptionsResponse putConfigurationSetReputationOptions(
+      PutConfigurationSetReputationOptionsRequest request) {
+    return invoke("PutConfigurationSetReputationOptions", request, () -> {
+      configurationSet(request.configurationSetName()).reputationMetrics = request.reputationMetricsEnabled();
+      return ok(PutConfigurationSetReputationOptionsResponse.builder());
+    });
+  }
+
+  @Override
+  public PutConfigurationSetSendingOptionsResponse putConfigurationSetSendingOptions(
+      PutConfigurationSetSendingOptionsRequest request) {
+    return invoke("PutConfigurationSetSendingOptions", request, () -> {
+      configurationSet(request.configurationSetName()).sendingEnabled = request.sendingEnabled();
+      return ok(PutConfigurationSetSendingOptionsResponse.builder());
+    });
+  }
+
+  @Override
+  public PutConfigurationSetSuppressionOptionsResponse putConfigurationSetSuppressionOptions(
+      PutConfigurationSetSuppressionOptionsRequest request) {
+    return invoke("PutConfigurationSetSuppressionOptions", request, () -> {
+      configurationSet(request.configurationSetName()).suppressedReasons = List.copyOf(request.suppressedReasons());
+      return ok(PutConfigurationSetSuppressionOptionsResponse.builder());
+    });
+  }
+
+  @Override
+  public PutEmailIdentityConfigurationSetAttributesResponse putEmailIdentityConfigurationSetAttributes(
+      PutEmailIdentityConfigurationSetAttributesRequest request) {
+    return invoke("PutEmailIdentityConfigurationSetAttributes", request, () -> {
+      Identity identity = identity(request.emailIdentity());
+      String name = request.configurationSetName();
+      if (name != null && !name.isEmpty()) {
+        configurationSet(name); // SES refuses a default that does not exist: NotFoundException
+      }
+      identity.configurationSet = name == null || name.isEmpty() ? null : name;
+      return ok(PutEmailIdentityConfigurationSetAttributesResponse.builder());
+    });
+  }
+
+  @Override
   public GetAccountResponse getAccount(GetAccountRequest request) {
     return invoke("GetAccount", request, () -> ok(GetAccountResponse.builder().productionAccessEnabled(productionAccess)
         .enforcementStatus(enforcementStatus).sendingEnabled(true)));
@@ -312,6 +486,7 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
         .dkimAttributes(dkim(identity))
         .tags(identity.tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
             .toList());
+    builder.configurationSetName(identity.configurationSet);
     if (identity.mailFromDomain != null) {
       builder.mailFromAttributes(MailFromAttributes.builder().mailFromDomain(identity.mailFromDomain)
           .mailFromDomainStatus(identity.mailFromStatus).behaviorOnMxFailure(identity.behaviorOnMxFailure).build());
@@ -326,6 +501,64 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     return DkimAttributes.builder().signingEnabled(true).status(identity.dkimStatus).tokens(identity.tokens)
         .signingAttributesOrigin(DkimSigningAttributesOrigin.AWS_SES).nextSigningKeyLength(identity.keyLength)
         .currentSigningKeyLength(identity.keyLength).lastKeyGenerationTimestamp(identity.keyGeneratedAt).build();
+  }
+
+  private GetConfigurationSetResponse describe(ConfigurationSet set) {
+    var builder = GetConfigurationSetResponse.builder().configurationSetName(set.name)
+        .tags(set.tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList());
+    if (set.tlsPolicy != null) {
+      builder.deliveryOptions(d -> d.tlsPolicy(set.tlsPolicy));
+    }
+    if (set.reputationMetrics != null) {
+      builder.reputationOptions(r -> r.reputationMetricsEnabled(set.reputationMetrics));
+    }
+    if (set.sendingEnabled != null) {
+      builder.sendingOptions(o -> o.sendingEnabled(set.sendingEnabled));
+    }
+    if (set.suppressedReasons != null) {
+      builder.suppressionOptions(o -> o.suppressedReasons(set.suppressedReasons));
+    }
+    return ok(builder);
+  }
+
+  private ConfigurationSet configurationSet(String name) {
+    ConfigurationSet set = name == null ? null : configurationSets.get(name);
+    if (set == null) {
+      throw notFoundError("Configuration set <" + name + "> does not exist.");
+    }
+    return set;
+  }
+
+  /** As SES documents it: letters, digits, '_' and '-', 64 characters at most. */
+  private String requireConfigurationSetName(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw validationError("Invalid configuration set name: " + name);
+    }
+    return name;
+  }
+
+  private static String configurationSetNameOf(Object request) {
+    if (request instanceof CreateConfigurationSetRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof GetConfigurationSetRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof DeleteConfigurationSetRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof PutConfigurationSetDeliveryOptionsRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof PutConfigurationSetReputationOptionsRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof PutConfigurationSetSendingOptionsRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof PutConfigurationSetSuppressionOptionsRequest r) {
+      return r.configurationSetName();
+    }
+    return null;
+  }
+
+  private String configurationSetArn(String name) {
+    return "arn:" + partition + ":ses:" + region + ":" + accountId + ":configuration-set/" + name;
   }
 
   private Identity identity(String name) {

@@ -39,6 +39,18 @@ public class MailRouteSpec extends AwsResourceSpec {
   @JsonPropertyDescription("The apex SPF record, for domains that also send through other services.")
   private SpfSpec spf;
 
+  @JsonPropertyDescription("An SES configuration set made the identity's default, so every mail of the domain goes"
+      + " through it (TLS policy, reputation metrics, sending, suppression). Omit to send without one.")
+  private ConfigurationSetSpec configurationSet;
+
+  public ConfigurationSetSpec getConfigurationSet() {
+    return configurationSet;
+  }
+
+  public void setConfigurationSet(ConfigurationSetSpec configurationSet) {
+    this.configurationSet = configurationSet;
+  }
+
   public String getDomain() {
     return domain;
   }

@@ -33,6 +33,18 @@ public class MailRouteStatus extends KaizenStatus {
   @Size(max = 32)
   private String enforcementStatus;
 
+  @JsonPropertyDescription("The SES configuration set the identity sends through by default, as last observed.")
+  @Size(max = 64)
+  private String configurationSet;
+
+  public String getConfigurationSet() {
+    return configurationSet;
+  }
+
+  public void setConfigurationSet(String configurationSet) {
+    this.configurationSet = configurationSet;
+  }
+
   public Boolean getSandbox() {
     return sandbox;
   }

@@ -1,0 +1,35 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.aws.AwsCaller;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SES v2 configuration sets, as MailRoute uses them: one per domain, made its identity's default. */
+public interface ConfigurationSetGateway {
+
+  /** The configuration set, or empty when SES has none of that name. */
+  Optional<ObservedConfigurationSet> describe(String name);
+
+  /** CreateConfigurationSet with every option of {@code desired} and the tags, in one call. */
+  void create(DesiredConfigurationSet desired, Map<String, String> tags);
+
+  /** PutConfigurationSetDeliveryOptions. */
+  void tlsPolicy(String name, String tlsPolicy);
+
+  /** PutConfigurationSetReputationOptions. */
+  void reputationMetrics(String name, boolean enabled);
+
+  /** PutConfigurationSetSendingOptions. */
+  void sending(String name, boolean enabled);
+
+  /** PutConfigurationSetSuppressionOptions. */
+  void suppressedReasons(String name, List<String> reasons);
+
+  void delete(String name);
+
+  /** PutEmailIdentityConfigurationSetAttributes: the identity's default configuration set (null: none). */
+  void makeDefault(String domain, String name);
+
+  ConfigurationSetGateway forCaller(AwsCaller caller);
+}

@@ -1,0 +1,74 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.core.Change;
+import dev.kaizen.operator.core.Effect;
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.reconcile.Verdicts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The configuration set's part of a MailRoute plan: created with every option in one call, each option that drifted
+ * put back on its own (SES has one operation per option block), then made the identity's default.
+ */
+final class ConfigurationSetPlanner {
+  private ConfigurationSetPlanner() {}
+
+  static String key(String name) {
+    return "SES configuration set " + name;
+  }
+
+  /**
+   * The changes for {@code desired}; none while the set exists and is not ours (the loop reports the conflict), and
+   * the identity is then not pointed at it either: mail must not go through a set someone else controls.
+   */
+  static List<Change<MailRoutePorts>> plan(DesiredConfigurationSet desired, Optional<ObservedConfigurationSet> observed,
+      ObservedIdentity identity, Verdicts verdicts, OwnerTags mine) {
+    List<Change<MailRoutePorts>> changes = new ArrayList<>();
+    String name = desired.name();
+    if (observed.isEmpty()) {
+      changes.add(Change.of(Effect.CREATE, "CreateConfigurationSet", name, "absent; TLS " + desired.tlsPolicy()
+              + ", reputation metrics " + onOff(desired.reputationMetrics()) + ", sending "
+              + onOff(desired.sendingEnabled()) + ", suppressed "
+              + desired.suppressedReasons().map(Object::toString).orElse("(account's settings)"),
+          ports -> ports.configurationSets().create(desired, MailRoutePlanner.tags(ports.defaultTags(), mine))));
+    } else if (!verdicts.of(key(name)).mayManage()) {
+      return List.of();
+    } else {
+      ObservedConfigurationSet found = observed.get();
+      if (!desired.tlsPolicy().equals(found.tlsPolicy())) {
+        changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetDeliveryOptions", name,
+            "TLS " + found.tlsPolicy() + " -> " + desired.tlsPolicy(),
+            ports -> ports.configurationSets().tlsPolicy(name, desired.tlsPolicy())));
+      }
+      if (desired.reputationMetrics() != found.reputationMetrics()) {
+        changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetReputationOptions", name,
+            "reputation metrics " + onOff(found.reputationMetrics()) + " -> " + onOff(desired.reputationMetrics()),
+            ports -> ports.configurationSets().reputationMetrics(name, desired.reputationMetrics())));
+      }
+      if (desired.sendingEnabled() != found.sendingEnabled()) {
+        changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetSendingOptions", name,
+            "sending " + onOff(found.sendingEnabled()) + " -> " + onOff(desired.sendingEnabled()),
+            ports -> ports.configurationSets().sending(name, desired.sendingEnabled())));
+      }
+      // Without suppressedReasons in the spec the account's settings are followed: whatever the set says is left.
+      desired.suppressedReasons().filter(reasons -> !Optional.of(reasons).equals(found.suppressedReasons()))
+          .ifPresent(reasons -> changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetSuppressionOptions", name,
+              "suppressed " + found.suppressedReasons().map(Object::toString).orElse("(account's settings)") + " -> "
+                  + reasons, ports -> ports.configurationSets().suppressedReasons(name, reasons))));
+    }
+    if (!Objects.equals(name, identity.configurationSet())) {
+      String domain = identity.name();
+      changes.add(Change.of(Effect.UPDATE, "PutEmailIdentityConfigurationSetAttributes", domain,
+          "default configuration set " + Objects.requireNonNullElse(identity.configurationSet(), "(none)") + " -> "
+              + name, ports -> ports.configurationSets().makeDefault(domain, name)));
+    }
+    return changes;
+  }
+
+  private static String onOff(boolean on) {
+    return on ? "on" : "off";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.kaizen.operator.mail;
+
+import dev.kaizen.operator.aws.AwsCaller;
+import dev.kaizen.operator.aws.AwsCalls;
+import dev.kaizen.operator.aws.AwsTarget;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
+import software.amazon.awssdk.services.sesv2.model.NotFoundException;
+import software.amazon.awssdk.services.sesv2.model.Tag;
+
+/** {@link ConfigurationSetGateway} on the AWS SDK; every call through {@link AwsCalls}. */
+public final class SesConfigurationSetGateway implements ConfigurationSetGateway {
+  private final SesV2Client client;
+  private final AwsCalls calls;
+  private final AwsTarget target;
+  private final AwsCaller caller;
+
+  public SesConfigurationSetGateway(SesV2Client client, AwsCalls calls, AwsTarget target) {
+    this(client, calls, target, AwsCaller.UNQUEUED);
+  }
+
+  private SesConfigurationSetGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
+    this.client = client;
+    this.calls = calls;
+    this.target = target;
+    this.caller = caller;
+  }
+
+  @Override
+  public SesConfigurationSetGateway forCaller(AwsCaller caller) {
+    return new SesConfigurationSetGateway(client, calls, target, caller);
+  }
+
+  @Override
+  public Optional<ObservedConfigurationSet> describe(String name) {
+    try {
+      GetConfigurationSetResponse found = call("GetConfigurationSet",
+          () -> client.getConfigurationSet(r -> r.configurationSetName(name)));
+      // Absent option blocks mean SES's defaults: TLS optional, reputation metrics off, sending on.
+      return Optional.of(new ObservedConfigurationSet(found.configurationSetName(),
+          found.deliveryOptions() == null || found.deliveryOptions().tlsPolicy() == null ? "OPTIONAL"
+              : found.deliveryOptions().tlsPolicyAsString(),
+          found.reputationOptions() != null && Boolean.TRUE.equals(found.reputationOptions().reputationMetricsEnabled()),
+          found.sendingOptions() == null || !Boolean.FALSE.equals(found.sendingOptions().sendingEnabled()),
+          Optional.ofNullable(found.suppressionOptions()).map(s -> s.suppressedReasonsAsStrings()),
+          found.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))));
+    } catch (NotFoundException absent) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void create(DesiredConfigurationSet desired, Map<String, String> tags) {
+    call("CreateConfigurationSet", () -> client.createConfigurationSet(r -> {
+      r.configurationSetName(desired.name())
+          .deliveryOptions(d -> d.tlsPolicy(desired.tlsPolicy()))
+          .reputationOptions(o -> o.reputationMetricsEnabled(desired.reputationMetrics()))
+          .sendingOptions(o -> o.sendingEnabled(desired.sendingEnabled()))
+          .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList());
+      desired.suppressedReasons().ifPresent(reasons -> r.suppressionOptions(o -> o.suppressedReasonsWithStrings(reasons)));
+    }));
+  }
+
+  @Override
+  public void tlsPolicy(String name, String tlsPolicy) {
+    call("PutConfigurationSetDeliveryOptions", () -> client.putConfigurationSetDeliveryOptions(r -> r
+        .configurationSetName(name).tlsPolicy(tlsPolicy)));
+  }
+
+  @Override
+  public void reputationMetrics(String name, boolean enabled) {
+    call("PutConfigurationSetReputationOptions", () -> client.putConfigurationSetReputationOptions(r -> r
+        .configurationSetName(name).reputationMetricsEnabled(enabled)));
+  }
+
+  @Override
+  public void sending(String name, boolean enabled) {
+    call("PutConfigurationSetSendingOptions", () -> client.putConfigurationSetSendingOptions(r -> r
+        .configurationSetName(name).sendingEnabled(enabled)));
+  }
+
+  @Override
+  public void suppressedReasons(String name, List<String> reasons) {
+    call("PutConfigurationSetSuppressionOptions", () -> client.putConfigurationSetSuppressionOptions(r -> r
+        .configurationSetName(name).suppressedReasonsWithStrings(reasons)));
+  }
+
+  @Override
+  public void delete(String name) {
+    try {
+      call("DeleteConfigurationSet", () -> client.deleteConfigurationSet(r -> r.configurationSetName(name)));
+    } catch (NotFoundException alreadyGone) {
+      // deleting what is gone is done
+    }
+  }
+
+  @Override
+  public void makeDefault(String domain, String name) {
+    call("PutEmailIdentityConfigurationSetAttributes", () -> client.putEmailIdentityConfigurationSetAttributes(r -> r
+        .emailIdentity(domain).configurationSetName(name)));
+  }
+
+  private <T> T call(String operation, Supplier<T> call) {
+    return calls.call(target, SesIdentityGateway.SERVICE, operation, caller, call);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.kaizen.operator.mail;
+
+import static dev.kaizen.operator.mail.MailRoutes.awaitCondition;
+import static dev.kaizen.operator.mail.MailRoutes.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
+import dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.fakes.FakeSesV2;
+import dev.kaizen.operator.testing.OperatorHarness;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
+import software.amazon.awssdk.services.sesv2.model.SuppressionListReason;
+import software.amazon.awssdk.services.sesv2.model.TlsPolicy;
+
+/** The configuration set of a MailRoute, through the operator (manual DNS: Route 53 plays no part here). */
+class MailRouteConfigurationSetOperatorTest {
+  private static final String NS = "shop";
+  private static final String DOMAIN = "example.com";
+  private static final List<String> OPTION_PUTS = List.of("PutConfigurationSetDeliveryOptions",
+      "PutConfigurationSetReputationOptions", "PutConfigurationSetSendingOptions",
+      "PutConfigurationSetSuppressionOptions");
+
+  private final OperatorHarness harness = new OperatorHarness();
+  private final FakeSesV2 ses = harness.ses();
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  private static MailRoute route(String name, String domain, String set, DeletionPolicy policy) {
+    MailRoute route = MailRoutes.route(NS, name, domain, null);
+    ConfigurationSetSpec spec = new ConfigurationSetSpec();
+    spec.setName(set);
+    spec.setTlsPolicy(ConfigurationSetSpec.TlsPolicy.REQUIRE);
+    spec.setSuppressedReasons(List.of(ConfigurationSetSpec.SuppressedReason.BOUNCE));
+    route.getSpec().setConfigurationSet(spec);
+    route.getSpec().setDeletionPolicy(policy);
+    return route;
+  }
+
+  private void create(MailRoute route) {
+    harness.client().resources(MailRoute.class).inNamespace(NS).resource(route).create();
+  }
+
+  private int optionPuts() {
+    return OPTION_PUTS.stream().mapToInt(ses::callCount).sum();
+  }
+
+  @Test
+  void createdAsAskedMadeTheDefaultDriftPutBackKeptAcrossARestartAndDeletedOnlyUnderDelete() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-mail", DeletionPolicy.Delete));
+    create(route("kept", "kept.example.com", "shop-kept", DeletionPolicy.Retain));
+    awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
+    ses.verifyDkim(DOMAIN);
+    MailRoute ready = awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
+
+    GetConfigurationSetResponse set = ses.peekConfigurationSet("shop-mail").orElseThrow();
+    assertThat(set.deliveryOptions().tlsPolicy()).isEqualTo(TlsPolicy.REQUIRE);
+    assertThat(set.reputationOptions().reputationMetricsEnabled()).isTrue();
+    assertThat(set.sendingOptions().sendingEnabled()).isTrue();
+    assertThat(set.suppressionOptions().suppressedReasons()).containsExactly(SuppressionListReason.BOUNCE);
+    assertThat(set.tags()).anyMatch(t -> t.key().equals("kaizen.dev/owner") && t.value().equals("shop/MailRoute/mail"));
+    assertThat(ses.peek(DOMAIN).orElseThrow().configurationSetName()).isEqualTo("shop-mail");
+    assertThat(ready.getStatus().getConfigurationSet()).isEqualTo("shop-mail");
+    // exactly one creation per set, each made its identity's default once, no option put afterwards
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.peek("kept.example.com")
+        .map(kept -> "shop-kept".equals(kept.configurationSetName())).orElse(false));
+    assertThat(ses.callCount("CreateConfigurationSet")).isEqualTo(2);
+    assertThat(ses.callCount("PutEmailIdentityConfigurationSetAttributes")).isEqualTo(2);
+    assertThat(optionPuts()).isZero();
+
+    ses.editConfigurationSetDirectly("shop-mail", TlsPolicy.OPTIONAL, false);
+    await().atMost(OperatorHarness.WAIT).until(() -> {
+      GetConfigurationSetResponse now = ses.peekConfigurationSet("shop-mail").orElseThrow();
+      return now.deliveryOptions().tlsPolicy() == TlsPolicy.REQUIRE && now.sendingOptions().sendingEnabled();
+    });
+    assertThat(ses.callCount("PutConfigurationSetDeliveryOptions")).isEqualTo(1);
+    assertThat(ses.callCount("PutConfigurationSetSendingOptions")).isEqualTo(1);
+    assertThat(optionPuts()).isEqualTo(2);
+
+    harness.restart();
+    // Positive control: the restarted operator reads the set again (several rechecks), and changes nothing.
+    int reads = ses.callCount("GetConfigurationSet");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetConfigurationSet") > reads + 2);
+    assertThat(ses.callCount("CreateConfigurationSet")).isEqualTo(2);
+    assertThat(ses.callCount("PutEmailIdentityConfigurationSetAttributes")).isEqualTo(2);
+    assertThat(optionPuts()).isEqualTo(2);
+
+    harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail").delete();
+    harness.client().resources(MailRoute.class).inNamespace(NS).withName("kept").delete();
+    await().atMost(Duration.ofSeconds(45)).until(() -> get(harness, NS, "mail") == null
+        && get(harness, NS, "kept") == null);
+    assertThat(ses.peek(DOMAIN)).isEmpty();
+    assertThat(ses.peekConfigurationSet("shop-mail")).isEmpty();
+    // Retain: the identity, its set and the identity's default stay
+    assertThat(ses.peekConfigurationSet("shop-kept")).isPresent();
+    assertThat(ses.peek("kept.example.com").orElseThrow().configurationSetName()).isEqualTo("shop-kept");
+  }
+
+  @Test
+  void aSetOfAnotherOwnerIsNeitherChangedNorMadeTheDefaultNorDeleted() {
+    ses.createConfigurationSetDirectly("shop-mail", Map.of("kaizen.dev/cluster", "other", "kaizen.dev/owner",
+        "web/MailRoute/x", "kaizen.dev/uid", "u"));
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-mail", DeletionPolicy.Delete));
+    MailRoute stalled = awaitCondition(harness, NS, "mail", Conditions.STALLED, "True", null);
+    assertThat(Conditions.find(stalled.getStatus().getConditions(), Conditions.STALLED).orElseThrow().getMessage())
+        .contains("shop-mail");
+    // Positive control: the set is read again and again, and never written.
+    int reads = ses.callCount("GetConfigurationSet");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetConfigurationSet") > reads + 2);
+    assertThat(ses.callCount("CreateConfigurationSet")).isZero();
+    assertThat(optionPuts()).isZero();
+    assertThat(ses.callCount("PutEmailIdentityConfigurationSetAttributes")).isZero();
+
+    harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail").delete();
+    await().atMost(Duration.ofSeconds(45)).until(() -> get(harness, NS, "mail") == null);
+    assertThat(ses.peekConfigurationSet("shop-mail")).isPresent();
+    assertThat(ses.callCount("DeleteConfigurationSet")).isZero();
+  }
+}
