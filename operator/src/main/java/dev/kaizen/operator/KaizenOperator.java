@@ -11,7 +11,6 @@ import dev.kaizen.operator.solr.ConfigSetSource;
 import dev.kaizen.operator.solr.SolrAdmin;
 import dev.kaizen.operator.solr.SolrClusterKind;
 import dev.kaizen.operator.solr.SolrClusterReconciler;
-import dev.kaizen.operator.solr.SolrJAdmin;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
@@ -56,15 +55,14 @@ public final class KaizenOperator implements AutoCloseable {
   private final AccountDirectory accounts;
 
   public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings) {
-    this(client, aws, settings, MailRouteSettings.defaults(), SolrJAdmin.connector());
+    this(client, aws, settings, KindDependencies.production());
   }
 
-  /**
-   * As the operator runs, with MailRoute's DNS resolver and recheck intervals ({@code mail}) and the way it reaches
-   * Solr ({@code solr}) given: the tests' fake resolver and fake SolrClouds.
-   */
-  public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings, MailRouteSettings mail,
-      SolrAdmin.Connector solr) {
+  /** As the operator runs, with the DNS resolver and Solr connector given (the tests' fakes). */
+  public KaizenOperator(KubernetesClient client, AwsClients aws, OperatorSettings settings,
+      KindDependencies dependencies) {
+    MailRouteSettings mail = dependencies.mail();
+    SolrAdmin.Connector solr = dependencies.solr();
     this.metrics = new KaizenMetrics(settings.meterRegistry(), settings.clock());
     settings.leaderElection().ifPresent(election -> metrics.leader(false));
     this.operator = new Operator(config -> {

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import static org.awaitility.Awaitility.await;
 
 import dev.kaizen.operator.KaizenOperator;
+import dev.kaizen.operator.KindDependencies;
 import dev.kaizen.operator.OperatorSettings;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.core.Conditions;
@@ -90,11 +91,9 @@ public final class OperatorHarness implements AutoCloseable {
     operatorClient = new KubernetesClientBuilder()
         .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(ApiRequests.OPERATOR_AGENT).build())
         .build();
-    installCrd("logpipelines.kaizen.dev");
-    installCrd("awsaccounts.kaizen.dev");
-    installCrd("mailroutes.kaizen.dev");
-    installCrd("cronjobsets.kaizen.dev");
-    installCrd("solrclusters.kaizen.dev");
+    // Every kind's CRD, so the status subresource behaves as on a real API server.
+    dev.kaizen.operator.api.v1alpha1.Kinds.ALL.forEach(kind -> installCrd(
+        dev.kaizen.operator.api.v1alpha1.Kinds.crdName(kind)));
   }
 
   /** Starts the operator; the fakes exist before so a test can prepare AWS state. */
@@ -111,7 +110,7 @@ public final class OperatorHarness implements AutoCloseable {
 
   public OperatorHarness start(OperatorSettings settings) {
     this.settings = settings;
-    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings, mailSettings, solr());
+    operator = new KaizenOperator(operatorClient, aws == null ? awsClients() : aws, settings, dependencies());
     operator.start();
     return this;
   }
@@ -184,6 +183,11 @@ public final class OperatorHarness implements AutoCloseable {
     return solr;
   }
 
+  /** The fakes of what the kinds reach besides Kubernetes and AWS: DNS and Solr. */
+  public KindDependencies dependencies() {
+    return new KindDependencies(mailSettings, solr());
+  }
+
   /** The operator started by {@code start}. */
   public KaizenOperator operator() {
     return operator;
@@ -194,7 +198,7 @@ public final class OperatorHarness implements AutoCloseable {
    * clients so a test can tell which instance did what. Stopped by {@link #close()} unless stopped before.
    */
   public KaizenOperator startAnother(OperatorSettings settings, dev.kaizen.operator.aws.AwsClients aws) {
-    KaizenOperator another = new KaizenOperator(operatorClient, aws, settings);
+    KaizenOperator another = new KaizenOperator(operatorClient, aws, settings, dependencies());
     others.add(another);
     another.start();
     return another;
