@@ -68,6 +68,23 @@ final class ConfigurationSetPlanner {
     return changes;
   }
 
+  /**
+   * The spec dropped its configuration set: the identity stops sending through it, then it is deleted (ours only:
+   * the Kind lists a dropped set only when its tags name this resource).
+   */
+  static List<Change<MailRoutePorts>> removal(String name, ObservedIdentity identity, Verdicts verdicts) {
+    if (!verdicts.of(key(name)).mayManage()) {
+      return List.of();
+    }
+    String domain = identity.name();
+    return List.of(
+        Change.of(Effect.UPDATE, "PutEmailIdentityConfigurationSetAttributes", domain,
+            "default configuration set " + name + " -> (none): spec.configurationSet removed",
+            ports -> ports.configurationSets().makeDefault(domain, null)),
+        Change.of(Effect.DELETE, "DeleteConfigurationSet", name, "spec.configurationSet removed",
+            ports -> ports.configurationSets().delete(name)));
+  }
+
   private static String onOff(boolean on) {
     return on ? "on" : "off";
   }

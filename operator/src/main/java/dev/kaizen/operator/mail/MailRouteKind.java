@@ -160,8 +160,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       });
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
-    Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet()
-        .flatMap(set -> configurationSet(ports, set.name()));
+    Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet().map(DesiredConfigurationSet::name)
+        .or(() -> identity.map(ObservedIdentity::configurationSet))
+        .flatMap(name -> configurationSet(ports, name));
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet);
   }
 
@@ -270,6 +271,10 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         observed.configurationSet().map(found -> OwnerTags.read(found.tags())),
         observed.configurationSet().map(found -> "ses:" + observed.target().region().id() + ":configuration-set/"
             + set.name()))));
+    // A default set the spec no longer names is listed only when its tags say it is ours: another's is none of ours.
+    removableConfigurationSet(route, observed).ifPresent(found -> objects.add(new OwnedObject(
+        ConfigurationSetPlanner.key(found.name()), true, Optional.of(OwnerTags.read(found.tags())),
+        Optional.of("ses:" + observed.target().region().id() + ":configuration-set/" + found.name()))));
     if (observed.zoneId().isEmpty()) {
       return objects;
     }
@@ -288,6 +293,14 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     return objects;
   }
 
+  /** The identity's default configuration set when the spec names none and its tags name this resource. */
+  static Optional<ObservedConfigurationSet> removableConfigurationSet(MailRoute route, MailRouteObservation observed) {
+    if (observed.desired().configurationSet().isPresent()) {
+      return Optional.empty();
+    }
+    return observed.configurationSet().filter(found -> owner(route).equals(OwnerTags.read(found.tags()).owner()));
+  }
+
   static String identityKey(String domain) {
     return "SES identity " + domain;
   }
@@ -303,8 +316,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   @Override
   public Plan<MailRoutePorts> plan(MailRoute route, MailRouteObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return MailRoutePlanner.plan(observed, verdicts, mine,
+    Plan<MailRoutePorts> plan = MailRoutePlanner.plan(observed, verdicts, mine,
         Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION));
+    Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
+    if (dropped.isEmpty() || observed.identity().isEmpty() || !verdicts.root().mayManage()) {
+      return plan;
+    }
+    List<Change<MailRoutePorts>> changes = new ArrayList<>(plan.changes());
+    changes.addAll(ConfigurationSetPlanner.removal(dropped.get().name(), observed.identity().get(), verdicts));
+    return new Plan<>(changes, plan.commit());
   }
 
   @Override
@@ -482,6 +502,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         ports -> ports.ses().delete(domain)));
     // After the identity: while it exists its mail goes through the set.
     observed.desired().configurationSet().map(DesiredConfigurationSet::name)
+        .or(() -> removableConfigurationSet(route, observed).map(ObservedConfigurationSet::name))
         .filter(name -> verdicts.deletable(ConfigurationSetPlanner.key(name)))
         .ifPresent(name -> changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteConfigurationSet", name,
             "resource deleted", ports -> ports.configurationSets().delete(name))));
@@ -504,8 +525,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     MailRouteStatus status = (MailRouteStatus) route.getStatus();
     target(route).ifPresent(target -> {
       identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
+      // the set the spec names, or the one it dropped (status says which the identity used)
       Optional.ofNullable(route.getSpec().getConfigurationSet())
           .ifPresent(set -> configurationSetReads.remove(target + " " + set.getName()));
+      Optional.ofNullable(status).map(MailRouteStatus::getConfigurationSet)
+          .ifPresent(name -> configurationSetReads.remove(target + " " + name));
       if (status != null && status.getHostedZoneId() != null) {
         Set<String> names = new LinkedHashSet<>();
         status.getDnsRecords().forEach(record -> {

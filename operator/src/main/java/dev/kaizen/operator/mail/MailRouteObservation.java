@@ -10,7 +10,8 @@ import java.util.Optional;
  * name it manages (and at their ownership markers), the apex SPF's lookup count, and the account's sending status.
  *
  * @param parts the DNS parts the resource manages now (desired, or ours to remove), from the identity's tokens
- * @param configurationSet the configuration set spec.configurationSet names, if it exists (not read without one)
+ * @param configurationSet the configuration set spec.configurationSet names, if it exists; without one in the spec,
+ *     the identity's default configuration set, if it exists (ours to remove once the spec drops it)
  * @param records the record sets observed at each part's name and marker name (empty map with manual DNS)
  */
 public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, Optional<ObservedIdentity> identity,

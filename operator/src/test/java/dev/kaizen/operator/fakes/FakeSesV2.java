@@ -255,6 +255,13 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     }
   }
 
+  /** Someone points the identity's default configuration set at {@code name} outside the operator. */
+  public void setDefaultConfigurationSetDirectly(String domain, String name) {
+    synchronized (lock) {
+      identity(domain).configurationSet = name;
+    }
+  }
+
   /** Creates a configuration set as someone else would. */
   public void createConfigurationSetDirectly(String name, Map<String, String> tags) {
     synchronized (lock) {

@@ -88,6 +88,16 @@ class ConfigurationSetPlannerTest {
         verdict(Ownership.UNOWNED), MINE)).isEmpty();
   }
 
+  @Test
+  void aDroppedSetOfOursStopsBeingTheDefaultThenIsDeleted() {
+    List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.removal("shop-mail", identity("shop-mail"),
+        verdict(Ownership.OWNED));
+    changes.forEach(change -> change.applyTo(ports(Map.of())));
+    assertThat(calls).containsExactly("default example.com null", "delete shop-mail");
+    assertThat(ConfigurationSetPlanner.removal("shop-mail", identity("shop-mail"), verdict(Ownership.FOREIGN)))
+        .isEmpty();
+  }
+
   private MailRoutePorts ports(Map<String, String> defaultTags) {
     return new MailRoutePorts(AwsTarget.of(Region.EU_WEST_1), null, new RecordingGateway(), null, null, defaultTags);
   }

@@ -108,6 +108,31 @@ class MailRouteConfigurationSetOperatorTest {
   }
 
   @Test
+  void droppingTheConfigurationSetFromTheSpecClearsTheDefaultAndDeletesOursOnly() {
+    ses.createConfigurationSetDirectly("someone-elses", Map.of("kaizen.dev/owner", "web/MailRoute/x"));
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-mail", DeletionPolicy.Retain));
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.peek(DOMAIN)
+        .map(found -> "shop-mail".equals(found.configurationSetName())).orElse(false));
+
+    MailRoute route = get(harness, NS, "mail");
+    route.getSpec().setConfigurationSet(null);
+    harness.client().resource(route).update();
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.peekConfigurationSet("shop-mail").isEmpty());
+    assertThat(ses.peek(DOMAIN).orElseThrow().configurationSetName()).isNull();
+    awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
+
+    // A default set by someone else, to a set that is not ours, is left as it is (read on every recheck).
+    ses.setDefaultConfigurationSetDirectly(DOMAIN, "someone-elses");
+    int reads = ses.callCount("GetConfigurationSet");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetConfigurationSet") > reads + 2);
+    assertThat(ses.peek(DOMAIN).orElseThrow().configurationSetName()).isEqualTo("someone-elses");
+    assertThat(ses.peekConfigurationSet("someone-elses")).isPresent();
+    assertThat(ses.callCount("DeleteConfigurationSet")).isEqualTo(1);
+    assertThat(ses.callCount("PutEmailIdentityConfigurationSetAttributes")).isEqualTo(2);
+  }
+
+  @Test
   void aSetOfAnotherOwnerIsNeitherChangedNorMadeTheDefaultNorDeleted() {
     ses.createConfigurationSetDirectly("shop-mail", Map.of("kaizen.dev/cluster", "other", "kaizen.dev/owner",
         "web/MailRoute/x", "kaizen.dev/uid", "u"));
