@@ -16,10 +16,13 @@ public record MailRoutePorts(AwsTarget target, IdentityGateway ses, Configuratio
   }
 
   /**
-   * The same ports for one reconcile of one resource in an account with these default tags: its Route 53 calls keep
-   * their turn on the account-wide bucket. SES's buckets are per operation, which resources hardly contend for.
+   * The same ports for one reconcile of one resource in an account with these default tags: its calls keep their
+   * turn — Route 53's on the account-wide bucket, SES's on buckets of one token (1 request/s, half of it ours), where
+   * a retry refused on one read would otherwise spend the next token on another read again and never get through
+   * (seen: a MailRoute held back for good on GetEmailIdentity).
    */
   public MailRoutePorts forCaller(AwsCaller caller, Map<String, String> tags) {
-    return new MailRoutePorts(target, ses, configurationSets, dns.forCaller(caller), resolver, tags);
+    return new MailRoutePorts(target, ses.forCaller(caller), configurationSets.forCaller(caller), dns.forCaller(caller),
+        resolver, tags);
   }
 }

@@ -157,18 +157,19 @@ class PermissionsTest {
     routes.resource(route).create();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
         && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0);
-    var found = routes.withName("mail").get();
-    var dkim = new dev.kaizen.operator.api.v1alpha1.mail.DkimSpec();
-    dkim.setKeyLength(dev.kaizen.operator.api.v1alpha1.mail.DkimSpec.KeyLength.RSA_1024_BIT);
-    found.getSpec().setDkim(dkim);
-    // every option of the configuration set changes: one put per option block
-    found.getSpec().getConfigurationSet().setTlsPolicy(
-        dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.TlsPolicy.REQUIRE);
-    found.getSpec().getConfigurationSet().setReputationMetrics(false);
-    found.getSpec().getConfigurationSet().setSendingEnabled(false);
-    found.getSpec().getConfigurationSet().setSuppressedReasons(List.of(
-        dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.SuppressedReason.COMPLAINT));
-    harness.client().resource(found).update();
+    OperatorHarness.edit(routes.withName("mail"), found -> {
+      var dkim = new dev.kaizen.operator.api.v1alpha1.mail.DkimSpec();
+      dkim.setKeyLength(dev.kaizen.operator.api.v1alpha1.mail.DkimSpec.KeyLength.RSA_1024_BIT);
+      found.getSpec().setDkim(dkim);
+      // every option of the configuration set changes: one put per option block
+      found.getSpec().getConfigurationSet().setTlsPolicy(
+          dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.TlsPolicy.REQUIRE);
+      found.getSpec().getConfigurationSet().setReputationMetrics(false);
+      found.getSpec().getConfigurationSet().setSendingEnabled(false);
+      found.getSpec().getConfigurationSet().setSuppressedReasons(List.of(
+          dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.SuppressedReason.COMPLAINT));
+      return found;
+    });
     await().atMost(Duration.ofSeconds(30))
         .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0
             && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0);
@@ -187,7 +188,7 @@ class PermissionsTest {
     set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     sets.resource(set).create();
     await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 2);
-    long generation = sets.withName("batch").edit(s -> {
+    long generation = OperatorHarness.edit(sets.withName("batch"), s -> {
       s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       s.getSpec().getJobs().remove(1);
       return s;

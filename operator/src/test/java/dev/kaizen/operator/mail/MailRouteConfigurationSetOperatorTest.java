@@ -115,9 +115,10 @@ class MailRouteConfigurationSetOperatorTest {
     await().atMost(OperatorHarness.WAIT).until(() -> ses.peek(DOMAIN)
         .map(found -> "shop-mail".equals(found.configurationSetName())).orElse(false));
 
-    MailRoute route = get(harness, NS, "mail");
-    route.getSpec().setConfigurationSet(null);
-    harness.client().resource(route).update();
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getSpec().setConfigurationSet(null);
+      return route;
+    });
     await().atMost(OperatorHarness.WAIT).until(() -> ses.peekConfigurationSet("shop-mail").isEmpty());
     assertThat(ses.peek(DOMAIN).orElseThrow().configurationSetName()).isNull();
     awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");

@@ -66,9 +66,10 @@ class MailRouteConflictOperatorTest {
         .getReason()).isEqualTo("NameConflict");
     assertThat(apexTxt()).containsExactly(THEIR_SPF);
 
-    MailRoute adopting = get(harness, NS, "mail");
-    adopting.getSpec().setAdopt(true);
-    harness.client().resource(adopting).update();
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), adopting -> {
+      adopting.getSpec().setAdopt(true);
+      return adopting;
+    });
     await().atMost(OperatorHarness.WAIT).until(() -> apexTxt()
         .equals(List.of("\"v=spf1 ip4:192.0.2.10 include:_spf.google.com ~all\"")));
     assertThat(route53.record(zone, "_kaizen-owner." + DOMAIN, "TXT")).isPresent();

@@ -94,9 +94,11 @@ class MailRouteLifecycleOperatorTest {
     assertThat(repair.changeBatch().changes()).hasSize(1);
     awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
 
-    MailRoute route = get(harness, NS, "mail");
-    route.getSpec().setDmarc(MailRoutes.dmarc(DmarcSpec.Policy.reject, "dmarc@" + DOMAIN));
-    harness.client().resource(route).update();
+    // edit: read afresh and patch, as the operator writes status meanwhile (a stale PUT would conflict)
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getSpec().setDmarc(MailRoutes.dmarc(DmarcSpec.Policy.reject, "dmarc@" + DOMAIN));
+      return route;
+    });
     await().atMost(OperatorHarness.WAIT).until(() -> values("_dmarc." + DOMAIN, "TXT")
         .equals(List.of("\"v=DMARC1; p=reject; rua=mailto:dmarc@example.com\"")));
     var dmarc = route53.calls("ChangeResourceRecordSets").get(route53.callCount("ChangeResourceRecordSets") - 1)
@@ -159,8 +161,10 @@ class MailRouteLifecycleOperatorTest {
             "kaizen.dev/retry-verification");
     assertThat(ses.callCount("PutEmailIdentityDkimSigningAttributes")).isZero();
 
-    stalled.getMetadata().setAnnotations(Map.of("kaizen.dev/retry-verification", "2026-11-30T12:00:00Z"));
-    harness.client().resource(stalled).update();
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getMetadata().setAnnotations(Map.of("kaizen.dev/retry-verification", "2026-11-30T12:00:00Z"));
+      return route;
+    });
     await().atMost(OperatorHarness.WAIT).until(() -> !ses.tokens(DOMAIN).equals(firstTokens)
         && !values(ses.tokens(DOMAIN).get(0) + "._domainkey." + DOMAIN, "CNAME").isEmpty());
     List<String> newTokens = ses.tokens(DOMAIN);
