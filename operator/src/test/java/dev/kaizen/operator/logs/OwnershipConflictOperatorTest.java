@@ -75,6 +75,7 @@ class OwnershipConflictOperatorTest {
     harness.awaitCondition(NS, "web", Conditions.STALLED, "True", Reasons.NAME_CONFLICT, 0);
     harness.awaitCondition(NS, "api", Conditions.STALLED, "True", Reasons.OWNED_BY_OTHER, 0);
     harness.awaitReady(NS, "ok");
+    assertThat(harness.logPipeline(NS, "ok").get().getStatus().getAccount()).isEqualTo("default");
     assertUntouched();
     // Several stalled rechecks (2 s apart here), each a full re-read, not a light one.
     awaitFullObserves("/shop/web", 4);
@@ -110,6 +111,8 @@ class OwnershipConflictOperatorTest {
       // kubectl get still names the group the pipeline is about.
       assertThat(pipeline.getStatus().getLogGroup().getName()).isEqualTo("/shop/" + name);
       assertThat(pipeline.getStatus().getLogGroup().getArn()).isNull();
+      // Only someone else's group lives there: no account is recorded, so none is refused later.
+      assertThat(pipeline.getStatus().getAccount()).isNull();
     }
   }
 

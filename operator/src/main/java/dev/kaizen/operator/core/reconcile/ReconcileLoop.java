@@ -225,8 +225,10 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     Assessment<O, G> assessment = assessor.assess(resource, gateway, fullObserveDue(resource, now, specChanged),
         recorded);
     pass.observed = Optional.of(assessment.observed());
-    if (assessment.objects().stream().anyMatch(OwnedObject::exists)) {
-      // The account its objects live in: the resolver refuses another one from now on (a move is a migration).
+    if (assessment.objects().stream().anyMatch(object -> object.exists()
+        && assessment.verdicts().of(object.key()).mayManage())) {
+      // The account its objects live in: the resolver refuses another one from now on (a move is a migration). An
+      // object of someone else found at our name does not count: nothing of ours lives there.
       status.setAccount(account.account());
     }
     if (assessment.full()) {
