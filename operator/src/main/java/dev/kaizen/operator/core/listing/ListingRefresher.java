@@ -90,6 +90,8 @@ public final class ListingRefresher implements AutoCloseable {
   private final class Driver {
     private SharedListing<?, ?> listing;
     private ScheduledFuture<?> next;
+    /** The one scheduled step allowed to run; a step superseded by a wake finds it changed and does nothing. */
+    private Object ticket;
     private boolean running;
     private boolean wokenWhileRunning;
 
@@ -103,13 +105,18 @@ public final class ListingRefresher implements AutoCloseable {
         return;
       }
       if (next != null && !next.cancel(false)) {
-        return; // already started: the step will see what the reader asked for
+        return; // already done or cancelled: the step will see what the reader asked for
       }
+      // cancel() also succeeds on a task that has started but not yet marked itself running: the ticket makes
+      // that task give way to the one scheduled here, so two steps of one listing never run at once.
       schedule(Duration.ZERO);
     }
 
-    private void run() {
+    private void run(Object mine) {
       synchronized (this) {
+        if (mine != ticket) {
+          return;
+        }
         running = true;
         wokenWhileRunning = false;
       }
@@ -129,8 +136,10 @@ public final class ListingRefresher implements AutoCloseable {
     }
 
     private void schedule(Duration delay) {
+      Object mine = new Object();
+      ticket = mine;
       try {
-        next = executor.schedule(this::run, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        next = executor.schedule(() -> run(mine), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException stopping) {
         // close() raced with this step: nothing more to refresh.
       }
