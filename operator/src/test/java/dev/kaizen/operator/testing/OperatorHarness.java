@@ -78,6 +78,10 @@ public final class OperatorHarness implements AutoCloseable {
   private final Map<Region, dev.kaizen.operator.fakes.FakeElbV2> elb = new ConcurrentHashMap<>();
   private final Map<Region, dev.kaizen.operator.fakes.FakeAutoScaling> autoScaling = new ConcurrentHashMap<>();
   private final Map<Region, dev.kaizen.operator.fakes.FakeSsm> ssm = new ConcurrentHashMap<>();
+  /** STS for the operator's own credentials (GetCallerIdentity: the account ID some ARNs need). */
+  private final dev.kaizen.operator.fakes.FakeSts sts = new dev.kaizen.operator.fakes.FakeSts("us-east-1", ACCOUNT);
+  private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider operatorCredentials =
+      sts.principal("AKIAKAIZENOPERATOR01", ACCOUNT, "arn:aws:iam::" + ACCOUNT + ":role/kaizen-operator");
   private FakeSolrClouds solr;
   private KaizenOperator operator;
   private OperatorSettings settings;
@@ -137,7 +141,13 @@ public final class OperatorHarness implements AutoCloseable {
         .serve(software.amazon.awssdk.services.ec2.Ec2Client.class, this::ec2)
         .serve(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.class, this::elb)
         .serve(software.amazon.awssdk.services.autoscaling.AutoScalingClient.class, this::autoScaling)
-        .serve(software.amazon.awssdk.services.ssm.SsmClient.class, this::ssm);
+        .serve(software.amazon.awssdk.services.ssm.SsmClient.class, this::ssm)
+        .serve(software.amazon.awssdk.services.sts.StsClient.class, region -> sts.client(operatorCredentials));
+  }
+
+  /** STS as the operator's own credentials see it. */
+  public dev.kaizen.operator.fakes.FakeSts sts() {
+    return sts;
   }
 
   // ---- SolrCluster's fakes: EC2, ELBv2, Auto Scaling (wired to both), SSM, and the colours' SolrClouds ----------
