@@ -24,9 +24,14 @@ public class SpfSpec {
   @Size(max = 20)
   private List<@Size(max = 253) @Pattern(INCLUDE_PATTERN) String> include = new ArrayList<>();
 
+  /** Each octet 0-255 and a prefix of 0-32: a wrong address in SPF silently fails receivers' checks. */
+  private static final String IP4_OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+  static final String IP4_PATTERN =
+      "^(" + IP4_OCTET + "\\.){3}" + IP4_OCTET + "(/([0-9]|[12][0-9]|3[0-2]))?$";
+
   @JsonPropertyDescription("ip4: terms, an address or a CIDR block.")
   @Size(max = 50)
-  private List<@Size(max = 18) @Pattern("^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$") String> ip4 = new ArrayList<>();
+  private List<@Size(max = 18) @Pattern(IP4_PATTERN) String> ip4 = new ArrayList<>();
 
   @JsonPropertyDescription("ip6: terms, an address or a CIDR block.")
   @Size(max = 50)
