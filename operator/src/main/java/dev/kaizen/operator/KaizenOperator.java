@@ -105,7 +105,7 @@ public final class KaizenOperator implements AutoCloseable {
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     // The Fluent Bit ConfigMaps are watched so an edit of a namespace's key is undone at once, not at the next resync.
     List<SecondaryWatch<?, LogPipeline>> logWatches = new ArrayList<>(LogPipelineReconciler.fluentBitWatches(
-        fluentBitShards));
+        fluentBitShards, logs));
     if (!logWatches.stream().allMatch(watch -> watch.permittedFor(client))) {
       // Pipelines that ship no logs must keep working without access to Fluent Bit's namespace.
       LOG.warn("The Fluent Bit ConfigMaps {} in {} are not watched: listing them is forbidden (RBAC: deploy/components/"

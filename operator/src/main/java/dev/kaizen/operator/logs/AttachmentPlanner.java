@@ -152,7 +152,7 @@ final class AttachmentPlanner {
    * would refuse it on every retry.
    */
   static List<Change<LogPipelinePorts>> fluentBit(String configMap, String key, Optional<String> desired,
-      FluentBitConfigs.Slot observed) {
+      Optional<FileShare> share, FluentBitConfigs.Slot observed) {
     if (desired.equals(observed.value())) {
       return List.of();
     }
@@ -163,8 +163,8 @@ final class AttachmentPlanner {
             FluentBitShards.MAX_DATA_BYTES - observed.room() + bytes));
       }
       return List.of(observed.value().isEmpty()
-          ? putFluentBitConfig(configMap, key, desired.get(), Effect.CREATE, "absent")
-          : putFluentBitConfig(configMap, key, desired.get(), Effect.UPDATE,
+          ? putFluentBitConfig(configMap, key, desired.get(), share, Effect.CREATE, "absent")
+          : putFluentBitConfig(configMap, key, desired.get(), share, Effect.UPDATE,
               "the namespace's pipelines, pod selection or destinations changed"));
     }
     return List.of(removeFluentBitConfig(configMap, key, "no pipeline of the namespace selects pods"));

@@ -15,11 +15,12 @@ import java.util.TreeMap;
  *     the namespace's last
  * @param ships whether this pipeline selects pods (has an output in the file)
  * @param accountTags the account's default tags, put on the objects created (the owner tags win)
+ * @param fluentBitShare this pipeline's part of the file, when it ships
  */
 public record DesiredPipeline(DesiredLogGroup group, List<MetricFilterDefinition> metricFilters,
     List<AlarmDefinition> alarms, Optional<SubscriptionDefinition> subscription, String fluentBitKey,
     Optional<String> fluentBitConfig, Optional<String> fluentBitConfigWithoutThis, boolean ships,
-    Map<String, String> accountTags) {
+    Map<String, String> accountTags, Optional<FileShare> fluentBitShare) {
 
   public DesiredPipeline {
     metricFilters = List.copyOf(metricFilters);
@@ -32,7 +33,7 @@ public record DesiredPipeline(DesiredLogGroup group, List<MetricFilterDefinition
       List<AlarmDefinition> alarms, Optional<SubscriptionDefinition> subscription, String fluentBitKey,
       Optional<String> fluentBitConfig, Optional<String> fluentBitConfigWithoutThis, boolean ships) {
     this(group, metricFilters, alarms, subscription, fluentBitKey, fluentBitConfig, fluentBitConfigWithoutThis, ships,
-        Map.of());
+        Map.of(), Optional.empty());
   }
 
   /** The tags an alarm is created with: the account's default tags, the owner tags winning. */

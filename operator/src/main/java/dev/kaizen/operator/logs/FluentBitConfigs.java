@@ -1,5 +1,6 @@
 package dev.kaizen.operator.logs;
 
+import dev.kaizen.operator.core.Happened;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,25 @@ public interface FluentBitConfigs {
   void put(String key, String config);
 
   void remove(String key);
+
+  /**
+   * Brings the key to the namespace's file, {@code file} as the caller's plan computed it (empty: no pipeline of the
+   * namespace ships), and says what that took. {@code share} is the calling pipeline's part when it ships: its group
+   * exists and is its own, so its output belongs in the file from now on. Writers that know the namespace's other
+   * pipelines ({@link NamespaceFileWriter}) write the file as they all make it at this moment instead.
+   */
+  default Happened write(String key, Optional<String> file, Optional<FileShare> share) {
+    Optional<String> now = read(key).value();
+    if (now.equals(file)) {
+      return Happened.NOTHING;
+    }
+    if (file.isEmpty()) {
+      remove(key);
+      return Happened.DELETED;
+    }
+    put(key, file.get());
+    return now.isEmpty() ? Happened.CREATED : Happened.UPDATED;
+  }
 
   /**
    * @param value the key's value as stored

@@ -1,6 +1,7 @@
 package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
+import dev.kaizen.operator.api.v1alpha1.common.Mode;
 import dev.kaizen.operator.api.v1alpha1.logs.AlarmSpec;
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupSpec;
 import dev.kaizen.operator.api.v1alpha1.logs.LogGroupStatus;
@@ -47,12 +48,17 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   private final Optional<Region> defaultRegion;
   private final ListingRefresher listings;
   private final FluentBitConfigs fluentBit;
+  /** The namespaces' files as the reconciles write them: one at a time per file, neighbours accepted a moment ago in. */
+  private final NamespaceFileWriter files;
+  private final FileShares shares = new FileShares();
   private final FluentBitFormat format;
   private final Clock clock;
   /** The LogPipelines of a namespace, as the operator's cache holds them; set once the controller starts. */
   private volatile Function<String, List<LogPipeline>> namespacePipelines = namespace -> List.of();
   /** True in {@code kaizen plan}: the other pipelines are manifests planned together, not yet applied. */
   private volatile boolean plannedTogether;
+  /** True once the operator's controller gives its cache: each write of a file then renders it afresh from it. */
+  private volatile boolean live;
   private final Map<AwsTarget, LogPipelinePorts> ports = new ConcurrentHashMap<>();
   private final Map<AwsTarget, LogPipelineCatalog> catalogs = new ConcurrentHashMap<>();
   private final AlarmOwnerMarkers alarmMarkers = new AlarmOwnerMarkers();
@@ -73,6 +79,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     this.fluentBit = fluentBit;
     this.format = format;
     this.clock = clock;
+    this.files = new NamespaceFileWriter(fluentBit, shares, format,
+        namespace -> live ? Optional.of(namespacePipelines.apply(namespace)) : Optional.empty());
   }
 
   /**
@@ -83,11 +91,22 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     this.namespacePipelines = pipelinesOfNamespace;
   }
 
+  /** As above, from the operator's cache: what it holds is what is applied, and the files are written from it. */
+  public void useCachedPipelines(Function<String, List<LogPipeline>> pipelinesOfNamespace) {
+    usePipelinesOf(pipelinesOfNamespace);
+    live = true;
+  }
+
   /** For {@code kaizen plan}: the manifests planned together are each namespace's pipelines once applied. */
   public void planWith(List<LogPipeline> planned) {
     plannedTogether = true;
     usePipelinesOf(namespace -> planned.stream()
         .filter(p -> namespace.equals(p.getMetadata().getNamespace())).toList());
+  }
+
+  /** What the operator last made of a Fluent Bit file key, for the watch to tell its own writes from others'. */
+  Optional<Optional<String>> expectedFile(String key) {
+    return files.expected(key);
   }
 
   public FluentBitFormat format() {
@@ -132,7 +151,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
         ? NamespaceFiles.planned(pipeline, inNamespace,
             other -> target(other).map(t -> t.region().id()).orElse(target.region().id()),
             other -> desiredGroup(other).name())
-        : NamespaceFiles.neighbours(pipeline, inNamespace);
+        : NamespaceFiles.neighbours(pipeline, inNamespace, other -> shares.of(
+            FluentBitConfigRenderer.key(namespace, format), other.getMetadata().getName()));
     Optional<FluentBitPipeline> self = NamespaceFiles.shipping(pipeline, target.region().id(), group.name());
     List<FluentBitPipeline> withThis = new ArrayList<>(others);
     self.ifPresent(withThis::add);
@@ -140,10 +160,12 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     if (self.isEmpty() && !shipped(pipeline)) {
       // Never in the file: the namespace's file is its shipping pipelines' business.
       return new DesiredPipeline(group, filters, alarms, subscription, key, Optional.empty(), Optional.empty(), false,
-          defaultTags);
+          defaultTags, Optional.empty());
     }
+    Optional<FileShare> share = self.map(part -> new FileShare(pipeline.getMetadata().getName(), part.region(),
+        part.logGroupName(), pipeline.getMetadata().getResourceVersion()));
     return new DesiredPipeline(group, filters, alarms, subscription, key, NamespaceFiles.render(withThis, format),
-        NamespaceFiles.render(others, format), self.isPresent(), defaultTags);
+        NamespaceFiles.render(others, format), self.isPresent(), defaultTags, share);
   }
 
   /** The account's default tags under the group's own; at most 47 in all (AWS allows 50, the owner tags take 3). */
@@ -262,7 +284,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     return ports.computeIfAbsent(target, t -> new LogPipelinePorts(t,
         new CloudWatchLogsGateway(clients.client(t, CloudWatchLogsClient.class), calls, t),
         new CloudWatchAlarmGateway(clients.client(t, CloudWatchClient.class), calls, t),
-        fluentBit));
+        files));
   }
 
   @Override
@@ -324,8 +346,28 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   @Override
   public Plan<LogPipelinePorts> plan(LogPipeline pipeline, LogPipelineObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return LogPipelinePlanner.plan(observed, verdicts.root(), name -> verdicts.of(alarmKey(name)), mine,
-        managedTagKeys(pipeline), fluentBit.configMap(observed.desired().fluentBitKey()));
+    Plan<LogPipelinePorts> plan = LogPipelinePlanner.plan(observed, verdicts.root(), name -> verdicts.of(alarmKey(name)),
+        mine, managedTagKeys(pipeline), fluentBit.configMap(observed.desired().fluentBitKey()));
+    shareOfFile(pipeline, observed, verdicts);
+    return plan;
+  }
+
+  /**
+   * Publishes, ahead of its status, that this pipeline's output belongs in its namespace's file: its group exists
+   * and is its own (a group still to be created is accepted when the write of the file comes, after the create).
+   * Neighbours writing the file meanwhile then keep it in, and find their own writes already done.
+   */
+  private void shareOfFile(LogPipeline pipeline, LogPipelineObservation observed, Verdicts verdicts) {
+    DesiredPipeline desired = observed.desired();
+    if (plannedTogether || pipeline.getMetadata().getUid() == null) {
+      return;
+    }
+    if (desired.fluentBitShare().isPresent() && pipeline.getSpec().effectiveMode() == Mode.Apply
+        && observed.group().isPresent() && verdicts.root().mayManage()) {
+      shares.accept(desired.fluentBitKey(), desired.fluentBitShare().get());
+    } else if (desired.fluentBitShare().isEmpty() || pipeline.getSpec().effectiveMode() != Mode.Apply) {
+      shares.withdraw(desired.fluentBitKey(), pipeline.getMetadata().getName());
+    }
   }
 
   @Override
@@ -390,6 +432,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   public Plan<LogPipelinePorts> deletionPlan(LogPipeline pipeline, LogPipelineObservation observed,
       Verdicts verdicts) {
     // Everything hangs off the group: a group that is not ours means nothing here is ours to delete.
+    shares.withdraw(observed.desired().fluentBitKey(), pipeline.getMetadata().getName());
     if (!verdicts.deletable(owned(pipeline, observed).get(0).key())) {
       return Plan.empty();
     }
@@ -410,6 +453,8 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
   /** After deletion: the catalogs no longer need to list this group. */
   public void forget(LogPipeline pipeline) {
     lastTarget(pipeline).ifPresent(target -> catalog(target).forget(desiredGroup(pipeline).name()));
+    shares.withdraw(FluentBitConfigRenderer.key(pipeline.getMetadata().getNamespace(), format),
+        pipeline.getMetadata().getName());
     Optional.ofNullable(pipeline.getMetadata().getUid()).ifPresent(targets::remove);
   }
 

@@ -9,6 +9,7 @@ import dev.kaizen.operator.core.ownership.Ownership;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -46,7 +47,7 @@ public final class LogPipelinePlanner {
     changes.addAll(deletions);
     changes.addAll(AttachmentPlanner.subscription(group, desired.subscription(), observed.subscriptionFilters()));
     changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(), desired.fluentBitConfig(),
-        observed.fluentBit()));
+        desired.fluentBitShare(), observed.fluentBit()));
     return new Plan<>(changes);
   }
 
@@ -66,7 +67,7 @@ public final class LogPipelinePlanner {
     changes.add(LogGroupPlanner.deletion(desired.group().name()));
     // The namespace's file goes on without this pipeline, or goes with its last pipeline.
     changes.addAll(AttachmentPlanner.fluentBit(configMap, desired.fluentBitKey(),
-        desired.fluentBitConfigWithoutThis(), observed.fluentBit()));
+        desired.fluentBitConfigWithoutThis(), Optional.empty(), observed.fluentBit()));
     return new Plan<>(changes);
   }
 }

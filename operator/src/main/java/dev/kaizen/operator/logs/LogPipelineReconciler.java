@@ -2,9 +2,7 @@ package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.core.reconcile.ReconcileLoop;
-import dev.kaizen.operator.core.reconcile.ChangedParts;
 import dev.kaizen.operator.core.reconcile.SecondaryWatch;
-import dev.kaizen.operator.logs.fluentbit.FluentBitConfigRenderer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,7 +13,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.List;
-import java.util.Optional;
 
 /** The JOSDK entry point for LogPipeline; all the work is the shared loop's and {@link LogPipelineKind}'s. */
 @ControllerConfiguration(name = "logpipeline")
@@ -32,21 +29,22 @@ public final class LogPipelineReconciler implements Reconciler<LogPipeline>, Cle
   }
 
   /**
-   * The Fluent Bit ConfigMaps, one watch per shard: an edit or removal of a namespace's key, or of a whole ConfigMap,
-   * wakes the pipelines of the namespaces whose key changed, which put it back.
+   * The Fluent Bit ConfigMaps, one watch per shard: an edit or removal of a namespace's file by anyone but the
+   * operator wakes the pipelines whose part of it changed, which put it back ({@link FluentBitFileWakes}).
    */
-  public static List<SecondaryWatch<ConfigMap, LogPipeline>> fluentBitWatches(FluentBitShards shards) {
-    return shards.configMaps().stream().map(name -> SecondaryWatch.sharedObject(ConfigMap.class,
-        shards.namespace(), name, ChangedParts.<ConfigMap, LogPipeline>of("fluent-bit-key-" + name,
-            ConfigMap::getData, pipeline -> Optional.of(FluentBitConfigRenderer.key(
-                pipeline.getMetadata().getNamespace(), shards.format()))))).toList();
+  public static List<SecondaryWatch<ConfigMap, LogPipeline>> fluentBitWatches(FluentBitShards shards,
+      LogPipelineKind kind) {
+    return shards.configMaps().stream().map(name -> SecondaryWatch.<ConfigMap, LogPipeline>sharedObject(
+        ConfigMap.class, shards.namespace(), name, (context, watched) -> new FluentBitFileWakes(watched,
+            namespace -> context.getPrimaryCache().list(namespace).toList(), kind::expectedFile, shards.format())))
+        .toList();
   }
 
   /** The watches, and the kind reads a namespace's other pipelines from the controller's cache. */
   @Override
   public List<EventSource<?, LogPipeline>> prepareEventSources(EventSourceContext<LogPipeline> context) {
     var cache = context.getPrimaryCache();
-    kind.usePipelinesOf(namespace -> cache.list(namespace).toList());
+    kind.useCachedPipelines(namespace -> cache.list(namespace).toList());
     return SecondaryWatch.eventSources(watches, context);
   }
 

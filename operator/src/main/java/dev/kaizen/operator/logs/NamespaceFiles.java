@@ -1,7 +1,6 @@
 package dev.kaizen.operator.logs;
 
 import dev.kaizen.operator.api.v1alpha1.common.Mode;
-import dev.kaizen.operator.api.v1alpha1.logs.LogGroupStatus;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipelineStatus;
 import dev.kaizen.operator.core.Conditions;
@@ -17,10 +16,11 @@ import java.util.function.Function;
 /**
  * Which pipelines of a namespace are in its Fluent Bit file. Every pipeline of the namespace writes the same file,
  * computed from the same cache, so whichever reconciles writes the whole namespace's truth. A pipeline's own
- * reconcile always puts itself in (when it selects pods); the others are in only when their own reconcile showed
- * their group exists and is theirs: their status records the group's ARN and they are not Stalled (a name conflict,
- * an invalid spec), they are in {@code mode: Apply}, and they are not being deleted. So a pipeline never ships logs
- * to a group its own reconcile has not accepted.
+ * reconcile always puts itself in (when it selects pods); the others are in only when their own reconcile accepted
+ * their group (it exists and is theirs): their status records the group's ARN, or a reconcile in this process has
+ * just accepted it ({@link FileShares}, ahead of the status). Either way they must not be Stalled (a name conflict,
+ * an invalid spec), must be in {@code mode: Apply}, and not being deleted. So a pipeline never ships logs to a group
+ * its own reconcile has not accepted.
  */
 final class NamespaceFiles {
   private NamespaceFiles() {}
@@ -34,25 +34,45 @@ final class NamespaceFiles {
 
   /** The other pipelines of the namespace that are shipping, each in the region its group was found in. */
   static List<FluentBitPipeline> neighbours(LogPipeline pipeline, List<LogPipeline> namespace) {
-    List<FluentBitPipeline> others = new ArrayList<>();
+    return neighbours(pipeline, namespace, other -> Optional.empty());
+  }
+
+  /** As above, with the shares reconciles accepted ahead of their statuses. */
+  static List<FluentBitPipeline> neighbours(LogPipeline pipeline, List<LogPipeline> namespace,
+      Function<LogPipeline, Optional<FileShare>> shares) {
+    return shippingNow(namespace.stream().filter(other -> !sameOrElsewhere(pipeline, other)).toList(), shares);
+  }
+
+  /** Every pipeline of {@code namespace} (one namespace's) whose output belongs in the file now. */
+  static List<FluentBitPipeline> shippingNow(List<LogPipeline> namespace,
+      Function<LogPipeline, Optional<FileShare>> shares) {
+    List<FluentBitPipeline> shipping = new ArrayList<>();
     for (LogPipeline other : namespace) {
-      if (sameOrElsewhere(pipeline, other) || other.getMetadata().getDeletionTimestamp() != null || other.getSpec() == null
-          || other.getSpec().getPods() == null || other.getSpec().getMode() == Mode.Plan || stalled(other)) {
+      if (other.getMetadata().getDeletionTimestamp() != null || other.getSpec() == null
+          || other.getSpec().getPods() == null || other.getSpec().getMode() == Mode.Plan) {
         continue;
       }
-      Optional<LogGroupStatus> group = Optional.ofNullable(other.getStatus()).map(LogPipelineStatus::getLogGroup)
-          .filter(found -> found.getArn() != null && found.getName() != null);
-      if (group.isEmpty()) {
+      Optional<FileShare> share = shares.apply(other);
+      // A share taken from this very version outranks the cached status, which its reconcile is about to replace.
+      boolean current = share.filter(s -> Objects.equals(s.resourceVersion(),
+          other.getMetadata().getResourceVersion())).isPresent();
+      if (!current && stalled(other)) {
+        continue;
+      }
+      Optional<Destination> destination = share.map(s -> new Destination(s.region(), s.logGroup()))
+          .or(() -> Optional.ofNullable(other.getStatus()).map(LogPipelineStatus::getLogGroup)
+              .filter(found -> found.getArn() != null && found.getName() != null)
+              .map(found -> new Destination(LogPipelineKind.regionOf(found.getArn()), found.getName())));
+      if (destination.isEmpty()) {
         continue;
       }
       try {
-        shipping(other, LogPipelineKind.regionOf(group.get().getArn()), group.get().getName())
-            .ifPresent(others::add);
+        shipping(other, destination.get().region(), destination.get().group()).ifPresent(shipping::add);
       } catch (IllegalArgumentException invalid) {
         // Its own reconcile reports what is wrong with it; the namespace's file goes on without it.
       }
     }
-    return others;
+    return shipping;
   }
 
   /**
@@ -74,6 +94,9 @@ final class NamespaceFiles {
     }
     return others;
   }
+
+  /** Where a pipeline's output ships: its group and the group's region. */
+  private record Destination(String region, String group) {}
 
   private static boolean sameOrElsewhere(LogPipeline pipeline, LogPipeline other) {
     return Objects.equals(other.getMetadata().getName(), pipeline.getMetadata().getName())

@@ -7,6 +7,7 @@ import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Effect;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The changes to what hangs off a log group: metric filters, alarms, the subscription, the Fluent Bit config. A
@@ -52,14 +53,15 @@ final class PipelineChanges {
         ports -> ports.logs().deleteSubscriptionFilter(logGroup, filterName));
   }
 
-  static Change<LogPipelinePorts> putFluentBitConfig(String configMap, String key, String config, Effect effect,
-      String reason) {
-    return Change.of(effect, "PutConfigMapKey", configMap + " " + key, reason,
-        ports -> ports.fluentBit().put(key, config));
+  /** Brings the namespace's file to {@code config}, with {@code share} (this pipeline's part) from now on in it. */
+  static Change<LogPipelinePorts> putFluentBitConfig(String configMap, String key, String config,
+      Optional<FileShare> share, Effect effect, String reason) {
+    return Change.reporting(effect, "PutConfigMapKey", configMap + " " + key, reason,
+        ports -> ports.fluentBit().write(key, Optional.of(config), share));
   }
 
   static Change<LogPipelinePorts> removeFluentBitConfig(String configMap, String key, String reason) {
-    return Change.of(DELETE, "RemoveConfigMapKey", configMap + " " + key, reason,
-        ports -> ports.fluentBit().remove(key));
+    return Change.reporting(DELETE, "RemoveConfigMapKey", configMap + " " + key, reason,
+        ports -> ports.fluentBit().write(key, Optional.empty(), Optional.empty()));
   }
 }

@@ -15,19 +15,37 @@ import java.time.Duration;
  * Prints the operator's startup figures against the mock API server and the AWS fakes: time from constructing
  * the operator to the first resource Ready, to all Ready, and memory after startup. A program, not a test:
  * run it with {@code ./mvnw -q -pl operator test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.kaizen.operator.bench.StartupBenchmark -Dexec.args="200 5"} (resources, minutes to wait at most). With many resources the time to
- * all Ready is bounded by the operator's share of AWS's quotas (PutRetentionPolicy: 2.5 calls/s), by design.
+ * -Dexec.mainClass=dev.kaizen.operator.bench.StartupBenchmark -Dexec.args="200 5"} (resources, minutes to wait at most,
+ * and {@code quiet} to have the pipelines select no pods). By default each pipeline ships the logs of its own pods
+ * ({@code app=p<i>}), so every one of them also joins the namespace's Fluent Bit file: the writes of its ConfigMap
+ * are counted. With many resources the time to all Ready is bounded by the operator's share of AWS's quotas
+ * (PutRetentionPolicy: 2.5 calls/s), by design.
  */
 public final class StartupBenchmark {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Duration limit = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 5);
+    boolean shipping = args.length < 3 || !args[2].equals("quiet");
     try (OperatorHarness harness = new OperatorHarness()) {
       harness.logs().setQuotasEnforced(true);
       var pipelines = harness.client().resources(LogPipeline.class).inNamespace("bench");
       for (int i = 0; i < count; i++) {
-        pipelines.resource(logPipeline("bench", "p" + i).retentionDays(30).build()).create();
+        var pipeline = logPipeline("bench", "p" + i).retentionDays(30);
+        pipelines.resource((shipping ? pipeline.pods("app", "p" + i) : pipeline).build()).create();
       }
+      java.util.Set<String> configMapWrites = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      var watch = harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE).watch(
+          new io.fabric8.kubernetes.client.Watcher<io.fabric8.kubernetes.api.model.ConfigMap>() {
+            @Override
+            public void eventReceived(Action action, io.fabric8.kubernetes.api.model.ConfigMap configMap) {
+              if (action != Action.DELETED) {
+                configMapWrites.add(configMap.getMetadata().getResourceVersion());
+              }
+            }
+
+            @Override
+            public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+          });
       long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getUptime();
       long start = System.nanoTime();
       harness.start(ReconcileTimings.defaults());
@@ -55,7 +73,9 @@ public final class StartupBenchmark {
       System.gc();
       Runtime runtime = Runtime.getRuntime();
       long heapUsed = runtime.totalMemory() - runtime.freeMemory();
-      System.out.printf("resources:                      %d%n", count);
+      watch.close();
+      System.out.printf("resources:                      %d (%s)%n", count, shipping
+          ? "each ships its pods' logs: one Fluent Bit file for the namespace" : "no pods selected");
       System.out.printf("JVM uptime before operator:     %d ms (mock server, fakes, %d resources created)%n",
           jvmStartMillis, count);
       System.out.printf("operator start() returned:      %d ms%n", millis(start, started));
@@ -71,10 +91,20 @@ public final class StartupBenchmark {
           .collect(java.util.stream.Collectors.groupingBy(c -> c.operation(), java.util.TreeMap::new,
               java.util.stream.Collectors.counting()))
           .forEach((operation, n) -> System.out.printf("  %-28s %d%n", operation, n));
+      System.out.printf("Fluent Bit ConfigMap writes:    %d%n", configMapWrites.size());
+      System.out.printf("LogPipeline reconciles:         %d (%d held back by the operator's rate limiter)%n",
+          reconciles(harness, null), reconciles(harness, "rate_limited"));
       System.out.printf("heap used after GC:             %.1f MiB%n", heapUsed / 1048576.0);
       System.out.printf("process RSS (incl. mock server): %s%n", rss());
     }
     System.exit(0);
+  }
+
+  private static long reconciles(OperatorHarness harness, String outcome) {
+    var search = io.micrometer.core.instrument.search.Search.in(harness.operator().metrics().registry())
+        .name(dev.kaizen.operator.core.metrics.KaizenMetrics.RECONCILE_DURATION).tag("kind", LogPipeline.KIND);
+    return (outcome == null ? search : search.tag("outcome", outcome)).timers().stream()
+        .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
   }
 
   private static long millis(long from, long to) {

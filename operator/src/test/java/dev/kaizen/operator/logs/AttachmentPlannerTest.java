@@ -111,24 +111,26 @@ class AttachmentPlannerTest {
   void fluentBitConfigIsPutWhenDifferentAndRemovedWhenNoPipelineOfTheNamespaceShips() {
     var empty = FluentBitConfigs.Slot.empty();
     assertThat(describe(AttachmentPlanner.fluentBit("logging/kaizen-fluent-bit", "shop.yaml", Optional.of("a"),
-        empty))).containsExactly("PutConfigMapKey logging/kaizen-fluent-bit shop.yaml: absent");
+        Optional.empty(), empty))).containsExactly("PutConfigMapKey logging/kaizen-fluent-bit shop.yaml: absent");
     var stored = new FluentBitConfigs.Slot(Optional.of("a"), 1000);
-    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.of("a"), stored)).isEmpty();
-    assertThat(describe(AttachmentPlanner.fluentBit("cm", "k", Optional.empty(), stored)))
+    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.of("a"), Optional.empty(), stored)).isEmpty();
+    assertThat(describe(AttachmentPlanner.fluentBit("cm", "k", Optional.empty(), Optional.empty(), stored)))
         .containsExactly("RemoveConfigMapKey cm k: no pipeline of the namespace selects pods");
   }
 
   @Test
   void aFileThatDoesNotFitItsConfigMapStallsBeforeAnyWrite() {
     var almostFull = new FluentBitConfigs.Slot(Optional.of("old"), 10);
-    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.of("0123456789"), almostFull)).hasSize(1);
-    assertThatThrownBy(() -> AttachmentPlanner.fluentBit("cm", "k", Optional.of("0123456789x"), almostFull))
+    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.of("0123456789"), Optional.empty(), almostFull))
+        .hasSize(1);
+    assertThatThrownBy(() -> AttachmentPlanner.fluentBit("cm", "k", Optional.of("0123456789x"), Optional.empty(),
+        almostFull))
         .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("cm k cannot be placed")
         .hasMessageContaining("1048577 bytes, over Kubernetes' limit of 1048576")
         .hasMessageContaining("--fluent-bit-shards");
     // Removing the key never needs room.
-    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.empty(), new FluentBitConfigs.Slot(
+    assertThat(AttachmentPlanner.fluentBit("cm", "k", Optional.empty(), Optional.empty(), new FluentBitConfigs.Slot(
         Optional.of("old"), -5))).hasSize(1);
   }
 

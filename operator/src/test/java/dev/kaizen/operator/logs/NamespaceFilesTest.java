@@ -64,4 +64,38 @@ class NamespaceFilesTest {
         p -> "eu-west-1", p -> "/shop/" + p.getMetadata().getName());
     assertThat(others).extracting(FluentBitPipeline::name).containsExactly("api");
   }
+
+  /**
+   * A share a reconcile accepted ahead of its status counts like the status: for this very version even over a
+   * Stalled the reconcile is about to clear, for an older one only while the cached status is not Stalled.
+   */
+  @Test
+  void aShareAcceptedAheadOfTheStatusCountsUntilANewerVersionSaysStalled() {
+    LogPipeline self = logPipeline("shop", "web").pods("app", "web").build();
+    LogPipeline joining = withVersion(logPipeline("shop", "joining").pods("app", "joining").build(), "7");
+    LogPipeline unstalling = withVersion(accepted("shop", "unstalling", "eu-west-1"), "8");
+    Conditions.set(unstalling.getStatus().getConditions(), Conditions.STALLED, true, "NameConflict", "taken", 1L,
+        Instant.EPOCH);
+    LogPipeline stalledSince = withVersion(accepted("shop", "stalled-since", "eu-west-1"), "10");
+    Conditions.set(stalledSince.getStatus().getConditions(), Conditions.STALLED, true, "InvalidSpec", "no room", 1L,
+        Instant.EPOCH);
+    java.util.Map<String, FileShare> shares = java.util.Map.of(
+        "joining", new FileShare("joining", "us-east-1", "/shop/joining", "7"),
+        "unstalling", new FileShare("unstalling", "eu-west-1", "/shop/unstalling", "8"),
+        "stalled-since", new FileShare("stalled-since", "eu-west-1", "/shop/stalled-since", "9"));
+
+    List<FluentBitPipeline> others = NamespaceFiles.neighbours(self, List.of(joining, unstalling, stalledSince),
+        p -> java.util.Optional.ofNullable(shares.get(p.getMetadata().getName())));
+
+    assertThat(others).extracting(FluentBitPipeline::name).containsExactlyInAnyOrder("joining", "unstalling");
+    assertThat(others).filteredOn(p -> p.name().equals("joining")).singleElement()
+        .satisfies(p -> assertThat(p.region()).isEqualTo("us-east-1"));
+    // Positive control: without the shares, only what the statuses say.
+    assertThat(NamespaceFiles.neighbours(self, List.of(joining, unstalling, stalledSince))).isEmpty();
+  }
+
+  private static LogPipeline withVersion(LogPipeline pipeline, String resourceVersion) {
+    pipeline.getMetadata().setResourceVersion(resourceVersion);
+    return pipeline;
+  }
 }

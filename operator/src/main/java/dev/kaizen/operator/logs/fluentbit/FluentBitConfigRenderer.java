@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders the Fluent Bit configuration of one namespace's LogPipelines ({@link NamespaceRouting}), in YAML or in the
@@ -45,6 +46,58 @@ public final class FluentBitConfigRenderer {
     List<FluentBitPipeline> sorted = sortedChecked(pipelines);
     List<PluginSection> sections = NamespaceRouting.sections(sorted);
     return format == FluentBitFormat.YAML ? yaml(sorted, sections) : classic(sorted, sections);
+  }
+
+  /** The part of a file that belongs to no pipeline (the namespace's routing, the format's structure). */
+  public static final String SHARED_PART = "";
+
+  private static final Pattern HEADER_LINE = Pattern.compile("^# (\\S+): pods .*");
+  private static final Pattern ALIAS_LINE =
+      Pattern.compile("^\\s*(?:- )?alias:?\\s+'?" + NamespaceRouting.TAG_PREFIX + "\\.[^.\\s']+\\.([^'\\s]+)'?\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A namespace's file cut into its pipelines' parts (each one's header line and output, by pipeline name) and the
+   * {@link #SHARED_PART}, in either format; a text edited by hand is cut the same way, whatever it holds. Comparing
+   * two versions part by part tells whose output a change touched.
+   */
+  public static Map<String, String> parts(String file) {
+    Map<String, StringBuilder> parts = new java.util.TreeMap<>();
+    List<String> block = new ArrayList<>();
+    for (String line : file.split("\n", -1)) {
+      if (line.isBlank()) {
+        continue; // Fluent Bit reads none; how many there are says nothing about anyone's part
+      }
+      boolean sectionStart = line.startsWith("[") || line.startsWith("    - ");
+      boolean structure = !line.startsWith(" ") && !line.startsWith("[") || line.matches("^ {1,3}\\S.*");
+      if (sectionStart || structure) {
+        addBlock(parts, block);
+        block = new ArrayList<>();
+      }
+      var header = HEADER_LINE.matcher(line);
+      if (header.matches()) {
+        parts.computeIfAbsent(header.group(1), k -> new StringBuilder()).append(line).append('\n');
+      } else if (structure) {
+        parts.computeIfAbsent(SHARED_PART, k -> new StringBuilder()).append(line).append('\n');
+      } else {
+        block.add(line);
+      }
+    }
+    addBlock(parts, block);
+    Map<String, String> texts = new java.util.TreeMap<>();
+    parts.forEach((owner, text) -> texts.put(owner, text.toString()));
+    return texts;
+  }
+
+  /** A filter or output goes to the pipeline its alias names, else to the shared part. */
+  private static void addBlock(Map<String, StringBuilder> parts, List<String> block) {
+    if (block.isEmpty()) {
+      return;
+    }
+    String owner = block.stream().map(ALIAS_LINE::matcher).filter(java.util.regex.Matcher::matches)
+        .map(m -> m.group(1)).findFirst().orElse(SHARED_PART);
+    StringBuilder text = parts.computeIfAbsent(owner, k -> new StringBuilder());
+    block.forEach(line -> text.append(line).append('\n'));
   }
 
   private static List<FluentBitPipeline> sortedChecked(List<FluentBitPipeline> pipelines) {
