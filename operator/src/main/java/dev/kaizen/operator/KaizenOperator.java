@@ -11,6 +11,7 @@ import dev.kaizen.operator.solr.ConfigSetSource;
 import dev.kaizen.operator.solr.SolrAdmin;
 import dev.kaizen.operator.solr.SolrClusterKind;
 import dev.kaizen.operator.solr.SolrClusterReconciler;
+import dev.kaizen.operator.aws.AccountIds;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.RateLimits;
@@ -88,10 +89,12 @@ public final class KaizenOperator implements AutoCloseable {
               election.exitOnStopLeading())));
     });
     AwsCalls calls = new AwsCalls(new RateLimits(), metrics);
+    AccountIds accountIds = new AccountIds(aws, calls);
     EventRecorder events = new EventRecorder(client, settings.clock(), metrics);
 
     // Every resource resolves its account here before any AWS call (AwsAccounts and namespace labels, by informer).
-    this.accounts = new AccountDirectory(client, aws, settings.requireAccountBinding());
+    this.accounts = new AccountDirectory(client, aws, accountIds, settings.defaultRegion(),
+        settings.requireAccountBinding());
 
     var fluentBitShards = new FluentBitShards(settings.fluentBit().namespace(), settings.fluentBit().configMap(),
         settings.fluentBit().shards(), settings.fluentBit().format());

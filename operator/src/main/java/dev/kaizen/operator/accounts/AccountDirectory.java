@@ -4,7 +4,9 @@ import dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount;
 import dev.kaizen.operator.api.v1alpha1.accounts.SecretKeyRef;
 import dev.kaizen.operator.aws.AccountCredentials;
 import dev.kaizen.operator.aws.AccountCredentials.AssumedRole;
+import dev.kaizen.operator.aws.AccountIds;
 import dev.kaizen.operator.aws.AwsClients;
+import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.core.reconcile.AccountResolver;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The operator's view of AwsAccounts and namespace labels, fed by informers, and the {@link AccountResolver} every
@@ -36,15 +39,24 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
   private final KubernetesClient client;
   private final AwsClients aws;
   private final boolean requireBinding;
+  private final AccountIds ids;
+  private final Optional<Region> operatorRegion;
   private SharedIndexInformer<AwsAccount> accounts;
   private SharedIndexInformer<Namespace> namespaces;
   private volatile BoundResources bound;
   /** Resources are woken only once the operator's controllers run (their caches exist). */
   private volatile boolean running;
 
-  public AccountDirectory(KubernetesClient client, AwsClients aws, boolean requireBinding) {
+  /**
+   * @param ids the account IDs behind bindings, for {@code status.account}
+   * @param operatorRegion the operator's default region, where the operator's own account ID is asked of STS
+   */
+  public AccountDirectory(KubernetesClient client, AwsClients aws, AccountIds ids, Optional<Region> operatorRegion,
+      boolean requireBinding) {
     this.client = client;
     this.aws = aws;
+    this.ids = ids;
+    this.operatorRegion = operatorRegion;
     this.requireBinding = requireBinding;
   }
 
@@ -111,6 +123,17 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
       requireCredentials(binding.account());
     }
     return binding;
+  }
+
+  /**
+   * The binding's 12-digit account ID: an AwsAccount's from its role's ARN (its own reconcile checks that STS
+   * agrees), the operator's own from STS GetCallerIdentity, once (in the binding's default region, else the
+   * operator's; STS answers it in every region).
+   */
+  @Override
+  public Optional<String> accountId(AccountBinding binding) {
+    Region region = binding.defaultRegion().map(Region::of).or(() -> operatorRegion).orElse(Region.US_EAST_1);
+    return Optional.of(ids.of(new AwsTarget(binding.account(), region)));
   }
 
   /** The AwsAccount of that name, as the informer holds it. */

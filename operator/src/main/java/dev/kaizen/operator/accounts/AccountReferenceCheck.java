@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * {@code kaizen validate}: a set of manifests that defines AwsAccounts must define every account its resources name
  * by {@code spec.accountRef}. A set without AwsAccounts refers to accounts defined elsewhere (the cluster): nothing is
- * checked then. (Namespaces are not kaizen.dev manifests, so their labels are not read here.)
+ * checked then. The labels of the set's Namespaces are checked by {@link NamespaceBindingCheck}.
  */
 public final class AccountReferenceCheck {
   private AccountReferenceCheck() {}

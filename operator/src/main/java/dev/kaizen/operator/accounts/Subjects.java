@@ -17,9 +17,16 @@ final class Subjects {
         ? Optional.ofNullable(spec.getAccountRef()) : Optional.empty();
   }
 
+  /**
+   * The binding the resource's objects live in: {@code status.accountName}; a status written before it existed
+   * holds the binding's name in {@code status.account} (since then the two are always written together).
+   */
   static Optional<String> recordedAccount(HasMetadata resource) {
-    return resource instanceof CustomResource<?, ?> custom && custom.getStatus() instanceof KaizenStatus status
-        ? Optional.ofNullable(status.getAccount()) : Optional.empty();
+    if (!(resource instanceof CustomResource<?, ?> custom && custom.getStatus() instanceof KaizenStatus status)) {
+      return Optional.empty();
+    }
+    return status.getAccountName() != null ? Optional.of(status.getAccountName())
+        : Optional.ofNullable(status.getAccount());
   }
 
   /** The subject, with its namespace's labels from {@code namespaceLabels} (empty when cluster-scoped). */

@@ -90,6 +90,8 @@ final class ManifestCheck {
     twice.addAll(duplicates.sameClaim(valid, m -> ClaimedAwsObjects.of(m, namespaceOf(m), defaultRegion)));
     problems.addAll(twice);
     problems.addAll(dev.kaizen.operator.accounts.AccountReferenceCheck.check(read.manifests()));
+    problems.addAll(dev.kaizen.operator.accounts.NamespaceBindingCheck.check(read.manifests(), read.namespaces(),
+        this::namespaceOf));
     return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices());
   }
 

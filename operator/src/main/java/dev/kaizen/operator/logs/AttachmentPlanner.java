@@ -15,12 +15,14 @@ import dev.kaizen.operator.core.Effect;
 import dev.kaizen.operator.core.FieldChange;
 import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.ownership.Ownership;
+import dev.kaizen.operator.core.shared.DefaultTags;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -80,32 +82,52 @@ final class AttachmentPlanner {
     return puts;
   }
 
-  /** As {@link #alarmOwnerTags(Function, List, List, Map)} with one verdict for every alarm. */
+  /** As {@link #alarmTags} with one verdict for every alarm, no tags read and no account defaults. */
   static List<Change<LogPipelinePorts>> alarmOwnerTags(Ownership ownership, List<AlarmDefinition> desired,
       List<ObservedAlarm> observed, Map<String, String> ownerTags) {
-    return alarmOwnerTags(name -> ownership, desired, observed, ownerTags);
+    return alarmTags(name -> ownership, desired, observed, ownerTags, name -> Map.of(), Map.of());
   }
 
   /**
-   * Owner tags for the existing alarms the spec keeps whose own verdict calls for re-tagging: re-attached (same owner,
-   * new uid), taken over or adopted. PutMetricAlarm ignores tags on an existing alarm, so without this their
-   * {@code kaizen.dev/uid} (or {@code kaizen.dev/cluster}, or no tags at all) would stay. Call it only with verdicts
-   * judged from tags read in this observe; once tagged, the next full observe finds them OWNED and this plans nothing.
+   * Tags for the existing alarms the spec keeps, one TagResource each at most (PutMetricAlarm ignores tags on an
+   * existing alarm): this resource's owner tags when the alarm's own verdict calls for re-tagging (re-attached, taken
+   * over or adopted; without them its {@code kaizen.dev/uid}, or {@code kaizen.dev/cluster}, or no tags at all would
+   * stay), and the account's default tags it lacks ({@link DefaultTags}: added or brought back, never removed). Call
+   * it only with verdicts and tags read in this observe (a full one); once tagged, the next full observe finds the
+   * alarm OWNED with its defaults, and this plans nothing.
+   *
+   * @param currentTags each alarm's tags as read, by alarm name
+   * @param defaults the account's default tags
    */
-  static List<Change<LogPipelinePorts>> alarmOwnerTags(Function<String, Ownership> verdictOf,
-      List<AlarmDefinition> desired, List<ObservedAlarm> observed, Map<String, String> ownerTags) {
+  static List<Change<LogPipelinePorts>> alarmTags(Function<String, Ownership> verdictOf,
+      List<AlarmDefinition> desired, List<ObservedAlarm> observed, Map<String, String> ownerTags,
+      Function<String, Map<String, String>> currentTags, Map<String, String> defaults) {
     List<String> kept = desired.stream().map(AlarmDefinition::alarmName).toList();
-    return observed.stream()
+    List<Change<LogPipelinePorts>> changes = new ArrayList<>();
+    observed.stream()
         .filter(alarm -> kept.contains(alarm.definition().alarmName()))
-        .filter(alarm -> verdictOf.apply(alarm.definition().alarmName()).retags())
+        .filter(alarm -> verdictOf.apply(alarm.definition().alarmName()).mayManage())
         .sorted(Comparator.comparing(alarm -> alarm.definition().alarmName()))
-        .map(alarm -> tagAlarm(alarm.definition().alarmName(), alarm.arn(), Map.copyOf(ownerTags),
-            switch (verdictOf.apply(alarm.definition().alarmName())) {
-              case REATTACH -> "re-attached: owner tags of this resource";
-              case TAKE_OVER -> "taken over from a previous cluster identity: owner tags of this cluster";
-              default -> "adopted: owner tags of this resource";
-            }))
-        .toList();
+        .forEach(alarm -> {
+          String name = alarm.definition().alarmName();
+          Ownership verdict = verdictOf.apply(name);
+          Map<String, String> tags = new TreeMap<>(DefaultTags.toApply(currentTags.apply(name), defaults, ownerTags));
+          String defaultsReason = "account default tags: " + String.join(", ", tags.keySet());
+          if (verdict.retags()) {
+            tags.putAll(ownerTags);
+          }
+          if (tags.isEmpty()) {
+            return;
+          }
+          String reason = switch (verdict) {
+            case REATTACH -> "re-attached: owner tags of this resource";
+            case TAKE_OVER -> "taken over from a previous cluster identity: owner tags of this cluster";
+            case ADOPT -> "adopted: owner tags of this resource";
+            default -> defaultsReason;
+          };
+          changes.add(tagAlarm(name, alarm.arn(), Map.copyOf(tags), reason));
+        });
+    return changes;
   }
 
   /** Planned only when the group's subscription filters were read (full observe). */

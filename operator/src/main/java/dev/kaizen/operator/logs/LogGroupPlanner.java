@@ -12,6 +12,7 @@ import static dev.kaizen.operator.logs.LogGroupChanges.untagResource;
 import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.FieldChange;
 import dev.kaizen.operator.core.ownership.OwnerTags;
+import dev.kaizen.operator.core.shared.DefaultTags;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
 /**
  * The pure planner of a log group: desired and observed in, ordered changes out. Ownership tags go first (an
  * adopted group is marked ours before anything else is touched). Tags not set by the spec are never removed:
- * only keys the operator itself set from the spec earlier ({@code managedTagKeys}).
+ * only keys the operator itself set from the spec earlier ({@code managedTagKeys}); the account's default tags are
+ * added or brought back, never removed.
  */
 public final class LogGroupPlanner {
   private LogGroupPlanner() {}
@@ -34,7 +36,8 @@ public final class LogGroupPlanner {
     desiredTags.putAll(mine.asTags());
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
     if (observed.isEmpty()) {
-      changes.add(createLogGroup(desired.name(), desired.kmsKeyArn(), desiredTags, "absent"));
+      changes.add(createLogGroup(desired.name(), desired.kmsKeyArn(),
+          DefaultTags.onCreate(desired.defaultTags(), desired.tags(), mine.asTags()), "absent"));
       if (desired.retentionDays() != null) {
         changes.add(putRetentionPolicy(desired.name(), desired.retentionDays(),
             "never expire -> " + days(desired.retentionDays())));
@@ -73,13 +76,16 @@ public final class LogGroupPlanner {
         toSet.put(key, value);
       }
     });
+    // The account's defaults on a group that exists, in the same write; never removed (DefaultTags).
+    toSet.putAll(DefaultTags.toApply(observed, spec.defaultTags(), desired));
     if (!toSet.isEmpty()) {
       changes.add(tagResource(group.name(), group.arn(), toSet, "set " + String.join(", ", toSet.keySet()))
           .withDifferences(toSet.entrySet().stream()
               .map(e -> new FieldChange("tag " + e.getKey(), observed.get(e.getKey()), e.getValue())).toList()));
     }
     List<String> toRemove = managedTagKeys.stream()
-        .filter(key -> !spec.tags().containsKey(key) && observed.containsKey(key))
+        .filter(key -> !spec.tags().containsKey(key) && !spec.defaultTags().containsKey(key)
+            && observed.containsKey(key))
         .sorted()
         .toList();
     if (!toRemove.isEmpty()) {

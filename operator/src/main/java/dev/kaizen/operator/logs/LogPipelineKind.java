@@ -168,7 +168,10 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
         NamespaceFiles.render(others, format), self.isPresent(), defaultTags, share);
   }
 
-  /** The account's default tags under the group's own; at most 47 in all (AWS allows 50, the owner tags take 3). */
+  /**
+   * The account's default tags under the group's own; at most 47 keys in all (AWS allows 50, the owner tags take 3).
+   * Only the spec's own keys are managed (removed when gone from the spec); defaults are added, never removed.
+   */
   private static DesiredLogGroup withDefaultTags(DesiredLogGroup group, Map<String, String> defaultTags) {
     if (defaultTags.isEmpty()) {
       return group;
@@ -179,7 +182,7 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
       throw new InvalidSpecException("The log group would carry " + tags.size() + " tags with the AwsAccount's"
           + " default tags; CloudWatch Logs allows 50 and the operator's ownership tags take 3: remove some.");
     }
-    return new DesiredLogGroup(group.name(), group.retentionDays(), group.kmsKeyArn(), tags);
+    return new DesiredLogGroup(group.name(), group.retentionDays(), group.kmsKeyArn(), group.tags(), defaultTags);
   }
 
   private static AlarmDefinition alarm(String group, MetricFilterSpec filter, AlarmSpec alarm) {
@@ -382,7 +385,9 @@ public final class LogPipelineKind implements Kind<LogPipeline, LogPipelineObser
     });
     // Keys set from the spec stay managed until a full observe shows them gone, so a removal is never lost.
     TreeSet<String> managed = new TreeSet<>(observed.desired().group().tags().keySet());
+    // An account default is never managed (never removed), even if an older status recorded it.
     managedTagKeys(pipeline).stream()
+        .filter(key -> !observed.desired().group().defaultTags().containsKey(key))
         .filter(key -> observed.tags().map(tags -> tags.containsKey(key)).orElse(true))
         .forEach(managed::add);
     group.setManagedTagKeys(new ArrayList<>(managed));

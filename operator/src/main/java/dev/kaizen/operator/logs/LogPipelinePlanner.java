@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -37,7 +38,9 @@ public final class LogPipelinePlanner {
     String group = desired.group().name();
     List<Change<LogPipelinePorts>> changes = new ArrayList<>();
     if (observed.tags().isPresent()) {
-      changes.addAll(AttachmentPlanner.alarmOwnerTags(alarmVerdict, desired.alarms(), observed.alarms(), mine.asTags()));
+      changes.addAll(AttachmentPlanner.alarmTags(alarmVerdict, desired.alarms(), observed.alarms(), mine.asTags(),
+          name -> observed.alarmTags(name).orElse(Map.of()),
+          observed.alarmTags().isPresent() ? desired.accountTags() : Map.of()));
     }
     changes.addAll(LogGroupPlanner.plan(desired.group(), observed.group(), observed.tags(), mine, managedTagKeys));
     List<Change<LogPipelinePorts>> deletions = new ArrayList<>();

@@ -104,4 +104,83 @@ class AccountValidateTest {
         .replace("role/kaizen-operator", "role/kaizen-operator-v2"));
     assertThat(validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString()).exit()).isZero();
   }
+
+  private static String namespace(String name, String account, String environment) {
+    return """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: %s
+          labels:
+            kaizen.dev/aws-account: %s
+            kaizen.dev/environment: %s
+        """.formatted(name, account, environment);
+  }
+
+  private static String pipelineIn(String namespace, String name) {
+    return """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: LogPipeline
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          logGroup: {retentionDays: 7}
+        """.formatted(name, namespace);
+  }
+
+  private static String allowing(String account, String... namespaces) {
+    return account + "  namespaces: [" + String.join(", ", namespaces) + "]\n";
+  }
+
+  @Test
+  void aBindingTheOperatorWouldRefuseIsAProblemAtTheResource() throws IOException {
+    write("accounts.yaml", allowing(account("shop-prod", "prod"), "shop") + "---\n"
+        + allowing(account("shop-stg", "stg"), "shop-stg"));
+    write("namespaces.yaml", namespace("shop", "shop-prod", "prod") + "---\n"
+        + namespace("shop-stg", "shop-stg", "stg") + "---\n" + namespace("newcomer", "shop-prod", "prod"));
+    write("ok.yaml", pipelineIn("shop", "web") + "---\n" + pipelineIn("shop-stg", "web")); // positive controls
+    // A stg namespace's resource naming the prod account, and a namespace the prod account does not list.
+    Path crossed = write("crossed.yaml", pipelineIn("shop-stg", "api").replace("spec:\n",
+        "spec:\n  accountRef: shop-prod\n"));
+    Path newcomer = write("newcomer.yaml", pipelineIn("newcomer", "web"));
+
+    Run run = validate();
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines()).containsExactlyInAnyOrder(
+        crossed + ":1: LogPipeline shop-stg/api: spec.accountRef: The namespace shop-stg belongs to the environment"
+            + " stg and cannot use the AwsAccount shop-prod of the environment prod. The operator would stall it"
+            + " (EnvironmentMismatch) and make no AWS call.",
+        newcomer + ":1: LogPipeline newcomer/web: metadata.namespace (its label kaizen.dev/aws-account): The"
+            + " AwsAccount shop-prod does not allow the namespace newcomer: it must be listed in spec.namespaces or"
+            + " selected by spec.namespaceSelector. The operator would stall it (AccountNotAllowed) and make no AWS"
+            + " call.");
+  }
+
+  @Test
+  void aNamespaceLabelNamingAnAccountTheSetDoesNotDefineIsAProblemAtTheNamespace() throws IOException {
+    write("accounts.yaml", allowing(account("shop-prod", "prod"), "shop"));
+    Path namespaces = write("namespaces.yaml", namespace("shop", "shop-prod", "prod") + "---\n"
+        + namespace("search", "search-prdo", "prod"));
+
+    Run run = validate();
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().lines()).containsExactly(namespaces + ":9: Namespace search: metadata.labels"
+        + ".kaizen.dev/aws-account: The AwsAccount search-prdo is not defined by these manifests, which define"
+        + " shop-prod.");
+  }
+
+  @Test
+  void resourcesInNamespacesTheSetDoesNotDefineAreLeftToTheCluster() throws IOException {
+    write("accounts.yaml", allowing(account("shop-prod", "prod"), "shop"));
+    write("namespaces.yaml", namespace("shop", "shop-prod", "prod"));
+    write("elsewhere.yaml", pipelineIn("elsewhere", "web").replace("spec:\n", "spec:\n  accountRef: shop-prod\n"));
+
+    Run run = validate();
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+  }
 }

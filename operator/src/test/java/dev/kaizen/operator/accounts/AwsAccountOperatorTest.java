@@ -92,7 +92,11 @@ class AwsAccountOperatorTest {
     assertThat(world.aws.cloudWatch(PROD_ID, OperatorHarness.REGION).tags("kaizen:/shop-prod/web:errors"))
         .containsEntry("cost-center", "shop").containsEntry("team", "from-account")
         .containsEntry(OwnerTags.OWNER, "shop-prod/LogPipeline/web");
-    assertThat(prod.getStatus().getAccount()).isEqualTo("shop-prod");
+    // status.account: the 12-digit ID (what the console shows), accountName the binding.
+    assertThat(prod.getStatus().getAccount()).isEqualTo(PROD_ID);
+    assertThat(prod.getStatus().getAccountName()).isEqualTo("shop-prod");
+    assertThat(world.harness.logPipeline("plain", "web").get().getStatus().getAccount())
+        .isEqualTo(OperatorHarness.ACCOUNT);
     assertThat(prod.getStatus().getLogGroup().getArn()).contains(":" + PROD_ID + ":");
 
     AwsAccount verified = world.awaitAccount("shop-prod", Conditions.READY, "True", Reasons.IN_SYNC);

@@ -57,7 +57,7 @@ class CommandLineTest {
     Run run = kaizen("validate", EXAMPLES.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("7 resource(s) checked, 0 problem(s)");
+    assertThat(run.out()).contains("9 resource(s) checked, 0 problem(s)");
   }
 
   @Test

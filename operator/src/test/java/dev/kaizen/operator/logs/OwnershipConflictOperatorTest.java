@@ -75,7 +75,9 @@ class OwnershipConflictOperatorTest {
     harness.awaitCondition(NS, "web", Conditions.STALLED, "True", Reasons.NAME_CONFLICT, 0);
     harness.awaitCondition(NS, "api", Conditions.STALLED, "True", Reasons.OWNED_BY_OTHER, 0);
     harness.awaitReady(NS, "ok");
-    assertThat(harness.logPipeline(NS, "ok").get().getStatus().getAccount()).isEqualTo("default");
+    // The account its objects live in: the binding (the operator's own credentials) and its 12-digit ID from STS.
+    assertThat(harness.logPipeline(NS, "ok").get().getStatus().getAccountName()).isEqualTo("default");
+    assertThat(harness.logPipeline(NS, "ok").get().getStatus().getAccount()).isEqualTo(OperatorHarness.ACCOUNT);
     assertUntouched();
     // Several stalled rechecks (2 s apart here), each a full re-read, not a light one.
     awaitFullObserves("/shop/web", 4);
@@ -113,6 +115,7 @@ class OwnershipConflictOperatorTest {
       assertThat(pipeline.getStatus().getLogGroup().getArn()).isNull();
       // Only someone else's group lives there: no account is recorded, so none is refused later.
       assertThat(pipeline.getStatus().getAccount()).isNull();
+      assertThat(pipeline.getStatus().getAccountName()).isNull();
     }
   }
 

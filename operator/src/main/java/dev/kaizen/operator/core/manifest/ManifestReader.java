@@ -65,12 +65,21 @@ public final class ManifestReader {
   /**
    * What was read: the manifests of the group, the problems met, how many other documents were skipped, and
    * notices (an empty file: worth saying, not an error by itself).
+   *
+   * @param namespaces the core {@code v1} Namespaces among the skipped documents: their labels bind resources to
+   *     accounts ({@code kaizen.dev/aws-account}, {@code kaizen.dev/environment}), which validation checks
    */
-  public record Result(List<Manifest> manifests, List<Problem> problems, int skipped, List<Problem> notices) {
+  public record Result(List<Manifest> manifests, List<Problem> problems, int skipped, List<Problem> notices,
+      List<Manifest> namespaces) {
     public Result {
       manifests = List.copyOf(manifests);
       problems = List.copyOf(problems);
       notices = List.copyOf(notices);
+      namespaces = List.copyOf(namespaces);
+    }
+
+    public Result(List<Manifest> manifests, List<Problem> problems, int skipped, List<Problem> notices) {
+      this(manifests, problems, skipped, notices, List.of());
     }
   }
 
@@ -207,6 +216,9 @@ public final class ManifestReader {
           typos.explain(manifest.apiVersion())));
     } else if (manifest == null || manifest.apiVersion() == null || !manifest.group().equals(group)) {
       collector.skipped++;
+      if (manifest != null && "v1".equals(manifest.apiVersion()) && "Namespace".equals(manifest.kind())) {
+        collector.namespaces.add(manifest);
+      }
     } else if (manifest.kind() == null) {
       collector.problems.add(new Problem(file.toString(), "", "kind", "document " + index + " has no kind"));
     } else {
@@ -241,10 +253,11 @@ public final class ManifestReader {
     final List<Manifest> manifests = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     final List<Problem> notices = new ArrayList<>();
+    final List<Manifest> namespaces = new ArrayList<>();
     int skipped;
 
     Result result() {
-      return new Result(manifests, problems, skipped, notices);
+      return new Result(manifests, problems, skipped, notices, namespaces);
     }
   }
 }

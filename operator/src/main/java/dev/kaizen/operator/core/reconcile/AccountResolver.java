@@ -16,6 +16,14 @@ public interface AccountResolver {
    */
   AccountBinding resolve(HasMetadata resource);
 
+  /**
+   * The 12-digit ID of the AWS account behind a binding this resolver returned, for {@code status.account}; empty
+   * when there is none (a kind that calls nothing outside the cluster). May call AWS (STS) once per binding.
+   */
+  default java.util.Optional<String> accountId(AccountBinding binding) {
+    return java.util.Optional.empty();
+  }
+
   /** Every resource uses the operator's own credentials: a single-account installation. */
   AccountResolver OPERATOR_ONLY = resource -> AccountBinding.OPERATOR;
 }

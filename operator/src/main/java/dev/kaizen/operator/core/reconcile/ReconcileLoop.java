@@ -66,6 +66,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
   private final RateLimitStreaks rateLimitStreaks = new RateLimitStreaks();
   private final StatusWriter statusWriter;
   private final AccountResolver accounts;
+  private final AccountDefaultsSeen accountDefaults = new AccountDefaultsSeen();
 
   /** MDC keys set around every reconcile and deletion, so each log line names its resource. */
   public static final String MDC_KIND = "kind";
@@ -222,16 +223,19 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
       return stillPending.get();
     }
     OwnershipStatus recorded = status.getOwnership();
-    Assessment<O, G> assessment = assessor.assess(resource, gateway, fullObserveDue(resource, now, specChanged),
-        recorded);
+    // New account default tags reach existing objects only through a full observe (tags are read there).
+    boolean defaultsChanged = accountDefaults.changed(uid(resource), account.defaultTags());
+    Assessment<O, G> assessment = assessor.assess(resource, gateway,
+        defaultsChanged || fullObserveDue(resource, now, specChanged), recorded);
     pass.observed = Optional.of(assessment.observed());
     if (assessment.objects().stream().anyMatch(object -> object.exists()
         && assessment.verdicts().of(object.key()).mayManage())) {
       // The account its objects live in: the resolver refuses another one from now on (a move is a migration). An
       // object of someone else found at our name does not count: nothing of ours lives there.
-      status.setAccount(account.account());
+      recordAccount(resource, status, account);
     }
     if (assessment.full()) {
+      accountDefaults.observedInFull(uid(resource), account.defaultTags());
       status.setLastFullSyncTime(now.toString());
       status.setOwnership(assessment.verdict());
     }
@@ -275,7 +279,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     List<Applied<G>> applied = apply(resource, plan, gateway);
     kind.changed(resource);
     if (applied.stream().anyMatch(a -> a.happened() == Happened.CREATED)) {
-      status.setAccount(account.account());
+      recordAccount(resource, status, account);
     }
     status.setPlan(List.of());
     backoff.reset(uid(resource));
@@ -291,6 +295,27 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     setConditions(resource, false, Reasons.APPLYING, "Applied " + plan.size() + " change(s); confirming.", true,
         Reasons.APPLYING, now);
     return timings.confirm();
+  }
+
+  /**
+   * Records the account the resource's objects live in: the binding's name ({@code status.accountName}, which the
+   * resolver holds it to from now on: a move is a migration) and its 12-digit ID ({@code status.account}, what a
+   * person compares with the AWS console). The ID is asked once per binding change; when it cannot be had now (STS
+   * unreachable, say) the name is kept and the ID asked again at the next reconcile.
+   */
+  private void recordAccount(R resource, KaizenStatus status, AccountBinding account) {
+    boolean idKnown = account.account().equals(status.getAccountName()) && status.getAccount() != null;
+    status.setAccountName(account.account());
+    if (idKnown) {
+      return;
+    }
+    try {
+      status.setAccount(accounts.accountId(account).orElse(null));
+    } catch (RuntimeException e) {
+      status.setAccount(null);
+      LOG.info("{} {}/{}: the ID of account {} is not known yet ({}); asking again at the next reconcile", kindName,
+          ns(resource), name(resource), account.account(), e.getMessage());
+    }
   }
 
   /**
@@ -405,6 +430,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
       if (done.control().isRemoveFinalizer()) {
         tracker.forget(uid(resource));
         rateLimitStreaks.end(uid(resource));
+        accountDefaults.forget(uid(resource));
       }
       return done.control();
     } finally {

@@ -52,17 +52,31 @@ public abstract class KaizenStatus {
   @Size(max = 16)
   private Map<String, @Size(max = 256) String> requests = new LinkedHashMap<>();
 
-  @JsonPropertyDescription("The account binding (AwsAccount name, or default for the operator's own credentials) the"
-      + " resource's objects were found or created in; another account is refused while this is set.")
-  @Size(max = 63)
+  @JsonPropertyDescription("The 12-digit ID of the AWS account the resource's objects were found or created in (as"
+      + " STS reports it); absent until one of its objects exists, or while the ID cannot be read.")
+  @Size(max = 63) // 12 digits; older versions wrote the binding's name here (see accountName)
   private String account;
 
+  @JsonPropertyDescription("The account binding those objects live in: the AwsAccount's name, or default for the"
+      + " operator's own credentials. Another binding is refused while this is set (moving is a migration).")
+  @Size(max = 63)
+  private String accountName;
+
+  /** The 12-digit account ID (older statuses: the binding's name, with no {@link #getAccountName()}). */
   public String getAccount() {
     return account;
   }
 
   public void setAccount(String account) {
     this.account = account;
+  }
+
+  public String getAccountName() {
+    return accountName;
+  }
+
+  public void setAccountName(String accountName) {
+    this.accountName = accountName;
   }
 
   public Long getObservedGeneration() {
