@@ -126,7 +126,9 @@ public final class KaizenOperator implements AutoCloseable {
     ControllerRegistration.register(operator, new AwsAccountReconciler(accountLoop, accounts, client, events,
         settings.timings().backoffBase()), AwsAccount.class, settings.timings(), settings.watch());
 
-    MailRouteKind mailRoutes = new MailRouteKind(aws, calls, settings.defaultRegion(), listings, mail);
+    // One per operator: the account IDs behind the bindings, learned once each (ARNs SES tags are read on).
+    var accountIds = new dev.kaizen.operator.aws.AccountIds(aws, calls);
+    MailRouteKind mailRoutes = new MailRouteKind(aws, calls, settings.defaultRegion(), listings, mail, accountIds);
     var mailLoop = new ReconcileLoop<>(MailRoute.KIND, mailRoutes, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     ControllerRegistration.register(operator, new MailRouteReconciler(mailLoop, mailRoutes), MailRoute.class,

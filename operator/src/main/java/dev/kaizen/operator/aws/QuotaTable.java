@@ -49,6 +49,8 @@ public final class QuotaTable {
   private static final String SES_QUOTAS = "https://docs.aws.amazon.com/ses/latest/APIReference/API_VerifyDomainIdentity.html";
   private static final String SES_CONFIGURATION_SET_QUOTAS =
       "https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateConfigurationSet.html";
+  private static final String SES_DEDICATED_IP_QUOTAS =
+      "https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_CreateDedicatedIpPool.html";
 
   private static final String CLOUDWATCH = "CloudWatch";
   private static final String CLOUDWATCH_QUOTAS =
@@ -157,7 +159,17 @@ public final class QuotaTable {
       perOperation(SES, "PutConfigurationSetReputationOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
       perOperation(SES, "PutConfigurationSetSendingOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
       perOperation(SES, "PutConfigurationSetSuppressionOptions", 1, SES_CONFIGURATION_SET_QUOTAS),
-      perOperation(SES, "PutEmailIdentityConfigurationSetAttributes", 1, SES_CONFIGURATION_SET_QUOTAS));
+      perOperation(SES, "PutEmailIdentityConfigurationSetAttributes", 1, SES_CONFIGURATION_SET_QUOTAS),
+      // SES v2 dedicated IP pools and tags (MailRoute): the v2 API reference gives no rate and SES v1 has no such
+      // operations; SES v1's documented "no more than once per second" is assumed alike, per operation.
+      perOperation(SES, "CreateDedicatedIpPool", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "GetDedicatedIpPool", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "DeleteDedicatedIpPool", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "GetDedicatedIps", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "GetDedicatedIp", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "PutDedicatedIpInPool", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "ListTagsForResource", 1, SES_DEDICATED_IP_QUOTAS),
+      perOperation(SES, "TagResource", 1, SES_DEDICATED_IP_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

@@ -14,8 +14,8 @@ public interface ConfigurationSetGateway {
   /** CreateConfigurationSet with every option of {@code desired} and the tags, in one call. */
   void create(DesiredConfigurationSet desired, Map<String, String> tags);
 
-  /** PutConfigurationSetDeliveryOptions. */
-  void tlsPolicy(String name, String tlsPolicy);
+  /** PutConfigurationSetDeliveryOptions: the TLS policy and the sending pool (null: none), which SES sets together. */
+  void deliveryOptions(String name, String tlsPolicy, String sendingPoolName);
 
   /** PutConfigurationSetReputationOptions. */
   void reputationMetrics(String name, boolean enabled);

@@ -32,16 +32,25 @@ final class ConfigurationSetPlanner {
       changes.add(Change.of(Effect.CREATE, "CreateConfigurationSet", name, "absent; TLS " + desired.tlsPolicy()
               + ", reputation metrics " + onOff(desired.reputationMetrics()) + ", sending "
               + onOff(desired.sendingEnabled()) + ", suppressed "
-              + desired.suppressedReasons().map(Object::toString).orElse("(account's settings)"),
+              + desired.suppressedReasons().map(Object::toString).orElse("(account's settings)")
+              + desired.dedicatedIpPool().map(pool -> ", sending pool " + pool.name()).orElse(""),
           ports -> ports.configurationSets().create(desired, MailRoutePlanner.tags(ports.defaultTags(), mine))));
     } else if (!verdicts.of(key(name)).mayManage()) {
       return List.of();
     } else {
       ObservedConfigurationSet found = observed.get();
+      // SES sets the TLS policy and the sending pool in one call: both are sent whichever of them drifted.
+      List<String> delivery = new ArrayList<>();
       if (!desired.tlsPolicy().equals(found.tlsPolicy())) {
-        changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetDeliveryOptions", name,
-            "TLS " + found.tlsPolicy() + " -> " + desired.tlsPolicy(),
-            ports -> ports.configurationSets().tlsPolicy(name, desired.tlsPolicy())));
+        delivery.add("TLS " + found.tlsPolicy() + " -> " + desired.tlsPolicy());
+      }
+      if (!Objects.equals(desired.sendingPoolName(), found.sendingPoolName())) {
+        delivery.add("sending pool " + Objects.requireNonNullElse(found.sendingPoolName(), "(account's default)")
+            + " -> " + Objects.requireNonNullElse(desired.sendingPoolName(), "(account's default)"));
+      }
+      if (!delivery.isEmpty()) {
+        changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetDeliveryOptions", name, String.join(", ", delivery),
+            ports -> ports.configurationSets().deliveryOptions(name, desired.tlsPolicy(), desired.sendingPoolName())));
       }
       if (desired.reputationMetrics() != found.reputationMetrics()) {
         changes.add(Change.of(Effect.UPDATE, "PutConfigurationSetReputationOptions", name,

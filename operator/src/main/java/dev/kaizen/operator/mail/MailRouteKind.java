@@ -7,6 +7,8 @@ import dev.kaizen.operator.api.v1alpha1.mail.IdentityStatus;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRouteStatus;
 import dev.kaizen.operator.api.v1alpha1.mail.SpfStatus;
+import dev.kaizen.operator.api.v1alpha1.mail.DedicatedIpPoolStatus;
+import dev.kaizen.operator.aws.AccountIds;
 import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsClients;
@@ -57,6 +59,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   private final Optional<Region> defaultRegion;
   private final ListingRefresher listings;
   private final MailRouteSettings settings;
+  private final AccountIds accountIds;
   private final Map<AwsTarget, MailRoutePorts> ports = new ConcurrentHashMap<>();
   private final Map<String, ZoneCatalog> catalogs = new ConcurrentHashMap<>();
   private final Map<String, String> zoneIdsByName = new ConcurrentHashMap<>();
@@ -75,8 +78,17 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   private record ConfigurationSetRead(long atNanos, Optional<ObservedConfigurationSet> set) {}
 
+  /** The last read of a dedicated IP pool per target and name, reused for one second for the same reason. */
+  private final Map<String, PoolRead> poolReads = new ConcurrentHashMap<>();
+
+  private record PoolRead(long atNanos, Optional<ObservedDedicatedIpPool> pool, Map<String, String> ips) {}
+
+  /**
+   * @param accountIds the account ID behind each binding, for the ARNs SES tags are read and written on
+   */
   public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
-      MailRouteSettings settings) {
+      MailRouteSettings settings, AccountIds accountIds) {
+    this.accountIds = accountIds;
     this.clients = clients;
     this.calls = calls;
     this.defaultRegion = defaultRegion;
@@ -134,6 +146,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     return ports.computeIfAbsent(target, t -> new MailRoutePorts(t,
         new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t),
         new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t),
+        new SesDedicatedIpPoolGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
   }
 
@@ -163,7 +176,36 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet().map(DesiredConfigurationSet::name)
         .or(() -> identity.map(ObservedIdentity::configurationSet))
         .flatMap(name -> configurationSet(ports, name));
-    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet);
+    Optional<DesiredDedicatedIpPool> wantedPool = desired.configurationSet()
+        .flatMap(DesiredConfigurationSet::dedicatedIpPool);
+    // The pool the spec names, or the one our set still sends from after the spec dropped it.
+    Optional<PoolRead> pool = wantedPool.map(DesiredDedicatedIpPool::name)
+        .or(() -> configurationSet.filter(set -> owner(route).equals(OwnerTags.read(set.tags()).owner()))
+            .map(ObservedConfigurationSet::sendingPoolName))
+        .map(name -> pool(ports, name));
+    Map<String, Optional<String>> ipPools = new java.util.LinkedHashMap<>();
+    pool.ifPresent(read -> wantedPool.filter(DesiredDedicatedIpPool::standard).ifPresent(wanted -> wanted.ips()
+        .stream().filter(ip -> !read.pool().map(ObservedDedicatedIpPool::ips).orElse(List.of()).contains(ip))
+        .forEach(ip -> ipPools.put(ip, Optional.ofNullable(read.ips().get(ip))))));
+    return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
+        pool.flatMap(PoolRead::pool), ipPools);
+  }
+
+  /** The pool with its IPs, and where every dedicated IP of the account is (to place those the spec lists). */
+  private PoolRead pool(MailRoutePorts ports, String name) {
+    String key = ports.target() + " " + name;
+    PoolRead last = poolReads.get(key);
+    long now = System.nanoTime();
+    if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last;
+    }
+    Optional<ObservedDedicatedIpPool> found = ports.pools().describe(name);
+    Map<String, String> ips = ports.pools().dedicatedIps();
+    PoolRead read = new PoolRead(now, found.map(pool -> new ObservedDedicatedIpPool(pool.name(), pool.scalingMode(),
+        pool.tags(), ips.entrySet().stream().filter(ip -> ip.getValue().equals(name)).map(Map.Entry::getKey)
+        .toList())), ips);
+    poolReads.put(key, read);
+    return read;
   }
 
   private Optional<ObservedIdentity> identity(MailRoutePorts ports, String domain) {
@@ -256,7 +298,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
     Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
-        Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
   }
 
   @Override
@@ -275,6 +317,12 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     removableConfigurationSet(route, observed).ifPresent(found -> objects.add(new OwnedObject(
         ConfigurationSetPlanner.key(found.name()), true, Optional.of(OwnerTags.read(found.tags())),
         Optional.of("ses:" + observed.target().region().id() + ":configuration-set/" + found.name()))));
+    // The pool the spec names; or, dropped from the spec, the one our set still sends from if it is ours.
+    observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool).ifPresentOrElse(
+        wanted -> objects.add(poolObject(observed, wanted.name(), observed.dedicatedIpPool().isPresent(),
+            observed.dedicatedIpPool().map(found -> OwnerTags.read(found.tags())))),
+        () -> removablePool(route, observed).ifPresent(found -> objects.add(poolObject(observed, found.name(), true,
+            Optional.of(OwnerTags.read(found.tags()))))));
     if (observed.zoneId().isEmpty()) {
       return objects;
     }
@@ -291,6 +339,23 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
           exists, marker, Optional.empty()));
     }
     return objects;
+  }
+
+  private static OwnedObject poolObject(MailRouteObservation observed, String name, boolean exists,
+      Optional<OwnerTags> marker) {
+    return new OwnedObject(DedicatedIpPoolPlanner.key(name), exists, marker,
+        exists ? Optional.of("ses:" + observed.target().region().id() + ":dedicated-ip-pool/" + name) : Optional.empty());
+  }
+
+  /**
+   * The pool our configuration set sends from when the spec names none (dropped from the spec), if its tags name
+   * this resource: ours to empty and delete.
+   */
+  static Optional<ObservedDedicatedIpPool> removablePool(MailRoute route, MailRouteObservation observed) {
+    boolean wanted = observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool)
+        .isPresent();
+    return wanted ? Optional.empty() : observed.dedicatedIpPool()
+        .filter(found -> owner(route).equals(OwnerTags.read(found.tags()).owner()));
   }
 
   /** The identity's default configuration set when the spec names none and its tags name this resource. */
@@ -319,11 +384,17 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Plan<MailRoutePorts> plan = MailRoutePlanner.plan(observed, verdicts, mine,
         Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION));
     Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
-    if (dropped.isEmpty() || observed.identity().isEmpty() || !verdicts.root().mayManage()) {
+    Optional<ObservedDedicatedIpPool> droppedPool = removablePool(route, observed)
+        .filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())));
+    if (dropped.isEmpty() && droppedPool.isEmpty() || observed.identity().isEmpty() || !verdicts.root().mayManage()) {
       return plan;
     }
     List<Change<MailRoutePorts>> changes = new ArrayList<>(plan.changes());
-    changes.addAll(ConfigurationSetPlanner.removal(dropped.get().name(), observed.identity().get(), verdicts));
+    dropped.ifPresent(set -> changes.addAll(ConfigurationSetPlanner.removal(set.name(), observed.identity().get(),
+        verdicts)));
+    // After the set stopped sending from it (the set's delivery options are planned before).
+    droppedPool.ifPresent(pool -> changes.addAll(DedicatedIpPoolPlanner.removal(pool,
+        "spec.configurationSet.dedicatedIpPool removed")));
     return new Plan<>(changes, plan.commit());
   }
 
@@ -343,6 +414,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     });
     status.setIdentity(identity);
     status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet).orElse(null));
+    status.setDedicatedIpPool(observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool)
+        .flatMap(wanted -> observed.dedicatedIpPool())
+        .map(pool -> new DedicatedIpPoolStatus(pool.name(), pool.scalingMode(), pool.ips())).orElse(null));
     status.setHostedZoneId(observed.zoneId().orElse(null));
     List<DnsRecordStatus> records = new ArrayList<>();
     for (DnsPart part : observed.parts()) {
@@ -506,6 +580,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .filter(name -> verdicts.deletable(ConfigurationSetPlanner.key(name)))
         .ifPresent(name -> changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteConfigurationSet", name,
             "resource deleted", ports -> ports.configurationSets().delete(name))));
+    // Last: the set sent from it until it went; its leased IPs go back to SES's default pool first.
+    observed.dedicatedIpPool().filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())))
+        .ifPresent(pool -> changes.addAll(DedicatedIpPoolPlanner.removal(pool, "resource deleted")));
     return new Plan<>(changes);
   }
 
@@ -526,8 +603,12 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     target(route).ifPresent(target -> {
       identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
       // the set the spec names, or the one it dropped (status says which the identity used)
-      Optional.ofNullable(route.getSpec().getConfigurationSet())
-          .ifPresent(set -> configurationSetReads.remove(target + " " + set.getName()));
+      Optional.ofNullable(route.getSpec().getConfigurationSet()).ifPresent(set -> {
+        configurationSetReads.remove(target + " " + set.getName());
+        Optional.ofNullable(set.getDedicatedIpPool()).ifPresent(pool -> poolReads.remove(target + " " + pool.getName()));
+      });
+      Optional.ofNullable(status).map(MailRouteStatus::getDedicatedIpPool)
+          .ifPresent(pool -> poolReads.remove(target + " " + pool.getName()));
       Optional.ofNullable(status).map(MailRouteStatus::getConfigurationSet)
           .ifPresent(name -> configurationSetReads.remove(target + " " + name));
       if (status != null && status.getHostedZoneId() != null) {

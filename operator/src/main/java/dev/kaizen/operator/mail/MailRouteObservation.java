@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param parts the DNS parts the resource manages now (desired, or ours to remove), from the identity's tokens
  * @param configurationSet the configuration set spec.configurationSet names, if it exists; without one in the spec,
  *     the identity's default configuration set, if it exists (ours to remove once the spec drops it)
+ * @param dedicatedIpPool the pool the spec's configuration set names, if it exists; without one in the spec, the
+ *     pool the observed set sends from, if it exists (ours to remove once the spec drops it)
+ * @param ipPools for each IP the spec lists that is not in the pool: the pool it is in now (empty: not leased)
  * @param records the record sets observed at each part's name and marker name (empty map with manual DNS)
  */
 public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, Optional<ObservedIdentity> identity,
     Optional<String> zoneId, List<DnsPart> parts, Map<String, List<RecordSet>> records,
     Optional<SpfLookups.Count> apexSpf, Optional<IdentityGateway.SendingAccount> account,
-    Optional<ObservedConfigurationSet> configurationSet) {
+    Optional<ObservedConfigurationSet> configurationSet, Optional<ObservedDedicatedIpPool> dedicatedIpPool,
+    Map<String, Optional<String>> ipPools) {
 
   public List<RecordSet> recordsAt(String name) {
     return records.getOrDefault(RecordSet.fqdn(name), List.of());

@@ -62,8 +62,12 @@ public final class MailRoutePlanner {
               + (mailFrom == null ? "" : ", on MX failure " + desired.behaviorOnMxFailure()),
           ports -> ports.ses().mailFrom(domain, mailFrom, desired.behaviorOnMxFailure())));
     }
-    desired.configurationSet().ifPresent(set -> changes.addAll(ConfigurationSetPlanner.plan(set,
-        observed.configurationSet(), identity, verdicts, mine)));
+    desired.configurationSet().ifPresent(set -> {
+      // The pool first: the set is created (or pointed) at a pool that exists.
+      set.dedicatedIpPool().ifPresent(pool -> changes.addAll(DedicatedIpPoolPlanner.plan(pool,
+          observed.dedicatedIpPool(), observed.ipPools(), verdicts, mine)));
+      changes.addAll(ConfigurationSetPlanner.plan(set, observed.configurationSet(), identity, verdicts, mine));
+    });
     if (!desired.manualDns() && observed.zoneId().isPresent()) {
       String zoneId = observed.zoneId().get();
       List<RecordChange> batch = DnsPlanner.plan(observed.parts(), observed::recordsAt, verdicts::of, mine);

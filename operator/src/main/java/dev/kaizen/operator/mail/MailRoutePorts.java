@@ -9,7 +9,7 @@ import java.util.Map;
  * the public DNS (for SPF lookup counting), and the account's default tags for what it creates.
  */
 public record MailRoutePorts(AwsTarget target, IdentityGateway ses, ConfigurationSetGateway configurationSets,
-    DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags) {
+    DedicatedIpPoolGateway pools, DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags) {
 
   public MailRoutePorts {
     defaultTags = Map.copyOf(defaultTags);
@@ -22,7 +22,8 @@ public record MailRoutePorts(AwsTarget target, IdentityGateway ses, Configuratio
    * (seen: a MailRoute held back for good on GetEmailIdentity).
    */
   public MailRoutePorts forCaller(AwsCaller caller, Map<String, String> tags) {
-    return new MailRoutePorts(target, ses.forCaller(caller), configurationSets.forCaller(caller), dns.forCaller(caller),
+    return new MailRoutePorts(target, ses.forCaller(caller), configurationSets.forCaller(caller),
+        pools.forCaller(caller), dns.forCaller(caller),
         resolver, tags);
   }
 }

@@ -10,6 +10,10 @@ public final class MailRouteStalled extends RuntimeException {
   public static final String SPF_LOOKUP_LIMIT = "SpfLookupLimit";
   public static final String DKIM_VERIFICATION_FAILED = "DkimVerificationFailed";
   public static final String DNS_CONFLICT = "DnsConflict";
+  /** A dedicated IP the spec lists is not leased by the account, or sits in another pool. */
+  public static final String DEDICATED_IP_UNAVAILABLE = "DedicatedIpUnavailable";
+  /** The pool exists with another scaling mode than the spec asks for. */
+  public static final String DEDICATED_IP_POOL_MISMATCH = "DedicatedIpPoolMismatch";
 
   private final String reason;
 

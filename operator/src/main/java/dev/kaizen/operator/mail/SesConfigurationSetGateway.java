@@ -48,6 +48,7 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
           found.reputationOptions() != null && Boolean.TRUE.equals(found.reputationOptions().reputationMetricsEnabled()),
           found.sendingOptions() == null || !Boolean.FALSE.equals(found.sendingOptions().sendingEnabled()),
           Optional.ofNullable(found.suppressionOptions()).map(s -> s.suppressedReasonsAsStrings()),
+          found.deliveryOptions() == null ? null : found.deliveryOptions().sendingPoolName(),
           found.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))));
     } catch (NotFoundException absent) {
       return Optional.empty();
@@ -58,7 +59,7 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
   public void create(DesiredConfigurationSet desired, Map<String, String> tags) {
     call("CreateConfigurationSet", () -> client.createConfigurationSet(r -> {
       r.configurationSetName(desired.name())
-          .deliveryOptions(d -> d.tlsPolicy(desired.tlsPolicy()))
+          .deliveryOptions(d -> d.tlsPolicy(desired.tlsPolicy()).sendingPoolName(desired.sendingPoolName()))
           .reputationOptions(o -> o.reputationMetricsEnabled(desired.reputationMetrics()))
           .sendingOptions(o -> o.sendingEnabled(desired.sendingEnabled()))
           .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList());
@@ -67,9 +68,9 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
   }
 
   @Override
-  public void tlsPolicy(String name, String tlsPolicy) {
+  public void deliveryOptions(String name, String tlsPolicy, String sendingPoolName) {
     call("PutConfigurationSetDeliveryOptions", () -> client.putConfigurationSetDeliveryOptions(r -> r
-        .configurationSetName(name).tlsPolicy(tlsPolicy)));
+        .configurationSetName(name).tlsPolicy(tlsPolicy).sendingPoolName(sendingPoolName)));
   }
 
   @Override

@@ -149,6 +149,12 @@ class PermissionsTest {
     spec.setMailFrom(mailFrom);
     var configurationSet = new dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec();
     configurationSet.setName("shop-mail");
+    // a STANDARD dedicated IP pool holding one leased IP: moved in, and back to SES's default pool on deletion
+    harness.ses().leaseDedicatedIp("192.0.2.1");
+    var pool = new dev.kaizen.operator.api.v1alpha1.mail.DedicatedIpPoolSpec();
+    pool.setName("shop-pool");
+    pool.setIps(List.of("192.0.2.1"));
+    configurationSet.setDedicatedIpPool(pool);
     spec.setConfigurationSet(configurationSet);
     spec.setDeletionPolicy(DeletionPolicy.Delete);
     route.setSpec(spec);
@@ -156,7 +162,8 @@ class PermissionsTest {
     harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts once: JOSDK re-reads (get)
     routes.resource(route).create();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
-        && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0);
+        && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0
+        && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1")));
     OperatorHarness.edit(routes.withName("mail"), found -> {
       var dkim = new dev.kaizen.operator.api.v1alpha1.mail.DkimSpec();
       dkim.setKeyLength(dev.kaizen.operator.api.v1alpha1.mail.DkimSpec.KeyLength.RSA_1024_BIT);
@@ -177,6 +184,7 @@ class PermissionsTest {
     await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
     assertThat(harness.ses().peekConfigurationSet("shop-mail")).isEmpty();
+    assertThat(harness.ses().dedicatedIpPoolTags("shop-pool")).isEmpty();
   }
 
   /** CronJobSet: create (after a 409 on its finalizer patch), update a job in place, prune one, delete the set. */
@@ -436,7 +444,7 @@ class PermissionsTest {
   static final class IamEval {
     private static final Set<String> TAGGING_ACTIONS = Set.of("logs:CreateLogGroup", "logs:TagResource",
         "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ses:CreateEmailIdentity",
-        "ses:CreateConfigurationSet");
+        "ses:CreateConfigurationSet", "ses:CreateDedicatedIpPool");
 
     /**
      * A call recorded by the fakes. They record the resource's tags but neither the caller's identity nor the

@@ -13,6 +13,24 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.BehaviorOnMxFailure;
+import software.amazon.awssdk.services.sesv2.model.CreateDedicatedIpPoolRequest;
+import software.amazon.awssdk.services.sesv2.model.CreateDedicatedIpPoolResponse;
+import software.amazon.awssdk.services.sesv2.model.DedicatedIp;
+import software.amazon.awssdk.services.sesv2.model.DedicatedIpPool;
+import software.amazon.awssdk.services.sesv2.model.DeleteDedicatedIpPoolRequest;
+import software.amazon.awssdk.services.sesv2.model.DeleteDedicatedIpPoolResponse;
+import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpPoolRequest;
+import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpPoolResponse;
+import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpRequest;
+import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpResponse;
+import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpsRequest;
+import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpsResponse;
+import software.amazon.awssdk.services.sesv2.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.sesv2.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.sesv2.model.PutDedicatedIpInPoolRequest;
+import software.amazon.awssdk.services.sesv2.model.PutDedicatedIpInPoolResponse;
+import software.amazon.awssdk.services.sesv2.model.ScalingMode;
+import software.amazon.awssdk.services.sesv2.model.WarmupStatus;
 import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetRequest;
 import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetResponse;
 import software.amazon.awssdk.services.sesv2.model.DeleteConfigurationSetRequest;
@@ -78,13 +96,29 @@ import software.amazon.awssdk.services.sesv2.model.VerificationStatus;
  * {@code AlreadyExistsException} on a taken name, {@code NotFoundException} for a missing set (also when an
  * identity's default configuration set is pointed at one). An option block never set is omitted by
  * GetConfigurationSet, as SES does.
+ *
+ * <p>Dedicated IP pools (SES v2 API reference and CloudFormation's AWS::SES::DedicatedIpPool): names of lowercase
+ * letters, digits, '_' and '-' up to 64; STANDARD (default) or MANAGED. Leased IPs exist only through the backdoor
+ * {@link #leaseDedicatedIp} (AWS leases them outside the API) and start in {@code ses-default-dedicated-pool};
+ * PutDedicatedIpInPool moves one into an existing STANDARD pool or back to the default pool ({@code NotFoundException}
+ * for an IP the account has not leased or a pool that does not exist). A STANDARD pool holding IPs cannot be deleted
+ * ("You can't delete dedicated IP pools that have a STANDARD scaling mode with one or more dedicated IP addresses";
+ * the API reference names no error code for it: BadRequestException here); a MANAGED pool's IPs are SES's
+ * ({@link #scaleManagedPool}) and go with it. GetDedicatedIpPool refuses the default and shared pools. A pool's tags
+ * are read with ListTagsForResource on its ARN, as are an identity's and a configuration set's; a configuration set's
+ * sending pool must exist.
  */
 public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   private static final List<String> OPERATIONS = List.of("CreateEmailIdentity", "GetEmailIdentity",
       "DeleteEmailIdentity", "PutEmailIdentityMailFromAttributes", "PutEmailIdentityDkimSigningAttributes",
       "TagResource", "GetAccount", "CreateConfigurationSet", "GetConfigurationSet", "DeleteConfigurationSet",
       "PutConfigurationSetDeliveryOptions", "PutConfigurationSetReputationOptions", "PutConfigurationSetSendingOptions",
-      "PutConfigurationSetSuppressionOptions", "PutEmailIdentityConfigurationSetAttributes");
+      "PutConfigurationSetSuppressionOptions", "PutEmailIdentityConfigurationSetAttributes", "CreateDedicatedIpPool",
+      "GetDedicatedIpPool", "DeleteDedicatedIpPool", "GetDedicatedIps", "GetDedicatedIp", "PutDedicatedIpInPool",
+      "ListTagsForResource");
+  /** Where SES keeps the account's leased IPs that are in no pool of its own; it cannot be edited. */
+  public static final String DEFAULT_POOL = "ses-default-dedicated-pool";
+  private static final String SHARED_POOL = "ses-shared-pool";
 
   static final ServiceErrors ERRORS = new ServiceErrors(
       SesV2Exception::builder,
@@ -120,6 +154,7 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     final String name;
     final Map<String, String> tags = new TreeMap<>();
     TlsPolicy tlsPolicy;
+    String sendingPoolName;
     Boolean reputationMetrics;
     Boolean sendingEnabled;
     List<SuppressionListReason> suppressedReasons;
@@ -129,6 +164,21 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     }
   }
 
+  /** A dedicated IP pool: its tags are not in GetDedicatedIpPool's answer, only in ListTagsForResource's. */
+  private static final class Pool {
+    final String name;
+    final ScalingMode scalingMode;
+    final Map<String, String> tags = new TreeMap<>();
+
+    Pool(String name, ScalingMode scalingMode) {
+      this.name = name;
+      this.scalingMode = scalingMode;
+    }
+  }
+
+  private final Map<String, Pool> pools = new LinkedHashMap<>();
+  /** Every leased IP of the account and the pool it is in ({@link #DEFAULT_POOL} when in none of the account's). */
+  private final Map<String, String> dedicatedIps = new TreeMap<>();
   private final Map<String, Identity> identities = new LinkedHashMap<>();
   private final Map<String, ConfigurationSet> configurationSets = new LinkedHashMap<>();
   private boolean productionAccess;
@@ -148,6 +198,8 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   protected void resetState() {
     identities.clear();
     configurationSets.clear();
+    pools.clear();
+    dedicatedIps.clear();
     productionAccess = false;
     enforcementStatus = "HEALTHY";
   }
@@ -159,6 +211,30 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
 
   @Override
   protected Authorization authorization(String operation, Object request) {
+    String resourceArn = null;
+    if (request instanceof TagResourceRequest r) {
+      resourceArn = r.resourceArn();
+    } else if (request instanceof ListTagsForResourceRequest r) {
+      resourceArn = r.resourceArn();
+    } else if (request instanceof CreateDedicatedIpPoolRequest r) {
+      resourceArn = poolArn(r.poolName());
+    } else if (request instanceof GetDedicatedIpPoolRequest r) {
+      resourceArn = poolArn(r.poolName());
+    } else if (request instanceof DeleteDedicatedIpPoolRequest r) {
+      resourceArn = poolArn(r.poolName());
+    } else if (request instanceof PutDedicatedIpInPoolRequest r) {
+      // authorized against the pool the IP goes to (SES's default pool to take it out of one)
+      resourceArn = poolArn(r.destinationPoolName());
+    }
+    if (resourceArn != null) {
+      Map<String, String> tags;
+      try {
+        tags = Map.copyOf(tagsOf(resourceArn));
+      } catch (SesV2Exception absent) {
+        tags = Map.of();
+      }
+      return new Authorization("ses:" + operation, resourceArn, tags);
+    }
     String identity = null;
     if (request instanceof CreateEmailIdentityRequest r) {
       identity = r.emailIdentity();
@@ -259,6 +335,57 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   public void setDefaultConfigurationSetDirectly(String domain, String name) {
     synchronized (lock) {
       identity(domain).configurationSet = name;
+    }
+  }
+
+  /** The account leased a dedicated IP (through AWS Support): it starts in the default pool. */
+  public void leaseDedicatedIp(String ip) {
+    synchronized (lock) {
+      dedicatedIps.put(ip, DEFAULT_POOL);
+    }
+  }
+
+  /** SES scaled a managed pool: these IPs are now in it. */
+  public void scaleManagedPool(String pool, String... ips) {
+    synchronized (lock) {
+      for (String ip : ips) {
+        dedicatedIps.put(ip, pool(pool).name);
+      }
+    }
+  }
+
+  /** Creates a dedicated IP pool as someone else would. */
+  public void createDedicatedIpPoolDirectly(String name, ScalingMode mode, Map<String, String> tags) {
+    synchronized (lock) {
+      Pool pool = new Pool(name, mode);
+      pool.tags.putAll(tags);
+      pools.put(name, pool);
+    }
+  }
+
+  /** Someone moves a leased IP between pools outside the operator. */
+  public void moveDedicatedIpDirectly(String ip, String pool) {
+    synchronized (lock) {
+      dedicatedIps.put(leased(ip), pool);
+    }
+  }
+
+  /** The pool a leased IP is in now. */
+  public String poolOfDedicatedIp(String ip) {
+    synchronized (lock) {
+      return dedicatedIps.get(leased(ip));
+    }
+  }
+
+  public Optional<Map<String, String>> dedicatedIpPoolTags(String name) {
+    synchronized (lock) {
+      return Optional.ofNullable(pools.get(name)).map(pool -> Map.copyOf(pool.tags));
+    }
+  }
+
+  public Map<String, String> configurationSetTags(String name) {
+    synchronized (lock) {
+      return Map.copyOf(configurationSet(name).tags);
     }
   }
 
@@ -365,13 +492,13 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   @Override
   public TagResourceResponse tagResource(TagResourceRequest request) {
     return invoke("TagResource", request, () -> {
-      Identity identity = identity(request.resourceArn().replaceFirst(".*:identity/", ""));
-      for (Tag tag : request.tags()) {
-        identity.tags.put(tag.key(), tag.value());
-      }
-      if (identity.tags.size() > 50) {
+      Map<String, String> tags = tagsOf(request.resourceArn());
+      Map<String, String> after = new TreeMap<>(tags);
+      request.tags().forEach(tag -> after.put(tag.key(), tag.value()));
+      if (after.size() > 50) {
         throw validationError("Too many tags: at most 50.");
       }
+      tags.putAll(after);
       return ok(TagResourceResponse.builder());
     });
   }
@@ -390,6 +517,7 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       ConfigurationSet set = new ConfigurationSet(name);
       if (request.deliveryOptions() != null) {
         set.tlsPolicy = request.deliveryOptions().tlsPolicy();
+        set.sendingPoolName = requireSendingPool(request.deliveryOptions().sendingPoolName());
       }
       if (request.reputationOptions() != null) {
         set.reputationMetrics = request.reputationOptions().reputationMetricsEnabled();
@@ -427,7 +555,9 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       if (request.tlsPolicy() == TlsPolicy.UNKNOWN_TO_SDK_VERSION) {
         throw validationError("Invalid TlsPolicy: " + request.tlsPolicyAsString());
       }
+      String pool = requireSendingPool(request.sendingPoolName());
       set.tlsPolicy = request.tlsPolicy();
+      set.sendingPoolName = pool;
       return ok(PutConfigurationSetDeliveryOptionsResponse.builder());
     });
   }
@@ -479,7 +609,164 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
         .enforcementStatus(enforcementStatus).sendingEnabled(true)));
   }
 
+  @Override
+  public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+    return invoke("ListTagsForResource", request, () -> ok(ListTagsForResourceResponse.builder()
+        .tags(tagsOf(request.resourceArn()).entrySet().stream()
+            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+  }
+
+  @Override
+  public CreateDedicatedIpPoolResponse createDedicatedIpPool(CreateDedicatedIpPoolRequest request) {
+    return invoke("CreateDedicatedIpPool", request, () -> {
+      String name = request.poolName();
+      if (name == null || !name.matches("[a-z0-9_-]{1,64}")) {
+        throw validationError("Invalid pool name: " + name);
+      }
+      if (pools.containsKey(name) || name.equals(DEFAULT_POOL) || name.equals(SHARED_POOL)) {
+        throw serviceError(AlreadyExistsException.builder(), 400, "AlreadyExistsException",
+            "Pool <" + name + "> already exists.");
+      }
+      if (request.scalingMode() == ScalingMode.UNKNOWN_TO_SDK_VERSION) {
+        throw validationError("Invalid ScalingMode: " + request.scalingModeAsString());
+      }
+      if (request.tags().size() > 50) {
+        throw validationError("Too many tags: at most 50.");
+      }
+      Pool pool = new Pool(name, request.scalingMode() == null ? ScalingMode.STANDARD : request.scalingMode());
+      request.tags().forEach(tag -> pool.tags.put(tag.key(), tag.value()));
+      pools.put(name, pool);
+      return ok(CreateDedicatedIpPoolResponse.builder());
+    });
+  }
+
+  @Override
+  public GetDedicatedIpPoolResponse getDedicatedIpPool(GetDedicatedIpPoolRequest request) {
+    return invoke("GetDedicatedIpPool", request, () -> {
+      if (DEFAULT_POOL.equals(request.poolName()) || SHARED_POOL.equals(request.poolName())) {
+        throw validationError("Pool name describes either a shared or default dedicated ip pool");
+      }
+      Pool pool = pool(request.poolName());
+      return ok(GetDedicatedIpPoolResponse.builder().dedicatedIpPool(DedicatedIpPool.builder().poolName(pool.name)
+          .scalingMode(pool.scalingMode).build()));
+    });
+  }
+
+  @Override
+  public DeleteDedicatedIpPoolResponse deleteDedicatedIpPool(DeleteDedicatedIpPoolRequest request) {
+    return invoke("DeleteDedicatedIpPool", request, () -> {
+      Pool pool = pool(request.poolName());
+      boolean holdsIps = dedicatedIps.containsValue(pool.name);
+      if (pool.scalingMode == ScalingMode.STANDARD && holdsIps) {
+        throw validationError("Pool <" + pool.name + "> cannot be deleted while it holds dedicated IPs.");
+      }
+      // A managed pool's IPs were SES's: they go with it.
+      dedicatedIps.values().removeIf(pool.name::equals);
+      pools.remove(pool.name);
+      return ok(DeleteDedicatedIpPoolResponse.builder());
+    });
+  }
+
+  @Override
+  public GetDedicatedIpsResponse getDedicatedIps(GetDedicatedIpsRequest request) {
+    return invoke("GetDedicatedIps", request, () -> {
+      String poolName = request.poolName();
+      if (poolName != null && !DEFAULT_POOL.equals(poolName)) {
+        pool(poolName);
+      }
+      int pageSize = request.pageSize() == null ? 100 : request.pageSize();
+      if (pageSize < 1 || pageSize > 100) {
+        throw validationError("PageSize must be between 1 and 100.");
+      }
+      String query = "ips " + poolName;
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), query);
+      List<String> matching = dedicatedIps.entrySet().stream()
+          .filter(e -> poolName == null || e.getValue().equals(poolName))
+          .map(Map.Entry::getKey).filter(ip -> after == null || ip.compareTo(after) > 0).toList();
+      List<String> page = matching.subList(0, Math.min(pageSize, matching.size()));
+      var builder = GetDedicatedIpsResponse.builder().dedicatedIps(page.stream().map(this::dedicatedIp).toList());
+      if (matching.size() > page.size()) {
+        builder.nextToken(encodeToken(query, page.get(page.size() - 1)));
+      }
+      return ok(builder);
+    });
+  }
+
+  @Override
+  public GetDedicatedIpResponse getDedicatedIp(GetDedicatedIpRequest request) {
+    return invoke("GetDedicatedIp", request, () -> ok(GetDedicatedIpResponse.builder()
+        .dedicatedIp(dedicatedIp(leased(request.ip())))));
+  }
+
+  @Override
+  public PutDedicatedIpInPoolResponse putDedicatedIpInPool(PutDedicatedIpInPoolRequest request) {
+    return invoke("PutDedicatedIpInPool", request, () -> {
+      if (request.destinationPoolName() == null || request.destinationPoolName().isEmpty()) {
+        throw validationError("DestinationPoolName is required.");
+      }
+      String ip = leased(request.ip());
+      String destination = request.destinationPoolName();
+      if (!DEFAULT_POOL.equals(destination) && pool(destination).scalingMode == ScalingMode.MANAGED) {
+        throw validationError("Cannot move a dedicated IP into the managed pool <" + destination + ">.");
+      }
+      Pool from = pools.get(dedicatedIps.get(ip));
+      if (from != null && from.scalingMode == ScalingMode.MANAGED) {
+        throw validationError("The dedicated IP " + ip + " belongs to the managed pool <" + from.name + ">.");
+      }
+      dedicatedIps.put(ip, destination);
+      return ok(PutDedicatedIpInPoolResponse.builder());
+    });
+  }
+
   // ---- internals -------------------------------------------------------------------------------------------------
+
+  private DedicatedIp dedicatedIp(String ip) {
+    return DedicatedIp.builder().ip(ip).poolName(dedicatedIps.get(ip)).warmupStatus(WarmupStatus.DONE)
+        .warmupPercentage(100).build();
+  }
+
+  private String leased(String ip) {
+    if (ip == null || !dedicatedIps.containsKey(ip)) {
+      throw notFoundError("Could not find dedicated IP " + ip + " under this account.");
+    }
+    return ip;
+  }
+
+  private Pool pool(String name) {
+    Pool pool = name == null ? null : pools.get(name);
+    if (pool == null) {
+      throw notFoundError("Pool <" + name + "> does not exist.");
+    }
+    return pool;
+  }
+
+  /** A configuration set's sending pool must exist (the default and shared pools always do); null clears it. */
+  private String requireSendingPool(String name) {
+    if (name == null || name.isEmpty()) {
+      return null;
+    }
+    if (!DEFAULT_POOL.equals(name) && !SHARED_POOL.equals(name)) {
+      pool(name);
+    }
+    return name;
+  }
+
+  /** The live tags of the identity, configuration set or pool an ARN of this account and Region names. */
+  private Map<String, String> tagsOf(String arn) {
+    String prefix = "arn:" + partition + ":ses:" + region + ":" + accountId + ":";
+    if (arn == null || !arn.startsWith(prefix)) {
+      throw validationError("Invalid resource ARN: " + arn);
+    }
+    String resource = arn.substring(prefix.length());
+    if (resource.startsWith("identity/")) {
+      return identity(resource.substring("identity/".length())).tags;
+    } else if (resource.startsWith("configuration-set/")) {
+      return configurationSet(resource.substring("configuration-set/".length())).tags;
+    } else if (resource.startsWith("dedicated-ip-pool/")) {
+      return pool(resource.substring("dedicated-ip-pool/".length())).tags;
+    }
+    throw validationError("Invalid resource ARN: " + arn);
+  }
 
   private GetEmailIdentityResponse describe(Identity identity) {
     boolean verified = identity.dkimStatus == DkimStatus.SUCCESS;
@@ -514,8 +801,8 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     var builder = GetConfigurationSetResponse.builder().configurationSetName(set.name)
         .tags(set.tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
             .toList());
-    if (set.tlsPolicy != null) {
-      builder.deliveryOptions(d -> d.tlsPolicy(set.tlsPolicy));
+    if (set.tlsPolicy != null || set.sendingPoolName != null) {
+      builder.deliveryOptions(d -> d.tlsPolicy(set.tlsPolicy).sendingPoolName(set.sendingPoolName));
     }
     if (set.reputationMetrics != null) {
       builder.reputationOptions(r -> r.reputationMetricsEnabled(set.reputationMetrics));
@@ -562,6 +849,10 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       return r.configurationSetName();
     }
     return null;
+  }
+
+  private String poolArn(String name) {
+    return "arn:" + partition + ":ses:" + region + ":" + accountId + ":dedicated-ip-pool/" + name;
   }
 
   private String configurationSetArn(String name) {

@@ -18,7 +18,7 @@ import software.amazon.awssdk.regions.Region;
 class ConfigurationSetPlannerTest {
   private static final OwnerTags MINE = new OwnerTags("prod", "shop/MailRoute/mail", "uid-1");
   private static final DesiredConfigurationSet DESIRED = new DesiredConfigurationSet("shop-mail", "REQUIRE", true,
-      true, Optional.of(List.of("BOUNCE", "COMPLAINT")));
+      true, Optional.of(List.of("BOUNCE", "COMPLAINT")), Optional.empty());
 
   private final List<String> calls = new ArrayList<>();
   private final Map<String, Map<String, String>> createdTags = new java.util.HashMap<>();
@@ -52,17 +52,17 @@ class ConfigurationSetPlannerTest {
   @Test
   void onlyTheDriftedOptionBlocksArePutBack() {
     ObservedConfigurationSet drifted = new ObservedConfigurationSet("shop-mail", "OPTIONAL", true, false,
-        Optional.of(List.of("COMPLAINT", "BOUNCE")), MINE.asTags());
+        Optional.of(List.of("COMPLAINT", "BOUNCE")), null, MINE.asTags());
     List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.plan(DESIRED, Optional.of(drifted),
         identity("shop-mail"), verdict(Ownership.OWNED), MINE);
     // reasons in another order are the same reasons; the identity already points at the set
     assertThat(operations(changes)).containsExactly("PutConfigurationSetDeliveryOptions",
         "PutConfigurationSetSendingOptions");
     changes.forEach(change -> change.applyTo(ports(Map.of())));
-    assertThat(calls).containsExactly("tls shop-mail REQUIRE", "sending shop-mail true");
+    assertThat(calls).containsExactly("delivery shop-mail REQUIRE null", "sending shop-mail true");
 
     ObservedConfigurationSet inPlace = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
-        Optional.of(List.of("BOUNCE", "COMPLAINT")), MINE.asTags());
+        Optional.of(List.of("BOUNCE", "COMPLAINT")), null, MINE.asTags());
     assertThat(ConfigurationSetPlanner.plan(DESIRED, Optional.of(inPlace), identity("shop-mail"),
         verdict(Ownership.OWNED), MINE)).isEmpty();
   }
@@ -70,9 +70,9 @@ class ConfigurationSetPlannerTest {
   @Test
   void withoutSuppressedReasonsInTheSpecTheSetsOwnAreLeftAndReputationMetricsFollowTheSpec() {
     DesiredConfigurationSet noSuppression = new DesiredConfigurationSet("shop-mail", "REQUIRE", false, true,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
     ObservedConfigurationSet found = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
-        Optional.of(List.of("BOUNCE")), MINE.asTags());
+        Optional.of(List.of("BOUNCE")), null, MINE.asTags());
     assertThat(operations(ConfigurationSetPlanner.plan(noSuppression, Optional.of(found), identity("other-set"),
         verdict(Ownership.OWNED), MINE))).containsExactly("PutConfigurationSetReputationOptions",
         "PutEmailIdentityConfigurationSetAttributes");
@@ -81,7 +81,7 @@ class ConfigurationSetPlannerTest {
   @Test
   void aSetOfAnotherOwnerIsNeitherChangedNorMadeTheDefault() {
     ObservedConfigurationSet foreign = new ObservedConfigurationSet("shop-mail", "OPTIONAL", false, false,
-        Optional.empty(), Map.of(OwnerTags.CLUSTER, "prod", OwnerTags.OWNER, "other/MailRoute/x"));
+        Optional.empty(), null, Map.of(OwnerTags.CLUSTER, "prod", OwnerTags.OWNER, "other/MailRoute/x"));
     assertThat(ConfigurationSetPlanner.plan(DESIRED, Optional.of(foreign), identity(null),
         verdict(Ownership.FOREIGN), MINE)).isEmpty();
     assertThat(ConfigurationSetPlanner.plan(DESIRED, Optional.of(foreign), identity(null),
@@ -98,8 +98,30 @@ class ConfigurationSetPlannerTest {
         .isEmpty();
   }
 
+  @Test
+  void aSendingPoolThatDriftedIsPutBackWithTheTlsPolicyInOneCall() {
+    DesiredConfigurationSet pooled = new DesiredConfigurationSet("shop-mail", "REQUIRE", true, true,
+        Optional.of(List.of("BOUNCE", "COMPLAINT")), Optional.of(new DesiredDedicatedIpPool("shop-pool", "STANDARD",
+        List.of("192.0.2.1"))));
+    ObservedConfigurationSet elsewhere = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
+        Optional.of(List.of("BOUNCE", "COMPLAINT")), "ses-default-dedicated-pool", MINE.asTags());
+    List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.plan(pooled, Optional.of(elsewhere),
+        identity("shop-mail"), verdict(Ownership.OWNED), MINE);
+    assertThat(changes).singleElement().satisfies(change -> assertThat(change.reason())
+        .isEqualTo("sending pool ses-default-dedicated-pool -> shop-pool"));
+    changes.forEach(change -> change.applyTo(ports(Map.of())));
+    // SES sets both with one call: the TLS policy is sent unchanged beside the pool
+    assertThat(calls).containsExactly("delivery shop-mail REQUIRE shop-pool");
+
+    ObservedConfigurationSet inPool = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
+        Optional.of(List.of("BOUNCE", "COMPLAINT")), "shop-pool", MINE.asTags());
+    assertThat(ConfigurationSetPlanner.plan(pooled, Optional.of(inPool), identity("shop-mail"),
+        verdict(Ownership.OWNED), MINE)).isEmpty();
+  }
+
   private MailRoutePorts ports(Map<String, String> defaultTags) {
-    return new MailRoutePorts(AwsTarget.of(Region.EU_WEST_1), null, new RecordingGateway(), null, null, defaultTags);
+    return new MailRoutePorts(AwsTarget.of(Region.EU_WEST_1), null, new RecordingGateway(), null, null, null,
+        defaultTags);
   }
 
   /** Records what the plan asked SES to do. */
@@ -117,8 +139,8 @@ class ConfigurationSetPlannerTest {
     }
 
     @Override
-    public void tlsPolicy(String name, String tlsPolicy) {
-      calls.add("tls " + name + " " + tlsPolicy);
+    public void deliveryOptions(String name, String tlsPolicy, String sendingPoolName) {
+      calls.add("delivery " + name + " " + tlsPolicy + " " + sendingPoolName);
     }
 
     @Override

@@ -37,6 +37,18 @@ public class ConfigurationSetSpec {
   @Size(max = 2)
   private List<SuppressedReason> suppressedReasons;
 
+  @JsonPropertyDescription("The dedicated IP pool mail through this configuration set is sent from (the set's"
+      + " sending pool). Omit to send from the account's default (shared, or ses-default-dedicated-pool).")
+  private DedicatedIpPoolSpec dedicatedIpPool;
+
+  public DedicatedIpPoolSpec getDedicatedIpPool() {
+    return dedicatedIpPool;
+  }
+
+  public void setDedicatedIpPool(DedicatedIpPoolSpec dedicatedIpPool) {
+    this.dedicatedIpPool = dedicatedIpPool;
+  }
+
   public String getName() {
     return name;
   }

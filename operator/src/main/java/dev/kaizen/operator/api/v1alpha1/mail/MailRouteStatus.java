@@ -37,6 +37,17 @@ public class MailRouteStatus extends KaizenStatus {
   @Size(max = 64)
   private String configurationSet;
 
+  @JsonPropertyDescription("The configuration set's dedicated IP pool and its IPs, as last observed.")
+  private DedicatedIpPoolStatus dedicatedIpPool;
+
+  public DedicatedIpPoolStatus getDedicatedIpPool() {
+    return dedicatedIpPool;
+  }
+
+  public void setDedicatedIpPool(DedicatedIpPoolStatus dedicatedIpPool) {
+    this.dedicatedIpPool = dedicatedIpPool;
+  }
+
   public String getConfigurationSet() {
     return configurationSet;
   }

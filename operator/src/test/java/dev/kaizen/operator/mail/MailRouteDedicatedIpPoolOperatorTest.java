@@ -1,0 +1,164 @@
+package dev.kaizen.operator.mail;
+
+import static dev.kaizen.operator.mail.MailRoutes.awaitCondition;
+import static dev.kaizen.operator.mail.MailRoutes.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
+import dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec;
+import dev.kaizen.operator.api.v1alpha1.mail.DedicatedIpPoolSpec;
+import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.fakes.FakeAwsService;
+import dev.kaizen.operator.fakes.FakeSesV2;
+import dev.kaizen.operator.testing.OperatorHarness;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sesv2.model.ScalingMode;
+
+/** The configuration set's dedicated IP pool, through the operator (manual DNS: Route 53 plays no part here). */
+class MailRouteDedicatedIpPoolOperatorTest {
+  private static final String NS = "shop";
+  private static final String DOMAIN = "example.com";
+  private static final String DEFAULT = FakeSesV2.DEFAULT_POOL;
+  private static final List<String> POOL_WRITES = List.of("CreateDedicatedIpPool", "PutDedicatedIpInPool",
+      "DeleteDedicatedIpPool", "TagResource");
+
+  private final OperatorHarness harness = new OperatorHarness();
+  private final FakeSesV2 ses = harness.ses();
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  private static MailRoute route(String name, String domain, String pool, DedicatedIpPoolSpec.ScalingMode mode,
+      List<String> ips, DeletionPolicy policy) {
+    MailRoute route = MailRoutes.route(NS, name, domain, null);
+    ConfigurationSetSpec set = new ConfigurationSetSpec();
+    set.setName(pool + "-set");
+    DedicatedIpPoolSpec spec = new DedicatedIpPoolSpec();
+    spec.setName(pool);
+    spec.setScalingMode(mode);
+    spec.setIps(ips);
+    set.setDedicatedIpPool(spec);
+    route.getSpec().setConfigurationSet(set);
+    route.getSpec().setDeletionPolicy(policy);
+    return route;
+  }
+
+  private void create(MailRoute route) {
+    harness.client().resources(MailRoute.class).inNamespace(NS).resource(route).create();
+  }
+
+  private int poolWrites() {
+    return POOL_WRITES.stream().mapToInt(ses::callCount).sum();
+  }
+
+  private void delete(String name) {
+    harness.client().resources(MailRoute.class).inNamespace(NS).withName(name).delete();
+    await().atMost(Duration.ofSeconds(45)).until(() -> get(harness, NS, name) == null);
+  }
+
+  @Test
+  void leasedIpsAreMovedInListedInStatusMovedBackWhenDroppedAndThePoolEmptiedBeforeItIsDeleted() {
+    List.of("192.0.2.1", "192.0.2.2", "192.0.2.3").forEach(ses::leaseDedicatedIp);
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD,
+        List.of("192.0.2.1", "192.0.2.2"), DeletionPolicy.Delete));
+    awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
+    ses.verifyDkim(DOMAIN);
+    await().atMost(OperatorHarness.WAIT).until(() -> {
+      MailRoute now = get(harness, NS, "mail");
+      return now.getStatus().getDedicatedIpPool() != null
+          && now.getStatus().getDedicatedIpPool().getIps().equals(List.of("192.0.2.1", "192.0.2.2"));
+    });
+    MailRoute ready = awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
+    assertThat(ready.getStatus().getDedicatedIpPool().getScalingMode()).isEqualTo("STANDARD");
+    assertThat(ses.poolOfDedicatedIp("192.0.2.1")).isEqualTo("shop-pool");
+    assertThat(ses.poolOfDedicatedIp("192.0.2.3")).isEqualTo(DEFAULT);
+    assertThat(ses.dedicatedIpPoolTags("shop-pool").orElseThrow())
+        .containsEntry("kaizen.dev/owner", "shop/MailRoute/mail");
+    assertThat(ses.peekConfigurationSet("shop-pool-set").orElseThrow().deliveryOptions().sendingPoolName())
+        .isEqualTo("shop-pool");
+    assertThat(ses.callCount("CreateDedicatedIpPool")).isEqualTo(1);
+    assertThat(ses.callCount("PutDedicatedIpInPool")).isEqualTo(2);
+
+    // An IP taken out of the list goes back to SES's default pool; one moved out by hand is moved back in.
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getSpec().getConfigurationSet().getDedicatedIpPool().setIps(List.of("192.0.2.1"));
+      return route;
+    });
+    await().atMost(OperatorHarness.WAIT).until(() -> DEFAULT.equals(ses.poolOfDedicatedIp("192.0.2.2")));
+    ses.moveDedicatedIpDirectly("192.0.2.1", DEFAULT);
+    await().atMost(OperatorHarness.WAIT).until(() -> "shop-pool".equals(ses.poolOfDedicatedIp("192.0.2.1")));
+    await().atMost(OperatorHarness.WAIT).until(() -> get(harness, NS, "mail").getStatus().getDedicatedIpPool()
+        .getIps().equals(List.of("192.0.2.1")));
+
+    harness.restart();
+    // Positive control: the restarted operator reads the pool again and again, and writes nothing.
+    int writes = poolWrites();
+    int reads = ses.callCount("GetDedicatedIps");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIps") > reads + 2);
+    assertThat(poolWrites()).isEqualTo(writes);
+
+    delete("mail");
+    assertThat(ses.dedicatedIpPoolTags("shop-pool")).isEmpty();
+    assertThat(ses.poolOfDedicatedIp("192.0.2.1")).isEqualTo(DEFAULT);
+    // SES refuses to delete a STANDARD pool holding IPs: it was emptied first, and deleted at the first attempt.
+    assertThat(ses.calls("DeleteDedicatedIpPool")).singleElement().satisfies(call -> assertThat(call.outcome())
+        .isEqualTo(FakeAwsService.Outcome.SUCCEEDED));
+  }
+
+  @Test
+  void aManagedPoolListsTheIpsSesGaveItAndRetainKeepsIt() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-managed", DedicatedIpPoolSpec.ScalingMode.MANAGED, List.of(),
+        DeletionPolicy.Retain));
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.dedicatedIpPoolTags("shop-managed").isPresent());
+    ses.scaleManagedPool("shop-managed", "198.51.100.7", "198.51.100.8");
+    ses.verifyDkim(DOMAIN);
+    await().atMost(OperatorHarness.WAIT).until(() -> {
+      MailRoute now = get(harness, NS, "mail");
+      return now.getStatus().getDedicatedIpPool() != null
+          && now.getStatus().getDedicatedIpPool().getIps().equals(List.of("198.51.100.7", "198.51.100.8"));
+    });
+    awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
+    assertThat(ses.callCount("PutDedicatedIpInPool")).isZero();
+
+    delete("mail");
+    assertThat(ses.dedicatedIpPoolTags("shop-managed")).isPresent();
+    assertThat(ses.poolOfDedicatedIp("198.51.100.7")).isEqualTo("shop-managed");
+    assertThat(ses.callCount("DeleteDedicatedIpPool")).isZero();
+  }
+
+  @Test
+  void aPoolOfAnotherOwnerIsNeverWrittenNorDeleted() {
+    ses.leaseDedicatedIp("192.0.2.1");
+    ses.createDedicatedIpPoolDirectly("shop-pool", ScalingMode.STANDARD, Map.of("kaizen.dev/cluster", "other",
+        "kaizen.dev/owner", "web/MailRoute/x", "kaizen.dev/uid", "u"));
+    ses.moveDedicatedIpDirectly("192.0.2.1", "shop-pool");
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD, List.of(),
+        DeletionPolicy.Delete));
+    MailRoute stalled = awaitCondition(harness, NS, "mail", Conditions.STALLED, "True", null);
+    assertThat(Conditions.find(stalled.getStatus().getConditions(), Conditions.STALLED).orElseThrow().getMessage())
+        .contains("shop-pool");
+    // Positive control: the pool is read again and again, and never written.
+    int reads = ses.callCount("GetDedicatedIpPool");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIpPool") > reads + 2);
+    harness.restart();
+    int readsAfterRestart = ses.callCount("GetDedicatedIpPool");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIpPool") > readsAfterRestart + 2);
+    assertThat(poolWrites()).isZero();
+    assertThat(ses.callCount("CreateConfigurationSet")).isZero();
+
+    delete("mail");
+    assertThat(ses.poolOfDedicatedIp("192.0.2.1")).isEqualTo("shop-pool");
+    assertThat(poolWrites()).isZero();
+  }
+}
