@@ -86,7 +86,7 @@ public class EventBridgeOperatorTest {
     return awaitCondition(name, Conditions.READY, "True", Reasons.IN_SYNC, generation);
   }
 
-  static CronJobSet nightly() {
+  public static CronJobSet nightly() {
     CronJobEntry cleanup = job("cleanup", "@hourly", "/app/cleanup", "--older-than", "7d");
     cleanup.setRetries(2);
     CronJobEntry archive = job("archive", "0 1 1 * *", "/app/archive");
