@@ -26,6 +26,10 @@ import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.cron.CronJobSetKind;
 import dev.kaizen.operator.cron.CronJobSetReconciler;
 import dev.kaizen.operator.cron.KubernetesCronJobs;
+import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
+import dev.kaizen.operator.cron.eventbridge.SdkScheduleGateway;
+import java.util.Optional;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
 import dev.kaizen.operator.logs.LogPipelineKind;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
@@ -134,11 +138,15 @@ public final class KaizenOperator implements AutoCloseable {
     ControllerRegistration.register(operator, new MailRouteReconciler(mailLoop, mailRoutes), MailRoute.class,
         settings.timings(), settings.watch());
 
-    // CronJobSet (Kubernetes target): no AWS; its CronJobs and their Jobs are watched by the reconciler.
+    // CronJobSet: its CronJobs and their Jobs are watched by the reconciler. The Kubernetes target calls no AWS, so
+    // it keeps the operator's own binding (--require-account-binding must not stall it); the EventBridge target
+    // resolves its account like every AWS kind.
     var cron = new CronJobSetKind(new KubernetesCronJobs(client), settings.clock(),
-        (set, message) -> events.warning(set, CronJobSetKind.JOBS_NOT_SUCCEEDING, message));
+        (set, message) -> events.warning(set, CronJobSetKind.JOBS_NOT_SUCCEEDING, message),
+        Optional.of(new EventBridgeTarget(target -> new SdkScheduleGateway(aws.client(target, SchedulerClient.class),
+            calls, target), settings.defaultRegion())));
     var cronLoop = new ReconcileLoop<>(CronJobSet.KIND, cron, settings.cluster(), settings.timings(), events,
-        settings.clock(), StatusWriter.kubernetes(client), AccountResolver.OPERATOR_ONLY);
+        settings.clock(), StatusWriter.kubernetes(client), CronJobSetKind.accountResolver(accounts));
     ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop), CronJobSet.class,
         settings.timings(), settings.watch());
 

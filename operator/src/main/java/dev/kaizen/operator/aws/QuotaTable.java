@@ -67,6 +67,9 @@ public final class QuotaTable {
   private static final double AUTO_SCALING_RATE = 10;
   private static final String SSM = "SSM";
   private static final String SSM_QUOTAS = "https://docs.aws.amazon.com/general/latest/gr/ssm.html";
+  private static final String SCHEDULER = "Scheduler";
+  private static final String SCHEDULER_QUOTAS =
+      "https://docs.aws.amazon.com/scheduler/latest/UserGuide/scheduler-quotas.html";
 
   private static final List<Quota> QUOTAS = List.of(
       perOperation(LOGS, "CreateLogGroup", 10, LOGS_QUOTAS),
@@ -169,7 +172,21 @@ public final class QuotaTable {
       perOperation(SES, "GetDedicatedIp", 1, SES_DEDICATED_IP_QUOTAS),
       perOperation(SES, "PutDedicatedIpInPool", 1, SES_DEDICATED_IP_QUOTAS),
       perOperation(SES, "ListTagsForResource", 1, SES_DEDICATED_IP_QUOTAS),
-      perOperation(SES, "TagResource", 1, SES_DEDICATED_IP_QUOTAS));
+      perOperation(SES, "TagResource", 1, SES_DEDICATED_IP_QUOTAS),
+      // EventBridge Scheduler (CronJobSet, target eventbridge). Schedule calls: 1,000/s in the primary Regions
+      // (5,000 on the newest page), 250/s in every other Region: 250 holds everywhere. Group create/delete: 10/s
+      // in every Region. The page gives no rate for the group reads, listings and tagging: 10/s assumed, as the
+      // group writes.
+      perOperation(SCHEDULER, "CreateSchedule", 250, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "GetSchedule", 250, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "UpdateSchedule", 250, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "DeleteSchedule", 250, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "CreateScheduleGroup", 10, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "DeleteScheduleGroup", 10, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "GetScheduleGroup", 10, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "ListSchedules", 10, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "ListTagsForResource", 10, SCHEDULER_QUOTAS),
+      perOperation(SCHEDULER, "TagResource", 10, SCHEDULER_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

@@ -19,6 +19,9 @@ import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.cron.CronJobSetKind;
 import dev.kaizen.operator.cron.CronJobSetPorts;
+import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
+import dev.kaizen.operator.cron.eventbridge.SdkScheduleGateway;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import dev.kaizen.operator.logs.FluentBitConfigs;
 import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.logs.fluentbit.FluentBitFormat;
@@ -75,7 +78,9 @@ final class CommandLineKinds {
     var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.defaults(),
         new dev.kaizen.operator.aws.AccountIds(clients, calls));
     // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
-    var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {});
+    var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {},
+        Optional.of(new EventBridgeTarget(target -> new SdkScheduleGateway(clients.client(target,
+            SchedulerClient.class), calls, target), defaultRegion)));
     // SolrCluster: Solr and the configset ConfigMap are not read by the command line (shown as to be created).
     var solr = new SolrClusterKind(clients, calls, defaultRegion, url -> {
       throw new IllegalStateException("the command line does not call Solr");

@@ -4,11 +4,28 @@ import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSetStatus;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobStatus;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobEntry;
+import dev.kaizen.operator.api.v1alpha1.cron.CronTarget;
+import dev.kaizen.operator.api.v1alpha1.cron.ScheduleGroupStatus;
+import dev.kaizen.operator.core.Change;
 import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.core.FailureKind;
+import dev.kaizen.operator.core.InvalidSpecException;
+import dev.kaizen.operator.core.reconcile.Waiting;
+import dev.kaizen.operator.cron.eventbridge.DesiredSchedules;
+import dev.kaizen.operator.cron.eventbridge.EventBridgeObservation;
+import dev.kaizen.operator.cron.eventbridge.EventBridgePlanner;
+import dev.kaizen.operator.cron.eventbridge.EventBridgePorts;
+import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
+import dev.kaizen.operator.cron.eventbridge.ObservedGroup;
+import dev.kaizen.operator.cron.eventbridge.ScheduleDefinition;
+import java.time.Duration;
+import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededException;
 import dev.kaizen.operator.core.Failure;
 import dev.kaizen.operator.core.Plan;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.reconcile.AccountBinding;
+import dev.kaizen.operator.core.reconcile.AccountResolver;
 import dev.kaizen.operator.core.reconcile.DetailCondition;
 import dev.kaizen.operator.core.reconcile.Kind;
 import dev.kaizen.operator.core.reconcile.OwnedObject;
@@ -44,18 +61,46 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   public static final String JOBS_NOT_SUCCEEDING = "JobsNotSucceeding";
   private static final int NEXT_RUNS = 3;
 
+  public static final String SCHEDULE_GROUP_DELETING = "ScheduleGroupDeleting";
+  public static final String SCHEDULE_GROUP_QUOTA = "ScheduleGroupQuotaReached";
+  public static final String NO_RUN_HISTORY = "NoRunHistory";
+  private static final Duration DELETING_RECHECK = Duration.ofSeconds(5);
+
   private final CronJobSetPorts ports;
   private final Clock clock;
   private final BiConsumer<CronJobSet, String> notSucceeding;
+  private final Optional<EventBridgeTarget> eventBridge;
 
   /**
+   * A kind for the Kubernetes target only (a set with target eventbridge stalls naming what is missing).
+   *
    * @param notSucceeding told once each time the set of jobs that stopped succeeding changes to a non-empty one
    *     (the operator emits a Warning event)
    */
   public CronJobSetKind(CronJobSetPorts ports, Clock clock, BiConsumer<CronJobSet, String> notSucceeding) {
+    this(ports, clock, notSucceeding, Optional.empty());
+  }
+
+  /** Both targets: {@code eventBridge} reaches EventBridge Scheduler in a set's account and region. */
+  public CronJobSetKind(CronJobSetPorts ports, Clock clock, BiConsumer<CronJobSet, String> notSucceeding,
+      Optional<EventBridgeTarget> eventBridge) {
     this.ports = ports;
     this.clock = clock;
     this.notSucceeding = notSucceeding;
+    this.eventBridge = eventBridge;
+  }
+
+  /**
+   * The account of a set: the operator's own for the Kubernetes target, which calls no AWS (so
+   * {@code --require-account-binding} does not stall it); {@code accounts} decides for the EventBridge target.
+   */
+  public static AccountResolver accountResolver(AccountResolver accounts) {
+    return resource -> resource instanceof CronJobSet set && set.getSpec() != null && onEventBridge(set)
+        ? accounts.resolve(resource) : AccountBinding.OPERATOR;
+  }
+
+  private static boolean onEventBridge(CronJobSet set) {
+    return set.getSpec().effectiveTarget() == CronTarget.EVENTBRIDGE;
   }
 
   @Override
@@ -73,7 +118,11 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
 
   @Override
   public CronJobSetPorts gateway(CronJobSet set, AccountBinding account) {
-    return ports;
+    if (!onEventBridge(set)) {
+      return ports;
+    }
+    return eventBridge.orElseThrow(() -> new InvalidSpecException("this operator was built without the EventBridge"
+        + " target: use target kubernetes.")).ports(set, account, ports);
   }
 
   @Override
@@ -95,7 +144,9 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     Map<String, List<Job>> jobs = ports.jobs(namespace).stream()
         .filter(job -> names.contains(cronJobOf(job)))
         .collect(Collectors.groupingBy(CronJobSetKind::cronJobOf));
-    return new CronJobSetObservation(desired, byName, strays, jobs);
+    Optional<EventBridgeObservation> scheduled = onEventBridge(set) && ports instanceof EventBridgePorts aws
+        ? Optional.of(eventBridge.orElseThrow().observe(set, aws, full)) : Optional.empty();
+    return new CronJobSetObservation(desired, byName, strays, jobs, scheduled);
   }
 
   /** Marked by {@link OwnerMarker} as made for this set (by name: a set deleted and made again still finds them). */
@@ -114,12 +165,15 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
 
   @Override
   public CronJobSetObservation emptyAccount(CronJobSet set) {
-    return new CronJobSetObservation(DesiredJobs.of(set), Map.of(), List.of(), Map.of());
+    return new CronJobSetObservation(DesiredJobs.of(set), Map.of(), List.of(), Map.of(), onEventBridge(set)
+        ? Optional.of(EventBridgeObservation.empty(DesiredSchedules.group(set), DesiredSchedules.of(set)))
+        : Optional.empty());
   }
 
   @Override
   public List<OwnedObject> owned(CronJobSet set, CronJobSetObservation observed) {
     List<OwnedObject> objects = new ArrayList<>();
+    observed.eventBridge().ifPresent(scheduled -> objects.add(EventBridgeTarget.owned(scheduled)));
     for (DesiredJob job : observed.desired()) {
       objects.add(object(job.cronJobName(), observed.found(job)));
     }
@@ -136,12 +190,25 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   @Override
   public Plan<CronJobSetPorts> plan(CronJobSet set, CronJobSetObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return CronJobSetPlanner.plan(observed, verdicts::of, mine);
+    Plan<CronJobSetPorts> kubernetes = CronJobSetPlanner.plan(observed, verdicts::of, mine);
+    if (observed.eventBridge().isEmpty()) {
+      return kubernetes;
+    }
+    EventBridgeObservation scheduled = observed.eventBridge().get();
+    List<Change<CronJobSetPorts>> changes = new ArrayList<>(EventBridgePlanner.plan(scheduled,
+        verdicts.of(EventBridgePlanner.key(scheduled.groupName())), mine));
+    changes.addAll(kubernetes.changes());
+    return new Plan<>(changes);
   }
 
   @Override
   public void describe(CronJobSet set, CronJobSetObservation observed) {
     CronJobSetStatus status = (CronJobSetStatus) initStatus(set);
+    if (observed.eventBridge().isPresent()) {
+      describeSchedules(set, status, observed.eventBridge().get());
+      return;
+    }
+    status.setScheduleGroup(null);
     ZoneId zone = ZoneId.of(set.getSpec().getTimeZone());
     Instant now = clock.instant();
     List<CronJobStatus> jobs = new ArrayList<>();
@@ -164,13 +231,70 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     status.setJobs(jobs);
   }
 
+  /** Each job's schedule (group/name, Scheduler's expression) and next runs by Scheduler's daylight-saving rule. */
+  private void describeSchedules(CronJobSet set, CronJobSetStatus status, EventBridgeObservation observed) {
+    ZoneId zone = ZoneId.of(set.getSpec().getTimeZone());
+    Instant now = clock.instant();
+    List<CronJobStatus> jobs = new ArrayList<>();
+    for (CronJobEntry entry : set.getSpec().getJobs()) {
+      ScheduleDefinition schedule = observed.desired().stream().filter(s -> s.name().equals(entry.getName()))
+          .findFirst().orElseThrow();
+      CronJobStatus described = new CronJobStatus();
+      described.setName(entry.getName());
+      described.setEventBridgeSchedule(observed.schedules().containsKey(schedule.name())
+          ? schedule.group() + "/" + schedule.name() : null);
+      described.setSchedule(schedule.expression());
+      described.setSuspended(schedule.enabled() ? null : true);
+      if (schedule.enabled()) {
+        described.setNextRuns(NextRuns.after(DesiredJobs.schedule(entry), zone, now, NEXT_RUNS,
+            DaylightSavingRule.FIRST_OCCURRENCE_ONLY).stream().map(CronJobSetKind::format).toList());
+      }
+      jobs.add(described);
+    }
+    status.setJobs(jobs);
+    status.setScheduleGroup(observed.group().map(g -> new ScheduleGroupStatus(g.name(), g.arn(), g.state()))
+        .orElse(null));
+  }
+
   private static String format(ZonedDateTime time) {
     return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.toOffsetDateTime());
   }
 
   @Override
   public Plan<CronJobSetPorts> deletionPlan(CronJobSet set, CronJobSetObservation observed, Verdicts verdicts) {
-    return CronJobSetPlanner.deletion(observed, verdicts::of);
+    Plan<CronJobSetPorts> kubernetes = CronJobSetPlanner.deletion(observed, verdicts::of);
+    if (observed.eventBridge().isEmpty()) {
+      return kubernetes;
+    }
+    EventBridgeObservation scheduled = observed.eventBridge().get();
+    List<Change<CronJobSetPorts>> changes = new ArrayList<>(EventBridgePlanner.deletion(scheduled,
+        verdicts.deletable(EventBridgePlanner.key(scheduled.groupName()))));
+    changes.addAll(kubernetes.changes());
+    return new Plan<>(changes);
+  }
+
+  /** A group being deleted (by someone, or by a set of the same name before) must be gone before it is made again. */
+  @Override
+  public Optional<Waiting> waiting(CronJobSet set, CronJobSetObservation observed) {
+    return observed.eventBridge().flatMap(EventBridgeObservation::group).filter(ObservedGroup::deleting)
+        .map(group -> new Waiting(SCHEDULE_GROUP_DELETING, "The schedule group " + group.name() + " is being deleted"
+            + " by EventBridge Scheduler; it is created again once it is gone.", DELETING_RECHECK));
+  }
+
+  /** The account's schedule groups are at Scheduler's quota: a person must free one or ask for more. */
+  @Override
+  public Optional<Failure> classify(Throwable error) {
+    Throwable cause = error;
+    while (cause != null && !(cause instanceof ServiceQuotaExceededException)) {
+      cause = cause.getCause();
+    }
+    if (cause == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Failure(FailureKind.INVALID, SCHEDULE_GROUP_QUOTA, "The account has reached EventBridge"
+        + " Scheduler's quota of schedule groups in this region (500 by default), so this set's group cannot be"
+        + " created: delete unused schedule groups, or ask AWS for a higher \"Number of schedule groups\" quota.",
+        Optional.empty()));
   }
 
   /**
@@ -180,6 +304,10 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   @Override
   public List<DetailCondition> details(CronJobSet set, Optional<CronJobSetObservation> observed,
       Optional<Failure> failure) {
+    if (onEventBridge(set)) {
+      return List.of(DetailCondition.unknown(JOBS_HEALTHY, NO_RUN_HISTORY, "EventBridge Scheduler keeps no run"
+          + " history, and reading its CloudWatch metrics is not built yet: see the README's CronJobSet section."));
+    }
     if (observed.isEmpty()) {
       return List.of(DetailCondition.unknown(JOBS_HEALTHY, "NotObserved",
           failure.map(Failure::message).orElse("The jobs were not observed in this reconcile.")));

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.cron;
 
+import dev.kaizen.operator.cron.eventbridge.EventBridgeObservation;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
@@ -13,9 +14,16 @@ import java.util.Optional;
  * @param byName the CronJobs found at the desired names, whoever owns them
  * @param strays CronJobs marked as this set's that the spec no longer names (pruned when ours)
  * @param jobs the Jobs made from this set's CronJobs, by CronJob name
+ * @param eventBridge with target eventbridge: its schedule group and schedules (the CronJob fields then hold only
+ *     strays: CronJobs left from when the set ran on Kubernetes, pruned like removed jobs)
  */
 public record CronJobSetObservation(List<DesiredJob> desired, Map<String, CronJob> byName, List<CronJob> strays,
-    Map<String, List<Job>> jobs) {
+    Map<String, List<Job>> jobs, Optional<EventBridgeObservation> eventBridge) {
+
+  public CronJobSetObservation(List<DesiredJob> desired, Map<String, CronJob> byName, List<CronJob> strays,
+      Map<String, List<Job>> jobs) {
+    this(desired, byName, strays, jobs, Optional.empty());
+  }
 
   public Optional<CronJob> found(DesiredJob job) {
     return Optional.ofNullable(byName.get(job.cronJobName()));

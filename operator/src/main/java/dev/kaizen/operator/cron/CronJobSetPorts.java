@@ -19,4 +19,9 @@ public interface CronJobSetPorts {
 
   /** Deletes a CronJob (its Jobs go with it, as Kubernetes does); false when it was already gone. */
   boolean delete(String namespace, String name);
+
+  /** EventBridge Scheduler in the set's account and region (target eventbridge only). */
+  default dev.kaizen.operator.cron.eventbridge.ScheduleGateway scheduler() {
+    throw new IllegalStateException("these ports reach Kubernetes only: no EventBridge Scheduler");
+  }
 }

@@ -3,7 +3,9 @@ package dev.kaizen.operator.cron;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobEntry;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSetSpec;
+import dev.kaizen.operator.api.v1alpha1.cron.CronTarget;
 import dev.kaizen.operator.core.InvalidSpecException;
+import dev.kaizen.operator.cron.eventbridge.DesiredSchedules;
 import dev.kaizen.operator.cron.schedule.CronSchedule;
 import dev.kaizen.operator.cron.schedule.ScheduleException;
 import dev.kaizen.operator.cron.schedule.ScheduleParser;
@@ -30,6 +32,13 @@ public final class DesiredJobs {
       problems.add("spec.timeZone: \"" + zone + "\" is not a known IANA time zone (e.g. Europe/Berlin, America/New_York,"
           + " UTC).");
     }
+    if (spec.effectiveTarget() == CronTarget.EVENTBRIDGE) {
+      problems.addAll(DesiredSchedules.problems(set));
+      return problems;
+    }
+    if (spec.getEventBridge() != null) {
+      problems.add("spec.eventBridge applies only to target: eventbridge: set the target, or remove the block.");
+    }
     List<CronJobEntry> jobs = spec.getJobs();
     for (int i = 0; i < jobs.size(); i++) {
       CronJobEntry job = jobs.get(i);
@@ -44,6 +53,9 @@ public final class DesiredJobs {
       }
       if (job.getCommand().isEmpty()) {
         problems.add(at + "command is empty: say what the job runs.");
+      }
+      if (job.getPayload() != null) {
+        problems.add(at + "payload applies to target eventbridge with a Lambda target only.");
       }
     }
     return problems;
@@ -63,11 +75,17 @@ public final class DesiredJobs {
     throw new ScheduleException("no schedule: set schedule (cron) or every.");
   }
 
-  /** The CronJobs the set wants, in spec order; a set with problems has none (the loop stalls on them first). */
+  /**
+   * The CronJobs the set wants, in spec order; a set with problems has none (the loop stalls on them first), and
+   * neither has a set with target eventbridge.
+   */
   public static List<DesiredJob> of(CronJobSet set) {
     List<String> problems = problems(set);
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(String.join(" ", problems));
+    }
+    if (set.getSpec().effectiveTarget() == CronTarget.EVENTBRIDGE) {
+      return List.of();
     }
     List<DesiredJob> desired = new ArrayList<>();
     for (CronJobEntry job : set.getSpec().getJobs()) {

@@ -50,6 +50,61 @@ class CronJobSetValidateTest {
   }
 
   @Test
+  void theEventBridgeExampleIsValidAndPlansAGroupAndItsSchedules() {
+    Path example = Path.of("..", "examples", "cronjobset-eventbridge.yaml");
+    Run run = kaizen("validate", example.toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isZero();
+
+    Run plan = kaizen("plan", "--empty-account", "--no-cluster", example.toString());
+    assertThat(plan.err()).doesNotContain("Exception");
+    assertThat(plan.out()).contains("CreateScheduleGroup kaizen-shop_billing-batch")
+        .contains("CreateSchedule kaizen-shop_billing-batch/invoice-run")
+        .contains("CreateSchedule kaizen-shop_billing-batch/reconcile-payments");
+  }
+
+  private Path eventBridge(String role) throws IOException {
+    Path file = dir.resolve("eventbridge.yaml");
+    Files.writeString(file, """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: CronJobSet
+        metadata: {name: batch, namespace: shop}
+        spec:
+          target: eventbridge
+          timeZone: Europe/Berlin
+          image: registry.example.com/shop/batch:1
+          eventBridge:
+            executionRoleArn: %s
+            lambda: {functionArn: "arn:aws:lambda:eu-west-1:123456789012:function:report"}
+          jobs:
+            - name: both-days
+              schedule: "0 3 1 * MON"
+              command: [/app/report]
+            - name: fine
+              schedule: "0 4 * * *"
+              command: [/app/report]
+              payload: "not json"
+        """.formatted(role));
+    return file;
+  }
+
+  @Test
+  void eventBridgeMistakesAreNamedAtTheirField() throws IOException {
+    Run wrongRole = kaizen("validate", eventBridge("arn:aws:iam::123456789012:user/someone").toString());
+    assertThat(wrongRole.exit()).isEqualTo(1);
+    assertThat(wrongRole.err()).contains("spec.eventBridge.executionRoleArn").contains("expected an IAM role ARN");
+
+    Run run = kaizen("validate", eventBridge("arn:aws:iam::123456789012:role/batch").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).doesNotContain("executionRoleArn");
+    assertThat(run.err()).contains("spec.image does not apply to target eventbridge");
+    assertThat(run.err()).contains("spec.jobs[0] (both-days): schedule: The schedule restricts both day-of-month and"
+        + " day-of-week");
+    assertThat(run.err()).contains("spec.jobs[1] (fine): payload must be one JSON object");
+  }
+
+  @Test
   void anInvalidScheduleIsNamedWithItsJob() throws IOException {
     Path file = write("""
         timeZone: Europe/Berlin

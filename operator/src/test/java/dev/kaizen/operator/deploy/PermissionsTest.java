@@ -76,6 +76,7 @@ class PermissionsTest {
       assertThat(harness.logs().group("/shop/web")).isEmpty();
       mailRouteScenario(harness);
       cronJobSetScenario(harness);
+      cronJobSetEventBridgeScenario(harness);
 
       // SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain.
       var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
@@ -213,6 +214,28 @@ class PermissionsTest {
     sets.withName("batch").delete();
     await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("batch").get() == null
         && cronJobs.list().getItems().isEmpty());
+  }
+
+  /** A set with target eventbridge: its group and schedules created, one job changed and one removed, deleted. */
+  private static void cronJobSetEventBridgeScenario(OperatorHarness harness) {
+    var sets = harness.client().resources(CronJobSet.class).inNamespace(NS);
+    var scheduler = harness.scheduler();
+    String group = dev.kaizen.operator.cron.eventbridge.ScheduleGroupNames.of(NS, "billing");
+    CronJobSet set = dev.kaizen.operator.cron.EventBridgeOperatorTest.nightly();
+    set.getMetadata().setName("billing");
+    set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    sets.resource(set).create();
+    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.scheduleNames(group).size() == 3);
+    OperatorHarness.edit(sets.withName("billing"), s -> {
+      s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
+      s.getSpec().getJobs().remove(2);
+      return s;
+    });
+    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.scheduleNames(group).size() == 2
+        && scheduler.callCount("UpdateSchedule") > 0);
+    sets.withName("billing").delete();
+    await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("billing").get() == null
+        && !scheduler.groupExists(group));
   }
 
   private static void edit(OperatorHarness harness, String name, java.util.function.Consumer<LogPipeline> change) {
@@ -419,6 +442,30 @@ class PermissionsTest {
   }
 
   @Test
+  void scheduleGroupsAreChangedOnlyWithThisClustersTagAndSchedulesOnlyInTheOperatorsGroups() {
+    JsonNode policy = Repo.json("deploy/iam/policy.json");
+    String group = "arn:aws:scheduler:eu-west-1:" + OperatorHarness.ACCOUNT + ":schedule-group/kaizen-shop_batch";
+    Map<String, String> us = Map.of(CLUSTER, "prod-eu");
+    for (String action : List.of("scheduler:DeleteScheduleGroup", "scheduler:TagResource")) {
+      assertThat(IamEval.allowed(policy, new Authorization(action, group, Map.of(CLUSTER, "staging")),
+          OperatorHarness.ACCOUNT, us, Map.of())).as("%s on another cluster's group", action).isFalse();
+      assertThat(IamEval.allowed(policy, new Authorization(action, group, Map.of(CLUSTER, "prod-eu")),
+          OperatorHarness.ACCOUNT, us, Map.of())).as("%s on this cluster's group", action).isTrue();
+    }
+    assertThat(IamEval.allowed(policy, new Authorization("scheduler:DeleteScheduleGroup", group, Map.of()),
+        OperatorHarness.ACCOUNT, us, Map.of())).as("an untagged group").isFalse();
+    assertThat(IamEval.allowed(policy, new Authorization("scheduler:CreateScheduleGroup", group, Map.of()),
+        OperatorHarness.ACCOUNT, us, Map.of())).as("a group created without our tag").isFalse();
+    assertThat(IamEval.allowed(policy, new Authorization("scheduler:CreateScheduleGroup", group, Map.of()),
+        OperatorHarness.ACCOUNT, us, us)).isTrue();
+    String schedule = "arn:aws:scheduler:eu-west-1:" + OperatorHarness.ACCOUNT + ":schedule/";
+    assertThat(IamEval.allowed(policy, new Authorization("scheduler:UpdateSchedule", schedule
+        + "kaizen-shop_batch/report", Map.of()), OperatorHarness.ACCOUNT, us, Map.of())).isTrue();
+    assertThat(IamEval.allowed(policy, new Authorization("scheduler:UpdateSchedule", schedule + "default/report",
+        Map.of()), OperatorHarness.ACCOUNT, us, Map.of())).as("a schedule outside the operator's groups").isFalse();
+  }
+
+  @Test
   void creatingIsAllowedOnlyWithThisClustersTagInTheRequest() {
     JsonNode policy = Repo.json("deploy/iam/policy.json");
     String group = "arn:aws:logs:eu-west-1:" + OperatorHarness.ACCOUNT + ":log-group:/shop/web";
@@ -444,7 +491,8 @@ class PermissionsTest {
   static final class IamEval {
     private static final Set<String> TAGGING_ACTIONS = Set.of("logs:CreateLogGroup", "logs:TagResource",
         "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ses:CreateEmailIdentity",
-        "ses:CreateConfigurationSet", "ses:CreateDedicatedIpPool");
+        "ses:CreateConfigurationSet", "ses:CreateDedicatedIpPool", "scheduler:CreateScheduleGroup",
+        "scheduler:TagResource");
 
     /**
      * A call recorded by the fakes. They record the resource's tags but neither the caller's identity nor the

@@ -142,12 +142,25 @@ public final class OperatorHarness implements AutoCloseable {
         .serve(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.class, this::elb)
         .serve(software.amazon.awssdk.services.autoscaling.AutoScalingClient.class, this::autoScaling)
         .serve(software.amazon.awssdk.services.ssm.SsmClient.class, this::ssm)
-        .serve(software.amazon.awssdk.services.sts.StsClient.class, region -> sts.client(operatorCredentials));
+        .serve(software.amazon.awssdk.services.sts.StsClient.class, region -> sts.client(operatorCredentials))
+        .serve(software.amazon.awssdk.services.scheduler.SchedulerClient.class, this::scheduler);
   }
 
   /** STS as the operator's own credentials see it. */
   public dev.kaizen.operator.fakes.FakeSts sts() {
     return sts;
+  }
+
+  // ---- CronJobSet's EventBridge target: EventBridge Scheduler ----------------------------------------------------
+
+  private final Map<Region, dev.kaizen.operator.fakes.FakeScheduler> scheduler = new ConcurrentHashMap<>();
+
+  public dev.kaizen.operator.fakes.FakeScheduler scheduler() {
+    return scheduler(REGION);
+  }
+
+  public dev.kaizen.operator.fakes.FakeScheduler scheduler(Region region) {
+    return scheduler.computeIfAbsent(region, r -> new dev.kaizen.operator.fakes.FakeScheduler(r.id(), ACCOUNT));
   }
 
   // ---- SolrCluster's fakes: EC2, ELBv2, Auto Scaling (wired to both), SSM, and the colours' SolrClouds ----------

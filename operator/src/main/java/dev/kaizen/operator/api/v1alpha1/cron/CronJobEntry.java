@@ -40,6 +40,10 @@ public class CronJobEntry implements JobSettings {
   @Size(max = 64)
   private List<@Size(max = 4096) String> command = new ArrayList<>();
 
+  @JsonPropertyDescription("With target eventbridge and a Lambda target: the JSON the function receives. Default: {\"job\": <name>, \"command\": [...]}.")
+  @Size(max = 8192)
+  private String payload;
+
   @JsonPropertyDescription("Suspend the job: no new runs start; its history and status stay.")
   private Boolean suspend;
 
@@ -115,6 +119,14 @@ public class CronJobEntry implements JobSettings {
 
   public void setCommand(List<String> command) {
     this.command = command == null ? new ArrayList<>() : command;
+  }
+
+  public String getPayload() {
+    return payload;
+  }
+
+  public void setPayload(String payload) {
+    this.payload = payload;
   }
 
   public Boolean getSuspend() {

@@ -32,7 +32,20 @@ public final class CronJobSetFormats {
       Map.entry("spec.jobs[*].resources.requests.cpu", CPU),
       Map.entry("spec.jobs[*].resources.requests.memory", MEMORY),
       Map.entry("spec.jobs[*].resources.limits.cpu", CPU),
-      Map.entry("spec.jobs[*].resources.limits.memory", MEMORY));
+      Map.entry("spec.jobs[*].resources.limits.memory", MEMORY),
+      Map.entry("spec.eventBridge.executionRoleArn", "an IAM role ARN such as arn:aws:iam::123456789012:role/scheduler-batch"),
+      Map.entry("spec.eventBridge.deadLetterQueueArn", "an SQS queue ARN such as"
+          + " arn:aws:sqs:eu-west-1:123456789012:batch-dlq"),
+      Map.entry("spec.eventBridge.ecs.clusterArn", "an ECS cluster ARN such as"
+          + " arn:aws:ecs:eu-west-1:123456789012:cluster/batch"),
+      Map.entry("spec.eventBridge.ecs.taskDefinitionArn", "an ECS task definition ARN such as"
+          + " arn:aws:ecs:eu-west-1:123456789012:task-definition/report:7"),
+      Map.entry("spec.eventBridge.ecs.containerName", "a container name of letters, digits, '_' and '-'"),
+      Map.entry("spec.eventBridge.ecs.subnets[*]", "a subnet ID such as subnet-0a1b2c3d4e5f6a7b8"),
+      Map.entry("spec.eventBridge.ecs.securityGroups[*]", "a security group ID such as sg-0123456789abcdef0"),
+      Map.entry("spec.eventBridge.lambda.functionArn", "a Lambda function ARN such as"
+          + " arn:aws:lambda:eu-west-1:123456789012:function:nightly-report"),
+      Map.entry("spec.eventBridge.ssm.documentName", "an SSM document name such as AWS-RunShellScript"));
 
   private CronJobSetFormats() {}
 }

@@ -18,6 +18,8 @@ import java.util.List;
  * applies to targets in AWS; the Kubernetes target ignores it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "(has(self.target) && self.target == 'eventbridge') == has(self.eventBridge)",
+    message = "eventBridge is required with target: eventbridge, and applies only to it.")
 public class CronJobSetSpec extends AwsResourceSpec implements JobSettings {
 
   @JsonPropertyDescription("The IANA time zone every schedule is read in, e.g. Europe/Berlin or UTC. Required: no job runs in whatever zone the operator or the cluster happens to have.")
@@ -26,9 +28,12 @@ public class CronJobSetSpec extends AwsResourceSpec implements JobSettings {
   @Pattern("^[A-Za-z][-A-Za-z0-9_+]*(/[-A-Za-z0-9_+]+)*$")
   private String timeZone;
 
-  @JsonPropertyDescription("Where the jobs run: kubernetes (default), one batch/v1 CronJob per job in this namespace.")
+  @JsonPropertyDescription("Where the jobs run: kubernetes (default), one batch/v1 CronJob per job in this namespace; or eventbridge, one EventBridge Scheduler schedule group per set and one schedule per job (see eventBridge).")
   @Default("kubernetes")
   private CronTarget target;
+
+  @JsonPropertyDescription("With target eventbridge: the execution role, delivery settings and the target every job runs on.")
+  private EventBridgeSpec eventBridge;
 
   @JsonPropertyDescription("A ConfigMap of scripts mounted into every job.")
   private ScriptsSpec scripts;
@@ -87,6 +92,14 @@ public class CronJobSetSpec extends AwsResourceSpec implements JobSettings {
 
   public void setTarget(CronTarget target) {
     this.target = target;
+  }
+
+  public EventBridgeSpec getEventBridge() {
+    return eventBridge;
+  }
+
+  public void setEventBridge(EventBridgeSpec eventBridge) {
+    this.eventBridge = eventBridge;
   }
 
   public ScriptsSpec getScripts() {

@@ -15,6 +15,17 @@ public class CronJobSetStatus extends KaizenStatus {
   @Size(max = 200)
   private List<CronJobStatus> jobs = new ArrayList<>();
 
+  @JsonPropertyDescription("With target eventbridge: the set's schedule group.")
+  private ScheduleGroupStatus scheduleGroup;
+
+  public ScheduleGroupStatus getScheduleGroup() {
+    return scheduleGroup;
+  }
+
+  public void setScheduleGroup(ScheduleGroupStatus scheduleGroup) {
+    this.scheduleGroup = scheduleGroup;
+  }
+
   public List<CronJobStatus> getJobs() {
     return jobs;
   }

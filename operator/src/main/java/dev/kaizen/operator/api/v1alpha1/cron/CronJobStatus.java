@@ -18,6 +18,10 @@ public class CronJobStatus {
   @Size(max = 64)
   private String cronJob;
 
+  @JsonPropertyDescription("With target eventbridge: the EventBridge Scheduler schedule that runs it, <group>/<name>.")
+  @Size(max = 130)
+  private String eventBridgeSchedule;
+
   @JsonPropertyDescription("The schedule as the target runs it (for Kubernetes, the canonical 5-field form).")
   @Size(max = 512)
   private String schedule;
@@ -55,6 +59,14 @@ public class CronJobStatus {
 
   public void setCronJob(String cronJob) {
     this.cronJob = cronJob;
+  }
+
+  public String getEventBridgeSchedule() {
+    return eventBridgeSchedule;
+  }
+
+  public void setEventBridgeSchedule(String eventBridgeSchedule) {
+    this.eventBridgeSchedule = eventBridgeSchedule;
   }
 
   public String getSchedule() {

@@ -6,5 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum CronTarget {
   /** One batch/v1 CronJob per job, in the set's namespace. */
   @JsonProperty("kubernetes")
-  KUBERNETES
+  KUBERNETES,
+  /** One EventBridge Scheduler schedule group per set (in its account and region), one schedule per job. */
+  @JsonProperty("eventbridge")
+  EVENTBRIDGE
 }

@@ -1,0 +1,7 @@
+package dev.kaizen.operator.api.v1alpha1.cron;
+
+/** Where an ECS task runs. */
+public enum EcsLaunchType {
+  FARGATE,
+  EC2
+}

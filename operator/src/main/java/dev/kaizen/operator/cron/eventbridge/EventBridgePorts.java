@@ -1,0 +1,40 @@
+package dev.kaizen.operator.cron.eventbridge;
+
+import dev.kaizen.operator.cron.CronJobSetPorts;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ports of a set with target eventbridge: Scheduler in its account and region, and Kubernetes (to prune the
+ * CronJobs left from when the set ran there). Carries the account's default tags for the group.
+ */
+public record EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags)
+    implements CronJobSetPorts {
+
+  @Override
+  public List<CronJob> cronJobs(String namespace) {
+    return kubernetes.cronJobs(namespace);
+  }
+
+  @Override
+  public List<Job> jobs(String namespace) {
+    return kubernetes.jobs(namespace);
+  }
+
+  @Override
+  public void create(CronJob cronJob) {
+    kubernetes.create(cronJob);
+  }
+
+  @Override
+  public void update(CronJob cronJob) {
+    kubernetes.update(cronJob);
+  }
+
+  @Override
+  public boolean delete(String namespace, String name) {
+    return kubernetes.delete(namespace, name);
+  }
+}
