@@ -214,12 +214,14 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     SolrClusterNames names = desired.names();
     var foundLb = p.loadBalancing().loadBalancer(names.loadBalancer());
     var foundTg = p.loadBalancing().targetGroup(names.targetGroup(colour));
-    // Both markers in one DescribeTags call.
-    var tags = p.loadBalancing().tags(java.util.stream.Stream.of(foundLb.map(LoadBalancing.ObservedLoadBalancer::arn),
-        foundTg.map(LoadBalancing.ObservedTargetGroup::arn)).flatMap(Optional::stream).toList());
+    var foundListeners = foundLb.map(found -> p.loadBalancing().listeners(found.arn())).orElse(List.of());
+    // Every marker (load balancer, target group, listeners) in one DescribeTags call.
+    var tags = p.loadBalancing().tags(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        foundLb.map(LoadBalancing.ObservedLoadBalancer::arn), foundTg.map(LoadBalancing.ObservedTargetGroup::arn))
+        .flatMap(Optional::stream), foundListeners.stream().map(LoadBalancing.ObservedListener::arn)).toList());
     var lb = foundLb.map(found -> found.withTags(tags.getOrDefault(found.arn(), Map.of())));
     var tg = foundTg.map(found -> found.withTags(tags.getOrDefault(found.arn(), Map.of())));
-    var listeners = lb.map(found -> p.loadBalancing().listeners(found.arn())).orElse(List.of());
+    var listeners = foundListeners.stream().map(l -> l.withTags(tags.getOrDefault(l.arn(), Map.of()))).toList();
     var template = p.templates().describe(names.launchTemplate(colour));
     var group = Optional.ofNullable(p.groups().describe(List.of(names.autoScalingGroup(colour)))
         .get(names.autoScalingGroup(colour)));
