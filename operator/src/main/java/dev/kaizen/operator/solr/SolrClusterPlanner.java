@@ -149,6 +149,10 @@ public final class SolrClusterPlanner {
           d.revision().getConfigSetHash()));
       missing.forEach(c -> changes.add(createCollection(endpoint, colour.id(), c, d.configSetName())));
     }
+    // Replicas lost with a node AWS replaced: re-created once the colour has its nodes (not while it scales).
+    if (scaleIn.isEmpty() && allHealthy && staying.size() == d.nodes() && missing.isEmpty()) {
+      changes.addAll(ReplicaRepair.plan(solr, d.collections(), endpoint, colour.id()));
+    }
     if (scaleIn.isPresent()) {
       for (String instance : scaleIn.get().getInstances()) {
         if (staying.stream().noneMatch(m -> m.id().equals(instance))) {

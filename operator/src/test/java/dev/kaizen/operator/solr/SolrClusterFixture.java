@@ -24,7 +24,7 @@ public final class SolrClusterFixture {
   public static final String NS = "search";
   static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
   static final String AMI = "ami-0aaaaaaaaaaaaaaa1";
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60); // generous: the suite shares a loaded 2-core machine
 
   final OperatorHarness harness;
 
