@@ -36,8 +36,19 @@ public final class LoadBalancing {
     }
   }
 
-  /** A listener and the target group its default action forwards to. */
-  public record ObservedListener(String arn, int port, String targetGroupArn) {}
+  /**
+   * A listener and the target group its default action forwards to; its tags when they were read (the marker an
+   * adopted or re-attached listener must be given).
+   */
+  public record ObservedListener(String arn, int port, String targetGroupArn, Optional<Map<String, String>> tags) {
+    public ObservedListener(String arn, int port, String targetGroupArn) {
+      this(arn, port, targetGroupArn, Optional.empty());
+    }
+
+    public ObservedListener withTags(Map<String, String> found) {
+      return new ObservedListener(arn, port, targetGroupArn, Optional.of(Map.copyOf(found)));
+    }
+  }
 
   private final ElasticLoadBalancingV2Client client;
   private final AwsCalls calls;

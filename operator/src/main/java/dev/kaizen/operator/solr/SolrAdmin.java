@@ -38,6 +38,31 @@ public interface SolrAdmin {
   /** Moves every replica off {@code node} to the other live nodes (Collections API REPLACENODE); waits until done. */
   void moveReplicasOff(String node);
 
+  /**
+   * One replica as the cluster state holds it.
+   *
+   * @param name the replica's name in its shard ({@code core_node3})
+   * @param state active, down, recovering or recovery_failed, as last published; a replica on a node that is not
+   *     live is unusable whatever it says
+   */
+  record ReplicaState(String collection, String shard, String name, String node, String state) {
+    public boolean usable(List<String> liveNodes) {
+      return "active".equals(state) && liveNodes.contains(node);
+    }
+  }
+
+  /** Every replica of every collection (CLUSTERSTATUS). */
+  List<ReplicaState> replicas();
+
+  /** Adds a replica of a shard on a node (Collections API ADDREPLICA); it then recovers from the shard's leader. */
+  void addReplica(String collection, String shard, String node);
+
+  /**
+   * Removes a replica that is down (Collections API DELETEREPLICA with onlyIfDown): the one left behind in the cluster
+   * state by a node that is gone. A replica that is up is refused.
+   */
+  void deleteDownReplica(String collection, String shard, String replica);
+
   /** Opens a connection to one cluster, by its base URL ({@code http://host:port/solr}). */
   interface Connector {
     SolrAdmin at(String baseUrl);

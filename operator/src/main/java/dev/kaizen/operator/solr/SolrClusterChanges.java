@@ -102,6 +102,19 @@ final class SolrClusterChanges {
         + " replica(s) to the other nodes", p -> p.solr().at(endpoint).moveReplicasOff(node));
   }
 
+  static Change<SolrClusterPorts> addReplica(String endpoint, String colour, String collection, String shard,
+      String node, String reason) {
+    return Change.of(CREATE, "AddReplica", colour + "/" + collection + "/" + shard + " on " + node, reason,
+        p -> p.solr().at(endpoint).addReplica(collection, shard, node));
+  }
+
+  static Change<SolrClusterPorts> deleteDownReplica(String endpoint, String colour, String collection, String shard,
+      String replica, String node) {
+    return Change.of(DELETE, "DeleteReplica", colour + "/" + collection + "/" + shard + "/" + replica,
+        "down with its node " + node + ", which is gone; the shard has its replicas again",
+        p -> p.solr().at(endpoint).deleteDownReplica(collection, shard, replica));
+  }
+
   static Change<SolrClusterPorts> deleteListener(String name, String arn) {
     return Change.of(DELETE, "DeleteListener", name, "deletionPolicy is Delete",
         p -> p.loadBalancing().deleteListener(arn));

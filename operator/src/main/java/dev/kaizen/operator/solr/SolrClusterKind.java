@@ -214,12 +214,14 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     SolrClusterNames names = desired.names();
     var foundLb = p.loadBalancing().loadBalancer(names.loadBalancer());
     var foundTg = p.loadBalancing().targetGroup(names.targetGroup(colour));
-    // Both markers in one DescribeTags call.
-    var tags = p.loadBalancing().tags(java.util.stream.Stream.of(foundLb.map(LoadBalancing.ObservedLoadBalancer::arn),
-        foundTg.map(LoadBalancing.ObservedTargetGroup::arn)).flatMap(Optional::stream).toList());
+    var foundListeners = foundLb.map(found -> p.loadBalancing().listeners(found.arn())).orElse(List.of());
+    // Every marker (load balancer, target group, listeners) in one DescribeTags call.
+    var tags = p.loadBalancing().tags(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        foundLb.map(LoadBalancing.ObservedLoadBalancer::arn), foundTg.map(LoadBalancing.ObservedTargetGroup::arn))
+        .flatMap(Optional::stream), foundListeners.stream().map(LoadBalancing.ObservedListener::arn)).toList());
     var lb = foundLb.map(found -> found.withTags(tags.getOrDefault(found.arn(), Map.of())));
     var tg = foundTg.map(found -> found.withTags(tags.getOrDefault(found.arn(), Map.of())));
-    var listeners = lb.map(found -> p.loadBalancing().listeners(found.arn())).orElse(List.of());
+    var listeners = foundListeners.stream().map(l -> l.withTags(tags.getOrDefault(l.arn(), Map.of()))).toList();
     var template = p.templates().describe(names.launchTemplate(colour));
     var group = Optional.ofNullable(p.groups().describe(List.of(names.autoScalingGroup(colour)))
         .get(names.autoScalingGroup(colour)));
@@ -296,6 +298,12 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     colourStatus.setAutoScalingGroup(o.group().map(ScalingGroups.Observed::name).orElse(null));
     colourStatus.setTargetGroupArn(o.targetGroup().map(LoadBalancing.ObservedTargetGroup::arn).orElse(null));
     o.solr().ifPresent(solr -> colourStatus.setDocuments(new LinkedHashMap<>(solr.documents())));
+    o.solr().ifPresent(solr -> colourStatus.setCollections(d.collections().stream()
+        .filter(c -> solr.collections().contains(c.getName()))
+        .map(c -> new dev.kaizen.operator.api.v1alpha1.solr.CollectionStatus(c.getName(),
+            solr.health().get(c.getName()), (int) solr.activeReplicas(c.getName()),
+            (int) solr.shards(c.getName()) * c.effectiveReplicationFactor(), solr.documents().get(c.getName())))
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new))));
     colourStatus.setState(state(o));
     status.setColour(colour.id(), colourStatus);
     if (colourStatus.getRevision() != null) {
@@ -345,6 +353,14 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     if (o.solr().map(SolrState::anyRed).orElse(false)) {
       return Optional.of(new Waiting("ReplicasDown", "A shard has no live replica: " + o.solr().get().health()
           + ".", nodesRecheck));
+    }
+    List<String> ours = d.collections().stream().map(c -> c.getName()).toList();
+    List<String> recovering = o.solr().map(solr -> solr.health().entrySet().stream()
+        .filter(e -> ours.contains(e.getKey()) && !"GREEN".equals(e.getValue())).map(e -> e.getKey() + " " + e.getValue() + " ("
+            + solr.activeReplicas(e.getKey()) + " replicas active)").toList()).orElse(List.of());
+    if (state == ColourStatus.State.Serving && !recovering.isEmpty()) {
+      return Optional.of(new Waiting("ReplicasRecovering", "Not every replica is active: " + String.join(", ",
+          recovering) + "; replicas lost with a node are re-created on the live nodes.", nodesRecheck));
     }
     if (state != ColourStatus.State.Serving) {
       return Optional.of(new Waiting("CollectionsPending", "The " + d.active().id()

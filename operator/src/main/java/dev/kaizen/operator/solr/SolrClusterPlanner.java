@@ -47,8 +47,22 @@ public final class SolrClusterPlanner {
     String asgName = names.autoScalingGroup(colour);
 
     // Ownership tags first.
-    o.loadBalancer().filter(lb -> verdict.apply(SolrClusterKind.loadBalancerKey(names)).retags())
+    Ownership lbVerdict = verdict.apply(SolrClusterKind.loadBalancerKey(names));
+    o.loadBalancer().filter(lb -> lbVerdict.retags())
         .ifPresent(lb -> changes.add(tagElb(lbName, lb.arn(), mine.asTags(), retagReason(verdict, lbName, names))));
+    // Listeners are owned through their load balancer, and carry its marker as the ones the operator creates do:
+    // changing a listener is authorized on its own tags. Re-marked until they carry ours (a retried reconcile finds
+    // the load balancer already ours), never when another owner's marker is on one.
+    if (o.loadBalancer().isPresent() && lbVerdict.mayManage()) {
+      for (var l : o.listeners()) {
+        OwnerTags found = l.tags().map(OwnerTags::read).orElse(mine); // tags not read: nothing to judge
+        boolean anotherOwners = !found.isEmpty() && !mine.owner().equals(found.owner());
+        if (!found.equals(mine) && !anotherOwners) {
+          changes.add(tagElb(lbName + ":" + l.port(), l.arn(), mine.asTags(), "listener of the load balancer: "
+              + (lbVerdict.retags() ? retagReason(verdict, lbName, names) : "mark as ours")));
+        }
+      }
+    }
     o.targetGroup().filter(tg -> verdict.apply(SolrClusterKind.targetGroupKey(names, colour)).retags())
         .ifPresent(tg -> changes.add(tagElb(tgName, tg.arn(), mine.asTags(), "mark as ours")));
     o.template().filter(lt -> verdict.apply(SolrClusterKind.templateKey(names, colour)).retags())
@@ -134,6 +148,10 @@ public final class SolrClusterPlanner {
       changes.add(uploadConfigSet(endpoint, colour.id(), d.configSetName(), d.configSetFiles(),
           d.revision().getConfigSetHash()));
       missing.forEach(c -> changes.add(createCollection(endpoint, colour.id(), c, d.configSetName())));
+    }
+    // Replicas lost with a node AWS replaced: re-created once the colour has its nodes (not while it scales).
+    if (scaleIn.isEmpty() && allHealthy && staying.size() == d.nodes() && missing.isEmpty()) {
+      changes.addAll(ReplicaRepair.plan(solr, d.collections(), endpoint, colour.id()));
     }
     if (scaleIn.isPresent()) {
       for (String instance : scaleIn.get().getInstances()) {

@@ -109,6 +109,32 @@ public final class SolrJAdmin implements SolrAdmin {
   }
 
   @Override
+  public List<ReplicaState> replicas() {
+    return run(client -> {
+      List<ReplicaState> replicas = new ArrayList<>();
+      collectionsOf(clusterStatus(client)).forEach((collection, state) ->
+          ((Map<?, ?>) ((Map<?, ?>) state).get("shards")).forEach((shard, shardState) ->
+              ((Map<?, ?>) ((Map<?, ?>) shardState).get("replicas")).forEach((name, replica) -> {
+                Map<?, ?> r = (Map<?, ?>) replica;
+                replicas.add(new ReplicaState(collection, String.valueOf(shard), String.valueOf(name),
+                    String.valueOf(r.get("node_name")), String.valueOf(r.get("state"))));
+              })));
+      return replicas;
+    });
+  }
+
+  @Override
+  public void addReplica(String collection, String shard, String node) {
+    run(client -> CollectionAdminRequest.addReplicaToShard(collection, shard).setNode(node).process(client));
+  }
+
+  @Override
+  public void deleteDownReplica(String collection, String shard, String replica) {
+    run(client -> CollectionAdminRequest.deleteReplica(collection, shard, replica).setOnlyIfDown(true)
+        .process(client));
+  }
+
+  @Override
   public void moveReplicasOff(String node) {
     run(client -> new CollectionAdminRequest.ReplaceNode(node, null).process(client));
   }

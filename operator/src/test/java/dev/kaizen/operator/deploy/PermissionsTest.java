@@ -85,6 +85,10 @@ class PermissionsTest {
       solr.awaitReady("products", 1);
       solr.resource("products").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
+      // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.
+      solr.leftoversWithoutTags("legacy");
+      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("legacy", spec -> spec.setAdopt(true)));
+      solr.awaitReady("legacy", 1);
     }
     accountsScenario();
   }
@@ -487,6 +491,61 @@ class PermissionsTest {
         OperatorHarness.ACCOUNT, us, us)).as("an alarm outside kaizen:*").isFalse();
   }
 
+  /**
+   * SolrCluster's adoption: an object of our name that nobody owns may be tagged, with our ownership tags only; an
+   * object of another owner or cluster never; our tag keys only at creation when the create names the action.
+   */
+  @Test
+  void aSolrClusterAdoptsOnlyObjectsNobodyOwnsAndTagsThemWithItsOwnershipTagsOnly() {
+    JsonNode policy = Repo.json("deploy/iam/policy.json");
+    String account = OperatorHarness.ACCOUNT;
+    Map<String, String> us = Map.of(CLUSTER, "prod-eu");
+    Map<String, String> ours = Map.of(CLUSTER, "prod-eu", "kaizen.dev/owner", "search/SolrCluster/products",
+        "kaizen.dev/uid", "0b1c");
+    Map<String, String> oursAndMore = new java.util.HashMap<>(ours);
+    oursAndMore.put("team", "search");
+    Map<String, String> anotherOwner = Map.of("kaizen.dev/owner", "other/SolrCluster/products");
+    Map<String, String> anotherCluster = Map.of(CLUSTER, "staging", "kaizen.dev/owner", "search/SolrCluster/products");
+    var objects = Map.of(
+        "ec2:CreateTags", "arn:aws:ec2:eu-west-1:" + account + ":launch-template/lt-0123456789abcdef0",
+        "elasticloadbalancing:AddTags", "arn:aws:elasticloadbalancing:eu-west-1:" + account
+            + ":loadbalancer/app/ks-search-products-0a1b2c3d/50dc6c495c0c9188",
+        "autoscaling:CreateOrUpdateTags", "arn:aws:autoscaling:eu-west-1:" + account
+            + ":autoScalingGroup:uuid:autoScalingGroupName/kaizen-solr-search-products-blue");
+    objects.forEach((action, arn) -> {
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, Map.of(), ours, Map.of()), account, us,
+          ours)).as("%s: adopting an untagged object with our tags", action).isTrue();
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, Map.of("team", "x"), ours, Map.of()),
+          account, us, ours)).as("%s: adopting an object with others' tags but no owner", action).isTrue();
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, Map.of(), oursAndMore, Map.of()), account,
+          us, oursAndMore)).as("%s: other tag keys on an object not ours", action).isFalse();
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, anotherOwner, ours, Map.of()), account,
+          us, ours)).as("%s: an object with another owner tag", action).isFalse();
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, anotherCluster, ours, Map.of()), account,
+          us, ours)).as("%s: another cluster's object", action).isFalse();
+      Map<String, String> theirs = Map.of(CLUSTER, "staging");
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, Map.of(), theirs, Map.of()), account, us,
+          theirs)).as("%s: tagging for another cluster", action).isFalse();
+      assertThat(IamEval.allowed(policy, Authorization.tagging(action, arn, us, oursAndMore, Map.of()), account, us,
+          oursAndMore)).as("%s: any tags on this cluster's own object", action).isTrue();
+    });
+    String someonesLb = "arn:aws:elasticloadbalancing:eu-west-1:" + account + ":loadbalancer/app/web/50dc6c495c0c9188";
+    assertThat(IamEval.allowed(policy, Authorization.tagging("elasticloadbalancing:AddTags", someonesLb, Map.of(), ours,
+        Map.of()), account, us, ours)).as("a load balancer not of our naming").isFalse();
+    // Tagging at creation: any of our tags, only as part of the create, only with this cluster's tag.
+    String newLb = "arn:aws:elasticloadbalancing:eu-west-1:" + account + ":loadbalancer/app/ks-search-products-0a1b/*";
+    var create = Map.of("elasticloadbalancing:CreateAction", "CreateLoadBalancer");
+    assertThat(IamEval.allowed(policy, Authorization.tagging("elasticloadbalancing:AddTags", newLb, Map.of(),
+        oursAndMore, create), account, us, oursAndMore)).isTrue();
+    assertThat(IamEval.allowed(policy, Authorization.tagging("elasticloadbalancing:AddTags", newLb, Map.of(),
+        Map.of("team", "x"), create), account, us, Map.of("team", "x"))).as("a create without our tag").isFalse();
+    String template = "arn:aws:ec2:eu-west-1:" + account + ":launch-template/*";
+    assertThat(IamEval.allowed(policy, Authorization.tagging("ec2:CreateTags", template, Map.of(), oursAndMore,
+        Map.of("ec2:CreateAction", "CreateLaunchTemplate")), account, us, oursAndMore)).isTrue();
+    assertThat(IamEval.allowed(policy, Authorization.tagging("ec2:CreateLaunchTemplate", template, Map.of(), Map.of(),
+        Map.of()), account, us, Map.of())).as("a launch template without our tag").isFalse();
+  }
+
   /** The subset of IAM policy evaluation the policy uses; anything else fails the test rather than pass it. */
   static final class IamEval {
     private static final Set<String> TAGGING_ACTIONS = Set.of("logs:CreateLogGroup", "logs:TagResource",
@@ -503,6 +562,12 @@ class PermissionsTest {
      * check the conditions themselves with explicit values).
      */
     static boolean allowed(JsonNode policy, Authorization call, String account) {
+      if (call.requestTags() != null) {
+        // The fake recorded the tags the call sent: the caller is the cluster they name (or the resource's).
+        String caller = call.resourceTags().getOrDefault(CLUSTER,
+            call.requestTags().getOrDefault(CLUSTER, "this-cluster"));
+        return allowed(policy, call, account, Map.of(CLUSTER, caller), call.requestTags());
+      }
       String caller = call.resourceTags().getOrDefault(CLUSTER, "this-cluster");
       Map<String, String> principal = Map.of(CLUSTER, caller);
       return allowed(policy, call, account, principal,
@@ -533,12 +598,23 @@ class PermissionsTest {
         for (var key = entry.getValue().fields(); key.hasNext(); ) {
           var k = key.next();
           String tag;
+          List<String> tagKeys = null;
           if (k.getKey().startsWith("aws:ResourceTag/")) {
             tag = call.resourceTags().get(k.getKey().substring("aws:ResourceTag/".length()));
           } else if (k.getKey().startsWith("aws:RequestTag/")) {
             tag = requestTags.get(k.getKey().substring("aws:RequestTag/".length()));
+          } else if (k.getKey().equals("aws:TagKeys")) {
+            tag = null;
+            tagKeys = List.copyOf(requestTags.keySet());
+          } else if (k.getKey().endsWith(":CreateAction")) {
+            // ec2:CreateAction / elasticloadbalancing:CreateAction: present only for the tagging a create does.
+            tag = call.context().get(k.getKey());
           } else {
             throw new AssertionError("condition key not modelled by this test: " + k.getKey());
+          }
+          if (entry.getKey().startsWith("ForAllValues:") != (tagKeys != null)) {
+            throw new AssertionError("only aws:TagKeys is multi-valued here, and needs ForAllValues: "
+                + entry.getKey() + " " + k.getKey());
           }
           // A policy variable with no value in the request context matches nothing (IAM: the condition is false).
           List<String> values = new ArrayList<>();
@@ -558,6 +634,8 @@ class PermissionsTest {
             case "Null" -> (tag == null) == Boolean.parseBoolean(k.getValue().asText());
             case "StringEquals" -> tag != null && values.contains(tag);
             case "StringLike" -> tag != null && values.stream().anyMatch(p -> glob(p, tag));
+            // Every key the request sends is among the values (true for a request that sends none).
+            case "ForAllValues:StringEquals" -> values.containsAll(tagKeys);
             default -> throw new AssertionError("condition operator not modelled by this test: " + entry.getKey());
           };
         }

@@ -371,7 +371,10 @@ public class FakeAutoScaling extends FakeAwsService implements AutoScalingClient
   protected Authorization authorization(String operation, Object request) {
     String name = null;
     if (request instanceof CreateAutoScalingGroupRequest r) {
-      return new Authorization("autoscaling:" + operation, arnPattern(r.autoScalingGroupName()), Map.of());
+      Map<String, String> sent = new java.util.TreeMap<>();
+      r.tags().forEach(t -> sent.put(t.key(), t.value()));
+      return Authorization.tagging("autoscaling:" + operation, arnPattern(r.autoScalingGroupName()), Map.of(), sent,
+          Map.of());
     } else if (request instanceof UpdateAutoScalingGroupRequest r) {
       name = r.autoScalingGroupName();
     } else if (request instanceof SetInstanceProtectionRequest r) {
@@ -389,6 +392,11 @@ public class FakeAutoScaling extends FakeAwsService implements AutoScalingClient
     Group group = name == null ? null : groups.get(name);
     if (group == null) {
       return null;
+    }
+    if (request instanceof CreateOrUpdateTagsRequest r) {
+      Map<String, String> sent = new java.util.TreeMap<>();
+      r.tags().forEach(t -> sent.put(t.key(), t.value()));
+      return Authorization.tagging("autoscaling:" + operation, group.arn, group.tags, sent, Map.of());
     }
     return new Authorization("autoscaling:" + operation, group.arn, Map.copyOf(group.tags));
   }

@@ -105,7 +105,23 @@ public abstract class FakeAwsService {
    * What IAM evaluates for one call: the action ({@code logs:CreateLogGroup}), the resource ARN the service
    * authorizes it against, and the resource's tags at the time of the call (for {@code aws:ResourceTag} conditions).
    */
-  public record Authorization(String action, String resource, Map<String, String> resourceTags) {}
+  public record Authorization(String action, String resource, Map<String, String> resourceTags,
+      Map<String, String> requestTags, Map<String, String> context) {
+    /** A call whose request tags the fake does not record (the IAM test then assumes the caller's own tag). */
+    public Authorization(String action, String resource, Map<String, String> resourceTags) {
+      this(action, resource, resourceTags, null, Map.of());
+    }
+
+    /**
+     * A call with the tags it sends ({@code aws:RequestTag}, {@code aws:TagKeys}) and other condition keys of the
+     * request context, such as {@code ec2:CreateAction} for the tagging a create does.
+     */
+    public static Authorization tagging(String action, String resource, Map<String, String> resourceTags,
+        Map<String, String> requestTags, Map<String, String> context) {
+      return new Authorization(action, resource, Map.copyOf(resourceTags), Map.copyOf(requestTags),
+          Map.copyOf(context));
+    }
+  }
 
   /**
    * Every authorization of a call that reached a fake's service logic (succeeded or was rejected by the service)
@@ -195,6 +211,30 @@ public abstract class FakeAwsService {
     return null;
   }
 
+  /**
+   * Further authorizations IAM makes for the same request: a create that carries tags is also authorized as the
+   * service's tagging action (ec2:CreateTags, elasticloadbalancing:AddTags) with the create's name as context.
+   */
+  protected List<Authorization> implicitAuthorizations(String operation, Object request) {
+    return List.of();
+  }
+
+  /** Calls made inside {@link #asSomeoneElse} are not the operator's: their authorizations are not recorded. */
+  private static final ThreadLocal<Boolean> SOMEONE_ELSE = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Runs a test's own call (an object made by hand or by another tool) without recording its authorization, so
+   * that the IAM policy test sees only what the operator did, and without spending the quota (test set-up).
+   */
+  public static <T> T asSomeoneElse(Supplier<T> call) {
+    SOMEONE_ELSE.set(true);
+    try {
+      return call.get();
+    } finally {
+      SOMEONE_ELSE.set(false);
+    }
+  }
+
   /** Forgets all resources; called by {@link #reset()} under the lock. */
   protected abstract void resetState();
 
@@ -225,12 +265,13 @@ public abstract class FakeAwsService {
       if (fault != null && !fault.afterApply()) {
         throw record(now, operation, request, Outcome.FAULTED, fault.error().get());
       }
-      if (quotasEnforced && !admit(operation, now)) {
+      if (quotasEnforced && !SOMEONE_ELSE.get() && !admit(operation, now)) {
         throw record(now, operation, request, Outcome.THROTTLED, throttlingError());
       }
       Authorization authorization = authorization(operation, request);
-      if (authorization != null) {
+      if (authorization != null && !SOMEONE_ELSE.get()) {
         AUTHORIZED.add(authorization);
+        AUTHORIZED.addAll(implicitAuthorizations(operation, request));
       }
       T result;
       try {

@@ -320,7 +320,7 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
     String name = null;
     String id = null;
     if (request instanceof CreateLaunchTemplateRequest r) {
-      return new Authorization("ec2:CreateLaunchTemplate", templateArn("*"), Map.of());
+      return Authorization.tagging("ec2:CreateLaunchTemplate", templateArn("*"), Map.of(), requestTags(r), Map.of());
     } else if (request instanceof CreateLaunchTemplateVersionRequest r) {
       name = r.launchTemplateName();
       id = r.launchTemplateId();
@@ -337,7 +337,28 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
     if (template == null) {
       return null;
     }
+    if (request instanceof CreateTagsRequest r) {
+      Map<String, String> sent = new java.util.TreeMap<>();
+      r.tags().forEach(t -> sent.put(t.key(), t.value()));
+      return Authorization.tagging("ec2:CreateTags", templateArn(template.id), template.tags, sent, Map.of());
+    }
     return new Authorization("ec2:" + operation, templateArn(template.id), Map.copyOf(template.tags));
+  }
+
+  /** A launch template created with tags is also authorized as ec2:CreateTags, with ec2:CreateAction. */
+  @Override
+  protected List<Authorization> implicitAuthorizations(String operation, Object request) {
+    if (request instanceof CreateLaunchTemplateRequest r && !requestTags(r).isEmpty()) {
+      return List.of(Authorization.tagging("ec2:CreateTags", templateArn("*"), Map.of(), requestTags(r),
+          Map.of("ec2:CreateAction", "CreateLaunchTemplate")));
+    }
+    return List.of();
+  }
+
+  private static Map<String, String> requestTags(CreateLaunchTemplateRequest r) {
+    Map<String, String> sent = new java.util.TreeMap<>();
+    r.tagSpecifications().forEach(spec -> spec.tags().forEach(t -> sent.put(t.key(), t.value())));
+    return sent;
   }
 
   private String templateArn(String id) {

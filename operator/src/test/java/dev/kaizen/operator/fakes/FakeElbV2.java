@@ -430,6 +430,15 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     }
   }
 
+  /** The ARN of a load balancer's listener on {@code port}. */
+  public Optional<String> listenerArn(String loadBalancerName, int port) {
+    synchronized (lock) {
+      return loadBalancers.values().stream().filter(lb -> lb.name.equals(loadBalancerName)).findFirst()
+          .flatMap(lb -> listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn) && l.port == port)
+              .findFirst()).map(l -> l.arn);
+    }
+  }
+
   /** Where {@code http://<dns>:<port>} leads: the target group the listener forwards to. */
   public Optional<String> route(String dnsName, int port) {
     synchronized (lock) {
@@ -480,9 +489,9 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
 
   /** A load balancer made by someone else, e.g. without the operator's tags. */
   public void backdoorCreateLoadBalancer(String name, List<String> subnets, Map<String, String> tags) {
-    createLoadBalancer(CreateLoadBalancerRequest.builder().name(name).subnets(subnets).scheme("internal")
+    asSomeoneElse(() -> createLoadBalancer(CreateLoadBalancerRequest.builder().name(name).subnets(subnets).scheme("internal")
         .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
-        .build());
+        .build()));
     clearCalls();
   }
 
@@ -506,10 +515,10 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     if (request instanceof CreateLoadBalancerRequest r) {
       arn = "arn:" + partition + ":elasticloadbalancing:" + region + ":" + accountId + ":loadbalancer/app/" + r.name()
           + "/*";
-      return new Authorization("elasticloadbalancing:" + operation, arn, Map.of());
+      return Authorization.tagging("elasticloadbalancing:" + operation, arn, Map.of(), tagMap(r.tags()), Map.of());
     } else if (request instanceof CreateTargetGroupRequest r) {
       arn = "arn:" + partition + ":elasticloadbalancing:" + region + ":" + accountId + ":targetgroup/" + r.name() + "/*";
-      return new Authorization("elasticloadbalancing:" + operation, arn, Map.of());
+      return Authorization.tagging("elasticloadbalancing:" + operation, arn, Map.of(), tagMap(r.tags()), Map.of());
     } else if (request instanceof CreateListenerRequest r) {
       arn = r.loadBalancerArn();
     } else if (request instanceof ModifyListenerRequest r) {
@@ -528,7 +537,37 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     if (arn == null) {
       return null;
     }
+    if (request instanceof AddTagsRequest r) {
+      return Authorization.tagging("elasticloadbalancing:AddTags", arn, tags.getOrDefault(arn, Map.of()),
+          tagMap(r.tags()), Map.of());
+    }
     return new Authorization("elasticloadbalancing:" + operation, arn, Map.copyOf(tags.getOrDefault(arn, Map.of())));
+  }
+
+  /**
+   * A load balancer, target group or listener created with tags is also authorized as elasticloadbalancing:AddTags,
+   * with elasticloadbalancing:CreateAction (AWS, "ELB API permissions to tag resources during creation").
+   */
+  @Override
+  protected List<Authorization> implicitAuthorizations(String operation, Object request) {
+    String prefix = "arn:" + partition + ":elasticloadbalancing:" + region + ":" + accountId + ":";
+    String arn = null;
+    List<Tag> sent = List.of();
+    if (request instanceof CreateLoadBalancerRequest r) {
+      arn = prefix + "loadbalancer/app/" + r.name() + "/*";
+      sent = r.tags();
+    } else if (request instanceof CreateTargetGroupRequest r) {
+      arn = prefix + "targetgroup/" + r.name() + "/*";
+      sent = r.tags();
+    } else if (request instanceof CreateListenerRequest r && r.loadBalancerArn() != null) {
+      arn = r.loadBalancerArn().replace(":loadbalancer/", ":listener/") + "/*";
+      sent = r.tags();
+    }
+    if (arn == null || sent.isEmpty()) {
+      return List.of();
+    }
+    return List.of(Authorization.tagging("elasticloadbalancing:AddTags", arn, Map.of(), tagMap(sent),
+        Map.of("elasticloadbalancing:CreateAction", operation)));
   }
 
   private Lb lb(String arn) {

@@ -17,7 +17,13 @@ import org.apache.solr.common.SolrException.ErrorCode;
  * nodes, and REPLACENODE moves them as Solr does. Errors are {@link SolrException}s with Solr's HTTP codes.
  */
 public final class FakeSolrCloud implements SolrAdmin {
-  private record Replica(String shard, String node) {}
+  private record Replica(String shard, String node, String name) {
+    Replica(String shard, String node) {
+      this(shard, node, "core_node" + REPLICA_NAMES.incrementAndGet());
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger REPLICA_NAMES = new java.util.concurrent.atomic.AtomicInteger();
 
   private record Collection(String configSet, int shards, int replicationFactor, List<Replica> replicas) {}
 
@@ -124,11 +130,62 @@ public final class FakeSolrCloud implements SolrAdmin {
       for (int i = 0; i < moved.size(); i++) {
         if (moved.get(i).node().equals(node)) {
           Replica replica = moved.get(i);
-          moved.set(i, new Replica(replica.shard(), leastLoaded(others, moved, replica.shard(), node)));
+          moved.set(i, new Replica(replica.shard(), leastLoaded(others, moved, replica.shard(), node),
+              replica.name()));
         }
       }
       return new Collection(c.configSet(), c.shards(), c.replicationFactor(), moved);
     });
+  }
+
+  /**
+   * Replicas on live nodes are active (recovery is instant here); those on a node that is gone are down, as Solr's
+   * Overseer marks them when the node's live entry disappears.
+   */
+  @Override
+  public synchronized List<ReplicaState> replicas() {
+    List<String> live = liveNodes.get();
+    List<ReplicaState> replicas = new ArrayList<>();
+    collections.forEach((name, c) -> c.replicas().forEach(r -> replicas.add(new ReplicaState(name, r.shard(),
+        r.name(), r.node(), live.contains(r.node()) ? "active" : "down"))));
+    return replicas;
+  }
+
+  @Override
+  public synchronized void addReplica(String collection, String shard, String node) {
+    calls.add("AddReplica " + collection + "/" + shard + " " + node);
+    Collection c = collections.get(collection);
+    if (c == null) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Collection: " + collection + " does not exist");
+    }
+    if (c.replicas().stream().noneMatch(r -> r.shard().equals(shard))) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Shard: " + shard + " does not exist in " + collection);
+    }
+    if (!liveNodes.get().contains(node)) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Node: " + node + " is not live");
+    }
+    List<Replica> replicas = new ArrayList<>(c.replicas());
+    replicas.add(new Replica(shard, node));
+    collections.put(collection, new Collection(c.configSet(), c.shards(), c.replicationFactor(), replicas));
+  }
+
+  @Override
+  public synchronized void deleteDownReplica(String collection, String shard, String replica) {
+    calls.add("DeleteReplica " + collection + "/" + shard + " " + replica);
+    Collection c = collections.get(collection);
+    Replica found = c == null ? null : c.replicas().stream()
+        .filter(r -> r.shard().equals(shard) && r.name().equals(replica)).findFirst().orElse(null);
+    if (found == null) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Invalid replica : " + replica + " in shard/collection : "
+          + shard + "/" + collection);
+    }
+    if (liveNodes.get().contains(found.node())) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Attempted to remove replica : " + collection + "/" + shard + "/"
+          + replica + " with onlyIfDown='true', but state is 'active'");
+    }
+    List<Replica> replicas = new ArrayList<>(c.replicas());
+    replicas.remove(found);
+    collections.put(collection, new Collection(c.configSet(), c.shards(), c.replicationFactor(), replicas));
   }
 
   /** Indexes {@code count} more documents into a collection (what a client of the cluster would do). */

@@ -4,8 +4,9 @@ import java.util.List;
 
 /** The fake the operator tests use, held to the contract the real cluster passes. */
 class FakeSolrCloudContractTest extends SolrAdminContract {
-  private final FakeSolrCloud fake = new FakeSolrCloud(
-      () -> List.of("10.0.0.2:8983_solr", "10.0.0.3:8983_solr", "10.0.0.4:8983_solr"));
+  private final List<String> live = new java.util.concurrent.CopyOnWriteArrayList<>(
+      List.of("10.0.0.2:8983_solr", "10.0.0.3:8983_solr", "10.0.0.4:8983_solr"));
+  private final FakeSolrCloud fake = new FakeSolrCloud(() -> List.copyOf(live));
 
   @Override
   SolrAdmin admin() {
@@ -15,5 +16,16 @@ class FakeSolrCloudContractTest extends SolrAdminContract {
   @Override
   void index(String collection, int count) {
     fake.index(collection, count);
+  }
+
+  @Override
+  String startNode() {
+    live.add("10.0.0.5:8983_solr");
+    return "10.0.0.5:8983_solr";
+  }
+
+  @Override
+  void loseNode(String node) {
+    live.remove(node);
   }
 }

@@ -26,6 +26,12 @@ public abstract class SolrAdminContract {
   /** Indexes {@code count} documents into a collection and commits, as a client of the cluster would. */
   abstract void index(String collection, int count) throws Exception;
 
+  /** Starts one more node and returns its name; the contract's node count is back to {@link #NODES} after it. */
+  abstract String startNode() throws Exception;
+
+  /** Stops a node for good, as an instance AWS replaced. */
+  abstract void loseNode(String node) throws Exception;
+
   static final int NODES = 3;
 
   public static Map<String, String> configSetFiles() {
@@ -87,6 +93,45 @@ public abstract class SolrAdminContract {
     admin().createCollection("contract_e", "contract-e", 1, 1);
     index("contract_e", 7);
     assertThat(admin().documentCount("contract_e")).isEqualTo(7);
+  }
+
+  @Test
+  void aReplicaLostWithItsNodeIsAddedOnALiveNodeAndTheDownOneRemovedSoTheCollectionIsGreenAgain() throws Exception {
+    admin().uploadConfigSet("contract-g", configSetFiles());
+    admin().createCollection("contract_g", "contract-g", 1, 2);
+    String extra = startNode();
+    admin().addReplica("contract_g", "shard1", extra);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin().replicas())
+        .filteredOn(r -> r.collection().equals("contract_g") && r.node().equals(extra))
+        .singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("active")));
+
+    loseNode(extra);
+
+    // Its replica stays in the cluster state, down: the collection is YELLOW.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(admin().collectionHealth()).containsEntry("contract_g", "YELLOW");
+      assertThat(admin().replicas()).filteredOn(r -> r.collection().equals("contract_g") && r.node().equals(extra))
+          .singleElement().satisfies(r -> assertThat(r.state()).isEqualTo("down"));
+    });
+    List<String> live = admin().liveNodes();
+    var holding = admin().replicas().stream().filter(r -> r.collection().equals("contract_g"))
+        .map(SolrAdmin.ReplicaState::node).toList();
+    String target = live.stream().filter(n -> !holding.contains(n)).findFirst().orElseThrow();
+    var down = admin().replicas().stream().filter(r -> r.collection().equals("contract_g") && r.node().equals(extra))
+        .findFirst().orElseThrow();
+    // A replica that is up is never removed this way.
+    var up = admin().replicas().stream().filter(r -> r.collection().equals("contract_g") && !r.node().equals(extra))
+        .findFirst().orElseThrow();
+    assertThatThrownBy(() -> admin().deleteDownReplica("contract_g", "shard1", up.name()))
+        .isInstanceOf(SolrException.class);
+
+    admin().addReplica("contract_g", "shard1", target);
+    admin().deleteDownReplica("contract_g", "shard1", down.name());
+
+    await().atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(admin().collectionHealth()).containsEntry("contract_g", "GREEN"));
+    assertThat(admin().replicas()).filteredOn(r -> r.collection().equals("contract_g"))
+        .hasSize(3).allSatisfy(r -> assertThat(r.usable(live)).isTrue());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.kaizen.operator.api.v1alpha1.solr.SolrClusterSpec;
 import dev.kaizen.operator.api.v1alpha1.solr.ZooKeeperSpec;
 import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.Reasons;
+import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -23,7 +24,7 @@ public final class SolrClusterFixture {
   public static final String NS = "search";
   static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
   static final String AMI = "ami-0aaaaaaaaaaaaaaa1";
-  static final Duration WAIT = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60); // generous: the suite shares a loaded 2-core machine
 
   final OperatorHarness harness;
 
@@ -75,6 +76,34 @@ public final class SolrClusterFixture {
       change.accept(c.getSpec());
       return c;
     });
+  }
+
+  /**
+   * What an earlier tool left at a cluster's names, without any ownership tag: the load balancer with its live and
+   * test listeners, blue's target group, a launch template (other content) and an Auto Scaling group of one
+   * unprotected node. Made as someone else, so the IAM test does not count these calls as the operator's.
+   */
+  public void leftoversWithoutTags(String name) {
+    SolrClusterNames names = names(name);
+    var elb = harness.elb();
+    List<String> subnets = List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002");
+    elb.backdoorCreateLoadBalancer(names.loadBalancer(), subnets, java.util.Map.of("team", "search"));
+    FakeAwsService.asSomeoneElse(() -> elb.createTargetGroup(r -> r.name(names.targetGroup(Colour.BLUE))
+        .protocol("HTTP").port(8983).vpcId("vpc-0a1b2c3d4e5f60708")));
+    String lb = elb.loadBalancerArn(names.loadBalancer()).orElseThrow();
+    String tg = elb.targetGroupArn(names.targetGroup(Colour.BLUE)).orElseThrow();
+    for (int port : List.of(80, 8983)) {
+      FakeAwsService.asSomeoneElse(() -> elb.createListener(r -> r.loadBalancerArn(lb).port(port).protocol("HTTP")
+          .defaultActions(a -> a.type("forward").targetGroupArn(tg))));
+    }
+    harness.ec2().backdoorCreateTemplate(names.launchTemplate(Colour.BLUE), java.util.Map.of());
+    FakeAwsService.asSomeoneElse(() -> harness.autoScaling().createAutoScalingGroup(r -> r
+        .autoScalingGroupName(names.autoScalingGroup(Colour.BLUE))
+        .launchTemplate(t -> t.launchTemplateName(names.launchTemplate(Colour.BLUE)).version("$Latest"))
+        .minSize(1).maxSize(1).desiredCapacity(1).targetGroupARNs(tg)
+        .vpcZoneIdentifier(String.join(",", subnets))));
+    elb.clearCalls();
+    harness.autoScaling().clearCalls();
   }
 
   /** AWS does, at once, what it does over time: launches and terminates instances, passes health checks. */

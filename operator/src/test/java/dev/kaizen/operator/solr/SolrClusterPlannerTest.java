@@ -96,6 +96,27 @@ class SolrClusterPlannerTest {
   }
 
   @Test
+  void listenersOfAnAdoptedLoadBalancerAreMarkedOursUntilTheyCarryTheMarkerButNeverAnotherOwnersListener() {
+    var untagged = List.of(new LoadBalancing.ObservedListener("arn:l80", 80, TG).withTags(Map.of("team", "x")),
+        new LoadBalancing.ObservedListener("arn:l8983", 8983, TG).withTags(MINE.asTags()));
+    var o = built(3, members(3), untagged, Optional.empty(), Optional.empty());
+
+    // Adopted now: the load balancer, then its listener that lacks the marker.
+    assertThat(lines(SolrClusterPlanner.plan(o, key -> key.startsWith("load balancer") ? Ownership.ADOPT
+        : Ownership.OWNED, MINE))).containsExactly(
+            "AddTags " + NAMES.loadBalancer() + ": adopt: untagged, spec.adopt is true",
+            "AddTags " + NAMES.loadBalancer() + ":80: listener of the load balancer: adopt: untagged, spec.adopt is"
+                + " true");
+    // A reconcile after the load balancer was tagged (the listener's tagging failed): still marked.
+    assertThat(lines(plan(o))).containsExactly("AddTags " + NAMES.loadBalancer() + ":80: listener of the load"
+        + " balancer: mark as ours");
+    // Another owner's marker on a listener: left alone.
+    var foreign = List.of(new LoadBalancing.ObservedListener("arn:l80", 80, TG).withTags(
+        new OwnerTags("c1", "other/SolrCluster/x", "uid-9").asTags()), LISTENERS.get(1).withTags(MINE.asTags()));
+    assertThat(lines(plan(built(3, members(3), foreign, Optional.empty(), Optional.empty())))).isEmpty();
+  }
+
+  @Test
   void aListenerForwardingElsewhereIsPointedBack() {
     var drifted = List.of(new LoadBalancing.ObservedListener("arn:l80", 80, "arn:tg/someone-elses"),
         new LoadBalancing.ObservedListener("arn:l8983", 8983, TG));

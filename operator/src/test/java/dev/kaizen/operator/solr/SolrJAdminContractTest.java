@@ -39,6 +39,25 @@ class SolrJAdminContractTest extends SolrAdminContract {
   }
 
   @Override
+  String startNode() throws Exception {
+    var jetty = cluster.startJettySolrRunner();
+    cluster.waitForNode(jetty, 30);
+    return jetty.getNodeName();
+  }
+
+  @Override
+  void loseNode(String node) throws Exception {
+    for (var jetty : cluster.getJettySolrRunners()) {
+      if (node.equals(jetty.getNodeName())) {
+        cluster.stopJettySolrRunner(jetty);
+        cluster.waitForJettyToStop(jetty);
+        return;
+      }
+    }
+    throw new IllegalArgumentException("no node " + node);
+  }
+
+  @Override
   void index(String collection, int count) throws Exception {
     try (SolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString())
         .useHttp1_1(true).build()) {

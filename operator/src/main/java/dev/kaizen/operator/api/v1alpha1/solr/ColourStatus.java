@@ -44,6 +44,10 @@ public class ColourStatus {
   @Size(max = 64)
   private Map<@Size(max = 100) String, Long> documents = new LinkedHashMap<>();
 
+  @JsonPropertyDescription("Each collection's health, replicas active and expected, and documents.")
+  @Size(max = 64)
+  private java.util.List<CollectionStatus> collections = new java.util.ArrayList<>();
+
   public RevisionStatus getRevision() {
     return revision;
   }
@@ -114,5 +118,13 @@ public class ColourStatus {
 
   public void setDocuments(Map<String, Long> documents) {
     this.documents = documents == null ? new LinkedHashMap<>() : documents;
+  }
+
+  public java.util.List<CollectionStatus> getCollections() {
+    return collections;
+  }
+
+  public void setCollections(java.util.List<CollectionStatus> collections) {
+    this.collections = collections == null ? new java.util.ArrayList<>() : collections;
   }
 }
