@@ -131,7 +131,6 @@ public final class KaizenOperator implements AutoCloseable {
         settings.timings().backoffBase()), AwsAccount.class, settings.timings(), settings.watch());
 
     // One per operator: the account IDs behind the bindings, learned once each (ARNs SES tags are read on).
-    var accountIds = new dev.kaizen.operator.aws.AccountIds(aws, calls);
     MailRouteKind mailRoutes = new MailRouteKind(aws, calls, settings.defaultRegion(), listings, mail, accountIds);
     var mailLoop = new ReconcileLoop<>(MailRoute.KIND, mailRoutes, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
