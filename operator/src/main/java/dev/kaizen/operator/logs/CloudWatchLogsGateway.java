@@ -213,7 +213,7 @@ public final class CloudWatchLogsGateway implements LogGroupGateway {
   private ObservedLogGroup toObserved(LogGroup group) {
     String arn = group.logGroupArn() != null ? group.logGroupArn() : stripWildcard(group.arn());
     return new ObservedLogGroup(group.logGroupName(), arn, group.retentionInDays(), group.kmsKeyId(),
-        group.creationTime());
+        group.creationTime(), group.logGroupClassAsString(), group.dataProtectionStatusAsString());
   }
 
   private static String stripWildcard(String arn) {

@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * the model can express (retention, KMS key, tags, the operator-named metric filters, their alarms and subscription)
  * as spec, what it cannot as comments above the manifest, so a reviewer sees both in one pull request. Pure: the
  * reading is the command's.
+ *
+ * <p>Read but not expressible, so only commented: the log group class (chosen at creation, never changed; the operator
+ * creates STANDARD groups and has no field for it) and a data protection policy (its status comes with the listing;
+ * the model has no field for masking sensitive data, so the policy is neither read in full nor changed).
  */
 public final class LogGroupImport {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -121,6 +125,7 @@ public final class LogGroupImport {
             + " is left as it is: the operator manages only the one named " + SubscriptionDefinition.NAME + ".");
       }
     }
+    classAndDataProtection(found.group(), notes);
     notes.add("pods is not set: add spec.pods to ship the namespace's pod logs here with Fluent Bit.");
     StringBuilder out = new StringBuilder();
     out.append("# Imported from the log group ").append(groupName).append(" (").append(found.group().arn())
@@ -130,6 +135,24 @@ public final class LogGroupImport {
       return out.append(YAML.writeValueAsString(pipeline)).toString();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  /** What the model cannot carry of the group itself, said in comments; the adopted group keeps it as it is. */
+  private static void classAndDataProtection(ObservedLogGroup group, List<String> notes) {
+    String logGroupClass = group.logGroupClass();
+    if (logGroupClass != null && !"STANDARD".equals(logGroupClass)) {
+      notes.add("log group class " + logGroupClass + " is kept: a class is chosen when a group is created and cannot"
+          + " change, and spec has no field for it (a group the operator had to create again would be STANDARD)."
+          + ("INFREQUENT_ACCESS".equals(logGroupClass)
+              ? " This class takes no metric or subscription filters: CloudWatch Logs refuses any added here." : ""));
+    }
+    if ("ACTIVATED".equals(group.dataProtectionStatus())) {
+      notes.add("a data protection policy is active on this group (sensitive data masked): spec has no field for"
+          + " it, so the operator leaves it as it is; see aws logs get-data-protection-policy"
+          + " --log-group-identifier " + group.name() + ".");
+    } else if (group.dataProtectionStatus() != null) {
+      notes.add("data protection: " + group.dataProtectionStatus() + " (spec has no field for it; left as it is).");
     }
   }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 import software.amazon.awssdk.services.sts.StsClient;
 import dev.kaizen.operator.fakes.FakeSts;
@@ -88,6 +89,10 @@ class ImportLogGroupsTest {
         "shop/LogPipeline/owned", "kaizen.dev/uid", "u-1"));
     logs.backdoorCreate("/other/service");
     logs.backdoorCreate("/shopping/cart");
+    // What the model cannot carry: an Infrequent Access group, and a data protection policy.
+    logs.backdoorCreate("/shop/archive", Map.of(), LogGroupClass.INFREQUENT_ACCESS);
+    logs.backdoorPutDataProtectionPolicy("/shop/service-3", "{\"Name\":\"mask-emails\",\"Version\":\"2021-06-01\","
+        + "\"Statement\":[]}");
   }
 
   @Test
@@ -98,12 +103,18 @@ class ImportLogGroupsTest {
     assertThat(imported.err()).isEmpty();
     assertThat(imported.exit()).isZero();
     String out = imported.out();
-    assertThat(out).startsWith("# kaizen import loggroups --prefix /shop/: 61 log group(s) in eu-west-1.");
-    assertThat(out.split("\n---\n|^---\n")).hasSize(62);
+    assertThat(out).startsWith("# kaizen import loggroups --prefix /shop/: 62 log group(s) in eu-west-1.");
+    assertThat(out.split("\n---\n|^---\n")).hasSize(63);
     assertThat(out).contains("name: \"shop-service-1\"", "adopt: true", "name: \"/shop/service-59\"",
         "kmsKeyArn: \"" + KMS + "\"", "cost-center: \"4711\"", "threshold: 20.0",
         "# metric filter ErrorCount (pattern \"ERROR\") is left as it is",
-        "# /shop/owned: not imported, it carries kaizen-operator ownership tags (owner shop/LogPipeline/owned)");
+        "# /shop/owned: not imported, it carries kaizen-operator ownership tags (owner shop/LogPipeline/owned)",
+        "# log group class INFREQUENT_ACCESS is kept", "takes no metric or subscription filters",
+        "# a data protection policy is active on this group (sensitive data masked)",
+        "--log-group-identifier /shop/service-3.");
+    // Only the two groups that have them say so.
+    assertThat(out.split("log group class ")).hasSize(2);
+    assertThat(out.split("data protection policy is active")).hasSize(2);
     assertThat(out).doesNotContain("/other/service", "/shopping/cart", "kaizen.dev/uid", "u-1");
     Path manifests = dir.resolve("imported.yaml");
     Files.writeString(manifests, out);
@@ -111,7 +122,7 @@ class ImportLogGroupsTest {
     Run validated = run(new ValidateCommand(), manifests.toString());
     assertThat(validated.err()).isEmpty();
     assertThat(validated.exit()).isZero();
-    assertThat(validated.out()).contains("60 resource(s) checked, 0 problem(s)");
+    assertThat(validated.out()).contains("61 resource(s) checked, 0 problem(s)");
 
     int before = logs.mutatingCalls().size() + cloudWatch.mutatingCalls().size();
     Run planned = run(new PlanCommand(environment()), "--cluster-id", "prod-eu", "--region", "eu-west-1",
@@ -119,8 +130,8 @@ class ImportLogGroupsTest {
     assertThat(planned.exit()).as(planned.out() + planned.err()).isZero();
     List<String> changes = planned.out().lines().filter(line -> line.startsWith("  ")).toList();
     // Each group gets its owner tags, and the one alarm its own: nothing else would change.
-    assertThat(changes).hasSize(61).allSatisfy(line -> assertThat(line).startsWith("  TagResource "));
-    assertThat(planned.out()).contains("60 resource(s), 61 change(s), 0 stall(s), 0 error(s).");
+    assertThat(changes).hasSize(62).allSatisfy(line -> assertThat(line).startsWith("  TagResource "));
+    assertThat(planned.out()).contains("61 resource(s), 62 change(s), 0 stall(s), 0 error(s).");
     assertThat(logs.mutatingCalls().size() + cloudWatch.mutatingCalls().size()).as("read-only").isEqualTo(before);
   }
 

@@ -56,6 +56,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsForResourceR
 import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ListTagsLogGroupResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DataProtectionStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroupClass;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.PutRetentionPolicyResponse;
@@ -203,6 +204,8 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
     final TreeMap<String, String> tags = new TreeMap<>();
     Integer retentionInDays;
     String kmsKeyId;
+    /** The document of the group's data protection policy; null when it has none. */
+    String dataProtectionPolicy;
     final TreeMap<String, MetricFilter> metricFilters = new TreeMap<>();
     final TreeMap<String, SubscriptionFilter> subscriptionFilters = new TreeMap<>();
     final TreeMap<String, Stream> streams = new TreeMap<>();
@@ -849,11 +852,16 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
 
   /** Creates a log group with tags, created now by the fake's clock; fails if it exists. */
   public void backdoorCreate(String name, Map<String, String> tags) {
+    backdoorCreate(name, tags, LogGroupClass.STANDARD);
+  }
+
+  /** Creates a log group of a class (INFREQUENT_ACCESS, say) with tags; fails if it exists. */
+  public void backdoorCreate(String name, Map<String, String> tags, LogGroupClass logGroupClass) {
     synchronized (lock) {
       if (groups.containsKey(name)) {
         throw new IllegalStateException("log group exists: " + name);
       }
-      State group = new State(name, now().toEpochMilli(), LogGroupClass.STANDARD);
+      State group = new State(name, now().toEpochMilli(), logGroupClass);
       group.tags.putAll(tags);
       groups.put(name, group);
     }
@@ -894,6 +902,16 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   public void backdoorSetRetention(String name, Integer retentionInDays) {
     synchronized (lock) {
       backdoorGroup(name).retentionInDays = retentionInDays;
+    }
+  }
+
+  /**
+   * Gives a log group a data protection policy (PutDataProtectionPolicy's effect): DescribeLogGroups then reports its
+   * dataProtectionStatus as ACTIVATED.
+   */
+  public void backdoorPutDataProtectionPolicy(String name, String policyDocument) {
+    synchronized (lock) {
+      backdoorGroup(name).dataProtectionPolicy = policyDocument;
     }
   }
 
@@ -1155,6 +1173,7 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
           .storedBytes(0L)
           .kmsKeyId(group.kmsKeyId)
           .logGroupClass(group.logGroupClass)
+          .dataProtectionStatus(group.dataProtectionPolicy == null ? null : DataProtectionStatus.ACTIVATED)
           .logGroupArn(logGroupArn(group.name));
     }
     return b.build();
