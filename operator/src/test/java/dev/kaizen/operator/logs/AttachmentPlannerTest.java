@@ -159,4 +159,33 @@ class AttachmentPlannerTest {
     assertThat(AttachmentPlanner.alarmOwnerTags(Ownership.OWNED, List.of(alarm("errors", 5)), observed,
         Map.of("kaizen.dev/uid", "u"))).isEmpty();
   }
+
+  @Test
+  void existingAlarmsGainTheAccountDefaultsTheyLackInOneTagWriteAndNothingWhenTheyHaveThem() {
+    var owner = Map.of("kaizen.dev/owner", "shop/LogPipeline/web", "kaizen.dev/uid", "uid-1");
+    var observed = List.of(new ObservedAlarm(alarm("errors", 5), "arn:e", "OK"),
+        new ObservedAlarm(alarm("timeouts", 1), "arn:t", "OK"));
+    var desired = List.of(alarm("errors", 5), alarm("timeouts", 1));
+    Map<String, Map<String, String>> current = Map.of(
+        AlarmDefinition.name(GROUP, "errors"), Map.of("kaizen.dev/uid", "uid-1", "env", "prod", "old", "kept"),
+        AlarmDefinition.name(GROUP, "timeouts"), Map.of("kaizen.dev/uid", "uid-1", "env", "prod", "team", "shop"));
+    var defaults = Map.of("env", "prod", "team", "shop", "kaizen.dev/uid", "forged");
+
+    var changes = AttachmentPlanner.alarmTags(name -> Ownership.OWNED, desired, observed, owner, current::get,
+        defaults);
+
+    // errors lacks team; timeouts has every default; "old" is never removed, an ownership key never set.
+    assertThat(describe(changes)).containsExactly("TagResource kaizen:/shop/web:errors: account default tags: team");
+    assertThat(RecordingPorts.callsOf(changes.get(0))).containsExactly(
+        new RecordingPorts.PortCall("alarms", "tag", List.of("arn:e", Map.of("team", "shop"))));
+    // Re-attached: the owner tags and the missing defaults in the same write.
+    var reattached = AttachmentPlanner.alarmTags(name -> Ownership.REATTACH, desired, observed, owner, current::get,
+        defaults);
+    assertThat(RecordingPorts.callsOf(reattached.get(0))).containsExactly(new RecordingPorts.PortCall("alarms", "tag",
+        List.of("arn:e", Map.of("team", "shop", "kaizen.dev/owner", "shop/LogPipeline/web",
+            "kaizen.dev/uid", "uid-1"))));
+    // Another's alarm is never tagged.
+    assertThat(AttachmentPlanner.alarmTags(name -> Ownership.FOREIGN, desired, observed, owner, current::get,
+        defaults)).isEmpty();
+  }
 }

@@ -116,4 +116,33 @@ class LogGroupPlannerTest {
     assertThat(LogPipelineCatalog.prefixes(java.util.Set.of("/shop/web", "/shop/api", "/pay/db", "flat", "/shop/")))
         .containsExactly("/pay/", "/shop/", "flat");
   }
+
+  @Test
+  void accountDefaultsAreAddedToAnExistingGroupUnderTheSpecsTagsAndNeverRemoved() {
+    var desired = new DesiredLogGroup("/shop/web", null, null, Map.of("team", "shop"),
+        Map.of("team", "platform", "env", "prod", "cost-center", "42"));
+    var observed = new ObservedLogGroup("/shop/web", ARN, null, null);
+    Map<String, String> found = new java.util.HashMap<>(MINE.asTags());
+    found.put("team", "shop");
+    found.put("cost-center", "41");
+    found.put("tier", "gold"); // set from an earlier spec: removed
+    found.put("env", "dev"); // a default an older status recorded as managed: brought back, never removed
+
+    var plan = plan(desired, Optional.of(observed), Optional.of(found), List.of("team", "tier", "env"));
+
+    assertThat(plan.describe()).containsExactly("TagResource /shop/web: set cost-center, env",
+        "UntagResource /shop/web: removed from spec: tier");
+    assertThat(RecordingPorts.callsOf(plan.changes().get(0))).containsExactly(
+        new RecordingPorts.PortCall("logs", "tag", List.of(ARN, Map.of("cost-center", "42", "env", "prod"))));
+    // Once there, nothing to write.
+    found.put("cost-center", "42");
+    found.put("env", "prod");
+    assertThat(plan(desired, Optional.of(observed), Optional.of(found), List.of("team")).isEmpty()).isTrue();
+    // Created with them, the spec's tag winning.
+    var create = RecordingPorts.callsOf(plan(desired, Optional.empty(), Optional.of(Map.of()), List.of())
+        .changes().get(0));
+    assertThat(create.get(0).arguments().get(2)).isEqualTo(new java.util.TreeMap<>(Map.of("team", "shop",
+        "env", "prod", "cost-center", "42", OwnerTags.CLUSTER, "c1", OwnerTags.OWNER, "shop/LogPipeline/web",
+        OwnerTags.UID, "uid-1")));
+  }
 }
