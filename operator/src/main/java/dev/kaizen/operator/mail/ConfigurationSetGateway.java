@@ -28,6 +28,9 @@ public interface ConfigurationSetGateway {
 
   void delete(String name);
 
+  /** TagResource on the set's ARN: adds or overwrites these tags, leaves the others. */
+  void tag(String name, Map<String, String> tags);
+
   /** PutEmailIdentityConfigurationSetAttributes: the identity's default configuration set (null: none). */
   void makeDefault(String domain, String name);
 

@@ -6,6 +6,7 @@ import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.reconcile.Verdicts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class ConfigurationSetPlanner {
    * the identity is then not pointed at it either: mail must not go through a set someone else controls.
    */
   static List<Change<MailRoutePorts>> plan(DesiredConfigurationSet desired, Optional<ObservedConfigurationSet> observed,
-      ObservedIdentity identity, Verdicts verdicts, OwnerTags mine) {
+      ObservedIdentity identity, Verdicts verdicts, OwnerTags mine, Map<String, String> defaultTags) {
     List<Change<MailRoutePorts>> changes = new ArrayList<>();
     String name = desired.name();
     if (observed.isEmpty()) {
@@ -39,6 +40,10 @@ final class ConfigurationSetPlanner {
       return List.of();
     } else {
       ObservedConfigurationSet found = observed.get();
+      Map<String, String> wantedTags = MailRoutePlanner.tags(defaultTags, mine);
+      MailRoutePlanner.missingTags(found.tags(), wantedTags).ifPresent(missing -> changes.add(Change.of(Effect.UPDATE,
+          "TagResource", "configuration-set/" + name, missing,
+          ports -> ports.configurationSets().tag(name, wantedTags))));
       // SES sets the TLS policy and the sending pool in one call: both are sent whichever of them drifted.
       List<String> delivery = new ArrayList<>();
       if (!desired.tlsPolicy().equals(found.tlsPolicy())) {

@@ -28,7 +28,7 @@ final class DedicatedIpPoolPlanner {
    *     leased it
    */
   static List<Change<MailRoutePorts>> plan(DesiredDedicatedIpPool desired, Optional<ObservedDedicatedIpPool> observed,
-      Map<String, Optional<String>> ipPools, Verdicts verdicts, OwnerTags mine) {
+      Map<String, Optional<String>> ipPools, Verdicts verdicts, OwnerTags mine, Map<String, String> defaultTags) {
     String name = desired.name();
     List<Change<MailRoutePorts>> changes = new ArrayList<>();
     List<String> inPool = observed.map(ObservedDedicatedIpPool::ips).orElse(List.of());
@@ -41,8 +41,11 @@ final class DedicatedIpPoolPlanner {
       throw new MailRouteStalled(MailRouteStalled.DEDICATED_IP_POOL_MISMATCH, "The dedicated IP pool " + name
           + " is " + observed.get().scalingMode() + ", the spec asks for " + desired.scalingMode() + ": give the pool"
           + " another name, or change its scaling mode in SES.");
-    } else if (!observed.get().tags().entrySet().containsAll(mine.asTags().entrySet())) {
-      changes.add(retag(name, mine));
+    } else {
+      Map<String, String> wantedTags = MailRoutePlanner.tags(defaultTags, mine);
+      MailRoutePlanner.missingTags(observed.get().tags(), wantedTags).ifPresent(missing -> changes.add(Change.of(
+          Effect.UPDATE, "TagResource", "dedicated-ip-pool/" + name, missing,
+          ports -> ports.pools().tag(name, wantedTags))));
     }
     if (!desired.standard()) {
       return changes;
@@ -85,12 +88,6 @@ final class DedicatedIpPoolPlanner {
     String name = pool.name();
     changes.add(Change.of(Effect.DELETE, "DeleteDedicatedIpPool", name, reason, ports -> ports.pools().delete(name)));
     return changes;
-  }
-
-  /** Our ownership tags on a pool that is ours by rule (re-attached, taken over, adopted) but not yet tagged so. */
-  static Change<MailRoutePorts> retag(String name, OwnerTags mine) {
-    return Change.of(Effect.UPDATE, "TagResource", "dedicated-ip-pool/" + name, "ownership tags",
-        ports -> ports.pools().tag(name, MailRoutePlanner.tags(ports.defaultTags(), mine)));
   }
 
   private static Change<MailRoutePorts> moveOut(String ip, String pool, String reason) {

@@ -24,6 +24,9 @@ public interface IdentityGateway {
 
   void delete(String domain);
 
+  /** TagResource on the identity's ARN: adds or overwrites these tags, leaves the others. */
+  void tag(String domain, Map<String, String> tags);
+
   /** GetAccount: whether the account is still in the sandbox, and its enforcement status. */
   SendingAccount account();
 

@@ -144,8 +144,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   public MailRoutePorts ports(AwsTarget target) {
     return ports.computeIfAbsent(target, t -> new MailRoutePorts(t,
-        new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t),
-        new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t),
+        new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
+        new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new SesDedicatedIpPoolGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
   }
@@ -188,7 +188,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .stream().filter(ip -> !read.pool().map(ObservedDedicatedIpPool::ips).orElse(List.of()).contains(ip))
         .forEach(ip -> ipPools.put(ip, Optional.ofNullable(read.ips().get(ip))))));
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
-        pool.flatMap(PoolRead::pool), ipPools);
+        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags());
   }
 
   /** The pool with its IPs, and where every dedicated IP of the account is (to place those the spec lists). */
@@ -298,7 +298,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
     Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
-        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
   }
 
   @Override

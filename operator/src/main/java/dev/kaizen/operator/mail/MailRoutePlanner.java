@@ -52,6 +52,9 @@ public final class MailRoutePlanner {
           .committingFirst(retryVerification.get().acknowledgement());
     }
     List<Change<MailRoutePorts>> changes = new ArrayList<>();
+    Map<String, String> wantedTags = tags(observed.defaultTags(), mine);
+    missingTags(identity.tags(), wantedTags).ifPresent(missing -> changes.add(Change.of(Effect.UPDATE, "TagResource",
+        "identity/" + domain, missing, ports -> ports.ses().tag(domain, wantedTags))));
     String mailFrom = desired.mailFromDomain().orElse(null);
     boolean mailFromDiffers = !Objects.equals(mailFrom, identity.mailFromDomain())
         || mailFrom != null && !desired.behaviorOnMxFailure().equals(identity.behaviorOnMxFailure());
@@ -65,8 +68,9 @@ public final class MailRoutePlanner {
     desired.configurationSet().ifPresent(set -> {
       // The pool first: the set is created (or pointed) at a pool that exists.
       set.dedicatedIpPool().ifPresent(pool -> changes.addAll(DedicatedIpPoolPlanner.plan(pool,
-          observed.dedicatedIpPool(), observed.ipPools(), verdicts, mine)));
-      changes.addAll(ConfigurationSetPlanner.plan(set, observed.configurationSet(), identity, verdicts, mine));
+          observed.dedicatedIpPool(), observed.ipPools(), verdicts, mine, observed.defaultTags())));
+      changes.addAll(ConfigurationSetPlanner.plan(set, observed.configurationSet(), identity, verdicts, mine,
+          observed.defaultTags()));
     });
     if (!desired.manualDns() && observed.zoneId().isPresent()) {
       String zoneId = observed.zoneId().get();
@@ -90,6 +94,17 @@ public final class MailRoutePlanner {
     return Change.of(Effect.DELETE, "ChangeResourceRecordSets", zoneId,
         batch.stream().map(RecordChange::describe).collect(Collectors.joining(", ")),
         ports -> ports.dns().change(zoneId, batch));
+  }
+
+  /**
+   * Why an existing object needs TagResource: the tags of {@code wanted} it lacks or carries with another value (an
+   * object re-attached, taken over or adopted; an account default tag added since it was created). Empty: none.
+   * Tags it has beyond those are never removed.
+   */
+  static Optional<String> missingTags(Map<String, String> found, Map<String, String> wanted) {
+    List<String> missing = wanted.entrySet().stream().filter(e -> !e.getValue().equals(found.get(e.getKey())))
+        .map(Map.Entry::getKey).sorted().toList();
+    return missing.isEmpty() ? Optional.empty() : Optional.of("tags " + String.join(", ", missing) + " not as wanted");
   }
 
   /** The account's default tags with the ownership tags, which win. */

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.mail;
 
+import dev.kaizen.operator.aws.AccountIds;
 import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
@@ -19,12 +20,16 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
   private final AwsCalls calls;
   private final AwsTarget target;
   private final AwsCaller caller;
+  private final AccountIds accountIds;
 
-  public SesConfigurationSetGateway(SesV2Client client, AwsCalls calls, AwsTarget target) {
-    this(client, calls, target, AwsCaller.UNQUEUED);
+  /** @param accountIds the account ID of the target's binding, for the ARN tags are written on */
+  public SesConfigurationSetGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AccountIds accountIds) {
+    this(client, calls, target, AwsCaller.UNQUEUED, accountIds);
   }
 
-  private SesConfigurationSetGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
+  private SesConfigurationSetGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller,
+      AccountIds accountIds) {
+    this.accountIds = accountIds;
     this.client = client;
     this.calls = calls;
     this.target = target;
@@ -33,7 +38,7 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
 
   @Override
   public SesConfigurationSetGateway forCaller(AwsCaller caller) {
-    return new SesConfigurationSetGateway(client, calls, target, caller);
+    return new SesConfigurationSetGateway(client, calls, target, caller, accountIds);
   }
 
   @Override
@@ -104,6 +109,13 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
   public void makeDefault(String domain, String name) {
     call("PutEmailIdentityConfigurationSetAttributes", () -> client.putEmailIdentityConfigurationSetAttributes(r -> r
         .emailIdentity(domain).configurationSetName(name)));
+  }
+
+  @Override
+  public void tag(String name, Map<String, String> tags) {
+    String arn = SesArns.arn(target, accountIds.of(target), "configuration-set/" + name);
+    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
   }
 
   private <T> T call(String operation, Supplier<T> call) {

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.mail;
 
+import dev.kaizen.operator.aws.AccountIds;
 import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.AwsTarget;
@@ -23,12 +24,16 @@ public final class SesIdentityGateway implements IdentityGateway {
   private final AwsCalls calls;
   private final AwsTarget target;
   private final AwsCaller caller;
+  private final AccountIds accountIds;
 
-  public SesIdentityGateway(SesV2Client client, AwsCalls calls, AwsTarget target) {
-    this(client, calls, target, AwsCaller.UNQUEUED);
+  /** @param accountIds the account ID of the target's binding, for the ARN tags are written on */
+  public SesIdentityGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AccountIds accountIds) {
+    this(client, calls, target, AwsCaller.UNQUEUED, accountIds);
   }
 
-  private SesIdentityGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
+  private SesIdentityGateway(SesV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller,
+      AccountIds accountIds) {
+    this.accountIds = accountIds;
     this.client = client;
     this.calls = calls;
     this.target = target;
@@ -37,7 +42,7 @@ public final class SesIdentityGateway implements IdentityGateway {
 
   @Override
   public SesIdentityGateway forCaller(AwsCaller caller) {
-    return new SesIdentityGateway(client, calls, target, caller);
+    return new SesIdentityGateway(client, calls, target, caller, accountIds);
   }
 
   @Override
@@ -97,6 +102,13 @@ public final class SesIdentityGateway implements IdentityGateway {
 
   private static java.util.List<Tag> tags(Map<String, String> tags) {
     return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  @Override
+  public void tag(String name, Map<String, String> tags) {
+    String arn = SesArns.arn(target, accountIds.of(target), "identity/" + name);
+    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
   }
 
   private <T> T call(String operation, Supplier<T> call) {

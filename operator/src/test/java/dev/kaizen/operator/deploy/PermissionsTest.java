@@ -169,6 +169,11 @@ class PermissionsTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
         && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0
         && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1")));
+    // Objects of ours that lost their uid tag (as after a Retain and re-create) are re-attached by tagging them; the
+    // spec edit below makes the next observe a full one, which judges ownership.
+    for (String resource : List.of("identity/example.com", "configuration-set/shop-mail", "dedicated-ip-pool/shop-pool")) {
+      harness.ses().removeTagDirectly(resource, "kaizen.dev/uid");
+    }
     OperatorHarness.edit(routes.withName("mail"), found -> {
       var dkim = new dev.kaizen.operator.api.v1alpha1.mail.DkimSpec();
       dkim.setKeyLength(dev.kaizen.operator.api.v1alpha1.mail.DkimSpec.KeyLength.RSA_1024_BIT);
@@ -184,7 +189,8 @@ class PermissionsTest {
     });
     await().atMost(Duration.ofSeconds(30))
         .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0
-            && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0);
+            && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0
+            && harness.ses().callCount("TagResource") >= 3);
     routes.withName("mail").delete();
     await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
@@ -550,7 +556,7 @@ class PermissionsTest {
   static final class IamEval {
     private static final Set<String> TAGGING_ACTIONS = Set.of("logs:CreateLogGroup", "logs:TagResource",
         "cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ses:CreateEmailIdentity",
-        "ses:CreateConfigurationSet", "ses:CreateDedicatedIpPool", "scheduler:CreateScheduleGroup",
+        "ses:CreateConfigurationSet", "ses:CreateDedicatedIpPool", "ses:TagResource", "scheduler:CreateScheduleGroup",
         "scheduler:TagResource");
 
     /**

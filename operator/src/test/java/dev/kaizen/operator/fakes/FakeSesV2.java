@@ -370,6 +370,16 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     }
   }
 
+  /**
+   * Someone removes a tag of an identity, configuration set or pool outside the operator ({@code resource} as in its
+   * ARN: {@code identity/example.com}, {@code configuration-set/shop-mail}, {@code dedicated-ip-pool/shop-pool}).
+   */
+  public void removeTagDirectly(String resource, String key) {
+    synchronized (lock) {
+      tagsOf("arn:" + partition + ":ses:" + region + ":" + accountId + ":" + resource).remove(key);
+    }
+  }
+
   /** The pool a leased IP is in now. */
   public String poolOfDedicatedIp(String ip) {
     synchronized (lock) {

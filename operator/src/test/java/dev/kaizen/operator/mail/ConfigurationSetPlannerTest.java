@@ -39,7 +39,7 @@ class ConfigurationSetPlannerTest {
   @Test
   void anAbsentSetIsCreatedWithEveryOptionAndTaggedThenMadeTheIdentitysDefault() {
     List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.plan(DESIRED, Optional.empty(), identity(null),
-        verdict(Ownership.UNOWNED), MINE);
+        verdict(Ownership.UNOWNED), MINE, Map.of());
     assertThat(operations(changes)).containsExactly("CreateConfigurationSet",
         "PutEmailIdentityConfigurationSetAttributes");
     changes.forEach(change -> change.applyTo(ports(Map.of("cost-center", "42", OwnerTags.OWNER, "spoofed"))));
@@ -54,7 +54,7 @@ class ConfigurationSetPlannerTest {
     ObservedConfigurationSet drifted = new ObservedConfigurationSet("shop-mail", "OPTIONAL", true, false,
         Optional.of(List.of("COMPLAINT", "BOUNCE")), null, MINE.asTags());
     List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.plan(DESIRED, Optional.of(drifted),
-        identity("shop-mail"), verdict(Ownership.OWNED), MINE);
+        identity("shop-mail"), verdict(Ownership.OWNED), MINE, Map.of());
     // reasons in another order are the same reasons; the identity already points at the set
     assertThat(operations(changes)).containsExactly("PutConfigurationSetDeliveryOptions",
         "PutConfigurationSetSendingOptions");
@@ -64,7 +64,7 @@ class ConfigurationSetPlannerTest {
     ObservedConfigurationSet inPlace = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
         Optional.of(List.of("BOUNCE", "COMPLAINT")), null, MINE.asTags());
     assertThat(ConfigurationSetPlanner.plan(DESIRED, Optional.of(inPlace), identity("shop-mail"),
-        verdict(Ownership.OWNED), MINE)).isEmpty();
+        verdict(Ownership.OWNED), MINE, Map.of())).isEmpty();
   }
 
   @Test
@@ -74,7 +74,7 @@ class ConfigurationSetPlannerTest {
     ObservedConfigurationSet found = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
         Optional.of(List.of("BOUNCE")), null, MINE.asTags());
     assertThat(operations(ConfigurationSetPlanner.plan(noSuppression, Optional.of(found), identity("other-set"),
-        verdict(Ownership.OWNED), MINE))).containsExactly("PutConfigurationSetReputationOptions",
+        verdict(Ownership.OWNED), MINE, Map.of()))).containsExactly("PutConfigurationSetReputationOptions",
         "PutEmailIdentityConfigurationSetAttributes");
   }
 
@@ -83,9 +83,9 @@ class ConfigurationSetPlannerTest {
     ObservedConfigurationSet foreign = new ObservedConfigurationSet("shop-mail", "OPTIONAL", false, false,
         Optional.empty(), null, Map.of(OwnerTags.CLUSTER, "prod", OwnerTags.OWNER, "other/MailRoute/x"));
     assertThat(ConfigurationSetPlanner.plan(DESIRED, Optional.of(foreign), identity(null),
-        verdict(Ownership.FOREIGN), MINE)).isEmpty();
+        verdict(Ownership.FOREIGN), MINE, Map.of())).isEmpty();
     assertThat(ConfigurationSetPlanner.plan(DESIRED, Optional.of(foreign), identity(null),
-        verdict(Ownership.UNOWNED), MINE)).isEmpty();
+        verdict(Ownership.UNOWNED), MINE, Map.of())).isEmpty();
   }
 
   @Test
@@ -106,7 +106,7 @@ class ConfigurationSetPlannerTest {
     ObservedConfigurationSet elsewhere = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
         Optional.of(List.of("BOUNCE", "COMPLAINT")), "ses-default-dedicated-pool", MINE.asTags());
     List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.plan(pooled, Optional.of(elsewhere),
-        identity("shop-mail"), verdict(Ownership.OWNED), MINE);
+        identity("shop-mail"), verdict(Ownership.OWNED), MINE, Map.of());
     assertThat(changes).singleElement().satisfies(change -> assertThat(change.reason())
         .isEqualTo("sending pool ses-default-dedicated-pool -> shop-pool"));
     changes.forEach(change -> change.applyTo(ports(Map.of())));
@@ -116,7 +116,18 @@ class ConfigurationSetPlannerTest {
     ObservedConfigurationSet inPool = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
         Optional.of(List.of("BOUNCE", "COMPLAINT")), "shop-pool", MINE.asTags());
     assertThat(ConfigurationSetPlanner.plan(pooled, Optional.of(inPool), identity("shop-mail"),
-        verdict(Ownership.OWNED), MINE)).isEmpty();
+        verdict(Ownership.OWNED), MINE, Map.of())).isEmpty();
+  }
+
+  @Test
+  void aSetOursByRuleGetsTheOwnershipAndDefaultTagsAddedOthersKept() {
+    ObservedConfigurationSet adopted = new ObservedConfigurationSet("shop-mail", "REQUIRE", true, true,
+        Optional.of(List.of("BOUNCE", "COMPLAINT")), null, Map.of("team", "mail"));
+    List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.plan(DESIRED, Optional.of(adopted),
+        identity("shop-mail"), verdict(Ownership.ADOPT), MINE, Map.of("cost-center", "42"));
+    changes.forEach(change -> change.applyTo(ports(Map.of())));
+    assertThat(calls).containsExactly("tag shop-mail {cost-center=42, kaizen.dev/cluster=prod,"
+        + " kaizen.dev/owner=shop/MailRoute/mail, kaizen.dev/uid=uid-1}");
   }
 
   private MailRoutePorts ports(Map<String, String> defaultTags) {
@@ -161,6 +172,11 @@ class ConfigurationSetPlannerTest {
     @Override
     public void delete(String name) {
       calls.add("delete " + name);
+    }
+
+    @Override
+    public void tag(String name, Map<String, String> tags) {
+      calls.add("tag " + name + " " + new java.util.TreeMap<>(tags));
     }
 
     @Override

@@ -42,7 +42,7 @@ class DedicatedIpPoolPlannerTest {
   @Test
   void anAbsentPoolIsCreatedTaggedThenItsListedIpsMovedInFromTheDefaultPool() {
     List<Change<MailRoutePorts>> changes = DedicatedIpPoolPlanner.plan(STANDARD, Optional.empty(),
-        Map.of("192.0.2.1", Optional.of(DEFAULT), "192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.UNOWNED), MINE);
+        Map.of("192.0.2.1", Optional.of(DEFAULT), "192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.UNOWNED), MINE, Map.of());
     assertThat(apply(changes)).containsExactly(
         "create shop-pool STANDARD {cost-center=42, kaizen.dev/cluster=prod, kaizen.dev/owner=shop/MailRoute/mail,"
             + " kaizen.dev/uid=uid-1}",
@@ -53,43 +53,53 @@ class DedicatedIpPoolPlannerTest {
   void anIpNoLongerListedGoesBackToTheDefaultPoolAndAPoolInPlaceNeedsNothing() {
     List<Change<MailRoutePorts>> changes = DedicatedIpPoolPlanner.plan(STANDARD,
         Optional.of(pool("STANDARD", MINE.asTags(), "192.0.2.1", "192.0.2.9")),
-        Map.of("192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.OWNED), MINE);
+        Map.of("192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.OWNED), MINE, Map.of());
     assertThat(apply(changes)).containsExactly("move 192.0.2.2 shop-pool", "move 192.0.2.9 " + DEFAULT);
 
     assertThat(DedicatedIpPoolPlanner.plan(STANDARD, Optional.of(pool("STANDARD", MINE.asTags(), "192.0.2.1",
-        "192.0.2.2")), Map.of(), verdict(Ownership.OWNED), MINE)).isEmpty();
+        "192.0.2.2")), Map.of(), verdict(Ownership.OWNED), MINE, Map.of())).isEmpty();
   }
 
   @Test
   void anIpNotLeasedOrInAnotherPoolStallsBeforeAnyChange() {
     assertThatThrownBy(() -> DedicatedIpPoolPlanner.plan(STANDARD, Optional.empty(),
-        Map.of("192.0.2.1", Optional.of(DEFAULT), "192.0.2.2", Optional.empty()), verdict(Ownership.UNOWNED), MINE))
+        Map.of("192.0.2.1", Optional.of(DEFAULT), "192.0.2.2", Optional.empty()), verdict(Ownership.UNOWNED), MINE, Map.of()))
         .isInstanceOf(MailRouteStalled.class).hasMessageContaining("not leased the dedicated IP 192.0.2.2");
     assertThatThrownBy(() -> DedicatedIpPoolPlanner.plan(STANDARD, Optional.empty(),
         Map.of("192.0.2.1", Optional.of("marketing"), "192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.UNOWNED),
-        MINE)).isInstanceOf(MailRouteStalled.class).hasMessageContaining("192.0.2.1 is in the pool marketing");
+        MINE, Map.of())).isInstanceOf(MailRouteStalled.class).hasMessageContaining("192.0.2.1 is in the pool marketing");
   }
 
   @Test
   void aPoolOfAnotherOwnerIsNeverWrittenAndAManagedPoolsIpsAreSes() {
     Map<String, String> foreign = Map.of(OwnerTags.CLUSTER, "prod", OwnerTags.OWNER, "web/MailRoute/x");
     assertThat(DedicatedIpPoolPlanner.plan(STANDARD, Optional.of(pool("STANDARD", foreign, "192.0.2.7")),
-        Map.of("192.0.2.1", Optional.of(DEFAULT), "192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.FOREIGN), MINE))
+        Map.of("192.0.2.1", Optional.of(DEFAULT), "192.0.2.2", Optional.of(DEFAULT)), verdict(Ownership.FOREIGN), MINE, Map.of()))
         .isEmpty();
     DesiredDedicatedIpPool managed = new DesiredDedicatedIpPool("shop-pool", "MANAGED", List.of());
     assertThat(DedicatedIpPoolPlanner.plan(managed, Optional.of(pool("MANAGED", MINE.asTags(), "198.51.100.1")),
-        Map.of(), verdict(Ownership.OWNED), MINE)).isEmpty();
+        Map.of(), verdict(Ownership.OWNED), MINE, Map.of())).isEmpty();
     assertThatThrownBy(() -> DedicatedIpPoolPlanner.plan(managed, Optional.of(pool("STANDARD", MINE.asTags())),
-        Map.of(), verdict(Ownership.OWNED), MINE)).isInstanceOf(MailRouteStalled.class)
+        Map.of(), verdict(Ownership.OWNED), MINE, Map.of())).isInstanceOf(MailRouteStalled.class)
         .hasMessageContaining("is STANDARD, the spec asks for MANAGED");
   }
 
   @Test
   void aPoolOursByRuleIsTaggedWithoutRemovingOtherTags() {
     List<Change<MailRoutePorts>> changes = DedicatedIpPoolPlanner.plan(STANDARD, Optional.of(pool("STANDARD",
-        Map.of("team", "mail"), "192.0.2.1", "192.0.2.2")), Map.of(), verdict(Ownership.ADOPT), MINE);
+        Map.of("team", "mail"), "192.0.2.1", "192.0.2.2")), Map.of(), verdict(Ownership.ADOPT), MINE,
+        Map.of("cost-center", "42"));
     assertThat(apply(changes)).containsExactly("tag shop-pool {cost-center=42, kaizen.dev/cluster=prod,"
         + " kaizen.dev/owner=shop/MailRoute/mail, kaizen.dev/uid=uid-1}");
+  }
+
+  @Test
+  void anAccountDefaultTagMissingOnAPoolOfOursIsAddedAndNothingElseChanges() {
+    List<Change<MailRoutePorts>> changes = DedicatedIpPoolPlanner.plan(STANDARD, Optional.of(pool("STANDARD",
+        MINE.asTags(), "192.0.2.1", "192.0.2.2")), Map.of(), verdict(Ownership.OWNED), MINE,
+        Map.of("cost-center", "42"));
+    assertThat(changes).singleElement().satisfies(change -> assertThat(change.reason())
+        .isEqualTo("tags cost-center not as wanted"));
   }
 
   @Test
