@@ -28,6 +28,8 @@ import dev.kaizen.operator.cron.CronJobSetReconciler;
 import dev.kaizen.operator.cron.KubernetesCronJobs;
 import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
 import dev.kaizen.operator.cron.eventbridge.SdkScheduleGateway;
+import dev.kaizen.operator.cron.eventbridge.SchedulerMetrics;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import java.util.Optional;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import dev.kaizen.operator.logs.KubernetesFluentBitConfigs;
@@ -143,7 +145,8 @@ public final class KaizenOperator implements AutoCloseable {
     var cron = new CronJobSetKind(new KubernetesCronJobs(client), settings.clock(),
         (set, message) -> events.warning(set, CronJobSetKind.JOBS_NOT_SUCCEEDING, message),
         Optional.of(new EventBridgeTarget(target -> new SdkScheduleGateway(aws.client(target, SchedulerClient.class),
-            calls, target), settings.defaultRegion())));
+            new SchedulerMetrics(aws.client(target, CloudWatchClient.class), calls, target, settings.clock()), calls,
+            target), settings.defaultRegion())));
     var cronLoop = new ReconcileLoop<>(CronJobSet.KIND, cron, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), CronJobSetKind.accountResolver(accounts));
     ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop), CronJobSet.class,

@@ -186,7 +186,9 @@ public final class QuotaTable {
       perOperation(SCHEDULER, "GetScheduleGroup", 10, SCHEDULER_QUOTAS),
       perOperation(SCHEDULER, "ListSchedules", 10, SCHEDULER_QUOTAS),
       perOperation(SCHEDULER, "ListTagsForResource", 10, SCHEDULER_QUOTAS),
-      perOperation(SCHEDULER, "TagResource", 10, SCHEDULER_QUOTAS));
+      perOperation(SCHEDULER, "TagResource", 10, SCHEDULER_QUOTAS),
+      // CronJobSet's EventBridge health: one GetMetricData per set per full observe (CloudWatch: 50/s).
+      perOperation(CLOUDWATCH, "GetMetricData", 50, CLOUDWATCH_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

@@ -1,7 +1,12 @@
 package dev.kaizen.operator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobEntry;
+import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
+import dev.kaizen.operator.api.v1alpha1.cron.CronTarget;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
+import dev.kaizen.operator.cron.CronJobNames;
+import java.util.ArrayList;
 import dev.kaizen.operator.core.manifest.DuplicateCheck.Claim;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.logs.LogPipelineKind;
@@ -29,7 +34,29 @@ final class ClaimedAwsObjects {
     if (LogPipeline.KIND.equals(manifest.kind())) {
       return List.of(logGroup(manifest, namespace, operatorRegion));
     }
+    if (CronJobSet.KIND.equals(manifest.kind())) {
+      return cronJobs(manifest, namespace);
+    }
     return List.of();
+  }
+
+  /**
+   * A CronJobSet on Kubernetes claims one CronJob per job, {@code <set>-<job>}: sets {@code a-b} with job {@code c}
+   * and {@code a} with job {@code b-c} both claim {@code a-b-c}. (Its EventBridge group is unique by construction.)
+   */
+  private static List<Claim> cronJobs(Manifest manifest, String namespace) {
+    CronJobSet set = SERIALIZATION.convertValue(manifest.object(), CronJobSet.class);
+    if (set.getSpec() == null || set.getSpec().effectiveTarget() != CronTarget.KUBERNETES) {
+      return List.of();
+    }
+    List<Claim> claims = new ArrayList<>();
+    List<CronJobEntry> jobs = set.getSpec().getJobs();
+    for (int i = 0; i < jobs.size(); i++) {
+      String cronJob = CronJobNames.of(set.getMetadata().getName(), jobs.get(i).getName());
+      claims.add(new Claim("the CronJob " + namespace + "/" + cronJob, "spec.jobs[" + i + "].name",
+          " (named <set>-<job>)"));
+    }
+    return claims;
   }
 
   private static Claim logGroup(Manifest manifest, String namespace, Optional<String> operatorRegion) {

@@ -21,6 +21,7 @@ import dev.kaizen.operator.cron.CronJobSetKind;
 import dev.kaizen.operator.cron.CronJobSetPorts;
 import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
 import dev.kaizen.operator.cron.eventbridge.SdkScheduleGateway;
+import dev.kaizen.operator.cron.eventbridge.SchedulerMetrics;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import dev.kaizen.operator.logs.FluentBitConfigs;
 import dev.kaizen.operator.logs.FluentBitShards;
@@ -80,7 +81,9 @@ final class CommandLineKinds {
     // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
     var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {},
         Optional.of(new EventBridgeTarget(target -> new SdkScheduleGateway(clients.client(target,
-            SchedulerClient.class), calls, target), defaultRegion)));
+            SchedulerClient.class), new SchedulerMetrics(clients.client(target,
+            software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class), calls, target, Clock.systemUTC()),
+            calls, target), defaultRegion)));
     // SolrCluster: Solr and the configset ConfigMap are not read by the command line (shown as to be created).
     var solr = new SolrClusterKind(clients, calls, defaultRegion, url -> {
       throw new IllegalStateException("the command line does not call Solr");

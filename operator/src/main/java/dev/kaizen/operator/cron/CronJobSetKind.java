@@ -17,6 +17,7 @@ import dev.kaizen.operator.cron.eventbridge.EventBridgeObservation;
 import dev.kaizen.operator.cron.eventbridge.EventBridgePlanner;
 import dev.kaizen.operator.cron.eventbridge.EventBridgePorts;
 import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
+import dev.kaizen.operator.cron.eventbridge.GroupRuns;
 import dev.kaizen.operator.cron.eventbridge.ObservedGroup;
 import dev.kaizen.operator.cron.eventbridge.ScheduleDefinition;
 import java.time.Duration;
@@ -53,7 +54,9 @@ import java.util.stream.Collectors;
 /**
  * CronJobSet's part of the reconcile loop, Kubernetes target: one CronJob per job in the set's namespace, each an
  * owned object judged on its own marker (annotations {@code kaizen.dev/cluster}, {@code owner}, {@code uid}, read
- * like AWS tags), and the health of each job from the Jobs its CronJob made. No AWS: the account is not used.
+ * like AWS tags), and the health of each job from the Jobs its CronJob made; no AWS. Target eventbridge: one
+ * EventBridge Scheduler schedule group per set (the owned object, judged on its tags) and one schedule per job, in the
+ * set's account and region (see {@link EventBridgeTarget}), health from the group's CloudWatch run counts.
  */
 public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservation, CronJobSetPorts> {
   public static final String JOBS_HEALTHY = "JobsHealthy";
@@ -64,6 +67,8 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   public static final String SCHEDULE_GROUP_DELETING = "ScheduleGroupDeleting";
   public static final String SCHEDULE_GROUP_QUOTA = "ScheduleGroupQuotaReached";
   public static final String NO_RUN_HISTORY = "NoRunHistory";
+  public static final String RUNS_LOST = "RunsLost";
+  public static final String RUNS_DELIVERED = "RunsDelivered";
   private static final Duration DELETING_RECHECK = Duration.ofSeconds(5);
 
   private final CronJobSetPorts ports;
@@ -305,8 +310,8 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   public List<DetailCondition> details(CronJobSet set, Optional<CronJobSetObservation> observed,
       Optional<Failure> failure) {
     if (onEventBridge(set)) {
-      return List.of(DetailCondition.unknown(JOBS_HEALTHY, NO_RUN_HISTORY, "EventBridge Scheduler keeps no run"
-          + " history, and reading its CloudWatch metrics is not built yet: see the README's CronJobSet section."));
+      return List.of(scheduledRunsHealth(set, observed.flatMap(CronJobSetObservation::eventBridge)
+          .flatMap(EventBridgeObservation::runs)));
     }
     if (observed.isEmpty()) {
       return List.of(DetailCondition.unknown(JOBS_HEALTHY, "NotObserved",
@@ -338,6 +343,39 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
       notSucceeding.accept(set, message);
     }
     return List.of(DetailCondition.of(JOBS_HEALTHY, false, JOBS_NOT_SUCCEEDING, message));
+  }
+
+  /**
+   * JobsHealthy of the EventBridge target, from the group's CloudWatch run counts (read on full observes only;
+   * between them the last reading stands). Scheduler counts per group, so a lost run cannot be pinned on one job.
+   */
+  private DetailCondition scheduledRunsHealth(CronJobSet set, Optional<GroupRuns> runs) {
+    Optional<io.fabric8.kubernetes.api.model.Condition> earlier = Optional.ofNullable(set.getStatus())
+        .flatMap(status -> Conditions.find(status.getConditions(), JOBS_HEALTHY))
+        .filter(c -> RUNS_LOST.equals(c.getReason()) || RUNS_DELIVERED.equals(c.getReason()));
+    if (runs.isEmpty()) {
+      return earlier.map(c -> "False".equals(c.getStatus())
+              ? DetailCondition.of(JOBS_HEALTHY, false, c.getReason(), c.getMessage())
+              : DetailCondition.of(JOBS_HEALTHY, true, c.getReason(), c.getMessage()))
+          .orElse(DetailCondition.unknown(JOBS_HEALTHY, NO_RUN_HISTORY, "EventBridge Scheduler keeps no run history;"
+              + " its CloudWatch run counts are read at the next full observe."));
+    }
+    GroupRuns counted = runs.get();
+    String window = counted.window().toHours() + " hours";
+    if (counted.runsLost()) {
+      String message = "In the last " + window + " EventBridge Scheduler gave up " + counted.dropped() + " run(s) and"
+          + " sent " + counted.deadLettered() + " to the dead-letter queue after " + counted.targetErrors()
+          + " target error(s), in " + counted.attempts() + " attempt(s); Scheduler counts per schedule group, not per"
+          + " job: see the dead-letter queue and the target's own logs.";
+      boolean alreadySaid = earlier.filter(c -> "False".equals(c.getStatus())).isPresent();
+      if (!alreadySaid) {
+        notSucceeding.accept(set, message);
+      }
+      return DetailCondition.of(JOBS_HEALTHY, false, RUNS_LOST, message);
+    }
+    return DetailCondition.of(JOBS_HEALTHY, true, RUNS_DELIVERED, "In the last " + window + " no run was dropped or"
+        + " dead-lettered (" + counted.attempts() + " attempt(s), " + counted.targetErrors() + " target error(s)"
+        + " retried).");
   }
 
   /** Whether an earlier message named the same jobs (their times may differ): no second event for them. */

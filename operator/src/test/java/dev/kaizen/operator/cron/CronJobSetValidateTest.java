@@ -105,6 +105,44 @@ class CronJobSetValidateTest {
   }
 
   @Test
+  void twoSetsWhoseSetAndJobNamesMeetInOneCronJobNameAreCaught() throws IOException {
+    Path file = dir.resolve("two.yaml");
+    Files.writeString(file, """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: CronJobSet
+        metadata: {name: a-b, namespace: shop}
+        spec:
+          timeZone: UTC
+          image: registry.example.com/shop/batch:1
+          jobs: [{name: c, schedule: "0 1 * * *", command: [/x]}]
+        ---
+        apiVersion: kaizen.dev/v1alpha1
+        kind: CronJobSet
+        metadata: {name: a, namespace: shop}
+        spec:
+          timeZone: UTC
+          image: registry.example.com/shop/batch:1
+          jobs: [{name: b-c, schedule: "0 2 * * *", command: [/x]}, {name: d, schedule: "0 3 * * *", command: [/x]}]
+        ---
+        apiVersion: kaizen.dev/v1alpha1
+        kind: CronJobSet
+        metadata: {name: a, namespace: other}
+        spec:
+          timeZone: UTC
+          image: registry.example.com/shop/batch:1
+          jobs: [{name: b-c, schedule: "0 2 * * *", command: [/x]}]
+        """);
+
+    Run run = kaizen("validate", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("CronJobSet shop/a: spec.jobs[0].name")
+        .contains("claims the CronJob shop/a-b-c (named <set>-<job>), which CronJobSet shop/a-b");
+    assertThat(run.err().lines().filter(line -> line.contains("claims"))).as("other namespace, other job: no"
+        + " conflict").hasSize(1);
+  }
+
+  @Test
   void anInvalidScheduleIsNamedWithItsJob() throws IOException {
     Path file = write("""
         timeZone: Europe/Berlin

@@ -325,6 +325,41 @@ public class EventBridgeOperatorTest {
   }
 
   @Test
+  void jobsHealthyComesFromTheGroupsRunCountsInOneMetricReadPerFullObserve() {
+    var cloudWatch = harness.cloudWatch();
+    java.time.Instant recent = java.time.Instant.now().minus(Duration.ofHours(2));
+    String lostGroup = ScheduleGroupNames.of(NS, "lossy");
+    cloudWatch.putDatum("AWS/Scheduler", "InvocationAttemptCount", Map.of("ScheduleGroup", lostGroup), recent, 4);
+    cloudWatch.putDatum("AWS/Scheduler", "TargetErrorCount", Map.of("ScheduleGroup", lostGroup), recent, 4);
+    cloudWatch.putDatum("AWS/Scheduler", "InvocationDroppedCount", Map.of("ScheduleGroup", lostGroup), recent, 1);
+    // Positive control: a group whose runs all went through, and an old drop outside the 24 hours looked at.
+    cloudWatch.putDatum("AWS/Scheduler", "InvocationAttemptCount", Map.of("ScheduleGroup", GROUP), recent, 3);
+    cloudWatch.putDatum("AWS/Scheduler", "InvocationDroppedCount", Map.of("ScheduleGroup", GROUP),
+        java.time.Instant.now().minus(Duration.ofDays(3)), 5);
+    harness.start(RECHECKING);
+    CronJobSet lossy = nightly();
+    lossy.getMetadata().setName("lossy");
+    create(lossy);
+    create(nightly());
+
+    CronJobSet lost = awaitCondition("lossy", "JobsHealthy", "False", "RunsLost", 1);
+    CronJobSet fine = awaitCondition("batch", "JobsHealthy", "True", "RunsDelivered", 1);
+
+    assertThat(Conditions.find(lost.getStatus().getConditions(), "JobsHealthy").orElseThrow().getMessage())
+        .contains("gave up 1 run(s)").contains("4 target error(s), in 4 attempt(s)").contains("not per job");
+    assertThat(Conditions.find(fine.getStatus().getConditions(), "JobsHealthy").orElseThrow().getMessage())
+        .contains("3 attempt(s)");
+    await().atMost(OperatorHarness.WAIT).until(() -> harness.hasEvent(NS, "lossy", "JobsNotSucceeding"));
+    // Rechecks (every 500 ms) are light: the reading stands and CloudWatch is not asked again.
+    int reads = cloudWatch.callCount("GetMetricData");
+    int rechecks = scheduler.callCount("GetScheduleGroup");
+    await().atMost(OperatorHarness.WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= rechecks + 6);
+    assertThat(cloudWatch.callCount("GetMetricData")).isEqualTo(reads);
+    assertThat(Conditions.find(resource("lossy").get().getStatus().getConditions(), "JobsHealthy").orElseThrow()
+        .getReason()).isEqualTo("RunsLost");
+  }
+
+  @Test
   void aScheduleSchedulerCannotExpressStallsNamingTheJobBeforeAnyCall() {
     harness.start(RECHECKING);
     CronJobSet invalid = nightly();

@@ -69,7 +69,8 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       "DeleteAlarms", 3,
       "TagResource", 20, // assumed
       "UntagResource", 20, // assumed
-      "ListTagsForResource", 20); // assumed
+      "ListTagsForResource", 20, // assumed
+      "GetMetricData", 50);
 
   /** CloudWatch's Query-protocol errors, as listed in the class comment. */
   static final ServiceErrors ERRORS = new ServiceErrors(
@@ -406,6 +407,77 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
    * type {@code alarm}, {@code arn:${Partition}:cloudwatch:${Region}:${Account}:alarm:${AlarmName}}); DescribeAlarms
    * is authorized against {@code alarm:*}. DeleteAlarms is authorized per alarm; the first name stands for all.
    */
+  // ---- metric data (GetMetricData of metrics published by AWS services, e.g. AWS/Scheduler) -----------------------
+
+  private record Datum(String namespace, String name, Map<String, String> dimensions, Instant at, double value) {}
+
+  private final List<Datum> data = new java.util.ArrayList<>();
+
+  /** A data point as a service publishes it (one minute's value of a metric with its dimensions). */
+  public void putDatum(String namespace, String name, Map<String, String> dimensions, Instant at, double value) {
+    synchronized (lock) {
+      data.add(new Datum(namespace, name, Map.copyOf(dimensions), at, value));
+    }
+  }
+
+  /**
+   * GetMetricData with MetricStat queries (Sum, SampleCount, Maximum, Minimum, Average): one value per period that has
+   * data, newest first, as CloudWatch returns them by default. Ids must start with a lower-case letter; 1-500 queries;
+   * the period a multiple of 60; StartTime before EndTime. Metric math is not modelled.
+   */
+  @Override
+  public software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse getMetricData(
+      software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest request) {
+    return invoke("GetMetricData", request, () -> {
+      var queries = request.metricDataQueries();
+      if (queries.isEmpty() || queries.size() > 500) {
+        throw validationError("MetricDataQueries must have 1 to 500 members.");
+      }
+      if (request.startTime() == null || request.endTime() == null || !request.startTime().isBefore(request.endTime())) {
+        throw validationError("The parameter StartTime must be less than the parameter EndTime.");
+      }
+      List<software.amazon.awssdk.services.cloudwatch.model.MetricDataResult> results = new java.util.ArrayList<>();
+      for (var query : queries) {
+        if (query.id() == null || !query.id().matches("[a-z][a-zA-Z0-9_]*")) {
+          throw validationError("The value " + query.id() + " for parameter MetricDataQueries.member.Id is invalid.");
+        }
+        var stat = query.metricStat();
+        if (stat == null) {
+          throw new UnsupportedOperationException("metric math is not modelled by this fake");
+        }
+        if (stat.period() == null || stat.period() < 60 || stat.period() % 60 != 0) {
+          throw validationError("The parameter Period must be a multiple of 60.");
+        }
+        Map<String, String> dimensions = new TreeMap<>();
+        stat.metric().dimensions().forEach(d -> dimensions.put(d.name(), d.value()));
+        long period = stat.period();
+        TreeMap<Instant, List<Double>> buckets = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Datum datum : data) {
+          if (datum.namespace().equals(stat.metric().namespace()) && datum.name().equals(stat.metric().metricName())
+              && datum.dimensions().equals(dimensions) && !datum.at().isBefore(request.startTime())
+              && datum.at().isBefore(request.endTime())) {
+            long offset = (datum.at().getEpochSecond() - request.startTime().getEpochSecond()) / period * period;
+            buckets.computeIfAbsent(request.startTime().plusSeconds(offset), k -> new java.util.ArrayList<>())
+                .add(datum.value());
+          }
+        }
+        List<Double> values = buckets.values().stream().map(v -> switch (stat.stat()) {
+          case "Sum" -> v.stream().mapToDouble(Double::doubleValue).sum();
+          case "SampleCount" -> (double) v.size();
+          case "Maximum" -> v.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+          case "Minimum" -> v.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+          case "Average" -> v.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+          default -> throw validationError("Unsupported statistic " + stat.stat() + ".");
+        }).toList();
+        results.add(software.amazon.awssdk.services.cloudwatch.model.MetricDataResult.builder().id(query.id())
+            .label(stat.metric().metricName()).timestamps(List.copyOf(buckets.keySet())).values(values)
+            .statusCode(software.amazon.awssdk.services.cloudwatch.model.StatusCode.COMPLETE).build());
+      }
+      return ok(software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse.builder()
+          .metricDataResults(results));
+    });
+  }
+
   @Override
   protected Authorization authorization(String operation, Object request) {
     String name = null;
@@ -422,6 +494,9 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       arn = r.resourceARN();
     } else if (request instanceof ListTagsForResourceRequest r) {
       arn = r.resourceARN();
+    } else if (request instanceof software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest) {
+      // Metric reads name no resource: IAM authorizes them on "*".
+      return new Authorization("cloudwatch:GetMetricData", "*", Map.of());
     }
     if (name == null && arn == null) {
       return null;
@@ -486,6 +561,7 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
   @Override
   protected void resetState() {
     alarms.clear();
+    data.clear();
   }
 
   // ---- errors ----------------------------------------------------------------------------------------------------

@@ -13,10 +13,16 @@ import java.util.Optional;
  * @param schedules the group's schedules, by name
  * @param desired the schedules the spec asks for, in spec order
  * @param accountTags the account's default tags, put on the group under the ownership tags
+ * @param runs the group's run counts from CloudWatch, read on full observes only
  */
 public record EventBridgeObservation(String groupName, Optional<ObservedGroup> group,
     Optional<Map<String, String>> tags, Map<String, ScheduleDefinition> schedules, List<ScheduleDefinition> desired,
-    Map<String, String> accountTags) {
+    Map<String, String> accountTags, Optional<GroupRuns> runs) {
+
+  public EventBridgeObservation(String groupName, Optional<ObservedGroup> group, Optional<Map<String, String>> tags,
+      Map<String, ScheduleDefinition> schedules, List<ScheduleDefinition> desired, Map<String, String> accountTags) {
+    this(groupName, group, tags, schedules, desired, accountTags, Optional.empty());
+  }
 
   /** Nothing exists yet (an empty account; {@code kaizen plan} offline). */
   public static EventBridgeObservation empty(String groupName, List<ScheduleDefinition> desired) {

@@ -25,6 +25,9 @@ import software.amazon.awssdk.regions.Region;
  * group's (see docs/architecture.md).
  */
 public final class EventBridgeTarget {
+  /** How far back JobsHealthy looks at a group's run counts. */
+  public static final java.time.Duration HEALTH_WINDOW = java.time.Duration.ofHours(24);
+
   private final Function<AwsTarget, ScheduleGateway> gateways;
   private final Optional<Region> defaultRegion;
   private final Map<AwsTarget, ScheduleGateway> cache = new ConcurrentHashMap<>();
@@ -69,7 +72,10 @@ public final class EventBridgeTarget {
         scheduler.schedule(groupName, name).ifPresent(schedule -> schedules.put(name, schedule));
       }
     }
-    return new EventBridgeObservation(groupName, group, tags, schedules, desired, ports.accountTags());
+    // Run counts cost a CloudWatch call: read with the tags, on full observes only (never per resync).
+    Optional<GroupRuns> runs = full && !group.get().deleting()
+        ? Optional.of(scheduler.runs(groupName, HEALTH_WINDOW)) : Optional.empty();
+    return new EventBridgeObservation(groupName, group, tags, schedules, desired, ports.accountTags(), runs);
   }
 
   /** The group, judged on its tags; its identity is its ARN and creation time (a group made again is another). */

@@ -31,6 +31,9 @@ public interface ScheduleGateway {
   /** Deletes one schedule; false when it was already gone. */
   boolean delete(String group, String name);
 
+  /** The group's run counts over the last {@code window}, from CloudWatch (Scheduler keeps no run history). */
+  GroupRuns runs(String group, java.time.Duration window);
+
   /** Deletes the group, and with it (eventually) its schedules; false when it was already gone. */
   boolean deleteGroup(String name);
 }

@@ -31,13 +31,20 @@ public final class SdkScheduleGateway implements ScheduleGateway {
   private static final int PAGE = 100;
 
   private final SchedulerClient client;
+  private final SchedulerMetrics metrics;
   private final AwsCalls calls;
   private final AwsTarget target;
 
-  public SdkScheduleGateway(SchedulerClient client, AwsCalls calls, AwsTarget target) {
+  public SdkScheduleGateway(SchedulerClient client, SchedulerMetrics metrics, AwsCalls calls, AwsTarget target) {
     this.client = client;
+    this.metrics = metrics;
     this.calls = calls;
     this.target = target;
+  }
+
+  @Override
+  public GroupRuns runs(String group, java.time.Duration window) {
+    return metrics.runs(group, window);
   }
 
   private <T> T call(String operation, java.util.function.Supplier<T> call) {

@@ -249,6 +249,11 @@ class EventBridgePlannerTest {
     }
 
     @Override
+    public GroupRuns runs(String group, java.time.Duration window) {
+      return new GroupRuns(window, 0, 0, 0, 0);
+    }
+
+    @Override
     public boolean deleteGroup(String name) {
       calls.add("DeleteScheduleGroup " + name);
       return true;
