@@ -38,6 +38,12 @@ public interface SolrAdmin {
   /** Moves every replica off {@code node} to the other live nodes (Collections API REPLACENODE); waits until done. */
   void moveReplicasOff(String node);
 
+  /** Documents a query ({@code q}) matches in a collection: the rollout's smoke queries (issue 13). */
+  long count(String collection, String query);
+
+  /** Deletes a collection (a retired colour's, before its nodes go, so its ZooKeeper state holds no dead replicas). */
+  void deleteCollection(String name);
+
   /** Opens a connection to one cluster, by its base URL ({@code http://host:port/solr}). */
   interface Connector {
     SolrAdmin at(String baseUrl);
