@@ -90,6 +90,24 @@ public abstract class SolrAdminContract {
   }
 
   @Test
+  void aQueryCountsTheDocumentsItMatches() throws Exception {
+    admin().uploadConfigSet("contract-g", configSetFiles());
+    admin().createCollection("contract_g", "contract-g", 1, 1);
+    index("contract_g", 5);
+    assertThat(admin().count("contract_g", "*:*")).isEqualTo(5);
+    assertThat(admin().count("contract_g", "name_s:nothing-matches-this")).isZero();
+  }
+
+  @Test
+  void aDeletedCollectionIsGoneAndDeletingItAgainIsRefused() {
+    admin().uploadConfigSet("contract-h", configSetFiles());
+    admin().createCollection("contract_h", "contract-h", 1, 2);
+    admin().deleteCollection("contract_h");
+    assertThat(admin().collections()).doesNotContain("contract_h");
+    assertThatThrownBy(() -> admin().deleteCollection("contract_h")).isInstanceOf(SolrException.class);
+  }
+
+  @Test
   void replicasMoveOffANodeAndNoneIsLost() {
     admin().uploadConfigSet("contract-f", configSetFiles());
     admin().createCollection("contract_f", "contract-f", 1, 2);
