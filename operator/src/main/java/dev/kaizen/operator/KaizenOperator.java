@@ -154,7 +154,16 @@ public final class KaizenOperator implements AutoCloseable {
 
     // SolrCluster: two colours of Solr nodes behind one load balancer; the configset comes from a ConfigMap.
     SolrClusterKind solrKind = new SolrClusterKind(aws, calls, settings.defaultRegion(), solr,
-        ConfigSetSource.kubernetes(client), settings.timings().confirm());
+        ConfigSetSource.kubernetes(client), settings.timings().confirm(),
+        // The blue/green rollout (issue 13): its reindex and catch-up Jobs, an Event per phase.
+        new dev.kaizen.operator.solr.rollout.RolloutPorts(dev.kaizen.operator.solr.rollout.RolloutJobs.kubernetes(client),
+            (cluster, warning, reason, message) -> {
+              if (warning) {
+                events.warning(cluster, reason, message);
+              } else {
+                events.normal(cluster, reason, message);
+              }
+            }), settings.clock());
     var solrLoop = new ReconcileLoop<>(SolrCluster.KIND, solrKind, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     ControllerRegistration.register(operator, new SolrClusterReconciler(solrLoop), SolrCluster.class,

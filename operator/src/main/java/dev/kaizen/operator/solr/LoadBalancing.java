@@ -37,16 +37,23 @@ public final class LoadBalancing {
   }
 
   /**
-   * A listener and the target group its default action forwards to; its tags when they were read (the marker an
-   * adopted or re-attached listener must be given).
+   * A listener and the target group its default action forwards to (the heaviest one of a weighted forward); its
+   * tags when they were read (the marker an adopted or re-attached listener must be given).
+   *
+   * @param weights each target group's weight when the forward is weighted (more than one group); empty otherwise
    */
-  public record ObservedListener(String arn, int port, String targetGroupArn, Optional<Map<String, String>> tags) {
+  public record ObservedListener(String arn, int port, String targetGroupArn, Map<String, Integer> weights,
+      Optional<Map<String, String>> tags) {
     public ObservedListener(String arn, int port, String targetGroupArn) {
-      this(arn, port, targetGroupArn, Optional.empty());
+      this(arn, port, targetGroupArn, Map.of(), Optional.empty());
+    }
+
+    public ObservedListener(String arn, int port, String targetGroupArn, Map<String, Integer> weights) {
+      this(arn, port, targetGroupArn, weights, Optional.empty());
     }
 
     public ObservedListener withTags(Map<String, String> found) {
-      return new ObservedListener(arn, port, targetGroupArn, Optional.of(Map.copyOf(found)));
+      return new ObservedListener(arn, port, targetGroupArn, weights, Optional.of(Map.copyOf(found)));
     }
   }
 
@@ -106,9 +113,12 @@ public final class LoadBalancing {
   public List<ObservedListener> listeners(String loadBalancerArn) {
     List<ObservedListener> found = new ArrayList<>();
     call("DescribeListeners", () -> client.describeListeners(r -> r.loadBalancerArn(loadBalancerArn))).listeners()
-        .forEach(l -> found.add(new ObservedListener(l.listenerArn(), l.port(), l.defaultActions().stream()
-            .filter(a -> a.type() == ActionTypeEnum.FORWARD).findFirst().map(LoadBalancing::forwardTarget)
-            .orElse(null))));
+        .forEach(l -> {
+          Optional<Action> forward = l.defaultActions().stream().filter(a -> a.type() == ActionTypeEnum.FORWARD)
+              .findFirst();
+          found.add(new ObservedListener(l.listenerArn(), l.port(), forward.map(LoadBalancing::forwardTarget)
+              .orElse(null), forward.map(LoadBalancing::weights).orElse(Map.of())));
+        });
     return found;
   }
 
@@ -120,6 +130,28 @@ public final class LoadBalancing {
     return action.forwardConfig() == null ? null : action.forwardConfig().targetGroups().stream()
         .max(java.util.Comparator.comparing(t -> t.weight() == null ? 1 : t.weight()))
         .map(t -> t.targetGroupArn()).orElse(null);
+  }
+
+  /** The weights of a forward to several target groups (the rollout's weighted switch); empty for one group. */
+  private static Map<String, Integer> weights(Action action) {
+    if (action.forwardConfig() == null || action.forwardConfig().targetGroups().size() < 2) {
+      return Map.of();
+    }
+    Map<String, Integer> weights = new TreeMap<>();
+    action.forwardConfig().targetGroups().forEach(t -> weights.put(t.targetGroupArn(),
+        t.weight() == null ? 1 : t.weight()));
+    return weights;
+  }
+
+  /**
+   * Forwards a listener to several target groups by weight (ARN -> 0..999, ELBv2's TargetGroupTuple): the rollout's
+   * weighted switch. A group of weight 0 receives nothing.
+   */
+  public void forwardWeighted(String listenerArn, Map<String, Integer> weightsByArn) {
+    Action action = Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(f -> f.targetGroups(
+        weightsByArn.entrySet().stream().map(e -> software.amazon.awssdk.services.elasticloadbalancingv2.model
+            .TargetGroupTuple.builder().targetGroupArn(e.getKey()).weight(e.getValue()).build()).toList())).build();
+    call("ModifyListener", () -> client.modifyListener(r -> r.listenerArn(listenerArn).defaultActions(action)));
   }
 
   public void createLoadBalancer(String name, String scheme, List<String> subnets, List<String> securityGroups,

@@ -62,6 +62,11 @@ public interface SolrAdmin {
    * state by a node that is gone. A replica that is up is refused.
    */
   void deleteDownReplica(String collection, String shard, String replica);
+  /** Documents a query ({@code q}) matches in a collection: the rollout's smoke queries (issue 13). */
+  long count(String collection, String query);
+
+  /** Deletes a collection (a retired colour's, before its nodes go, so its ZooKeeper state holds no dead replicas). */
+  void deleteCollection(String name);
 
   /** Opens a connection to one cluster, by its base URL ({@code http://host:port/solr}). */
   interface Connector {

@@ -22,6 +22,13 @@ import dev.kaizen.operator.core.reconcile.Kind;
 import dev.kaizen.operator.core.reconcile.OwnedObject;
 import dev.kaizen.operator.core.reconcile.Verdicts;
 import dev.kaizen.operator.core.reconcile.Waiting;
+import dev.kaizen.operator.api.v1alpha1.solr.RolloutStatus;
+import dev.kaizen.operator.solr.rollout.RolloutConditions;
+import dev.kaizen.operator.solr.rollout.RolloutObservation;
+import dev.kaizen.operator.solr.rollout.RolloutObserver;
+import dev.kaizen.operator.solr.rollout.RolloutPlanner;
+import dev.kaizen.operator.solr.rollout.RolloutPorts;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,9 +59,19 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   private final SolrAdmin.Connector solr;
   private final ConfigSetSource configSets;
   private final Map<AwsTarget, SolrClusterPorts> ports = new ConcurrentHashMap<>();
+  /** The blue/green rollout's Jobs and Events (issue 13), and its clock (pauses, hold time). */
+  private final RolloutPorts rollout;
+  private final Clock clock;
 
   public SolrClusterKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       SolrAdmin.Connector solr, ConfigSetSource configSets, Duration confirm) {
+    this(clients, calls, defaultRegion, solr, configSets, confirm, RolloutPorts.NONE, Clock.systemUTC());
+  }
+
+  public SolrClusterKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
+      SolrAdmin.Connector solr, ConfigSetSource configSets, Duration confirm, RolloutPorts rollout, Clock clock) {
+    this.rollout = rollout;
+    this.clock = clock;
     this.nodesRecheck = confirm.multipliedBy(5);
     this.clients = clients;
     this.calls = calls;
@@ -63,19 +80,19 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     this.configSets = configSets;
   }
 
-  static String loadBalancerKey(SolrClusterNames names) {
+  public static String loadBalancerKey(SolrClusterNames names) {
     return "load balancer " + names.loadBalancer();
   }
 
-  static String targetGroupKey(SolrClusterNames names, Colour colour) {
+  public static String targetGroupKey(SolrClusterNames names, Colour colour) {
     return "target group " + names.targetGroup(colour);
   }
 
-  static String templateKey(SolrClusterNames names, Colour colour) {
+  public static String templateKey(SolrClusterNames names, Colour colour) {
     return "launch template " + names.launchTemplate(colour);
   }
 
-  static String groupKey(SolrClusterNames names, Colour colour) {
+  public static String groupKey(SolrClusterNames names, Colour colour) {
     return "Auto Scaling group " + names.autoScalingGroup(colour);
   }
 
@@ -105,6 +122,13 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         || spec.getSolrVersion() == null || spec.getInstanceType() == null || spec.getVpcId() == null) {
       problems.add("spec.solrVersion, nodes, instanceType, vpcId, zookeeper and configSet are required.");
     }
+    List<Integer> steps = spec.getRollout().getTrafficSwitch().getSteps();
+    for (int i = 1; i < steps.size(); i++) {
+      if (steps.get(i) <= steps.get(i - 1)) {
+        problems.add("spec.rollout.trafficSwitch.steps must increase: " + steps + ".");
+        break;
+      }
+    }
     return problems;
   }
 
@@ -124,7 +148,7 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     // retries must keep their turn, or its reads would use up the tokens its writes wait for.
     String uid = cluster.getMetadata().getUid() == null ? cluster.getMetadata().getName() : cluster.getMetadata().getUid();
     return ports(target).forCaller(dev.kaizen.operator.aws.AwsCaller.resource(uid))
-        .withAccountTags(account.defaultTags());
+        .withAccountTags(account.defaultTags()).withRollout(rollout.forCluster(cluster));
   }
 
   public SolrClusterPorts ports(AwsTarget target) {
@@ -155,7 +179,7 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     Optional<RevisionStatus> pinned = pinned(cluster, colour);
     RevisionStatus revision = pinned.orElseGet(() -> new RevisionStatus(hash, spec.getSolrVersion(),
         spec.getInstanceType(), ami.get()));
-    pinned.ifPresent(p -> requireSameRevision(spec, p, hash, colour));
+    // A spec asking for another revision than the active colour's is the rollout's (solr/rollout): never this colour's.
     String chroot = names.zkChroot(spec.getZookeeper().getChroot(), colour);
     NodeTemplate template = new NodeTemplate(revision.getAmi(), revision.getInstanceType(),
         SolrUserData.base64(SolrUserData.script(revision.getSolrVersion(), spec.getZookeeper().getConnectString(),
@@ -170,31 +194,6 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     return new DesiredSolrCluster(names, colour, spec.getNodes(), revision, template, spec.getSubnets(),
         spec.getVpcId(), lb.awsScheme(), lb.getSecurityGroups(), lb.effectiveLivePort(), lb.effectiveTestPort(),
         spec.getCollections(), configSetName, files, tags);
-  }
-
-  /**
-   * A colour never changes under the operator: a new Solr version, instance type, AMI or configset is a new colour,
-   * which the blue/green rollout (SolrCluster part 2) builds. Until then such a change is refused with a sentence.
-   */
-  private static void requireSameRevision(SolrClusterSpec spec, RevisionStatus pinned, String hash, Colour colour) {
-    List<String> changed = new ArrayList<>();
-    if (!spec.getSolrVersion().equals(pinned.getSolrVersion())) {
-      changed.add("solrVersion " + pinned.getSolrVersion() + " -> " + spec.getSolrVersion());
-    }
-    if (!spec.getInstanceType().equals(pinned.getInstanceType())) {
-      changed.add("instanceType " + pinned.getInstanceType() + " -> " + spec.getInstanceType());
-    }
-    if (spec.getAmi().getId() != null && !spec.getAmi().getId().equals(pinned.getAmi())) {
-      changed.add("ami " + pinned.getAmi() + " -> " + spec.getAmi().getId());
-    }
-    if (!"unknown".equals(hash) && !hash.equals(pinned.getConfigSetHash())) {
-      changed.add("configset " + pinned.getConfigSetHash() + " -> " + hash);
-    }
-    if (!changed.isEmpty()) {
-      throw new InvalidSpecException("The " + colour.id() + " colour is built with " + pinned.summary() + "; "
-          + String.join(", ", changed) + " needs a new colour, which the blue/green rollout builds, and this operator"
-          + " version has none yet: revert the change to keep the cluster converging.");
-    }
   }
 
   @Override
@@ -237,8 +236,9 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         : Optional.empty();
     Optional<ScaleInStatus> scaleIn = Optional.ofNullable(cluster.getStatus()).map(SolrClusterStatus::getScaleIn)
         .filter(s -> !s.getInstances().isEmpty());
-    return new SolrClusterObservation(desired, pinned, lb, listeners, tg, template, group, addresses, solrState,
-        scaleIn);
+    SolrClusterObservation observed = new SolrClusterObservation(desired, pinned, lb, listeners, tg, template, group,
+        addresses, solrState, scaleIn);
+    return pinned ? observed.withRollout(RolloutObserver.observe(cluster, p, observed, clock.instant())) : observed;
   }
 
   @Override
@@ -265,13 +265,25 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         o.template().map(lt -> OwnerTags.read(lt.tags())), o.template().map(lt -> lt.id())));
     objects.add(new OwnedObject(groupKey(names, colour), o.group().isPresent(),
         o.group().map(g -> OwnerTags.read(g.tags())), o.group().map(g -> g.arn())));
+    // The other colour (the rollout's standby, or the previous colour kept for a rollback), once it has objects.
+    o.rollout().flatMap(RolloutObservation::other).ifPresent(other -> {
+      Colour colour2 = other.desired().active();
+      if (other.targetGroup().isPresent() || other.template().isPresent() || other.group().isPresent()) {
+        objects.add(new OwnedObject(targetGroupKey(names, colour2), other.targetGroup().isPresent(),
+            other.targetGroup().map(tg -> OwnerTags.read(tg.tags())), other.targetGroup().map(tg -> tg.arn())));
+        objects.add(new OwnedObject(templateKey(names, colour2), other.template().isPresent(),
+            other.template().map(lt -> OwnerTags.read(lt.tags())), other.template().map(lt -> lt.id())));
+        objects.add(new OwnedObject(groupKey(names, colour2), other.group().isPresent(),
+            other.group().map(g -> OwnerTags.read(g.tags())), other.group().map(g -> g.arn())));
+      }
+    });
     return objects;
   }
 
   @Override
   public Plan<SolrClusterPorts> plan(SolrCluster cluster, SolrClusterObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return SolrClusterPlanner.plan(observed, verdicts::of, mine);
+    return RolloutPlanner.plan(observed, SolrClusterPlanner.plan(observed, verdicts::of, mine), verdicts::of, mine);
   }
 
   @Override
@@ -311,6 +323,7 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
       status.setActiveRevision(colourStatus.getRevision().summary());
     }
     status.setNodes(healthy + "/" + desiredNodes);
+    o.rollout().flatMap(RolloutObservation::other).ifPresent(other -> RolloutObserver.describe(status, other));
     // A scale-in is over once none of its instances is left in the group.
     Optional.ofNullable(status.getScaleIn()).ifPresent(scaleIn -> {
       List<String> staying = o.group().map(g -> g.staying().stream().map(ScalingGroups.Member::id).toList())
@@ -330,9 +343,32 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     return collectionsUp ? ColourStatus.State.Degraded : ColourStatus.State.Provisioning;
   }
 
-  /** Ready only once the active colour's nodes are all healthy, its collections exist and no scale-in is under way. */
+  /**
+   * Ready only once the active colour's nodes are all healthy, its collections exist and no scale-in is under way, and
+   * no rollout is under way before its switch (a failed rollout or a rollback stalls).
+   */
   @Override
   public Optional<Waiting> waiting(SolrCluster cluster, SolrClusterObservation o) {
+    return colourWaiting(o).or(() -> RolloutConditions.waiting(rolloutOf(cluster), nodesRecheck,
+        cluster.getSpec().getRollout().getTrafficSwitch().effectivePauseSeconds(), clock.instant()));
+  }
+
+  private static Optional<RolloutStatus> rolloutOf(SolrCluster cluster) {
+    return Optional.ofNullable(cluster.getStatus()).map(SolrClusterStatus::getRollout);
+  }
+
+  @Override
+  public boolean inProgress(SolrCluster cluster) {
+    return RolloutConditions.inProgress(rolloutOf(cluster));
+  }
+
+  @Override
+  public List<dev.kaizen.operator.core.reconcile.DetailCondition> details(SolrCluster cluster,
+      Optional<SolrClusterObservation> observed, Optional<Failure> failure) {
+    return RolloutConditions.details(rolloutOf(cluster));
+  }
+
+  private Optional<Waiting> colourWaiting(SolrClusterObservation o) {
     DesiredSolrCluster d = o.desired();
     if (o.loadBalancer().map(lb -> !"active".equals(lb.state())).orElse(true)) {
       return Optional.of(new Waiting("LoadBalancerProvisioning", "The load balancer " + d.names().loadBalancer()
@@ -372,7 +408,17 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   @Override
   public Plan<SolrClusterPorts> deletionPlan(SolrCluster cluster, SolrClusterObservation observed,
       Verdicts verdicts) {
-    return SolrClusterPlanner.deletion(observed, verdicts::deletable);
+    Plan<SolrClusterPorts> active = SolrClusterPlanner.deletion(observed, verdicts::deletable);
+    // Then the other colour's group, target group and template (its listeners went with the load balancer).
+    var other = observed.rollout().flatMap(RolloutObservation::other).map(o -> new SolrClusterObservation(
+        o.desired(), true, Optional.empty(), List.of(), o.targetGroup(), o.template(), o.group(), Map.of(),
+        Optional.empty(), Optional.empty()));
+    if (other.isEmpty()) {
+      return active;
+    }
+    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> changes = new ArrayList<>(active.changes());
+    changes.addAll(SolrClusterPlanner.deletion(other.get(), verdicts::deletable).changes());
+    return new Plan<>(changes);
   }
 
   /** Solr's own answers: unreachable is transient; a refused admin request (4xx) is the cluster's to fix. */

@@ -12,12 +12,28 @@ import java.util.Optional;
  * @param addresses private address of each instance of the group
  * @param solr the colour's Solr, when it could be asked (the load balancer and at least one node are up)
  * @param scaleIn the scale-in recorded in status, if any
+ * @param rollout what the blue/green rollout (issue 13) observed: the other colour, its Job, the requests
  */
 public record SolrClusterObservation(DesiredSolrCluster desired, boolean revisionPinned,
     Optional<LoadBalancing.ObservedLoadBalancer> loadBalancer, List<LoadBalancing.ObservedListener> listeners,
     Optional<LoadBalancing.ObservedTargetGroup> targetGroup, Optional<LaunchTemplates.Observed> template,
     Optional<ScalingGroups.Observed> group, Map<String, String> addresses, Optional<SolrState> solr,
-    Optional<ScaleInStatus> scaleIn) {
+    Optional<ScaleInStatus> scaleIn, Optional<dev.kaizen.operator.solr.rollout.RolloutObservation> rollout) {
+
+  public SolrClusterObservation(DesiredSolrCluster desired, boolean revisionPinned,
+      Optional<LoadBalancing.ObservedLoadBalancer> loadBalancer, List<LoadBalancing.ObservedListener> listeners,
+      Optional<LoadBalancing.ObservedTargetGroup> targetGroup, Optional<LaunchTemplates.Observed> template,
+      Optional<ScalingGroups.Observed> group, Map<String, String> addresses, Optional<SolrState> solr,
+      Optional<ScaleInStatus> scaleIn) {
+    this(desired, revisionPinned, loadBalancer, listeners, targetGroup, template, group, addresses, solr, scaleIn,
+        Optional.empty());
+  }
+
+  /** The same observation with what the rollout observed. */
+  public SolrClusterObservation withRollout(dev.kaizen.operator.solr.rollout.RolloutObservation observed) {
+    return new SolrClusterObservation(desired, revisionPinned, loadBalancer, listeners, targetGroup, template, group,
+        addresses, solr, scaleIn, Optional.of(observed));
+  }
 
   public Optional<LoadBalancing.ObservedListener> listener(int port) {
     return listeners.stream().filter(l -> l.port() == port).findFirst();

@@ -139,6 +139,16 @@ public final class SolrJAdmin implements SolrAdmin {
     run(client -> new CollectionAdminRequest.ReplaceNode(node, null).process(client));
   }
 
+  @Override
+  public long count(String collection, String query) {
+    return run(client -> client.query(collection, new SolrQuery(query).setRows(0)).getResults().getNumFound());
+  }
+
+  @Override
+  public void deleteCollection(String name) {
+    run(client -> CollectionAdminRequest.deleteCollection(name).process(client));
+  }
+
   private static NamedList<Object> clusterStatus(SolrClient client) throws SolrServerException, IOException {
     @SuppressWarnings("unchecked")
     NamedList<Object> cluster = (NamedList<Object>) CollectionAdminRequest.getClusterStatus().process(client)

@@ -116,6 +116,8 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     int port;
     String protocol;
     String targetGroupArn;
+    /** A weighted forward (several target groups): ARN -> weight; empty for a forward to one group. */
+    Map<String, Integer> weights = new LinkedHashMap<>();
   }
 
   private final Map<String, Lb> loadBalancers = new LinkedHashMap<>();
@@ -259,7 +261,8 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
   @Override
   public DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest request) {
     return invoke("DeleteTargetGroup", request, () -> {
-      if (listeners.values().stream().anyMatch(l -> l.targetGroupArn.equals(request.targetGroupArn()))) {
+      if (listeners.values().stream().anyMatch(l -> l.targetGroupArn.equals(request.targetGroupArn())
+          || l.weights.containsKey(request.targetGroupArn()))) {
         throw error("ResourceInUse", "Target group '" + request.targetGroupArn()
             + "' is currently in use by a listener or a rule");
       }
@@ -319,6 +322,7 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     return invoke("ModifyListener", request, () -> {
       Ln listener = listener(request.listenerArn());
       if (request.hasDefaultActions()) {
+        listener.weights = forwardWeights(request.defaultActions());
         listener.targetGroupArn = forwardTarget(request.defaultActions());
       }
       if (request.port() != null) {
@@ -448,12 +452,31 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     }
   }
 
+  /** The port of a listener, by ARN (-1 when there is none). */
+  public int listenerPort(String listenerArn) {
+    synchronized (lock) {
+      Ln listener = listeners.get(listenerArn);
+      return listener == null ? -1 : listener.port;
+    }
+  }
+
+  /** The weights of a listener's weighted forward (target group ARN -> weight); empty when it forwards to one. */
+  public Map<String, Integer> weightsOf(String loadBalancerName, int port) {
+    synchronized (lock) {
+      return loadBalancers.values().stream().filter(lb -> lb.name.equals(loadBalancerName)).findFirst()
+          .flatMap(lb -> listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn) && l.port == port)
+              .findFirst()).map(l -> Map.copyOf(l.weights)).orElse(Map.of());
+    }
+  }
+
   /** Changes a listener's forward target by hand (drift). */
   public void backdoorForward(String loadBalancerName, int port, String targetGroupArn) {
     synchronized (lock) {
       Lb lb = loadBalancers.values().stream().filter(l -> l.name.equals(loadBalancerName)).findFirst().orElseThrow();
       listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn) && l.port == port).findFirst()
           .orElseThrow().targetGroupArn = targetGroupArn;
+      listeners.values().stream().filter(l -> l.loadBalancerArn.equals(lb.arn) && l.port == port).findFirst()
+          .orElseThrow().weights = new LinkedHashMap<>();
     }
   }
 
@@ -599,14 +622,44 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
       throw validationError("This fake models one forward default action per listener");
     }
     Action action = actions.get(0);
+    Map<String, Integer> weights = forwardWeights(actions);
     String target = action.targetGroupArn() != null ? action.targetGroupArn()
         : action.forwardConfig() != null && action.forwardConfig().targetGroups().size() == 1
-            ? action.forwardConfig().targetGroups().get(0).targetGroupArn() : null;
+            ? action.forwardConfig().targetGroups().get(0).targetGroupArn()
+            // Weighted: requests go to every group by weight; route() follows the heaviest (first on a tie).
+            : weights.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     if (target == null) {
       throw validationError("A forward action needs a target group");
     }
     tg(target);
     return target;
+  }
+
+  /**
+   * The weights of a forward to several target groups. TargetGroupTuple: "The weight. The range is 0 to 999."
+   * (Elastic Load Balancing API Reference); a forward action takes at most 5 target groups (Application Load
+   * Balancer quotas, "Target groups per action").
+   */
+  private Map<String, Integer> forwardWeights(List<Action> actions) {
+    Action action = actions.get(0);
+    if (action.forwardConfig() == null || action.forwardConfig().targetGroups().size() < 2) {
+      return new LinkedHashMap<>();
+    }
+    if (action.forwardConfig().targetGroups().size() > 5) {
+      throw validationError("A forward action can have at most 5 target groups");
+    }
+    Map<String, Integer> weights = new LinkedHashMap<>();
+    for (var tuple : action.forwardConfig().targetGroups()) {
+      int weight = tuple.weight() == null ? 1 : tuple.weight();
+      if (weight < 0 || weight > 999) {
+        throw validationError("Target group weight must be between 0 and 999");
+      }
+      tg(tuple.targetGroupArn());
+      if (weights.put(tuple.targetGroupArn(), weight) != null) {
+        throw validationError("The same target group cannot be specified twice in a forward action");
+      }
+    }
+    return weights;
   }
 
   private static Map<String, String> tagMap(List<Tag> list) {
@@ -630,7 +683,11 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
 
   private Listener describe(Ln l) {
     return Listener.builder().listenerArn(l.arn).loadBalancerArn(l.loadBalancerArn).port(l.port).protocol(l.protocol)
-        .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(l.targetGroupArn).build())
+        .defaultActions(l.weights.isEmpty()
+            ? Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(l.targetGroupArn).build()
+            : Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(f -> f.targetGroups(l.weights.entrySet()
+                .stream().map(e -> software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple
+                    .builder().targetGroupArn(e.getKey()).weight(e.getValue()).build()).toList())).build())
         .build();
   }
 

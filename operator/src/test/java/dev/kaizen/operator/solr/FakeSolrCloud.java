@@ -32,6 +32,8 @@ public final class FakeSolrCloud implements SolrAdmin {
   private final Map<String, Collection> collections = new LinkedHashMap<>();
   private final Map<String, Long> documents = new TreeMap<>();
   private final List<String> calls = new ArrayList<>();
+  /** "collection\0query" -> documents it matches (what a reindex Job's documents would answer). */
+  private final Map<String, Long> matches = new TreeMap<>();
 
   public FakeSolrCloud(Supplier<List<String>> liveNodes) {
     this.liveNodes = liveNodes;
@@ -186,6 +188,31 @@ public final class FakeSolrCloud implements SolrAdmin {
     List<Replica> replicas = new ArrayList<>(c.replicas());
     replicas.remove(found);
     collections.put(collection, new Collection(c.configSet(), c.shards(), c.replicationFactor(), replicas));
+  }
+
+  @Override
+  public synchronized long count(String collection, String query) {
+    if (!collections.containsKey(collection)) {
+      throw new SolrException(ErrorCode.NOT_FOUND, "Collection not found: " + collection);
+    }
+    if ("*:*".equals(query)) {
+      return documents.get(collection);
+    }
+    return Math.min(documents.get(collection), matches.getOrDefault(collection + "\0" + query, 0L));
+  }
+
+  @Override
+  public synchronized void deleteCollection(String name) {
+    calls.add("DeleteCollection " + name);
+    if (collections.remove(name) == null) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Could not find collection : " + name);
+    }
+    documents.remove(name);
+  }
+
+  /** Says how many of a collection's documents {@code query} matches (the fake does not parse queries). */
+  public synchronized void matches(String collection, String query, long hits) {
+    matches.put(collection + "\0" + query, hits);
   }
 
   /** Indexes {@code count} more documents into a collection (what a client of the cluster would do). */

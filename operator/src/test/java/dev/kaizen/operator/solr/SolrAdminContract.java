@@ -135,6 +135,24 @@ public abstract class SolrAdminContract {
   }
 
   @Test
+  void aQueryCountsTheDocumentsItMatches() throws Exception {
+    admin().uploadConfigSet("contract-i", configSetFiles());
+    admin().createCollection("contract_i", "contract-i", 1, 1);
+    index("contract_i", 5);
+    assertThat(admin().count("contract_i", "*:*")).isEqualTo(5);
+    assertThat(admin().count("contract_i", "name_s:nothing-matches-this")).isZero();
+  }
+
+  @Test
+  void aDeletedCollectionIsGoneAndDeletingItAgainIsRefused() {
+    admin().uploadConfigSet("contract-h", configSetFiles());
+    admin().createCollection("contract_h", "contract-h", 1, 2);
+    admin().deleteCollection("contract_h");
+    assertThat(admin().collections()).doesNotContain("contract_h");
+    assertThatThrownBy(() -> admin().deleteCollection("contract_h")).isInstanceOf(SolrException.class);
+  }
+
+  @Test
   void replicasMoveOffANodeAndNoneIsLost() {
     admin().uploadConfigSet("contract-f", configSetFiles());
     admin().createCollection("contract_f", "contract-f", 1, 2);

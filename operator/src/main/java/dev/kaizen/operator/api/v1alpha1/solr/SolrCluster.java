@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
 @AdditionalPrinterColumn(
     name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Rollout", jsonPath = ".status.rollout.phase", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class SolrCluster extends CustomResource<SolrClusterSpec, SolrClusterStatus> implements Namespaced {
 

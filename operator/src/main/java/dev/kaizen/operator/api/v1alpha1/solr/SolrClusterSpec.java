@@ -199,4 +199,18 @@ public class SolrClusterSpec extends AwsResourceSpec {
   public void setTags(Map<String, String> tags) {
     this.tags = tags == null ? new LinkedHashMap<>() : tags;
   }
+
+  // ---- issue 13: the blue/green rollout ----
+
+  @JsonPropertyDescription("How a change of solrVersion, instanceType, ami or the configset is rolled out: a standby"
+      + " colour built with it, reindexed, verified, then switched to (README, \"The rollout\").")
+  private RolloutSpec rollout = new RolloutSpec();
+
+  public RolloutSpec getRollout() {
+    return rollout;
+  }
+
+  public void setRollout(RolloutSpec rollout) {
+    this.rollout = rollout == null ? new RolloutSpec() : rollout;
+  }
 }

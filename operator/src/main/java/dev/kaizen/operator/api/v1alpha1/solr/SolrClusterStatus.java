@@ -105,4 +105,17 @@ public class SolrClusterStatus extends KaizenStatus {
       blue = status;
     }
   }
+
+  // ---- issue 13: the blue/green rollout ----
+
+  @JsonPropertyDescription("The blue/green rollout under way, or the last one.")
+  private RolloutStatus rollout;
+
+  public RolloutStatus getRollout() {
+    return rollout;
+  }
+
+  public void setRollout(RolloutStatus rollout) {
+    this.rollout = rollout;
+  }
 }
