@@ -57,7 +57,7 @@ class CommandLineTest {
     Run run = kaizen("validate", EXAMPLES.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("9 resource(s) checked, 0 problem(s)");
+    assertThat(run.out()).contains("10 resource(s) checked, 0 problem(s)");
   }
 
   @Test
@@ -165,7 +165,7 @@ class CommandLineTest {
         "  CreateListener ks-bbc91e82dfdd:80: absent; live -> ks-bbc91e82dfdd-blue",
         "  CreateListener ks-bbc91e82dfdd:8983: absent; test -> ks-bbc91e82dfdd-blue");
     // Every example but the AwsAccount (it creates nothing in AWS) is planned.
-    assertThat(run.out()).contains("6 resource(s), 27 change(s), 0 stall(s), 0 error(s).");
+    assertThat(run.out()).contains("7 resource(s), 32 change(s), 0 stall(s), 0 error(s).");
   }
 
   @Test

@@ -38,6 +38,11 @@ public class EventBridgeOperatorTest {
   static final String GROUP = ScheduleGroupNames.of(NS, "batch");
   /** Rechecks every 500 ms, so drift and "nothing more is written" are seen within a test. */
   static final ReconcileTimings RECHECKING = OperatorHarness.fastTimings(Duration.ofMillis(500));
+  /**
+   * How long a condition may take: the harness's wait, tripled, since a class's first operator start in a JVM can
+   * take most of it on a loaded machine (seen: 20 s to the first reconcile while other builds ran).
+   */
+  static final Duration WAIT = OperatorHarness.WAIT.multipliedBy(3);
 
   private OperatorHarness harness;
   private FakeScheduler scheduler;
@@ -70,7 +75,7 @@ public class EventBridgeOperatorTest {
 
   CronJobSet awaitCondition(String name, String type, String status, String reason, long generation) {
     CronJobSet[] seen = new CronJobSet[1];
-    await().atMost(OperatorHarness.WAIT).until(() -> {
+    await().atMost(WAIT).until(() -> {
       CronJobSet set = resource(name).get();
       seen[0] = set;
       return set != null && set.getStatus() != null && set.getStatus().getObservedGeneration() != null
