@@ -81,8 +81,31 @@ class PermissionsTest {
       // SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain.
       var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
       harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
-      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {}));
+      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {
+        var reindex = new dev.kaizen.operator.api.v1alpha1.solr.RolloutJobSpec();
+        reindex.setImage("reindexer:1");
+        spec.getRollout().setReindex(reindex);
+      }));
       solr.awaitReady("products", 1);
+      // A configset change starts the rollout (issue 13): its reindex Job is created, then read by name.
+      harness.client().configMaps().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
+          .withName("products-configset").edit(c -> {
+            c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- v2 -->");
+            return c;
+          });
+      // ConfigMaps are not watched: an on-demand resync makes the operator look now.
+      dev.kaizen.operator.testing.OperatorHarness.edit(solr.resource("products"), c -> {
+        c.getMetadata().setAnnotations(new java.util.HashMap<>(java.util.Map.of(
+            "kaizen.dev/reconcile-requested-at", java.time.Instant.now().plusSeconds(1).toString())));
+        return c;
+      });
+      await().atMost(Duration.ofSeconds(90)).until(() -> {
+        harness.autoScaling().settle();
+        harness.elb().settle();
+        return !harness.client().batch().v1().jobs().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
+            .list().getItems().isEmpty();
+      });
+      await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true); // read back
       solr.resource("products").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
       // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.

@@ -64,7 +64,7 @@ class SolrRolloutOperatorTest {
     awaitReady();
     solr.blueSolr(NAME).index("products", 100);
     harness.client().configMaps().inNamespace(NS).withName("products-configset").edit(c -> {
-      c.getData().put("managed-schema.xml", c.getData().get("managed-schema.xml") + "\n<!-- a new field -->");
+      c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- a new field -->");
       return c;
     });
   }
