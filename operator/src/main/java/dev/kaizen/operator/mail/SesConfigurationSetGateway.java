@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
-import software.amazon.awssdk.services.sesv2.model.Tag;
 
 /** {@link ConfigurationSetGateway} on the AWS SDK; every call through {@link AwsCalls}. */
 public final class SesConfigurationSetGateway implements ConfigurationSetGateway {
@@ -54,7 +52,7 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
           found.sendingOptions() == null || !Boolean.FALSE.equals(found.sendingOptions().sendingEnabled()),
           Optional.ofNullable(found.suppressionOptions()).map(s -> s.suppressedReasonsAsStrings()),
           found.deliveryOptions() == null ? null : found.deliveryOptions().sendingPoolName(),
-          found.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a))));
+          SesTags.asMap(found.tags())));
     } catch (NotFoundException absent) {
       return Optional.empty();
     }
@@ -67,7 +65,7 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
           .deliveryOptions(d -> d.tlsPolicy(desired.tlsPolicy()).sendingPoolName(desired.sendingPoolName()))
           .reputationOptions(o -> o.reputationMetricsEnabled(desired.reputationMetrics()))
           .sendingOptions(o -> o.sendingEnabled(desired.sendingEnabled()))
-          .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList());
+          .tags(SesTags.of(tags));
       desired.suppressedReasons().ifPresent(reasons -> r.suppressionOptions(o -> o.suppressedReasonsWithStrings(reasons)));
     }));
   }
@@ -114,8 +112,7 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
   @Override
   public void tag(String name, Map<String, String> tags) {
     String arn = SesArns.arn(target, accountIds.of(target), "configuration-set/" + name);
-    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(tags.entrySet().stream()
-        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(SesTags.of(tags))));
   }
 
   private <T> T call(String operation, Supplier<T> call) {

@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpPoolResponse;
 import software.amazon.awssdk.services.sesv2.model.GetDedicatedIpsResponse;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
-import software.amazon.awssdk.services.sesv2.model.Tag;
 
 /**
  * {@link DedicatedIpPoolGateway} on the AWS SDK; every call through {@link AwsCalls}. A pool's tags are read and
@@ -57,8 +55,8 @@ public final class SesDedicatedIpPoolGateway implements DedicatedIpPoolGateway {
       return Optional.empty();
     }
     String arn = arn(name);
-    Map<String, String> tags = call("ListTagsForResource", () -> client.listTagsForResource(r -> r.resourceArn(arn)))
-        .tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
+    Map<String, String> tags = SesTags.asMap(
+        call("ListTagsForResource", () -> client.listTagsForResource(r -> r.resourceArn(arn))).tags());
     return Optional.of(new ObservedDedicatedIpPool(found.dedicatedIpPool().poolName(),
         found.dedicatedIpPool().scalingModeAsString(), tags, List.of()));
   }
@@ -81,7 +79,7 @@ public final class SesDedicatedIpPoolGateway implements DedicatedIpPoolGateway {
   @Override
   public void create(String name, String scalingMode, Map<String, String> tags) {
     call("CreateDedicatedIpPool", () -> client.createDedicatedIpPool(r -> r.poolName(name).scalingMode(scalingMode)
-        .tags(tags(tags))));
+        .tags(SesTags.of(tags))));
   }
 
   @Override
@@ -101,7 +99,7 @@ public final class SesDedicatedIpPoolGateway implements DedicatedIpPoolGateway {
   @Override
   public void tag(String name, Map<String, String> tags) {
     String arn = arn(name);
-    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(tags(tags))));
+    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(SesTags.of(tags))));
   }
 
   /** {@code arn:PARTITION:ses:REGION:ACCOUNT:dedicated-ip-pool/NAME}, as SES names a pool for tagging. */
@@ -109,9 +107,6 @@ public final class SesDedicatedIpPoolGateway implements DedicatedIpPoolGateway {
     return SesArns.arn(target, accountIds.of(target), "dedicated-ip-pool/" + name);
   }
 
-  private static List<Tag> tags(Map<String, String> tags) {
-    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-  }
 
   private <T> T call(String operation, Supplier<T> call) {
     return calls.call(target, SesIdentityGateway.SERVICE, operation, caller, call);

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
 import software.amazon.awssdk.services.sesv2.model.MailFromAttributes;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
-import software.amazon.awssdk.services.sesv2.model.Tag;
 
 /** {@link IdentityGateway} on the AWS SDK; every call through {@link AwsCalls}. */
 public final class SesIdentityGateway implements IdentityGateway {
@@ -58,7 +57,7 @@ public final class SesIdentityGateway implements IdentityGateway {
           mailFrom == null ? null : mailFrom.mailFromDomain(),
           mailFrom == null ? null : mailFrom.mailFromDomainStatusAsString(),
           mailFrom == null ? null : mailFrom.behaviorOnMxFailureAsString(),
-          found.tags().stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> a)),
+          SesTags.asMap(found.tags()),
           found.configurationSetName()));
     } catch (NotFoundException absent) {
       return Optional.empty();
@@ -68,7 +67,7 @@ public final class SesIdentityGateway implements IdentityGateway {
   @Override
   public void create(String domain, String keyLength, Map<String, String> tags) {
     call("CreateEmailIdentity", () -> client.createEmailIdentity(r -> r.emailIdentity(domain)
-        .dkimSigningAttributes(d -> d.nextSigningKeyLength(keyLength)).tags(tags(tags))));
+        .dkimSigningAttributes(d -> d.nextSigningKeyLength(keyLength)).tags(SesTags.of(tags))));
   }
 
   @Override
@@ -100,15 +99,11 @@ public final class SesIdentityGateway implements IdentityGateway {
         !Boolean.FALSE.equals(account.sendingEnabled()));
   }
 
-  private static java.util.List<Tag> tags(Map<String, String> tags) {
-    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-  }
 
   @Override
   public void tag(String name, Map<String, String> tags) {
     String arn = SesArns.arn(target, accountIds.of(target), "identity/" + name);
-    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(tags.entrySet().stream()
-        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+    call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(SesTags.of(tags))));
   }
 
   private <T> T call(String operation, Supplier<T> call) {
