@@ -4,10 +4,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-./mvnw -q -B -o -pl operator test-compile >&2
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-./mvnw -q -B -o -pl operator dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
+./mvnw -q -B -o -pl operator -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
 java -cp "operator/target/test-classes:operator/target/classes:$(cat "$cp_file")" \
   -Djava.util.logging.config.file=operator/src/test/resources/logging.properties \
   dev.kaizen.operator.bench.NamespaceFileBenchmark "$@"
