@@ -57,8 +57,11 @@ public final class Demo {
     started = Instant.now();
     world.startOperator();
     out.activity("operator started (" + String.join(" ", world.runOptions()) + ")");
-    world.apply();
-    out.activity("applied " + world.resources().size() + " resources");
+    // AwsAccounts first (a sync wave before the rest): a resource whose account is not bound yet backs off.
+    int accounts = world.applyAccounts();
+    out.activity("applied " + accounts + " AwsAccounts");
+    waitUntil(limits.converge(), () -> allSettled(accounts));
+    out.activity("applied " + world.applyResources() + " resources");
     boolean settled = waitUntil(limits.converge(), () -> allSettled(world.resources().size()));
     Duration toConverge = Duration.between(started, Instant.now());
     List<ResourceState> converged = world.view().resources();

@@ -111,10 +111,18 @@ public final class DemoWorld implements AutoCloseable {
     operator.start();
   }
 
-  /** Applies the manifests as `kubectl apply` would create them (AwsAccounts first, as their bindings are needed). */
-  public void apply() {
-    resources.stream().sorted((a, b) -> Boolean.compare(!"AwsAccount".equals(a.kind()),
-        !"AwsAccount".equals(b.kind()))).forEach(this::apply);
+  /** Applies the AwsAccounts, which the other resources bind to (first, as sync waves would order them). */
+  public int applyAccounts() {
+    List<Manifest> accounts = resources.stream().filter(m -> "AwsAccount".equals(m.kind())).toList();
+    accounts.forEach(this::apply);
+    return accounts.size();
+  }
+
+  /** Applies every other resource, as `kubectl apply` would create them. */
+  public int applyResources() {
+    List<Manifest> others = resources.stream().filter(m -> !"AwsAccount".equals(m.kind())).toList();
+    others.forEach(this::apply);
+    return others.size();
   }
 
   /** Creates one more resource (the demo's foreign-object check adds one). */

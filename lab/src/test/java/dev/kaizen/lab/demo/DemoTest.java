@@ -2,14 +2,19 @@ package dev.kaizen.lab.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kaizen.operator.core.manifest.Manifest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
-/** The demo's wiring, headless, on the examples: what a newcomer's `./kaizen demo` must show, asserted. */
+/**
+ * The demo's wiring, headless, on examples/: what a newcomer's `./kaizen demo` shows, asserted — every Apply-mode
+ * example Ready, the Plan-mode one PlanPending with its plan, each drift corrected with a DriftCorrected Event, the
+ * hand-made log group untouched and the resource that collides with it Stalled NameConflict.
+ */
 class DemoTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
 
@@ -27,33 +32,53 @@ class DemoTest {
   }
 
   @Test
-  void logPipelinesConvergeTheirDriftIsCorrectedAndAForeignGroupIsRefused() {
+  void theExamplesConvergeDriftIsCorrectedAndAForeignGroupIsRefused() {
     try (DemoWorld world = new DemoWorld(DemoWorld.Timings.DEMO)) {
-      assertThat(world.read(List.of(EXAMPLES.resolve("admin"), EXAMPLES.resolve("awsaccount.yaml"),
-          EXAMPLES.resolve("logpipeline.yaml")))).isEmpty();
+      assertThat(world.read(List.of(EXAMPLES))).isEmpty();
       world.prepare();
       Lines out = new Lines();
       DemoReport report = new Demo(world, out, Demo.Limits.DEFAULT).run(true);
       System.out.println(String.join("\n", out.lines));
       System.out.println(String.join("\n", Demo.summary(report)));
 
-      assertThat(report.settled()).isTrue();
-      assertThat(report.state("LogPipeline/shop/web")).hasValueSatisfying(s -> assertThat(s.ready()).isTrue());
-      assertThat(report.state("LogPipeline/shop/payments-legacy")).hasValueSatisfying(s -> {
-        assertThat(s.planPending()).isTrue();
-        assertThat(s.plan()).isNotEmpty();
-      });
-      assertThat(report.drift()).extracting(Drift.Injected::resourceId).contains("LogPipeline/shop/web");
-      assertThat(report.corrected()).containsKey("LogPipeline/shop/web");
-      assertThat(report.corrected().get("LogPipeline/shop/web")).contains("PutRetentionPolicy /shop/web: 1 days -> 30 days");
+      assertThat(report.settled()).as("every resource settled").isTrue();
+      assertThat(world.resources()).extracting(Manifest::kind).contains("AwsAccount", "LogPipeline", "MailRoute",
+          "CronJobSet", "SolrCluster");
+      for (Manifest example : world.resources()) {
+        String id = example.kind() + "/" + (example.namespace() == null ? "" : example.namespace() + "/")
+            + example.name();
+        boolean planMode = "Plan".equals(example.object().path("spec").path("mode").asText());
+        assertThat(report.state(id)).as(id).hasValueSatisfying(s -> {
+          if (planMode) {
+            assertThat(s.planPending()).as(id + " PlanPending").isTrue();
+            assertThat(s.plan()).as(id + " plan").isNotEmpty();
+          } else {
+            assertThat(s.ready()).as(id + " Ready, not " + s.state() + " " + s.reason() + " " + s.message())
+                .isTrue();
+          }
+        });
+      }
+      assertThat(report.state("LogPipeline/shop/payments-legacy").orElseThrow().plan())
+          .anySatisfy(change -> assertThat(change).contains("CreateLogGroup /legacy/payments"));
+
+      assertThat(report.drift()).extracting(Drift.Injected::resourceId).contains("LogPipeline/shop/web",
+          "MailRoute/shop/shop", "CronJobSet/shop/shop-batch");
+      assertThat(report.corrected()).as("DriftCorrected Events").containsOnlyKeys(
+          report.drift().stream().map(Drift.Injected::resourceId).toArray(String[]::new));
+      assertThat(report.corrected().get("LogPipeline/shop/web"))
+          .contains("PutRetentionPolicy /shop/web: 1 days -> 30 days");
+      assertThat(report.corrected().get("MailRoute/shop/shop")).contains("CREATE CNAME").contains("_domainkey");
+
       assertThat(report.foreign()).hasValueSatisfying(s -> {
         assertThat(s.stalled()).isTrue();
         assertThat(s.reason()).isEqualTo("NameConflict");
       });
       assertThat(report.foreignUntouched()).isTrue();
-      // The group the operator does own got its retention back (a positive control for the untouched one).
-      assertThat(world.aws().logs("210987654321", software.amazon.awssdk.regions.Region.EU_WEST_1)
-          .group("/shop/web").orElseThrow().retentionInDays()).isEqualTo(30);
+      // A positive control for "untouched": the group the operator owns did get its retention back.
+      assertThat(world.aws().logs("210987654321", Region.EU_WEST_1).group("/shop/web").orElseThrow()
+          .retentionInDays()).isEqualTo(30);
+      assertThat(report.callsByService()).containsKeys("CloudWatchLogs", "SesV2", "Route53", "Scheduler",
+          "ElasticLoadBalancingV2", "AutoScaling");
     }
   }
 }
