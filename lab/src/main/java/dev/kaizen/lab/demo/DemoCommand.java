@@ -87,8 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
         + " observe " + world.timings().fullObserve().toSeconds() + " s (production: 10 min and 6 h), MailRoute"
         + " rechecks every " + world.timings().mailRecheck().toSeconds() + " s (10 s / 1 min), SES verifies DKIM "
         + world.timings().sesVerifies().toSeconds() + " s after its records appear (minutes to 72 h).");
-    out.println("Applying " + world.resources().size() + " resources" + (world.skipped() > 0 ? " (" + world.skipped()
-        + " documents of other API groups skipped)" : "") + ". Seeded first, as nobody keeps them in Git:");
+    out.println("Applying " + world.namespaces() + " Namespaces and " + world.resources().size() + " resources"
+        + (world.skipped() > 0 ? " (" + world.skipped() + " documents of other API groups skipped)" : "")
+        + ". Seeded first, as nobody keeps them in Git:");
     seeded.forEach(line -> out.println("  - " + line));
     String log = System.getProperty("kaizen.lab.log");
     if (log != null) {

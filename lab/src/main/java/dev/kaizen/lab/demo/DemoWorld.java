@@ -81,7 +81,7 @@ public final class DemoWorld implements AutoCloseable {
     ManifestReader.Result read = new ManifestReader().read(paths);
     resources.addAll(read.manifests());
     namespaces.addAll(read.namespaces());
-    skipped = read.skipped();
+    skipped = read.skipped() - read.namespaces().size();
     return read.problems().stream().map(Object::toString).toList();
   }
 
@@ -145,11 +145,16 @@ public final class DemoWorld implements AutoCloseable {
     return java.util.Optional.ofNullable(zones.get(domain));
   }
 
+  /** The Namespaces among the manifests (applied first). */
+  public int namespaces() {
+    return namespaces.size();
+  }
+
   public List<Manifest> resources() {
     return List.copyOf(resources);
   }
 
-  /** Documents of other API groups (an Argo CD Application, say), not applied. */
+  /** Documents of other API groups (an Argo CD Application, say), not applied; Namespaces are applied. */
   public int skipped() {
     return skipped;
   }

@@ -3,6 +3,8 @@ package dev.kaizen.lab.demo;
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.cron.CronJobNames;
+import dev.kaizen.operator.fakes.FakeAwsService;
+import dev.kaizen.operator.solr.SolrClusterNames;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Typical drift, made behind the operator's back — by a person in the console, a script, another tool — one per
- * resource that is Ready in Apply mode: a log group's retention shortened and its metric filter deleted, a CronJob's
- * schedule edited, a DKIM record deleted from the zone. Each should come back with a DriftCorrected Event.
+ * resource that is Ready in Apply mode: a log group's retention shortened, a CronJob's schedule edited, an EventBridge
+ * schedule deleted, a DKIM record deleted from the zone, a Solr live listener pointed elsewhere. Each should come back with a DriftCorrected Event.
  */
 final class Drift {
   /**
@@ -42,6 +44,7 @@ final class Drift {
         case "LogPipeline" -> logPipeline(manifest.get());
         case "CronJobSet" -> cronJobSet(manifest.get());
         case "MailRoute" -> mailRoute(manifest.get());
+        case "SolrCluster" -> solrCluster(manifest.get());
         default -> Optional.empty();
       };
       made.ifPresent(m -> injected.add(new Injected(state.id(), m.what(), m.corrections())));
@@ -65,10 +68,16 @@ final class Drift {
 
   private Optional<Made> cronJobSet(Manifest manifest) {
     var spec = manifest.object().path("spec");
+    String job = spec.path("jobs").path(0).path("name").asText();
     if ("eventbridge".equals(spec.path("target").asText())) {
-      return Optional.empty();
+      // Someone deletes a schedule in the console: the group stays, the schedule is created again.
+      Binding binding = world.binding(manifest);
+      String group = "kaizen-" + manifest.namespace() + "_" + manifest.name();
+      FakeAwsService.asSomeoneElse(() -> world.aws().scheduler(binding.accountId(), binding.region())
+          .deleteSchedule(r -> r.groupName(group).name(job)));
+      return Optional.of(new Made("schedule " + group + "/" + job + " deleted", List.of("CreateSchedule")));
     }
-    String cronJob = CronJobNames.of(manifest.name(), spec.path("jobs").path(0).path("name").asText());
+    String cronJob = CronJobNames.of(manifest.name(), job);
     var resource = world.client().batch().v1().cronjobs().inNamespace(manifest.namespace()).withName(cronJob);
     if (resource.get() == null) {
       return Optional.empty();
@@ -78,6 +87,23 @@ final class Drift {
       return c;
     });
     return Optional.of(new Made("CronJob " + cronJob + "'s schedule edited to 0 12 * * *", List.of(cronJob)));
+  }
+
+  private Optional<Made> solrCluster(Manifest manifest) {
+    Binding binding = world.binding(manifest);
+    String loadBalancer = new SolrClusterNames(manifest.namespace(), manifest.name()).loadBalancer();
+    var elb = world.aws().elb(binding.accountId(), binding.region());
+    if (!elb.loadBalancerExists(loadBalancer)) {
+      return Optional.empty();
+    }
+    // Someone points the live listener at a target group of their own (a scaled ASG would be repaired as a
+    // scale-in over several reconciles, announced as updates).
+    String vpc = manifest.object().path("spec").path("vpcId").asText();
+    FakeAwsService.asSomeoneElse(() -> elb.createTargetGroup(r -> r.name("someone-elses").protocol("HTTP").port(80)
+        .vpcId(vpc)));
+    elb.backdoorForward(loadBalancer, 80, elb.targetGroupArn("someone-elses").orElseThrow());
+    return Optional.of(new Made("live listener " + loadBalancer + ":80 pointed at target group someone-elses by hand",
+        List.of("ModifyListener")));
   }
 
   private Optional<Made> mailRoute(Manifest manifest) {

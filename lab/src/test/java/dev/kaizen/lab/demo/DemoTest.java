@@ -62,7 +62,9 @@ class DemoTest {
           .anySatisfy(change -> assertThat(change).contains("CreateLogGroup /legacy/payments"));
 
       assertThat(report.drift()).extracting(Drift.Injected::resourceId).contains("LogPipeline/shop/web",
-          "MailRoute/shop/shop", "CronJobSet/shop/shop-batch");
+          "MailRoute/shop/shop", "CronJobSet/shop/shop-batch", "CronJobSet/shop/billing-batch",
+          "SolrCluster/search/products");
+      assertThat(report.corrected().get("SolrCluster/search/products")).contains("ModifyListener");
       assertThat(report.corrected()).as("DriftCorrected Events").containsOnlyKeys(
           report.drift().stream().map(Drift.Injected::resourceId).toArray(String[]::new));
       assertThat(report.corrected().get("LogPipeline/shop/web"))
