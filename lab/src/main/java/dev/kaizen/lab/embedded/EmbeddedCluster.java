@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Kubernetes API in this process: the fabric8 mock server in CRUD mode (real HTTP, watches, the status subresource,
@@ -92,8 +93,9 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   /**
-   * CRUD mode, except that a JSON patch computed from a stale copy (an array index gone) is refused with 422 as the
-   * API server does: the mock would let the exception escape its event loop and never answer.
+   * CRUD mode, plus the API discovery kubectl needs ({@link Discovery}); and a JSON patch computed from a stale copy
+   * (an array index gone) is refused with 422 as the API server does (the mock would let the exception escape its
+   * event loop and never answer).
    */
   private static final class PatchSafeDispatcher extends KubernetesCrudDispatcher {
     PatchSafeDispatcher() {
@@ -102,6 +104,10 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      Optional<MockResponse> discovery = Discovery.answer(request.getMethod(), request.getPath());
+      if (discovery.isPresent()) {
+        return discovery.get();
+      }
       try {
         return super.dispatch(request);
       } catch (io.fabric8.zjsonpatch.JsonPatchException e) {
