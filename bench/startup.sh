@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 work="$(mktemp -d)"
 cp_file="$work/cp.txt"
-./mvnw -q -B -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
+./mvnw -q -B -DskipTests -pl operator -am package test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
 java -cp "operator/target/test-classes:operator/target/classes:$(cat "$cp_file")" \
   -Djava.util.logging.config.file=operator/src/test/resources/logging.properties \
   dev.kaizen.operator.bench.MockApiServerMain "$work/kubeconfig" > "$work/server.log" 2>&1 &
