@@ -139,19 +139,12 @@ public final class RunCommand implements Callable<Integer> {
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
     ClusterIdentity cluster = clusterIdentity(client, clusterId, takeOverFrom);
-    var timings = ReconcileTimings.defaults().withResync(resync).withFullObserve(fullObserve);
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    var settings = new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC())
-        .withWatch(new WatchScope(namespaces == null ? Set.of() : namespaces.stream().map(String::strip)
-            .filter(n -> !n.isEmpty()).collect(Collectors.toSet()), Optional.ofNullable(selector)))
-        .withMeterRegistry(registry)
-        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap, fluentBitShards,
-            fluentBitFormat(spec, fluentBitFormat)))
-        .withRequireAccountBinding(requireAccountBinding);
+    var settings = settings(cluster, registry);
     if (leaderElectionEnabled(leaderElection, System.getenv("POD_NAME"))) {
       String identity = Optional.ofNullable(System.getenv("POD_NAME"))
           .orElseGet(() -> "kaizen-" + java.util.UUID.randomUUID());
@@ -177,6 +170,21 @@ public final class RunCommand implements Callable<Integer> {
       client.close();
     }
     return 0;
+  }
+
+  /**
+   * The operator's settings from this command's options (parsed, defaults applied). {@code kaizen demo} parses the
+   * same options with this command and runs the operator with these settings, so it runs what {@code kaizen run} runs.
+   */
+  public OperatorSettings settings(ClusterIdentity cluster, io.micrometer.core.instrument.MeterRegistry registry) {
+    var timings = ReconcileTimings.defaults().withResync(resync).withFullObserve(fullObserve);
+    return new OperatorSettings(cluster, DefaultRegion.resolve(region), timings, threads, Clock.systemUTC())
+        .withWatch(new WatchScope(namespaces == null ? Set.of() : namespaces.stream().map(String::strip)
+            .filter(n -> !n.isEmpty()).collect(Collectors.toSet()), Optional.ofNullable(selector)))
+        .withMeterRegistry(registry)
+        .withFluentBit(new OperatorSettings.FluentBit(fluentBitNamespace, fluentBitConfigMap, fluentBitShards,
+            fluentBitFormat(spec, fluentBitFormat)))
+        .withRequireAccountBinding(requireAccountBinding);
   }
 
   /** auto: on in a pod (POD_NAME set by the Deployment's downward API), off on a laptop. */
