@@ -30,11 +30,13 @@ final class ApiServerProcess implements AutoCloseable {
         .redirectOutput(workDir.resolve("api-server.log").toFile())
         .redirectErrorStream(true)
         .start();
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    // Minutes, not seconds: a JVM starting on a busy 2-core machine is slow.
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (!Files.exists(kubeconfig)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
+        String what = process.isAlive() ? "was not ready within 3 minutes" : "exited with " + process.exitValue();
         process.destroyForcibly();
-        throw new IOException("the API server process did not start: see " + workDir.resolve("api-server.log"));
+        throw new IOException("the API server process " + what + ": see " + workDir.resolve("api-server.log"));
       }
       Thread.sleep(100);
     }

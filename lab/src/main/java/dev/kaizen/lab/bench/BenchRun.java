@@ -58,7 +58,7 @@ final class BenchRun {
   private final Options options;
   private final PrintStream progress;
   private volatile CallLedger ledger = new CallLedger();
-  private final Set<String> throttlingInStatus = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> throttlingInStatus = new ConcurrentHashMap<>();
 
   BenchRun(Options options, PrintStream progress) {
     this.options = options;
@@ -130,7 +130,13 @@ final class BenchRun {
         figures.put("drift_detect_seconds", drift(aws, kube));
         CallLedger drifting = ledger;
         figures.put("throttling_errors_seen", throttledConverging + resting.throttled() + drifting.throttled());
+        Map<String, Long> throttledOperations = new java.util.TreeMap<>();
+        for (CallLedger phase : List.of(converging, resting, drifting)) {
+          phase.throttledOperations().forEach((operation, n) -> throttledOperations.merge(operation, n, Long::sum));
+        }
+        figures.put("throttling_errors_by_operation", throttledOperations);
         figures.put("throttling_errors_in_status", throttlingInStatus.size());
+        figures.put("throttling_in_status_of", new java.util.TreeMap<>(throttlingInStatus));
         figures.put("modelled_anchors", anchors(options));
 
         figures.put("operator_peak_heap_mib", mib(ProcessMemory.peakHeap()));
@@ -211,11 +217,10 @@ final class BenchRun {
     }
   }
 
+  /** Keeps, per resource, the first condition that reported AWS throttling. */
   private void noteThrottling(GenericKubernetesResource resource) {
-    if (ResourceConditions.mentionsThrottling(resource)) {
-      throttlingInStatus.add(resource.getMetadata().getNamespace() + "/" + resource.getKind() + "/"
-          + resource.getMetadata().getName());
-    }
+    ResourceConditions.throttling(resource).ifPresent(said -> throttlingInStatus.putIfAbsent(
+        resource.getKind() + " " + resource.getMetadata().getName(), said));
   }
 
   private List<GenericKubernetesResource> listAll(KubernetesClient kube) {

@@ -24,6 +24,7 @@ final class CallLedger {
   private final AtomicLong throttled = new AtomicLong();
   private final Map<String, AtomicLong> perQuota = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> perOperation = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> throttledOperations = new ConcurrentHashMap<>();
 
   void record(AwsCall call) {
     if (call.service().equals("Sts")) {
@@ -32,6 +33,8 @@ final class CallLedger {
     (call.mutating() ? writes : reads).incrementAndGet();
     if (THROTTLING.contains(call.errorCode())) {
       throttled.incrementAndGet();
+      throttledOperations.computeIfAbsent(quotaService(call.service()) + ":" + call.operation(),
+          k -> new AtomicLong()).incrementAndGet();
     }
     perQuota.computeIfAbsent(quotaKey(call), k -> new AtomicLong()).incrementAndGet();
     perOperation.computeIfAbsent(quotaService(call.service()) + ":" + call.operation(), k -> new AtomicLong())
@@ -55,8 +58,17 @@ final class CallLedger {
   }
 
   Map<String, Long> perOperation() {
+    return sorted(perOperation);
+  }
+
+  /** The operations AWS throttled, and how often. */
+  Map<String, Long> throttledOperations() {
+    return sorted(throttledOperations);
+  }
+
+  private static Map<String, Long> sorted(Map<String, AtomicLong> counts) {
     Map<String, Long> sorted = new TreeMap<>();
-    perOperation.forEach((operation, n) -> sorted.put(operation, n.get()));
+    counts.forEach((operation, n) -> sorted.put(operation, n.get()));
     return sorted;
   }
 

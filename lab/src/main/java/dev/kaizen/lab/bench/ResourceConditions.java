@@ -15,9 +15,10 @@ final class ResourceConditions {
   }
 
   /** AWS's throttling reported in a condition (our own limiter's "RateLimited" is not AWS refusing anything). */
-  static boolean mentionsThrottling(GenericKubernetesResource resource) {
-    return conditions(resource).stream().anyMatch(c -> "Throttled".equals(c.get("reason"))
-        || String.valueOf(c.get("message")).toLowerCase(Locale.ROOT).contains("aws throttled"));
+  static java.util.Optional<String> throttling(GenericKubernetesResource resource) {
+    return conditions(resource).stream().filter(c -> "Throttled".equals(c.get("reason"))
+        || String.valueOf(c.get("message")).toLowerCase(Locale.ROOT).contains("aws throttled"))
+        .map(c -> c.get("type") + ": " + c.get("message")).findFirst();
   }
 
   @SuppressWarnings("unchecked")
