@@ -13,9 +13,17 @@ import software.amazon.awssdk.regions.ServiceMetadata;
  * region the target names; every other service's for the target's region.
  */
 public final class ClientRegions {
+  /** Asked for every client of every reconcile; the SDK's metadata never changes in a run (profiled: 2.5 % of CPU). */
+  private static final java.util.Map<java.util.Map.Entry<Class<?>, Region>, Region> KNOWN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private ClientRegions() {}
 
   public static Region regionFor(Class<? extends SdkClient> type, Region target) {
+    return KNOWN.computeIfAbsent(java.util.Map.entry(type, target), key -> lookUp(type, target));
+  }
+
+  private static Region lookUp(Class<? extends SdkClient> type, Region target) {
     List<Region> regions = metadata(type).regions();
     if (regions.isEmpty() || !regions.stream().allMatch(r -> r.isGlobalRegion() || r.id().endsWith("-global"))) {
       return target;
