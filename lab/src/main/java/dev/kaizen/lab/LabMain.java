@@ -1,5 +1,6 @@
 package dev.kaizen.lab;
 
+import dev.kaizen.lab.bench.BenchCommand;
 import dev.kaizen.lab.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  * cluster and an embedded AWS. The {@code kaizen} script sends these subcommands here and every other to the
  * operator's own jar.
  */
-@Command(name = "kaizen", mixinStandardHelpOptions = true, subcommands = DemoCommand.class,
+@Command(name = "kaizen", mixinStandardHelpOptions = true, subcommands = {DemoCommand.class, BenchCommand.class},
     description = "The operator at work in this process, against an embedded cluster and an embedded AWS.")
 public final class LabMain {
   private LabMain() {}

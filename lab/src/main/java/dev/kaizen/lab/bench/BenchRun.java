@@ -1,0 +1,319 @@
+package dev.kaizen.lab.bench;
+
+import dev.kaizen.lab.embedded.EmbeddedAws;
+import dev.kaizen.lab.embedded.EmbeddedSolr;
+import dev.kaizen.operator.KaizenOperator;
+import dev.kaizen.operator.KindDependencies;
+import dev.kaizen.operator.OperatorSettings;
+import dev.kaizen.operator.cli.RunCommand;
+import dev.kaizen.operator.core.ownership.ClusterIdentity;
+import dev.kaizen.operator.fakes.FakeDnsResolver;
+import dev.kaizen.operator.mail.MailRouteSettings;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * One benchmark run: seed, create, converge, rest, drift, and the figures. Phases are measured apart (each has its
+ * own {@link CallLedger}), so the calls spent converging never count as calls at rest.
+ */
+final class BenchRun {
+  static final Region REGION = Region.EU_WEST_1;
+  static final String NAMESPACE = "bench";
+  private static final Duration POLL = Duration.ofMillis(500);
+  /** ACK re-reads each resource every 10 hours; Crossplane polls each managed resource every 10 minutes. */
+  private static final double ACK_RESYNC_HOURS = 10;
+  private static final double CROSSPLANE_POLL_HOURS = 10.0 / 60;
+
+  record Options(int resources, Map<BenchKind, Integer> mix, Duration latency, int timeScale, double steadyHours,
+      int drifts, boolean seedForeign, Duration convergeTimeout, Path workDir) {
+    Duration resync() {
+      return Duration.ofMinutes(10).dividedBy(timeScale);
+    }
+
+    Duration fullObserve() {
+      return Duration.ofHours(6).dividedBy(timeScale);
+    }
+  }
+
+  private final Options options;
+  private final PrintStream progress;
+  private volatile CallLedger ledger = new CallLedger();
+  private final Map<String, String> throttlingInStatus = new ConcurrentHashMap<>();
+
+  BenchRun(Options options, PrintStream progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  Map<String, Object> run() throws Exception {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("resources", options.resources());
+    Map<String, Integer> mix = new LinkedHashMap<>();
+    options.mix().forEach((kind, n) -> mix.put(kind.kind(), n));
+    figures.put("mix", mix);
+    figures.put("latency_ms", options.latency().toMillis());
+    figures.put("time_scale", options.timeScale());
+    figures.put("resync_seconds_unscaled", options.resync().multipliedBy(options.timeScale()).toSeconds());
+
+    long heapBefore = ProcessMemory.heapAfterGc();
+    try (ApiServerProcess apiServer = ApiServerProcess.start(options.workDir());
+        EmbeddedAws aws = new EmbeddedAws(REGION, options.latency());
+        KubernetesClient kube = client(apiServer.kubeconfig())) {
+      aws.onCall(call -> ledger.record(call));
+      int foreign = 0;
+      for (var entry : options.mix().entrySet()) {
+        entry.getKey().prepare(aws, REGION, entry.getValue());
+        if (options.seedForeign() && entry.getValue() > 0) {
+          foreign += entry.getKey().seedForeign(aws, REGION, entry.getValue());
+        }
+      }
+      figures.put("foreign_objects_seeded", foreign);
+      long fakesHeap = ProcessMemory.heapAfterGc() - heapBefore;
+      progress.printf("bench: %d objects of others seeded; creating %d resources%n", foreign, options.resources());
+
+      createResources(kube);
+      ProcessMemory.resetPeaks();
+      long start = System.nanoTime();
+      KaizenOperator operator = startOperator(apiServer.kubeconfig(), aws);
+      try {
+        Converged converged = awaitReady(kube, start);
+        double convergeSeconds = converged.seconds();
+        CallLedger converging = ledger;
+        figures.put("all_ready", converged.allReady());
+        figures.put("startup_to_first_reconcile_seconds", round(converged.firstStatusSeconds()));
+        figures.put("converge_seconds", round(convergeSeconds));
+        CallLedger.QuotaBound bound = converging.quotaBound();
+        figures.put("quota_bound_seconds", round(bound.seconds()));
+        figures.put("quota_bound_by", bound.quota());
+        figures.put("converge_ratio", bound.seconds() > 0 ? round(convergeSeconds / bound.seconds()) : null);
+        figures.put("converge_calls_per_resource", perResource(converging.total()));
+        figures.put("converge_reads_per_resource", perResource(converging.reads()));
+        figures.put("converge_writes_per_resource", perResource(converging.writes()));
+        figures.put("converge_calls_by_operation", converging.perOperation());
+        long throttledConverging = converging.throttled();
+
+        // At rest: nothing changes; every call is what watching for drift costs.
+        ledger = new CallLedger();
+        Duration rest = Duration.ofMillis(Math.round(options.steadyHours() * 3_600_000 / options.timeScale()));
+        progress.printf("bench: all Ready after %.1f s; %s at rest (%s hour(s) scaled)%n", convergeSeconds,
+            rest, options.steadyHours());
+        watchStatuses(kube, rest);
+        CallLedger resting = ledger;
+        double resourceHours = options.resources() * options.steadyHours();
+        figures.put("steady_calls_per_resource_hour", round(resting.total() / resourceHours));
+        figures.put("steady_writes_per_resource_hour", round(resting.writes() / resourceHours));
+        figures.put("steady_calls_by_operation", resting.perOperation());
+        figures.put("steady_busiest_quota_average_use", restingQuotaUse(resting, rest));
+
+        // Drift: changed behind the operator's back, timed until put right.
+        ledger = new CallLedger();
+        figures.put("drift_detect_seconds", drift(aws, kube));
+        CallLedger drifting = ledger;
+        figures.put("throttling_errors_seen", throttledConverging + resting.throttled() + drifting.throttled());
+        Map<String, Long> throttledOperations = new java.util.TreeMap<>();
+        for (CallLedger phase : List.of(converging, resting, drifting)) {
+          phase.throttledOperations().forEach((operation, n) -> throttledOperations.merge(operation, n, Long::sum));
+        }
+        figures.put("throttling_errors_by_operation", throttledOperations);
+        figures.put("throttling_errors_in_status", throttlingInStatus.size());
+        figures.put("throttling_in_status_of", new java.util.TreeMap<>(throttlingInStatus));
+        figures.put("modelled_anchors", anchors(options));
+
+        figures.put("operator_peak_heap_mib", mib(ProcessMemory.peakHeap()));
+        figures.put("process_peak_rss_mib", mib(ProcessMemory.peakResidentBytes()));
+        figures.put("aws_fakes_heap_mib", mib(Math.max(0, fakesHeap)));
+        figures.put("api_server_process_rss_mib", mib(apiServer.residentBytes()));
+        figures.put("note", "The operator runs in this process beside the embedded AWS: operator_peak_heap_mib and "
+            + "process_peak_rss_mib include the fakes, whose own retained heap (seeded objects included) is "
+            + "aws_fakes_heap_mib. The API server runs in a process of its own. Drift times are the measured "
+            + "times multiplied by the time scale (an upper bound: only the waits are scaled, not the work).");
+      } finally {
+        operator.close();
+      }
+    }
+    return figures;
+  }
+
+  private KubernetesClient client(Path kubeconfig) throws java.io.IOException {
+    return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+  }
+
+  private void createResources(KubernetesClient kube) {
+    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+        .create();
+    for (var entry : options.mix().entrySet()) {
+      for (int i = 0; i < entry.getValue(); i++) {
+        GenericKubernetesResource resource = Serialization.unmarshal(
+            entry.getKey().manifest(NAMESPACE, i, REGION), GenericKubernetesResource.class);
+        kube.resource(resource).create();
+      }
+    }
+  }
+
+  /** The operator `kaizen run` runs, with its intervals divided by the time scale. */
+  private KaizenOperator startOperator(Path kubeconfig, EmbeddedAws aws) throws java.io.IOException {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs("--cluster-id", "kaizen-bench", "--region", REGION.id(),
+        "--resync", options.resync().toString(), "--full-observe", options.fullObserve().toString(),
+        "--leader-election", "false");
+    OperatorSettings settings = run.settings(new ClusterIdentity("kaizen-bench"), new SimpleMeterRegistry());
+    var dependencies = new KindDependencies(new MailRouteSettings(new FakeDnsResolver(), Duration.ofSeconds(1),
+        Duration.ofSeconds(2)), new EmbeddedSolr(aws));
+    KaizenOperator operator = new KaizenOperator(client(kubeconfig), aws, settings, dependencies);
+    operator.start();
+    return operator;
+  }
+
+  private record Converged(boolean allReady, double seconds, double firstStatusSeconds) {}
+
+  private Converged awaitReady(KubernetesClient kube, long start) throws InterruptedException {
+    long deadline = start + options.convergeTimeout().toNanos();
+    double firstStatus = -1;
+    int lastReported = -1;
+    while (System.nanoTime() < deadline) {
+      List<GenericKubernetesResource> all = listAll(kube);
+      long ready = all.stream().filter(r -> ResourceConditions.isReady(r)).count();
+      all.forEach(this::noteThrottling);
+      if (firstStatus < 0 && all.stream().anyMatch(r -> r.getAdditionalProperties().get("status") != null)) {
+        firstStatus = seconds(start);
+      }
+      if (ready == options.resources()) {
+        return new Converged(true, seconds(start), firstStatus);
+      }
+      if (ready / Math.max(1, options.resources() / 10) != lastReported) {
+        lastReported = (int) (ready / Math.max(1, options.resources() / 10));
+        progress.printf("bench: %d of %d Ready after %.0f s%n", ready, options.resources(), seconds(start));
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    return new Converged(false, seconds(start), firstStatus);
+  }
+
+  private void watchStatuses(KubernetesClient kube, Duration period) throws InterruptedException {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() < end) {
+      listAll(kube).forEach(this::noteThrottling);
+      Thread.sleep(Math.min(POLL.toMillis() * 4, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+    }
+  }
+
+  /** Keeps, per resource, the first condition that reported AWS throttling. */
+  private void noteThrottling(GenericKubernetesResource resource) {
+    ResourceConditions.throttling(resource).ifPresent(said -> throttlingInStatus.putIfAbsent(
+        resource.getKind() + " " + resource.getMetadata().getName(), said));
+  }
+
+  private List<GenericKubernetesResource> listAll(KubernetesClient kube) {
+    List<GenericKubernetesResource> all = new ArrayList<>();
+    for (BenchKind kind : options.mix().keySet()) {
+      all.addAll(kube.genericKubernetesResources("kaizen.dev/v1alpha1", kind.kind()).inNamespace(NAMESPACE).list()
+          .getItems());
+    }
+    return all;
+  }
+
+  /** Injects drift into a sample of resources, spread over the kinds, and times each until it is put right. */
+  private Map<String, Object> drift(EmbeddedAws aws, KubernetesClient kube) throws InterruptedException {
+    List<GenericKubernetesResource> candidates = new ArrayList<>(listAll(kube));
+    Collections.shuffle(candidates, new Random(42));
+    record Pending(String what, long injectedAt, BooleanSupplier corrected) {}
+    List<Pending> pending = new ArrayList<>();
+    Map<String, BenchKind> byKind = new LinkedHashMap<>();
+    options.mix().keySet().forEach(k -> byKind.put(k.kind(), k));
+    for (GenericKubernetesResource resource : candidates) {
+      if (pending.size() >= options.drifts()) {
+        break;
+      }
+      byKind.get(resource.getKind()).injectDrift(aws, kube, resource).ifPresent(check -> pending.add(
+          new Pending(resource.getKind() + " " + resource.getMetadata().getName(), System.nanoTime(), check)));
+    }
+    List<Double> detected = new ArrayList<>();
+    long deadline = System.nanoTime() + options.resync().multipliedBy(3).plusSeconds(30).toNanos();
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      for (var it = pending.iterator(); it.hasNext(); ) {
+        Pending drift = it.next();
+        if (drift.corrected().getAsBoolean()) {
+          detected.add((System.nanoTime() - drift.injectedAt()) / 1e9 * options.timeScale());
+          it.remove();
+        }
+      }
+      Thread.sleep(100);
+    }
+    Collections.sort(detected);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("injected", detected.size() + pending.size());
+    result.put("corrected", detected.size());
+    result.put("median", detected.isEmpty() ? null : round(detected.get(detected.size() / 2)));
+    result.put("worst", detected.isEmpty() ? null : round(detected.get(detected.size() - 1)));
+    result.put("not_corrected", pending.stream().map(Pending::what).toList());
+    return result;
+  }
+
+  /** The busiest quota's use at rest, as a fraction of AWS's whole quota (the operator allows itself half). */
+  private static Map<String, Object> restingQuotaUse(CallLedger resting, Duration rest) {
+    CallLedger.QuotaBound busiest = resting.quotaBound();
+    Map<String, Object> use = new LinkedHashMap<>();
+    use.put("quota", busiest.quota());
+    // quotaBound is in seconds at the operator's share: over the rest period, that is the share used.
+    use.put("fraction_of_aws_quota", round(busiest.seconds() / rest.toSeconds()
+        * dev.kaizen.operator.aws.QuotaTable.SHARE));
+    return use;
+  }
+
+  /** ACK and Crossplane on the same resources, modelled from their documented defaults, not measured. */
+  private static Map<String, Object> anchors(Options options) {
+    double objects = 0;
+    int awsResources = 0;
+    for (var entry : options.mix().entrySet()) {
+      objects += (double) entry.getKey().awsObjectsEach() * entry.getValue();
+      awsResources += entry.getKey().awsObjectsEach() > 0 ? entry.getValue() : 0;
+    }
+    double perResource = objects / options.resources();
+    Map<String, Object> anchors = new LinkedHashMap<>();
+    anchors.put("basis", "modelled from documented defaults, not measured: ACK re-reads each of its resources once "
+        + "per 10-hour resync; Crossplane observes each managed resource once per 10-minute poll (one call each); "
+        + "AWS objects per resource of the mix as each kind counts them (kinds without AWS objects count zero)");
+    anchors.put("aws_objects_per_resource", round(perResource));
+    anchors.put("ack_steady_calls_per_resource_hour", round(perResource / ACK_RESYNC_HOURS));
+    anchors.put("ack_worst_drift_detect_seconds", awsResources > 0 ? ACK_RESYNC_HOURS * 3600 : null);
+    anchors.put("crossplane_steady_calls_per_resource_hour", round(perResource / CROSSPLANE_POLL_HOURS));
+    anchors.put("crossplane_worst_drift_detect_seconds", awsResources > 0 ? CROSSPLANE_POLL_HOURS * 3600 : null);
+    return anchors;
+  }
+
+  private double perResource(long calls) {
+    return round((double) calls / options.resources());
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static double mib(long bytes) {
+    return round(bytes / 1048576.0);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+}
