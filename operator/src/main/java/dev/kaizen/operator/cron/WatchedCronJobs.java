@@ -67,10 +67,7 @@ public final class WatchedCronJobs implements CronJobSetPorts {
 
   @Override
   public List<Job> jobsOf(String namespace, String cronJobName) {
-    if (jobs == null) {
-      throw notStarted();
-    }
-    return jobs.byIndex(BY_CRONJOB, namespace + "/" + cronJobName);
+    return running(jobs).byIndex(BY_CRONJOB, namespace + "/" + cronJobName);
   }
 
   @Override
@@ -91,14 +88,19 @@ public final class WatchedCronJobs implements CronJobSetPorts {
   }
 
   private InformerEventSource<CronJob, CronJobSet> watched() {
-    if (cronJobs == null) {
-      throw notStarted();
-    }
-    return cronJobs;
+    return running(cronJobs);
   }
 
-  private static IllegalStateException notStarted() {
-    return new IllegalStateException("the CronJob and Job watches are not registered: the reconciler's"
-        + " prepareEventSources has not run");
+  /**
+   * A watch to read, only while it runs: a reconcile still under way while the operator stops must not judge (say,
+   * a job's health) from a cache that no longer follows the cluster; it fails and a running operator does it again.
+   */
+  private static <S extends io.fabric8.kubernetes.api.model.HasMetadata> InformerEventSource<S, CronJobSet> running(
+      InformerEventSource<S, CronJobSet> source) {
+    if (source == null || !source.isRunning()) {
+      throw new IllegalStateException("the CronJob and Job watches are not running (not registered yet, or the"
+          + " operator is stopping)");
+    }
+    return source;
   }
 }
