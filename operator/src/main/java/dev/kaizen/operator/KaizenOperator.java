@@ -25,7 +25,7 @@ import dev.kaizen.operator.core.reconcile.SecondaryWatch;
 import dev.kaizen.operator.logs.FluentBitShards;
 import dev.kaizen.operator.cron.CronJobSetKind;
 import dev.kaizen.operator.cron.CronJobSetReconciler;
-import dev.kaizen.operator.cron.KubernetesCronJobs;
+import dev.kaizen.operator.cron.WatchedCronJobs;
 import dev.kaizen.operator.cron.eventbridge.EventBridgeTarget;
 import dev.kaizen.operator.cron.eventbridge.SdkScheduleGateway;
 import dev.kaizen.operator.cron.eventbridge.SchedulerMetrics;
@@ -142,14 +142,15 @@ public final class KaizenOperator implements AutoCloseable {
     // CronJobSet: its CronJobs and their Jobs are watched by the reconciler. The Kubernetes target calls no AWS, so
     // it keeps the operator's own binding (--require-account-binding must not stall it); the EventBridge target
     // resolves its account like every AWS kind.
-    var cron = new CronJobSetKind(new KubernetesCronJobs(client), settings.clock(),
-        (set, message) -> events.warning(set, CronJobSetKind.JOBS_NOT_SUCCEEDING, message),
+    var cronJobs = new WatchedCronJobs(client);
+    var cron = new CronJobSetKind(cronJobs, settings.clock(),
+        (set, reason, message) -> events.warning(set, reason, message),
         Optional.of(new EventBridgeTarget(target -> new SdkScheduleGateway(aws.client(target, SchedulerClient.class),
             new SchedulerMetrics(aws.client(target, CloudWatchClient.class), calls, target, settings.clock()), calls,
             target), settings.defaultRegion())));
     var cronLoop = new ReconcileLoop<>(CronJobSet.KIND, cron, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), CronJobSetKind.accountResolver(accounts));
-    ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop), CronJobSet.class,
+    ControllerRegistration.register(operator, new CronJobSetReconciler(cronLoop, cronJobs), CronJobSet.class,
         settings.timings(), settings.watch());
 
     // SolrCluster: two colours of Solr nodes behind one load balancer; the configset comes from a ConfigMap.

@@ -79,7 +79,7 @@ final class CommandLineKinds {
     var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.defaults(),
         new dev.kaizen.operator.aws.AccountIds(clients, calls));
     // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
-    var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, message) -> {},
+    var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, reason, message) -> {},
         Optional.of(new EventBridgeTarget(target -> new SdkScheduleGateway(clients.client(target,
             SchedulerClient.class), new SchedulerMetrics(clients.client(target,
             software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class), calls, target, Clock.systemUTC()),

@@ -20,13 +20,18 @@ final class ReadOnlyCronJobs implements CronJobSetPorts {
   }
 
   @Override
-  public List<CronJob> cronJobs(String namespace) {
-    return cluster.map(c -> c.cronJobs(namespace)).orElse(List.of());
+  public Optional<CronJob> cronJob(String namespace, String name) {
+    return cluster.flatMap(c -> c.cronJob(namespace, name));
   }
 
   @Override
-  public List<Job> jobs(String namespace) {
-    return cluster.map(c -> c.jobs(namespace)).orElse(List.of());
+  public List<CronJob> markedFor(String namespace, String setName) {
+    return cluster.map(c -> c.markedFor(namespace, setName)).orElse(List.of());
+  }
+
+  @Override
+  public List<Job> jobsOf(String namespace, String cronJobName) {
+    return cluster.map(c -> c.jobsOf(namespace, cronJobName)).orElse(List.of());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kaizen.operator.cron;
 
+import dev.kaizen.operator.api.v1alpha1.common.DeletionPolicy;
 import dev.kaizen.operator.api.v1alpha1.common.KaizenStatus;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSetStatus;
@@ -30,7 +31,6 @@ import dev.kaizen.operator.core.reconcile.AccountResolver;
 import dev.kaizen.operator.core.reconcile.DetailCondition;
 import dev.kaizen.operator.core.reconcile.Kind;
 import dev.kaizen.operator.core.reconcile.OwnedObject;
-import dev.kaizen.operator.core.reconcile.OwnerMarker;
 import dev.kaizen.operator.core.reconcile.Verdicts;
 import dev.kaizen.operator.cron.schedule.DaylightSavingRule;
 import dev.kaizen.operator.cron.schedule.NextRuns;
@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -69,39 +68,65 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   public static final String NO_RUN_HISTORY = "NoRunHistory";
   public static final String RUNS_LOST = "RunsLost";
   public static final String RUNS_DELIVERED = "RunsDelivered";
+  /** Event reason: a target switch under deletionPolicy Retain left the old target's objects in place. */
+  public static final String LEFT_BEHIND = "LeftBehind";
   private static final Duration DELETING_RECHECK = Duration.ofSeconds(5);
+  /** status.runHistory of the EventBridge target: why the per-job run fields stay empty. */
+  static final String RUN_HISTORY = "EventBridge Scheduler keeps no per-run history, so each job's lastScheduleTime,"
+      + " lastSuccessfulTime and lastResult stay empty. JobsHealthy counts the schedule group's runs (attempts, target"
+      + " errors, drops, dead-letters) from CloudWatch over 24 hours, per group, not per job; each run's own outcome"
+      + " is in the target's logs (ECS task, Lambda function, SSM command) and the dead-letter queue.";
 
   private final CronJobSetPorts ports;
   private final Clock clock;
-  private final BiConsumer<CronJobSet, String> notSucceeding;
+  private final Warnings warnings;
+  /** By set uid: what the last {@link #LEFT_BEHIND} event named. */
+  private final Map<String, List<String>> leftBehindAnnounced = new java.util.concurrent.ConcurrentHashMap<>();
   private final Optional<EventBridgeTarget> eventBridge;
+
+  /** What the kind has to say beside its conditions: the operator emits each as a Warning event. */
+  @FunctionalInterface
+  public interface Warnings {
+    void warn(CronJobSet set, String reason, String message);
+  }
 
   /**
    * A kind for the Kubernetes target only (a set with target eventbridge stalls naming what is missing).
    *
-   * @param notSucceeding told once each time the set of jobs that stopped succeeding changes to a non-empty one
-   *     (the operator emits a Warning event)
+   * @param warnings told once each time the jobs that stopped succeeding ({@link #JOBS_NOT_SUCCEEDING}) or the
+   *     objects a target switch left behind ({@link #LEFT_BEHIND}) change to a non-empty list
    */
-  public CronJobSetKind(CronJobSetPorts ports, Clock clock, BiConsumer<CronJobSet, String> notSucceeding) {
-    this(ports, clock, notSucceeding, Optional.empty());
+  public CronJobSetKind(CronJobSetPorts ports, Clock clock, Warnings warnings) {
+    this(ports, clock, warnings, Optional.empty());
   }
 
   /** Both targets: {@code eventBridge} reaches EventBridge Scheduler in a set's account and region. */
-  public CronJobSetKind(CronJobSetPorts ports, Clock clock, BiConsumer<CronJobSet, String> notSucceeding,
+  public CronJobSetKind(CronJobSetPorts ports, Clock clock, Warnings warnings,
       Optional<EventBridgeTarget> eventBridge) {
     this.ports = ports;
     this.clock = clock;
-    this.notSucceeding = notSucceeding;
+    this.warnings = warnings;
     this.eventBridge = eventBridge;
   }
 
   /**
    * The account of a set: the operator's own for the Kubernetes target, which calls no AWS (so
-   * {@code --require-account-binding} does not stall it); {@code accounts} decides for the EventBridge target.
+   * {@code --require-account-binding} does not stall it); {@code accounts} decides for the EventBridge target, and
+   * for a Kubernetes set whose former schedule group (from when it ran on EventBridge) is still recorded.
    */
   public static AccountResolver accountResolver(AccountResolver accounts) {
-    return resource -> resource instanceof CronJobSet set && set.getSpec() != null && onEventBridge(set)
-        ? accounts.resolve(resource) : AccountBinding.OPERATOR;
+    return resource -> resource instanceof CronJobSet set && set.getSpec() != null
+        && (onEventBridge(set) || formerGroup(set).isPresent()) ? accounts.resolve(resource) : AccountBinding.OPERATOR;
+  }
+
+  /** The schedule group a set with target kubernetes still records from when it ran on EventBridge. */
+  private static Optional<ScheduleGroupStatus> formerGroup(CronJobSet set) {
+    return onEventBridge(set) ? Optional.empty() : Optional.ofNullable(set.getStatus())
+        .map(CronJobSetStatus::getScheduleGroup).filter(group -> group.getName() != null && group.getArn() != null);
+  }
+
+  private static boolean retains(CronJobSet set) {
+    return set.getSpec().effectiveDeletionPolicy() != DeletionPolicy.Delete;
   }
 
   private static boolean onEventBridge(CronJobSet set) {
@@ -124,48 +149,42 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   @Override
   public CronJobSetPorts gateway(CronJobSet set, AccountBinding account) {
     if (!onEventBridge(set)) {
-      return ports;
+      // A set moved from EventBridge: its old group is reached where it lives, to remove it or report it kept.
+      return formerGroup(set).flatMap(group -> eventBridge.map(target -> (CronJobSetPorts) target.formerPorts(
+          group.getArn(), account, ports))).orElse(ports);
     }
     return eventBridge.orElseThrow(() -> new InvalidSpecException("this operator was built without the EventBridge"
         + " target: use target kubernetes.")).ports(set, account, ports);
   }
 
+  /**
+   * Reads one set's objects only: each desired CronJob by name, the CronJobs marked for the set (strays), and the
+   * Jobs of each desired CronJob. The operator's ports serve these from its watches, so the cost of an observe does
+   * not grow with the other sets of the namespace.
+   */
   @Override
   public CronJobSetObservation observe(CronJobSet set, CronJobSetPorts ports, boolean full) {
     String namespace = set.getMetadata().getNamespace();
     List<DesiredJob> desired = DesiredJobs.of(set);
     Set<String> names = desired.stream().map(DesiredJob::cronJobName).collect(Collectors.toSet());
     Map<String, CronJob> byName = new LinkedHashMap<>();
-    List<CronJob> strays = new ArrayList<>();
-    for (CronJob cronJob : ports.cronJobs(namespace)) {
-      String name = cronJob.getMetadata().getName();
-      if (names.contains(name)) {
-        byName.put(name, cronJob);
-      } else if (markedFor(cronJob, set)) {
-        strays.add(cronJob);
+    Map<String, List<Job>> jobs = new LinkedHashMap<>();
+    for (DesiredJob job : desired) {
+      ports.cronJob(namespace, job.cronJobName()).ifPresent(found -> byName.put(job.cronJobName(), found));
+      List<Job> made = ports.jobsOf(namespace, job.cronJobName());
+      if (!made.isEmpty()) {
+        jobs.put(job.cronJobName(), made);
       }
     }
+    List<CronJob> strays = new ArrayList<>(ports.markedFor(namespace, set.getMetadata().getName()).stream()
+        .filter(cronJob -> !names.contains(cronJob.getMetadata().getName())).toList());
     strays.sort(Comparator.comparing(c -> c.getMetadata().getName()));
-    Map<String, List<Job>> jobs = ports.jobs(namespace).stream()
-        .filter(job -> names.contains(cronJobOf(job)))
-        .collect(Collectors.groupingBy(CronJobSetKind::cronJobOf));
     Optional<EventBridgeObservation> scheduled = onEventBridge(set) && ports instanceof EventBridgePorts aws
         ? Optional.of(eventBridge.orElseThrow().observe(set, aws, full)) : Optional.empty();
-    return new CronJobSetObservation(desired, byName, strays, jobs, scheduled);
-  }
-
-  /** Marked by {@link OwnerMarker} as made for this set (by name: a set deleted and made again still finds them). */
-  private static boolean markedFor(CronJob cronJob, CronJobSet set) {
-    Map<String, String> labels = Optional.ofNullable(cronJob.getMetadata().getLabels()).orElse(Map.of());
-    Map<String, String> annotations = Optional.ofNullable(cronJob.getMetadata().getAnnotations()).orElse(Map.of());
-    return CronJobSet.KIND.equals(labels.get(OwnerMarker.OWNER_KIND))
-        && set.getMetadata().getName().equals(annotations.get(OwnerMarker.OWNER_NAME))
-        && set.getMetadata().getNamespace().equals(annotations.get(OwnerMarker.OWNER_NAMESPACE));
-  }
-
-  private static String cronJobOf(Job job) {
-    return Optional.ofNullable(job.getMetadata().getLabels()).map(l -> l.get(CronJobTemplates.CRONJOB_LABEL))
-        .orElse("");
+    Optional<EventBridgeObservation> former = !onEventBridge(set) && ports instanceof EventBridgePorts aws
+        ? formerGroup(set).map(group -> eventBridge.orElseThrow().observeFormer(group.getName(), aws, full))
+        : Optional.empty();
+    return new CronJobSetObservation(desired, byName, strays, jobs, scheduled, former);
   }
 
   @Override
@@ -179,6 +198,7 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   public List<OwnedObject> owned(CronJobSet set, CronJobSetObservation observed) {
     List<OwnedObject> objects = new ArrayList<>();
     observed.eventBridge().ifPresent(scheduled -> objects.add(EventBridgeTarget.owned(scheduled)));
+    observed.formerGroup().ifPresent(former -> objects.add(EventBridgeTarget.owned(former)));
     for (DesiredJob job : observed.desired()) {
       objects.add(object(job.cronJobName(), observed.found(job)));
     }
@@ -195,25 +215,37 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   @Override
   public Plan<CronJobSetPorts> plan(CronJobSet set, CronJobSetObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    Plan<CronJobSetPorts> kubernetes = CronJobSetPlanner.plan(observed, verdicts::of, mine);
     if (observed.eventBridge().isEmpty()) {
-      return kubernetes;
+      // The new target first, then what the old one left (a set moved from EventBridge), unless it is kept.
+      List<Change<CronJobSetPorts>> changes = new ArrayList<>(CronJobSetPlanner.plan(observed, verdicts::of, mine)
+          .changes());
+      if (!retains(set)) {
+        observed.formerGroupLeft().ifPresent(former -> changes.addAll(EventBridgePlanner.leftByTargetSwitch(former,
+            verdicts.deletable(EventBridgePlanner.key(former.groupName())))));
+      }
+      return new Plan<>(changes);
     }
     EventBridgeObservation scheduled = observed.eventBridge().get();
     List<Change<CronJobSetPorts>> changes = new ArrayList<>(EventBridgePlanner.plan(scheduled,
         verdicts.of(EventBridgePlanner.key(scheduled.groupName())), mine));
-    changes.addAll(kubernetes.changes());
+    // CronJobs marked for a set on EventBridge are left from when it ran on Kubernetes: removed unless kept.
+    changes.addAll(CronJobSetPlanner.plan(retains(set) ? observed.withoutStrays() : observed, verdicts::of, mine)
+        .changes());
     return new Plan<>(changes);
   }
 
   @Override
   public void describe(CronJobSet set, CronJobSetObservation observed) {
     CronJobSetStatus status = (CronJobSetStatus) initStatus(set);
+    describeLeftBehind(set, status, observed);
     if (observed.eventBridge().isPresent()) {
       describeSchedules(set, status, observed.eventBridge().get());
       return;
     }
-    status.setScheduleGroup(null);
+    status.setRunHistory(null);
+    // Kept while the former group exists (the next reconcile removes it, or reports it kept); gone with it.
+    status.setScheduleGroup(observed.formerGroupLeft().flatMap(EventBridgeObservation::group)
+        .map(g -> new ScheduleGroupStatus(g.name(), g.arn(), g.state())).orElse(null));
     ZoneId zone = ZoneId.of(set.getSpec().getTimeZone());
     Instant now = clock.instant();
     List<CronJobStatus> jobs = new ArrayList<>();
@@ -234,6 +266,33 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
       jobs.add(described);
     }
     status.setJobs(jobs);
+  }
+
+  /**
+   * What a target switch left in place under deletionPolicy Retain: the CronJobs of a set now on EventBridge, or
+   * the schedule group of a set now on Kubernetes. Both keep running; a Warning event when the list changes.
+   */
+  private void describeLeftBehind(CronJobSet set, CronJobSetStatus status, CronJobSetObservation observed) {
+    List<String> left = new ArrayList<>();
+    if (retains(set)) {
+      if (observed.eventBridge().isPresent()) {
+        observed.strays().forEach(cronJob -> left.add("CronJob " + cronJob.getMetadata().getNamespace() + "/"
+            + cronJob.getMetadata().getName() + " (target kubernetes) still runs: deletionPolicy Retain keeps it;"
+            + " delete it by hand, or set deletionPolicy Delete."));
+      }
+      observed.formerGroupLeft().ifPresent(former -> left.add("Schedule group " + former.groupName() + " (target"
+          + " eventbridge) and its schedules still run: deletionPolicy Retain keeps them; delete the group by hand,"
+          + " or set deletionPolicy Delete."));
+    }
+    List<String> kept = List.copyOf(left.subList(0, Math.min(left.size(), 200)));
+    // Remembered here as well as in status: a status write can fail after the event went out (a stale patch).
+    String uid = Optional.ofNullable(set.getMetadata().getUid())
+        .orElse(set.getMetadata().getNamespace() + "/" + set.getMetadata().getName());
+    List<String> announced = kept.isEmpty() ? leftBehindAnnounced.remove(uid) : leftBehindAnnounced.put(uid, kept);
+    if (!kept.isEmpty() && !kept.equals(announced) && !kept.equals(status.getLeftBehind())) {
+      warnings.warn(set, LEFT_BEHIND, "The target changed; left in place: " + String.join(" ", kept));
+    }
+    status.setLeftBehind(new ArrayList<>(kept));
   }
 
   /** Each job's schedule (group/name, Scheduler's expression) and next runs by Scheduler's daylight-saving rule. */
@@ -257,6 +316,7 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
       jobs.add(described);
     }
     status.setJobs(jobs);
+    status.setRunHistory(RUN_HISTORY);
     status.setScheduleGroup(observed.group().map(g -> new ScheduleGroupStatus(g.name(), g.arn(), g.state()))
         .orElse(null));
   }
@@ -269,7 +329,10 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   public Plan<CronJobSetPorts> deletionPlan(CronJobSet set, CronJobSetObservation observed, Verdicts verdicts) {
     Plan<CronJobSetPorts> kubernetes = CronJobSetPlanner.deletion(observed, verdicts::of);
     if (observed.eventBridge().isEmpty()) {
-      return kubernetes;
+      List<Change<CronJobSetPorts>> changes = new ArrayList<>(kubernetes.changes());
+      observed.formerGroupLeft().ifPresent(former -> changes.addAll(EventBridgePlanner.deletion(former,
+          verdicts.deletable(EventBridgePlanner.key(former.groupName())))));
+      return new Plan<>(changes);
     }
     EventBridgeObservation scheduled = observed.eventBridge().get();
     List<Change<CronJobSetPorts>> changes = new ArrayList<>(EventBridgePlanner.deletion(scheduled,
@@ -340,7 +403,7 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     boolean alreadySaid = set.getStatus() != null && Conditions.find(set.getStatus().getConditions(), JOBS_HEALTHY)
         .filter(c -> "False".equals(c.getStatus()) && sameJobs(c.getMessage(), overdue)).isPresent();
     if (!alreadySaid) {
-      notSucceeding.accept(set, message);
+      warnings.warn(set, JOBS_NOT_SUCCEEDING, message);
     }
     return List.of(DetailCondition.of(JOBS_HEALTHY, false, JOBS_NOT_SUCCEEDING, message));
   }
@@ -369,7 +432,7 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
           + " job: see the dead-letter queue and the target's own logs.";
       boolean alreadySaid = earlier.filter(c -> "False".equals(c.getStatus())).isPresent();
       if (!alreadySaid) {
-        notSucceeding.accept(set, message);
+        warnings.warn(set, JOBS_NOT_SUCCEEDING, message);
       }
       return DetailCondition.of(JOBS_HEALTHY, false, RUNS_LOST, message);
     }

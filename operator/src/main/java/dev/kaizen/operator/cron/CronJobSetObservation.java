@@ -15,14 +15,33 @@ import java.util.Optional;
  * @param strays CronJobs marked as this set's that the spec no longer names (pruned when ours)
  * @param jobs the Jobs made from this set's CronJobs, by CronJob name
  * @param eventBridge with target eventbridge: its schedule group and schedules (the CronJob fields then hold only
- *     strays: CronJobs left from when the set ran on Kubernetes, pruned like removed jobs)
+ *     strays: CronJobs left from when the set ran on Kubernetes, removed under deletionPolicy Delete, kept under
+ *     Retain)
+ * @param formerGroup with target kubernetes: the schedule group left from when the set ran on EventBridge (named by
+ *     {@code status.scheduleGroup}), removed under deletionPolicy Delete, kept under Retain
  */
 public record CronJobSetObservation(List<DesiredJob> desired, Map<String, CronJob> byName, List<CronJob> strays,
-    Map<String, List<Job>> jobs, Optional<EventBridgeObservation> eventBridge) {
+    Map<String, List<Job>> jobs, Optional<EventBridgeObservation> eventBridge,
+    Optional<EventBridgeObservation> formerGroup) {
+
+  public CronJobSetObservation(List<DesiredJob> desired, Map<String, CronJob> byName, List<CronJob> strays,
+      Map<String, List<Job>> jobs, Optional<EventBridgeObservation> eventBridge) {
+    this(desired, byName, strays, jobs, eventBridge, Optional.empty());
+  }
 
   public CronJobSetObservation(List<DesiredJob> desired, Map<String, CronJob> byName, List<CronJob> strays,
       Map<String, List<Job>> jobs) {
     this(desired, byName, strays, jobs, Optional.empty());
+  }
+
+  /** The same observation with no strays: what to plan when they are to be kept. */
+  public CronJobSetObservation withoutStrays() {
+    return new CronJobSetObservation(desired, byName, List.of(), jobs, eventBridge, formerGroup);
+  }
+
+  /** The former group, when it still exists and is not being deleted already. */
+  public Optional<EventBridgeObservation> formerGroupLeft() {
+    return formerGroup.filter(former -> former.group().filter(g -> !g.deleting()).isPresent());
   }
 
   public Optional<CronJob> found(DesiredJob job) {

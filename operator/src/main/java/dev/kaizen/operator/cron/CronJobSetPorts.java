@@ -3,14 +3,22 @@ package dev.kaizen.operator.cron;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
+import java.util.Optional;
 
-/** What a CronJobSet reads and writes in Kubernetes: the CronJobs of its namespace and the Jobs they made. */
+/**
+ * What a CronJobSet reads and writes in Kubernetes: CronJobs by name and by owner mark, and the Jobs they made. Reads
+ * name one set's objects, never a whole namespace, so the operator can serve them from its watches (see
+ * {@link WatchedCronJobs}) instead of listing the namespace once per set and reconcile.
+ */
 public interface CronJobSetPorts {
-  /** Every CronJob of the namespace: ours, and others' (a name taken by someone else is a conflict, not an error). */
-  List<CronJob> cronJobs(String namespace);
+  /** The CronJob {@code namespace/name}, whoever owns it (a name taken by someone else is a conflict to judge). */
+  Optional<CronJob> cronJob(String namespace, String name);
 
-  /** The Jobs of the namespace made from CronJobSets' CronJobs (selected by the owner-kind label). */
-  List<Job> jobs(String namespace);
+  /** The CronJobs marked ({@code OwnerMarker}) as made for the CronJobSet {@code namespace/setName}. */
+  List<CronJob> markedFor(String namespace, String setName);
+
+  /** The Jobs the CronJob {@code namespace/cronJobName} made (they carry its name in a label from its template). */
+  List<Job> jobsOf(String namespace, String cronJobName);
 
   void create(CronJob cronJob);
 

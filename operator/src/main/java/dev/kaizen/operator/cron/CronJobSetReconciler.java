@@ -2,9 +2,6 @@ package dev.kaizen.operator.cron;
 
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
 import dev.kaizen.operator.core.reconcile.ReconcileLoop;
-import dev.kaizen.operator.core.reconcile.SecondaryWatch;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -17,20 +14,23 @@ import java.util.List;
 
 /**
  * The JOSDK entry point for CronJobSet. Its CronJobs and their Jobs are watched (both carry the owner mark), so an
- * edit or deletion of a CronJob is undone, and a finished Job reported, at once rather than at the next resync.
+ * edit or deletion of a CronJob is undone, and a finished Job reported, at once rather than at the next resync; the
+ * same watches' caches are what observes read ({@link WatchedCronJobs}).
  */
 @ControllerConfiguration(name = "cronjobset")
 public final class CronJobSetReconciler implements Reconciler<CronJobSet>, Cleaner<CronJobSet> {
   private final ReconcileLoop<CronJobSet, CronJobSetObservation, CronJobSetPorts> loop;
+  private final WatchedCronJobs watched;
 
-  public CronJobSetReconciler(ReconcileLoop<CronJobSet, CronJobSetObservation, CronJobSetPorts> loop) {
+  public CronJobSetReconciler(ReconcileLoop<CronJobSet, CronJobSetObservation, CronJobSetPorts> loop,
+      WatchedCronJobs watched) {
     this.loop = loop;
+    this.watched = watched;
   }
 
   @Override
   public List<EventSource<?, CronJobSet>> prepareEventSources(EventSourceContext<CronJobSet> context) {
-    return SecondaryWatch.eventSources(List.of(SecondaryWatch.owned(CronJob.class, CronJobSet.class),
-        SecondaryWatch.owned(Job.class, CronJobSet.class)), context);
+    return watched.eventSources(context);
   }
 
   @Override

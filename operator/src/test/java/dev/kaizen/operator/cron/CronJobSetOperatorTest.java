@@ -112,6 +112,7 @@ public class CronJobSetOperatorTest {
     assertThat(status.getName()).isEqualTo("report");
     assertThat(status.getCronJob()).isEqualTo("batch-report");
     assertThat(status.getNextRuns()).hasSize(3).allSatisfy(run -> assertThat(run).contains("T04:30:00+0"));
+    assertThat(ready.getStatus().getRunHistory()).as("the Jobs are the run history").isNull();
     assertThat(harness.hasEvent(NS, "batch", Reasons.CREATED)).isTrue();
   }
 

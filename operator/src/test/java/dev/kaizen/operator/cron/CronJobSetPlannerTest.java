@@ -30,12 +30,17 @@ class CronJobSetPlannerTest {
     final List<CronJob> written = new ArrayList<>();
 
     @Override
-    public List<CronJob> cronJobs(String namespace) {
+    public java.util.Optional<CronJob> cronJob(String namespace, String name) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<CronJob> markedFor(String namespace, String setName) {
       return List.of();
     }
 
     @Override
-    public List<Job> jobs(String namespace) {
+    public List<Job> jobsOf(String namespace, String cronJobName) {
       return List.of();
     }
 

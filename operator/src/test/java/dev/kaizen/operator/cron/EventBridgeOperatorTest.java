@@ -146,6 +146,11 @@ public class EventBridgeOperatorTest {
     assertThat(reportStatus.getSchedule()).isEqualTo("cron(30 4 ? * 2-6 *)");
     assertThat(reportStatus.getNextRuns()).hasSize(3).allSatisfy(run -> assertThat(run).contains("T04:30:00+0"));
     assertThat(ready.getStatus().getJobs().get(2).getNextRuns()).as("suspended").isEmpty();
+    // Scheduler has no run history: the per-job run fields stay empty, and the status says why.
+    assertThat(reportStatus.getLastScheduleTime()).isNull();
+    assertThat(reportStatus.getLastResult()).isNull();
+    assertThat(ready.getStatus().getRunHistory()).startsWith("EventBridge Scheduler keeps no per-run history")
+        .contains("JobsHealthy");
     assertThat(harness.hasEvent(NS, "batch", Reasons.CREATED)).isTrue();
 
     // A recheck of an unchanged set reads the group, its schedule list and each schedule, and writes nothing.

@@ -36,6 +36,7 @@ public final class AccountRoutedAwsClients implements AwsClients {
   private final OperatorHarness harness;
   private final Map<Key, FakeCloudWatchLogs> logs = new ConcurrentHashMap<>();
   private final Map<Key, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
+  private final Map<Key, dev.kaizen.operator.fakes.FakeScheduler> schedulers = new ConcurrentHashMap<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final List<String> evicted = new CopyOnWriteArrayList<>();
 
@@ -53,6 +54,12 @@ public final class AccountRoutedAwsClients implements AwsClients {
   public FakeCloudWatchLogs logs(String accountId, Region region) {
     return OperatorHarness.ACCOUNT.equals(accountId) ? harness.logs(region)
         : logs.computeIfAbsent(new Key(accountId, region), k -> new FakeCloudWatchLogs(region, accountId));
+  }
+
+  /** EventBridge Scheduler of an account and region (CronJobSet's EventBridge target). */
+  public dev.kaizen.operator.fakes.FakeScheduler scheduler(String accountId, Region region) {
+    return OperatorHarness.ACCOUNT.equals(accountId) ? harness.scheduler(region) : schedulers.computeIfAbsent(
+        new Key(accountId, region), k -> new dev.kaizen.operator.fakes.FakeScheduler(region.id(), accountId));
   }
 
   public FakeCloudWatch cloudWatch(String accountId, Region region) {
@@ -107,6 +114,9 @@ public final class AccountRoutedAwsClients implements AwsClients {
     }
     if (type == CloudWatchClient.class) {
       return cloudWatch(accountId, region);
+    }
+    if (type == software.amazon.awssdk.services.scheduler.SchedulerClient.class) {
+      return scheduler(accountId, region);
     }
     throw new IllegalStateException("no fake serves " + type.getSimpleName());
   }

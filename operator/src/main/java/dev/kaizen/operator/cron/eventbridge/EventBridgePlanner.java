@@ -73,6 +73,14 @@ public final class EventBridgePlanner {
     return List.of(ScheduleChanges.deleteGroup(observed.groupName(), "resource deleted"));
   }
 
+  /** A set moved to target kubernetes under deletionPolicy Delete: its former group goes, with its schedules. */
+  public static List<Change<CronJobSetPorts>> leftByTargetSwitch(EventBridgeObservation former, boolean deletable) {
+    if (former.group().isEmpty() || former.group().get().deleting() || !deletable) {
+      return List.of();
+    }
+    return List.of(ScheduleChanges.deleteGroup(former.groupName(), "target is kubernetes now"));
+  }
+
   /** The account's default tags under the ownership tags (which always win). */
   static Map<String, String> groupTags(Map<String, String> accountTags, OwnerTags mine) {
     Map<String, String> tags = new LinkedHashMap<>(accountTags);

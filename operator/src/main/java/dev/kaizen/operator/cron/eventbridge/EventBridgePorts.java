@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ports of a set with target eventbridge: Scheduler in its account and region, and Kubernetes (to prune the
@@ -14,13 +15,18 @@ public record EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway sched
     implements CronJobSetPorts {
 
   @Override
-  public List<CronJob> cronJobs(String namespace) {
-    return kubernetes.cronJobs(namespace);
+  public Optional<CronJob> cronJob(String namespace, String name) {
+    return kubernetes.cronJob(namespace, name);
   }
 
   @Override
-  public List<Job> jobs(String namespace) {
-    return kubernetes.jobs(namespace);
+  public List<CronJob> markedFor(String namespace, String setName) {
+    return kubernetes.markedFor(namespace, setName);
+  }
+
+  @Override
+  public List<Job> jobsOf(String namespace, String cronJobName) {
+    return kubernetes.jobsOf(namespace, cronJobName);
   }
 
   @Override

@@ -57,6 +57,31 @@ public final class EventBridgeTarget {
     return new EventBridgePorts(kubernetes, cache.computeIfAbsent(target, gateways), account.defaultTags());
   }
 
+  /**
+   * The ports to reach the group a set left behind when it moved from EventBridge to Kubernetes: in the account it
+   * is bound to and the region its ARN ({@code status.scheduleGroup.arn}) names, whatever the spec says now.
+   */
+  public EventBridgePorts formerPorts(String groupArn, AccountBinding account, CronJobSetPorts kubernetes) {
+    String[] parts = groupArn.split(":");
+    if (parts.length < 6) {
+      throw new IllegalStateException("status.scheduleGroup.arn is not an ARN: " + groupArn);
+    }
+    AwsTarget target = new AwsTarget(account.account(), Region.of(parts[3]));
+    return new EventBridgePorts(kubernetes, cache.computeIfAbsent(target, gateways), account.defaultTags());
+  }
+
+  /**
+   * The group a set left behind (target kubernetes now): the group itself and, on a full observe, its tags (the
+   * marker its removal is judged on). Its schedules are not read: deleting the group deletes them.
+   */
+  public EventBridgeObservation observeFormer(String groupName, EventBridgePorts ports, boolean full) {
+    ScheduleGateway scheduler = ports.scheduler();
+    Optional<ObservedGroup> group = scheduler.group(groupName);
+    Optional<Map<String, String>> tags = full && group.isPresent() ? Optional.of(scheduler.tags(group.get().arn()))
+        : Optional.empty();
+    return new EventBridgeObservation(groupName, group, tags, Map.of(), List.of(), ports.accountTags());
+  }
+
   public EventBridgeObservation observe(CronJobSet set, EventBridgePorts ports, boolean full) {
     String groupName = DesiredSchedules.group(set);
     List<ScheduleDefinition> desired = DesiredSchedules.of(set);

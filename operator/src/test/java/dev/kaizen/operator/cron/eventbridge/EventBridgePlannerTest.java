@@ -72,6 +72,21 @@ class EventBridgePlannerTest {
   }
 
   @Test
+  void aGroupLeftByATargetSwitchIsDeletedOnlyWhenItIsOursAndStillThere() {
+    EventBridgeObservation former = new EventBridgeObservation(GROUP, Optional.of(ACTIVE), Optional.empty(), Map.of(),
+        List.of(), Map.of());
+
+    assertThat(lines(EventBridgePlanner.leftByTargetSwitch(former, true)))
+        .containsExactly("DeleteScheduleGroup kaizen-shop_batch: target is kubernetes now");
+    assertThat(EventBridgePlanner.leftByTargetSwitch(former, false)).as("not ours: never deleted").isEmpty();
+    ObservedGroup deleting = new ObservedGroup(GROUP, ACTIVE.arn(), "DELETING", ACTIVE.created());
+    assertThat(EventBridgePlanner.leftByTargetSwitch(new EventBridgeObservation(GROUP, Optional.of(deleting),
+        Optional.empty(), Map.of(), List.of(), Map.of()), true)).as("already on its way").isEmpty();
+    assertThat(EventBridgePlanner.leftByTargetSwitch(new EventBridgeObservation(GROUP, Optional.empty(),
+        Optional.empty(), Map.of(), List.of(), Map.of()), true)).as("gone").isEmpty();
+  }
+
+  @Test
   void lambdaSchedulesCarryTheDefaultPayloadOrTheJobsOwnAndTheSchedulersCronDialect() {
     CronJobEntry own = job("own", "0 6 * * 0,7", "/ignored");
     own.setPayload("{ \"report\": \"weekly\",  \"a\": 1 }");

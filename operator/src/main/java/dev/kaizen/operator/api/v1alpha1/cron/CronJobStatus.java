@@ -33,15 +33,15 @@ public class CronJobStatus {
   @Size(max = 3)
   private List<@Size(max = 64) String> nextRuns = new ArrayList<>();
 
-  @JsonPropertyDescription("When the newest run was started (RFC 3339).")
+  @JsonPropertyDescription("When the newest run was started (RFC 3339); target kubernetes only (see runHistory).")
   @Size(max = 64)
   private String lastScheduleTime;
 
-  @JsonPropertyDescription("When a run last succeeded (RFC 3339).")
+  @JsonPropertyDescription("When a run last succeeded (RFC 3339); target kubernetes only (see runHistory).")
   @Size(max = 64)
   private String lastSuccessfulTime;
 
-  @JsonPropertyDescription("The newest run's result: Succeeded, Failed or Running.")
+  @JsonPropertyDescription("The newest run's result: Succeeded, Failed or Running; target kubernetes only (see runHistory).")
   @Size(max = 32)
   private String lastResult;
 
