@@ -88,7 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
         + " rechecks every " + world.timings().mailRecheck().toSeconds() + " s (10 s / 1 min), SES verifies DKIM "
         + world.timings().sesVerifies().toSeconds() + " s after its records appear (minutes to 72 h).");
     out.println("Applying " + world.namespaces() + " Namespaces and " + world.resources().size() + " resources"
-        + (world.skipped() > 0 ? " (" + world.skipped() + " documents of other API groups skipped)" : "")
+        + (world.skipped() > 0 ? " (" + world.skipped() + (world.skipped() == 1 ? " document" : " documents")
+            + " of other API groups skipped)" : "")
         + ". Seeded first, as nobody keeps them in Git:");
     seeded.forEach(line -> out.println("  - " + line));
     String log = System.getProperty("kaizen.lab.log");
