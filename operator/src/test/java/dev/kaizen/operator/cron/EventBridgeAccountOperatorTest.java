@@ -169,12 +169,27 @@ public class EventBridgeAccountOperatorTest {
     assertThat(prod.groupTags(GROUP)).containsEntry("team", "from-account").containsEntry("billing", "theirs")
         .containsEntry(OwnerTags.OWNER, "shop/CronJobSet/batch");
     assertThat(prod.succeededMutations()).containsExactly("TagResource");
-    // Rechecks and a restart, which observes in full (the tags are read again), write nothing more.
+    // Rechecks, a restart and a full observe on request (the tags are read again) write nothing more.
     prod.clearCalls();
-    await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> prod.succeededMutations().isEmpty());
-    harness.restart();
-    await().atMost(WAIT).until(() -> prod.callCount("ListTagsForResource") >= 1);
-    await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> prod.succeededMutations().isEmpty());
+    holdsThroughRechecksAndARestart(() -> prod.succeededMutations().isEmpty());
+    fullRecheck("batch");
+    assertThat(prod.callCount("ListTagsForResource")).isPositive();
+    assertThat(prod.succeededMutations()).isEmpty();
+  }
+
+  /** Asks for a full observe (on-demand resync) and waits until one has run and the set is Ready. */
+  void fullRecheck(String name) {
+    java.time.Instant asked = java.time.Instant.now();
+    OperatorHarness.edit(resource(name), set -> {
+      set.getMetadata().setAnnotations(Map.of("kaizen.dev/reconcile-requested-at", asked.toString()));
+      return set;
+    });
+    await().atMost(WAIT).until(() -> {
+      CronJobSet set = resource(name).get();
+      return set.getStatus().getLastFullSyncTime() != null
+          && java.time.Instant.parse(set.getStatus().getLastFullSyncTime()).isAfter(asked)
+          && Conditions.isTrue(set.getStatus().getConditions(), Conditions.READY);
+    });
   }
 
   @Test
