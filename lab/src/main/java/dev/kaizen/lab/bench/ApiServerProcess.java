@@ -59,6 +59,14 @@ final class ApiServerProcess implements AutoCloseable {
 
   /** The child's entry point: serve, write the kubeconfig (atomically), wait for the parent to go. */
   public static void main(String[] args) throws Exception {
+    try {
+      serve(args);
+    } finally {
+      System.exit(0); // the mock server's threads are not daemons: without this a failed start would hang here
+    }
+  }
+
+  private static void serve(String[] args) throws Exception {
     try (EmbeddedCluster cluster = new EmbeddedCluster()) {
       Path target = Path.of(args[0]);
       Path partial = target.resolveSibling(target.getFileName() + ".partial");

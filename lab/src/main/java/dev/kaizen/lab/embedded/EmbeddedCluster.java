@@ -34,8 +34,21 @@ public final class EmbeddedCluster implements AutoCloseable {
         false);
     server.init();
     client = server.createClient();
-    Kinds.ALL.forEach(kind -> client.apiextensions().v1().customResourceDefinitions()
-        .resource(Kinds.crd(kind)).create());
+    Kinds.ALL.forEach(kind -> installCrd(Kinds.crd(kind)));
+  }
+
+  /**
+   * On a busy machine the client may time out a create the server did and send it again: the CRD then exists
+   * already (409), which is what was wanted (seen: the benchmark's API server process died of it at startup).
+   */
+  private void installCrd(io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition crd) {
+    try {
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() != java.net.HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
   }
 
   private static java.util.logging.Logger quiet(String name) {
