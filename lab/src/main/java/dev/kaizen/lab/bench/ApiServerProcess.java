@@ -59,11 +59,14 @@ final class ApiServerProcess implements AutoCloseable {
 
   /** The child's entry point: serve, write the kubeconfig (atomically), wait for the parent to go. */
   public static void main(String[] args) throws Exception {
+    // The mock server's threads are not daemons: without an exit a failed start would hang here.
     try {
       serve(args);
-    } finally {
-      System.exit(0); // the mock server's threads are not daemons: without this a failed start would hang here
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1);
     }
+    System.exit(0);
   }
 
   private static void serve(String[] args) throws Exception {
