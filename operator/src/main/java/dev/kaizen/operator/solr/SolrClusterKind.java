@@ -356,6 +356,12 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         cluster.getSpec().getRollout().getTrafficSwitch().effectivePauseSeconds(), clock.instant()));
   }
 
+  /** Holding is Ready: look again when the hold ends, not at the next requeue (up to half the resync later). */
+  @Override
+  public Optional<Duration> recheckWhileReady(SolrCluster cluster) {
+    return RolloutConditions.holdEnds(rolloutOf(cluster), clock.instant());
+  }
+
   private static Optional<RolloutStatus> rolloutOf(SolrCluster cluster) {
     return Optional.ofNullable(cluster.getStatus()).map(SolrClusterStatus::getRollout);
   }

@@ -495,6 +495,11 @@ public final class RolloutPlanner {
     if (ro.getHoldUntil() == null || r.now().isBefore(Instant.parse(ro.getHoldUntil()))) {
       return Step.none();
     }
+    if (testListener(active, r, Colour.of(ro.getFromColour())).isPresent()) {
+      // Its collections are deleted through the test listener: wait until this plan's move of it took effect (a
+      // restart that lasted longer than the hold would otherwise retire the colour with its collections left).
+      return Step.none();
+    }
     String message = "Rollout of " + ro.getRevisionSummary() + " complete: the " + ro.getFromColour()
         + " colour is scaled to zero.";
     List<Change<SolrClusterPorts>> changes = new ArrayList<>();
