@@ -57,13 +57,15 @@ final class AliasRollout {
   }
 
   static Step start(SolrClusterObservation active, RolloutObservation r) {
-    RevisionStatus wanted = r.wanted().orElseThrow();
+    RevisionStatus current = active.desired().revision();
+    // Only the configset moves: the nodes keep their pinned AMI even when its SSM parameter now names a newer one.
+    RevisionStatus wanted = new RevisionStatus(r.wanted().orElseThrow().getConfigSetHash(), current.getSolrVersion(),
+        current.getInstanceType(), current.getAmi());
     String revision = Revisions.id(wanted);
     String colour = r.active().id();
     Map<String, String> previous = new LinkedHashMap<>(r.aliases().activeNames());
     Map<String, String> next = new LinkedHashMap<>();
     previous.keySet().forEach(alias -> next.put(alias, AliasedCollections.next(alias, revision)));
-    RevisionStatus current = active.desired().revision();
     Instant now = r.now();
     String message = "Rolling out " + wanted.summary() + " (" + String.join(", ", r.wantedDifferences())
         + ") with strategy Alias: new collections " + String.join(", ", next.values()) + " in the live " + colour

@@ -135,6 +135,15 @@ class AliasRolloutPlannerTest {
     assertThat(r.getToColour()).isEqualTo("blue");
     assertThat(r.getCollections()).containsExactlyEntriesOf(Map.of("products", NEXT));
     assertThat(r.getPreviousRevision()).isEqualTo(OLD);
+    assertThat(r.getTargetRevision()).isEqualTo(NEW);
+  }
+
+  @Test
+  void theTargetRevisionKeepsTheLiveNodesAmiWhenItsParameterNamesANewerOne() {
+    RevisionStatus newerAmi = new RevisionStatus("bbb", "9.10.1", "r6i.large", "ami-0bbbbbbbbbbbbbbb2");
+    var plan = plan(blue(OLD, Map.of("products", 100L)), Optional.empty(), Optional.of(newerAmi), true, Map.of(),
+        Optional.empty(), Map.of("products", "products"));
+    assertThat(committed(plan, Optional.empty()).getRollout().getTargetRevision()).isEqualTo(NEW);
   }
 
   @Test
