@@ -27,18 +27,29 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code kaizen plan}'s accounts: each resource is planned in the account the operator would use for it, with that
- * account's credentials — the AwsAccounts of the manifest set (else the cluster's), the namespace labels of the
- * cluster when one can be read — and the same refusals. Each account's role is assumed once with the current
+ * account's credentials — the AwsAccounts of the manifest set (else the cluster's), the labels of the Namespaces the
+ * set defines (else the cluster's, when one can be read) — and the same refusals. Each account's role is assumed once with the current
  * credentials; one that cannot be is named, and the resources bound to it are reported as not plannable.
  */
 public final class PlanAccounts implements AccountResolver {
   private final Map<String, AwsAccount> defined;
+  private final Map<String, Map<String, String>> namespacesOfTheSet;
   private final Optional<KubernetesClient> cluster;
   private final AwsClients clients;
   private final Map<String, Optional<String>> verified = new HashMap<>(); // name -> why not usable, if so
   private final Map<String, String> notes = new LinkedHashMap<>();
 
   public PlanAccounts(List<JsonNode> awsAccountManifests, Optional<KubernetesClient> cluster, AwsClients clients) {
+    this(awsAccountManifests, Map.of(), cluster, clients);
+  }
+
+  /**
+   * @param namespacesOfTheSet the labels of each Namespace the manifest set defines: they win over the cluster's, as
+   *     the set is what will be applied (the cluster is read for the other namespaces)
+   */
+  public PlanAccounts(List<JsonNode> awsAccountManifests, Map<String, Map<String, String>> namespacesOfTheSet,
+      Optional<KubernetesClient> cluster, AwsClients clients) {
+    this.namespacesOfTheSet = Map.copyOf(namespacesOfTheSet);
     this.defined = new HashMap<>();
     for (JsonNode manifest : awsAccountManifests) {
       AwsAccount account = Serialization.jsonMapper().convertValue(manifest, AwsAccount.class);
@@ -112,6 +123,9 @@ public final class PlanAccounts implements AccountResolver {
   }
 
   private Map<String, String> namespaceLabels(String namespace) {
+    if (namespacesOfTheSet.containsKey(namespace)) {
+      return namespacesOfTheSet.get(namespace);
+    }
     return cluster.flatMap(c -> {
       try {
         return Optional.ofNullable(c.namespaces().withName(namespace).get());

@@ -37,7 +37,9 @@ final class ManifestCheck {
    * The manifests that passed, every problem found, how many documents of other API groups were skipped, and
    * notices that are not problems by themselves (an empty file).
    */
-  record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices) {}
+  /** @param namespaces the v1 Namespaces the set defines: their labels bind its resources to accounts */
+  record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices,
+      List<Manifest> namespaces) {}
 
   private final ManifestReader reader;
   private final CrdSchemas crds =
@@ -92,7 +94,7 @@ final class ManifestCheck {
     problems.addAll(dev.kaizen.operator.accounts.AccountReferenceCheck.check(read.manifests()));
     problems.addAll(dev.kaizen.operator.accounts.NamespaceBindingCheck.check(read.manifests(), read.namespaces(),
         this::namespaceOf));
-    return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices());
+    return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices(), read.namespaces());
   }
 
   /** The namespace a manifest lands in; null for a cluster-scoped kind. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,7 +136,7 @@ public final class PlanCommand implements Callable<Integer> {
       // Each resource in its own account, as the operator resolves it (AwsAccounts of the set, else the cluster's).
       var accounts = new dev.kaizen.operator.accounts.PlanAccounts(checked.valid().stream()
           .filter(m -> dev.kaizen.operator.api.v1alpha1.accounts.AwsAccount.KIND.equals(m.kind()))
-          .map(Manifest::object).toList(), cluster.client(), clients);
+          .map(Manifest::object).toList(), namespaceLabels(checked.namespaces()), cluster.client(), clients);
       kinds.values().forEach(kind -> kind.useAccounts(accounts));
       List<ResourcePlan> resources = new ArrayList<>();
       Set<String> statusProblems = new TreeSet<>();
@@ -220,5 +221,17 @@ public final class PlanCommand implements Callable<Integer> {
     }
     int end = text.indexOf('\n');
     return (end < 0 ? text : text.substring(0, end)).strip();
+  }
+
+  /** The labels of each Namespace the set defines (they bind its resources to accounts, as in the cluster). */
+  private static Map<String, Map<String, String>> namespaceLabels(List<Manifest> namespaces) {
+    Map<String, Map<String, String>> labels = new java.util.LinkedHashMap<>();
+    for (Manifest namespace : namespaces) {
+      Map<String, String> own = new TreeMap<>();
+      namespace.object().path("metadata").path("labels").fields()
+          .forEachRemaining(label -> own.put(label.getKey(), label.getValue().asText()));
+      labels.put(namespace.name(), own);
+    }
+    return labels;
   }
 }

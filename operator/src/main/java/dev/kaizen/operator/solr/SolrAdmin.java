@@ -68,6 +68,19 @@ public interface SolrAdmin {
   /** Deletes a collection (a retired colour's, before its nodes go, so its ZooKeeper state holds no dead replicas). */
   void deleteCollection(String name);
 
+  /**
+   * Points a standard collection alias at a collection (Collections API CREATEALIAS): an alias of that name is replaced
+   * in one step, so queries through the alias move from one collection to the other atomically (issue 13, strategy
+   * Alias). The collection must exist.
+   */
+  void createAlias(String alias, String collection);
+
+  /** The standard aliases the cluster holds: alias -> the collections it points to (LISTALIASES). */
+  Map<String, List<String>> aliases();
+
+  /** Removes an alias (DELETEALIAS); a collection of the same name is reached by that name again. */
+  void deleteAlias(String alias);
+
   /** Opens a connection to one cluster, by its base URL ({@code http://host:port/solr}). */
   interface Connector {
     SolrAdmin at(String baseUrl);

@@ -191,9 +191,12 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     var lb = spec.getLoadBalancer();
     String configSetName = spec.getConfigSet().getName() != null ? spec.getConfigSet().getName()
         : cluster.getMetadata().getName();
+    // Strategy Alias (issue 13): the colour's collections may sit behind aliases of the spec's names.
+    var collections = dev.kaizen.operator.solr.rollout.AliasedCollections.onColour(spec.getCollections(),
+        RolloutObserver.colourNames(cluster.getStatus(), colour.id()));
     return new DesiredSolrCluster(names, colour, spec.getNodes(), revision, template, spec.getSubnets(),
         spec.getVpcId(), lb.awsScheme(), lb.getSecurityGroups(), lb.effectiveLivePort(), lb.effectiveTestPort(),
-        spec.getCollections(), configSetName, files, tags);
+        collections, configSetName, files, tags);
   }
 
   @Override
@@ -351,6 +354,12 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   public Optional<Waiting> waiting(SolrCluster cluster, SolrClusterObservation o) {
     return colourWaiting(o).or(() -> RolloutConditions.waiting(rolloutOf(cluster), nodesRecheck,
         cluster.getSpec().getRollout().getTrafficSwitch().effectivePauseSeconds(), clock.instant()));
+  }
+
+  /** Holding is Ready: look again when the hold ends, not at the next requeue (up to half the resync later). */
+  @Override
+  public Optional<Duration> recheckWhileReady(SolrCluster cluster) {
+    return RolloutConditions.holdEnds(rolloutOf(cluster), clock.instant());
   }
 
   private static Optional<RolloutStatus> rolloutOf(SolrCluster cluster) {

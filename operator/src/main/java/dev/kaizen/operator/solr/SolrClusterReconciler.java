@@ -18,6 +18,15 @@ public final class SolrClusterReconciler implements Reconciler<SolrCluster>, Cle
     this.loop = loop;
   }
 
+  /** The rollout's Jobs (issue 13), by their owner mark: a Job that finishes wakes its cluster at once. */
+  @Override
+  public java.util.List<io.javaoperatorsdk.operator.processing.event.source.EventSource<?, SolrCluster>>
+      prepareEventSources(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<SolrCluster> context) {
+    return dev.kaizen.operator.core.reconcile.SecondaryWatch.eventSources(java.util.List.of(
+        dev.kaizen.operator.core.reconcile.SecondaryWatch.owned(io.fabric8.kubernetes.api.model.batch.v1.Job.class,
+            SolrCluster.class)), context);
+  }
+
   @Override
   public UpdateControl<SolrCluster> reconcile(SolrCluster cluster, Context<SolrCluster> context) {
     return loop.reconcile(cluster);

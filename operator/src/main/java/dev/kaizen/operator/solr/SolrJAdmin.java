@@ -149,6 +149,21 @@ public final class SolrJAdmin implements SolrAdmin {
     run(client -> CollectionAdminRequest.deleteCollection(name).process(client));
   }
 
+  @Override
+  public void createAlias(String alias, String collection) {
+    run(client -> CollectionAdminRequest.createAlias(alias, collection).process(client));
+  }
+
+  @Override
+  public Map<String, List<String>> aliases() {
+    return run(client -> new TreeMap<>(new CollectionAdminRequest.ListAliases().process(client).getAliasesAsLists()));
+  }
+
+  @Override
+  public void deleteAlias(String alias) {
+    run(client -> CollectionAdminRequest.deleteAlias(alias).process(client));
+  }
+
   private static NamedList<Object> clusterStatus(SolrClient client) throws SolrServerException, IOException {
     @SuppressWarnings("unchecked")
     NamedList<Object> cluster = (NamedList<Object>) CollectionAdminRequest.getClusterStatus().process(client)

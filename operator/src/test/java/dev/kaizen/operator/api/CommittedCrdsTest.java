@@ -38,6 +38,6 @@ class CommittedCrdsTest {
     var columns = Kinds.crd(dev.kaizen.operator.api.v1alpha1.logs.LogPipeline.class)
         .getSpec().getVersions().get(0).getAdditionalPrinterColumns();
     assertThat(columns).extracting(c -> c.getName())
-        .containsExactly("Log Group", "Retention", "Mode", "Ready", "Reason", "Age");
+        .containsExactly("Log Group", "Retention", "Mode", "Ready", "Reason", "Account", "Age");
   }
 }

@@ -104,4 +104,26 @@ class PlanPerAccountTest {
     assertThat(aws.logs(PROD_ID).calls()).noneMatch(c -> c.request().toString().contains("/plain/"));
     assertThat(aws.logs(OperatorHarness.ACCOUNT).calls()).noneMatch(c -> c.request().toString().contains("/shop-"));
   }
+
+  /** Issue 14: a Namespace of the set binds like one of the cluster, and its labels win over the cluster's. */
+  @Test
+  void theNamespacesOfTheSetBindTheirResourcesAndWinOverTheClusters() throws IOException {
+    namespace("shop-prod", Map.of("kaizen.dev/aws-account", "shop-stg")); // what the set is about to change
+    write("namespaces.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-prod\n  labels:\n"
+        + "    kaizen.dev/aws-account: shop-prod\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n"
+        + "  name: shop-new\n  labels:\n    kaizen.dev/aws-account: shop-prod\n");
+    write("accounts.yaml", account("shop-prod", PROD_ROLE) + "---\n" + account("shop-stg", STG_ROLE));
+    write("prod.yaml", Serialization.asYaml(logPipeline("shop-prod", "web").retentionDays(30).build()));
+    write("new.yaml", Serialization.asYaml(logPipeline("shop-new", "web").retentionDays(30).build()));
+    aws.logs(PROD_ID).backdoorCreate("/shop-prod/web");
+    aws.logs(PROD_ID).backdoorCreate("/shop-new/web");
+
+    String out = plan();
+
+    // Both read in the prod account (a NameConflict there), neither refused as the stg account's.
+    assertThat(out).containsPattern("LogPipeline shop-prod/web \\(log group /shop-prod/web\\): .*NameConflict");
+    assertThat(out).containsPattern("LogPipeline shop-new/web \\(log group /shop-new/web\\): .*NameConflict");
+    assertThat(out).doesNotContain("AccountNotReady");
+    assertThat(aws.logs(OperatorHarness.ACCOUNT).calls()).noneMatch(c -> c.request().toString().contains("/shop-"));
+  }
 }

@@ -34,6 +34,8 @@ public final class FakeSolrCloud implements SolrAdmin {
   private final List<String> calls = new ArrayList<>();
   /** "collection\0query" -> documents it matches (what a reindex Job's documents would answer). */
   private final Map<String, Long> matches = new TreeMap<>();
+  /** Standard aliases: alias -> the collections it points to (Solr keeps them in aliases.json). */
+  private final Map<String, List<String>> aliases = new TreeMap<>();
 
   public FakeSolrCloud(Supplier<List<String>> liveNodes) {
     this.liveNodes = liveNodes;
@@ -88,7 +90,8 @@ public final class FakeSolrCloud implements SolrAdmin {
   }
 
   @Override
-  public synchronized long documentCount(String collection) {
+  public synchronized long documentCount(String name) {
+    String collection = resolve(name);
     if (!collections.containsKey(collection)) {
       throw new SolrException(ErrorCode.NOT_FOUND, "Collection not found: " + collection);
     }
@@ -191,7 +194,8 @@ public final class FakeSolrCloud implements SolrAdmin {
   }
 
   @Override
-  public synchronized long count(String collection, String query) {
+  public synchronized long count(String name, String query) {
+    String collection = resolve(name);
     if (!collections.containsKey(collection)) {
       throw new SolrException(ErrorCode.NOT_FOUND, "Collection not found: " + collection);
     }
@@ -204,10 +208,43 @@ public final class FakeSolrCloud implements SolrAdmin {
   @Override
   public synchronized void deleteCollection(String name) {
     calls.add("DeleteCollection " + name);
+    List<String> referencing = aliases.entrySet().stream().filter(a -> a.getValue().contains(name))
+        .map(Map.Entry::getKey).toList();
+    if (collections.containsKey(name) && !referencing.isEmpty()) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Collection : " + name + " is part of aliases: " + referencing
+          + ", remove or modify the aliases before removing this collection.");
+    }
     if (collections.remove(name) == null) {
       throw new SolrException(ErrorCode.BAD_REQUEST, "Could not find collection : " + name);
     }
     documents.remove(name);
+  }
+
+  @Override
+  public synchronized void createAlias(String alias, String collection) {
+    calls.add("CreateAlias " + alias + " -> " + collection);
+    if (!collections.containsKey(collection) && !aliases.containsKey(collection)) {
+      throw new SolrException(ErrorCode.BAD_REQUEST, "Can't create collection alias for collections='" + collection
+          + "', '" + collection + "' is not an existing collection or alias");
+    }
+    aliases.put(alias, List.of(collection)); // replaces an alias of that name in one step
+  }
+
+  @Override
+  public synchronized Map<String, List<String>> aliases() {
+    return new TreeMap<>(aliases);
+  }
+
+  @Override
+  public synchronized void deleteAlias(String alias) {
+    calls.add("DeleteAlias " + alias);
+    aliases.remove(alias);
+  }
+
+  /** An alias is resolved before a collection of the same name, as Solr routes a request. */
+  private String resolve(String name) {
+    List<String> target = aliases.get(name);
+    return target == null ? name : target.get(0);
   }
 
   /** Says how many of a collection's documents {@code query} matches (the fake does not parse queries). */

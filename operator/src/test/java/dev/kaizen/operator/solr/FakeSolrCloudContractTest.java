@@ -19,6 +19,12 @@ class FakeSolrCloudContractTest extends SolrAdminContract {
   }
 
   @Override
+  void index(String collection, int count, String field, String value) {
+    fake.index(collection, count);
+    fake.matches(collection, field + ":" + value, count);
+  }
+
+  @Override
   String startNode() {
     live.add("10.0.0.5:8983_solr");
     return "10.0.0.5:8983_solr";

@@ -26,6 +26,9 @@ public abstract class SolrAdminContract {
   /** Indexes {@code count} documents into a collection and commits, as a client of the cluster would. */
   abstract void index(String collection, int count) throws Exception;
 
+  /** Indexes {@code count} documents whose {@code field} holds {@code value}, and commits. */
+  abstract void index(String collection, int count, String field, String value) throws Exception;
+
   /** Starts one more node and returns its name; the contract's node count is back to {@link #NODES} after it. */
   abstract String startNode() throws Exception;
 
@@ -33,6 +36,14 @@ public abstract class SolrAdminContract {
   abstract void loseNode(String node) throws Exception;
 
   static final int NODES = 3;
+
+  /** The same configset with one more field in its schema ({@code release}): a schema change needing a reindex. */
+  public static Map<String, String> configSetFilesWithReleaseField() {
+    Map<String, String> files = new java.util.HashMap<>(configSetFiles());
+    files.put("schema.xml", files.get("schema.xml").replace("<uniqueKey>",
+        "<field name=\"release\" type=\"string\" indexed=\"true\" stored=\"true\"/>\n  <uniqueKey>"));
+    return Map.copyOf(files);
+  }
 
   public static Map<String, String> configSetFiles() {
     return Map.of("solrconfig.xml", resource("solrconfig.xml"), "schema.xml", resource("schema.xml"));
@@ -169,5 +180,63 @@ public abstract class SolrAdminContract {
     await().atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(admin().collectionHealth()).containsEntry("contract_f", "GREEN"));
     assertThat(List.copyOf(admin().liveNodes())).contains(node);
+  }
+
+  /**
+   * Strategy Alias (issue 13): the live collection keeps its name as an alias while a new collection, made with the
+   * new schema, is indexed beside it; CREATEALIAS moves every query at once, and the old collection is reached again
+   * by its own name once the alias is removed (the rollback of a first alias rollout).
+   */
+  @Test
+  void anAliasMovesQueriesToTheReindexedCollectionAndRemovingItRestoresTheOldOne() throws Exception {
+    admin().uploadConfigSet("contract-j", configSetFiles());
+    admin().createCollection("contract_j", "contract-j", 1, 1);
+    index("contract_j", 3);
+    admin().uploadConfigSet("contract-j-r2", configSetFilesWithReleaseField());
+    admin().createCollection("contract_j_r2", "contract-j-r2", 1, 1);
+    index("contract_j_r2", 5, "release", "new");
+
+    admin().createAlias("contract_j", "contract_j_r2");
+
+    assertThat(admin().aliases()).containsEntry("contract_j", List.of("contract_j_r2"));
+    assertThat(admin().count("contract_j", "*:*")).isEqualTo(5);
+    assertThat(admin().count("contract_j", "release:new")).isEqualTo(5); // the new schema's field
+    assertThat(admin().collections()).contains("contract_j", "contract_j_r2").doesNotContain("contract_j_live");
+    // A collection an alias points to cannot be deleted.
+    assertThatThrownBy(() -> admin().deleteCollection("contract_j_r2")).isInstanceOf(SolrException.class);
+
+    admin().deleteAlias("contract_j");
+    assertThat(admin().aliases()).doesNotContainKey("contract_j");
+    assertThat(admin().count("contract_j", "*:*")).isEqualTo(3);
+
+    // Switched again and held: the old collection, hidden behind the alias of its name, is deleted by that name.
+    admin().createAlias("contract_j", "contract_j_r2");
+    admin().deleteCollection("contract_j");
+    assertThat(admin().collections()).contains("contract_j_r2").doesNotContain("contract_j");
+    assertThat(admin().count("contract_j", "*:*")).isEqualTo(5);
+  }
+
+  /** A second alias rollout: the alias replaced in one step, then pointed back (rollback), then the spare deleted. */
+  @Test
+  void anAliasIsReplacedInOneStepAndPointedBackAndTheCollectionItLeftCanBeDeleted() throws Exception {
+    admin().uploadConfigSet("contract-k", configSetFiles());
+    admin().createCollection("contract_k_r1", "contract-k", 1, 1);
+    index("contract_k_r1", 3);
+    admin().uploadConfigSet("contract-k-r2", configSetFilesWithReleaseField());
+    admin().createCollection("contract_k_r2", "contract-k-r2", 1, 1);
+    index("contract_k_r2", 4, "release", "new");
+    admin().createAlias("contract_k", "contract_k_r1");
+    assertThat(admin().count("contract_k", "*:*")).isEqualTo(3);
+
+    admin().createAlias("contract_k", "contract_k_r2");
+    assertThat(admin().count("contract_k", "*:*")).isEqualTo(4);
+    assertThat(admin().aliases()).containsEntry("contract_k", List.of("contract_k_r2"));
+
+    admin().createAlias("contract_k", "contract_k_r1");
+    assertThat(admin().count("contract_k", "*:*")).isEqualTo(3);
+    admin().deleteCollection("contract_k_r2");
+    assertThat(admin().collections()).doesNotContain("contract_k_r2");
+    assertThatThrownBy(() -> admin().createAlias("contract_k", "contract_k_r2")).isInstanceOf(SolrException.class);
+    assertThat(admin().aliases()).containsEntry("contract_k", List.of("contract_k_r1"));
   }
 }

@@ -107,7 +107,7 @@ public final class SolrClusterFixture {
   }
 
   /** AWS does, at once, what it does over time: launches and terminates instances, passes health checks. */
-  void settle() {
+  public void settle() {
     harness.autoScaling().settle();
     harness.elb().settle();
   }
@@ -138,7 +138,7 @@ public final class SolrClusterFixture {
     return seen[0];
   }
 
-  static boolean hasCondition(SolrCluster c, String type, String status, String reason, long generation) {
+  public static boolean hasCondition(SolrCluster c, String type, String status, String reason, long generation) {
     return c != null && c.getStatus() != null && c.getStatus().getObservedGeneration() != null
         && c.getStatus().getObservedGeneration() >= generation
         && Conditions.find(c.getStatus().getConditions(), type)
@@ -146,15 +146,15 @@ public final class SolrClusterFixture {
             .isPresent();
   }
 
-  static SolrClusterNames names(String name) {
+  public static SolrClusterNames names(String name) {
     return new SolrClusterNames(NS, name);
   }
 
-  String blueTargetGroup(String name) {
+  public String blueTargetGroup(String name) {
     return harness.elb().targetGroupArn(names(name).targetGroup(Colour.BLUE)).orElseThrow();
   }
 
-  FakeSolrCloud blueSolr(String name) {
+  public FakeSolrCloud blueSolr(String name) {
     return harness.solr().cloud(blueTargetGroup(name));
   }
 }

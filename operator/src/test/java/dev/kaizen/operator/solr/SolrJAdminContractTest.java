@@ -59,13 +59,18 @@ class SolrJAdminContractTest extends SolrAdminContract {
 
   @Override
   void index(String collection, int count) throws Exception {
+    index(collection, count, "name_s", null);
+  }
+
+  @Override
+  void index(String collection, int count, String field, String value) throws Exception {
     try (SolrClient client = new HttpJdkSolrClient.Builder(cluster.getJettySolrRunner(0).getBaseUrl().toString())
         .useHttp1_1(true).build()) {
       List<SolrInputDocument> docs = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         SolrInputDocument doc = new SolrInputDocument();
         doc.addField("id", "doc-" + i);
-        doc.addField("name_s", "document " + i);
+        doc.addField(field, value == null ? "document " + i : value);
         docs.add(doc);
       }
       client.add(collection, docs);

@@ -81,6 +81,14 @@ public interface Kind<R extends CustomResource<? extends KaizenSpec, ? extends K
   }
 
   /**
+   * When a resource that is Ready must be looked at again sooner than the periodic requeue (a rollout's hold time
+   * ending). Empty (the default): at the requeue.
+   */
+  default Optional<java.time.Duration> recheckWhileReady(R resource) {
+    return Optional.empty();
+  }
+
+  /**
    * Asks whether a change recorded in {@code status.pending} took effect (a Route 53 change ID now INSYNC, a Job
    * that completed). Reads only. The default says done, for kinds whose changes all take effect at once.
    */

@@ -263,7 +263,8 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
       Optional<String> behind = kind.driftDetectionBehind(resource);
       setConditions(resource, true, behind.isPresent() ? Reasons.DRIFT_DETECTION_BEHIND : Reasons.IN_SYNC,
           "AWS matches the spec." + behind.map(note -> " " + note).orElse(""), false, null, now);
-      return timings.requeue();
+      return kind.recheckWhileReady(resource).filter(sooner -> sooner.compareTo(timings.requeue()) < 0)
+          .orElse(timings.requeue());
     }
     if (spec.effectiveMode() == Mode.Plan) {
       status.setPlan(plan.describe());

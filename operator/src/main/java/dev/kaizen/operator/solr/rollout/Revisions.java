@@ -44,4 +44,14 @@ public final class Revisions {
     }
     return changed;
   }
+
+  /**
+   * Whether a change is the configset's alone (what strategy Alias can roll out inside the live colour): the same
+   * Solr version, instance type and AMI, and another configset.
+   */
+  public static boolean configSetOnly(List<String> differences, SolrClusterSpec spec, RevisionStatus pinned) {
+    return !differences.isEmpty() && spec.getSolrVersion().equals(pinned.getSolrVersion())
+        && spec.getInstanceType().equals(pinned.getInstanceType())
+        && (spec.getAmi().getId() == null || spec.getAmi().getId().equals(pinned.getAmi()));
+  }
 }

@@ -58,4 +58,34 @@ final class RolloutChanges {
   static Change<SolrClusterPorts> scaleToZero(String group, String reason) {
     return Change.of(UPDATE, "UpdateAutoScalingGroup", group, reason, p -> p.groups().resize(group, 0, 0, 0));
   }
+
+  static Change<SolrClusterPorts> createAlias(String endpoint, String colour, String alias, String collection,
+      String reason) {
+    return Change.of(UPDATE, "CreateAlias", colour + "/" + alias, reason + " -> " + collection,
+        p -> p.solr().at(endpoint).createAlias(alias, collection));
+  }
+
+  static Change<SolrClusterPorts> deleteAlias(String endpoint, String colour, String alias, String reason) {
+    return Change.of(DELETE, "DeleteAlias", colour + "/" + alias, reason,
+        p -> p.solr().at(endpoint).deleteAlias(alias));
+  }
+
+  static Change<SolrClusterPorts> uploadConfigSet(String endpoint, String colour, String name,
+      Map<String, String> files, String reason) {
+    return Change.of(UPDATE, "UploadConfigSet", colour + "/" + name, reason,
+        p -> p.solr().at(endpoint).uploadConfigSet(name, files));
+  }
+
+  static Change<SolrClusterPorts> createCollection(String endpoint, String colour, String name, String configSet,
+      int shards, int replicationFactor, String reason) {
+    return Change.of(CREATE, "CreateCollection", colour + "/" + name, reason + "; " + shards + " shard(s) x "
+        + replicationFactor + " replica(s)", p -> p.solr().at(endpoint).createCollection(name, configSet, shards,
+            replicationFactor));
+  }
+
+  /** Deletes a collection that an alias rollout made or left (not a retired colour's). */
+  static Change<SolrClusterPorts> dropCollection(String endpoint, String colour, String collection, String reason) {
+    return Change.of(DELETE, "DeleteCollection", colour + "/" + collection, reason,
+        p -> p.solr().at(endpoint).deleteCollection(collection));
+  }
 }

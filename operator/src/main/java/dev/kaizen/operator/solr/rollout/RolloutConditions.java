@@ -23,7 +23,20 @@ public final class RolloutConditions {
   private static final Set<Phase> IN_PROGRESS = Set.of(StandbyProvisioning, Reindexing, Verifying, AwaitingPromotion,
       Switching, Holding, CatchingUp, Abandoning);
 
+  /**
+   * While a step waits on its Job, rechecks are this many times further apart than a colour's: the Job watch wakes
+   * the cluster when the Job ends (10 s -> 10 min by default, capped by the periodic requeue).
+   */
+  static final int JOB_RECHECK_FACTOR = 60;
+
   private RolloutConditions() {}
+
+  /** How long until the hold ends, while Holding (then the previous colour or collections go). */
+  public static Optional<Duration> holdEnds(Optional<RolloutStatus> rollout, Instant now) {
+    return rollout.filter(r -> r.getPhase() == Holding && r.getHoldUntil() != null)
+        .map(r -> Duration.between(now, Instant.parse(r.getHoldUntil())))
+        .map(until -> until.isNegative() ? Duration.ofMillis(100) : until.plusMillis(100));
+  }
 
   public static boolean inProgress(Optional<RolloutStatus> rollout) {
     return rollout.map(RolloutStatus::getPhase).filter(IN_PROGRESS::contains).isPresent();
@@ -81,7 +94,10 @@ public final class RolloutConditions {
         yield Optional.of(new Waiting("Switching", message, until.isNegative() || until.compareTo(recheck) > 0
             ? recheck : until.plusMillis(100)));
       }
-      case StandbyProvisioning, Reindexing, Verifying, AwaitingPromotion, CatchingUp, Abandoning ->
+      // A Job's end wakes the cluster through the Job watch: its rechecks are only a safety net.
+      case Reindexing, CatchingUp -> Optional.of(new Waiting(r.getPhase().name(), message,
+          recheck.multipliedBy(JOB_RECHECK_FACTOR)));
+      case StandbyProvisioning, Verifying, AwaitingPromotion, Abandoning ->
           Optional.of(new Waiting(r.getPhase().name(), message, recheck));
       default -> Optional.empty();
     };

@@ -27,10 +27,41 @@ public record RolloutObservation(RolloutSpec spec, Optional<RolloutStatus> recor
     boolean activeServing, Optional<RevisionStatus> wanted, List<String> wantedDifferences,
     Optional<SolrClusterObservation> other, Optional<JobState> job, Map<String, Long> smokeHits,
     Optional<String> promote, Optional<Requests.Request> rollback, Optional<Requests.Request> retry,
-    JobContext jobContext, Instant now) {
+    JobContext jobContext, Instant now, AliasView aliases) {
+
+  public RolloutObservation(RolloutSpec spec, Optional<RolloutStatus> recorded, Colour active,
+      boolean activeServing, Optional<RevisionStatus> wanted, List<String> wantedDifferences,
+      Optional<SolrClusterObservation> other, Optional<JobState> job, Map<String, Long> smokeHits,
+      Optional<String> promote, Optional<Requests.Request> rollback, Optional<Requests.Request> retry,
+      JobContext jobContext, Instant now) {
+    this(spec, recorded, active, activeServing, wanted, wantedDifferences, other, job, smokeHits, promote, rollback,
+        retry, jobContext, now, AliasView.NONE);
+  }
+
+  /**
+   * What the alias strategy decides from.
+   *
+   * @param spec the spec's collections (their names are the aliases clients query)
+   * @param activeNames alias -> the collection behind it on the active colour (from its status)
+   * @param live the active colour's aliases, when read (an alias rollout, strategy Alias, or recorded names)
+   * @param other the other colour's aliases, when read (a two-colour rollout of a cluster whose collections are
+   *     behind aliases)
+   * @param configSetOnly whether the spec differs from the live revision in its configset alone
+   */
+  public record AliasView(List<dev.kaizen.operator.api.v1alpha1.solr.CollectionSpec> spec,
+      Map<String, String> activeNames, Optional<Map<String, List<String>>> live,
+      Optional<Map<String, List<String>>> other, boolean configSetOnly) {
+    public static final AliasView NONE = new AliasView(List.of(), Map.of(), Optional.empty(), Optional.empty(),
+        false);
+  }
 
   /** Where the rollout's Jobs run and what they are told. */
   public record JobContext(String namespace, String cluster, String uid, List<String> collections) {}
+
+  /** Whether the rollout recorded switches aliases inside the live colour. */
+  public boolean aliasRollout() {
+    return recorded.map(RolloutStatus::aliasRollout).orElse(false);
+  }
 
   public Optional<RolloutStatus.Phase> phase() {
     return recorded.map(RolloutStatus::getPhase);

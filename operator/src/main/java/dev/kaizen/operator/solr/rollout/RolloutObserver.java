@@ -4,6 +4,7 @@ import dev.kaizen.operator.api.v1alpha1.solr.ColourStatus;
 import dev.kaizen.operator.api.v1alpha1.solr.RevisionStatus;
 import dev.kaizen.operator.api.v1alpha1.solr.RolloutStatus;
 import dev.kaizen.operator.api.v1alpha1.solr.RolloutStatus.Phase;
+import dev.kaizen.operator.api.v1alpha1.solr.RolloutSpec;
 import dev.kaizen.operator.api.v1alpha1.solr.SmokeQuerySpec;
 import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
 import dev.kaizen.operator.api.v1alpha1.solr.SolrClusterSpec;
@@ -45,8 +46,9 @@ public final class RolloutObserver {
         .filter(phase -> phase != Phase.Complete && phase != Phase.Abandoned).isPresent();
 
     // What the spec asks for, against the revision being rolled out (in flight) or the one live (idle).
-    Optional<RevisionStatus> compareWith = inFlight
-        ? recorded.map(RolloutStatus::getToColour).map(c -> revision(status, c))
+    boolean aliasRollout = inFlight && recorded.get().aliasRollout();
+    Optional<RevisionStatus> compareWith = aliasRollout ? recorded.map(RolloutStatus::getTargetRevision)
+        : inFlight ? recorded.map(RolloutStatus::getToColour).map(c -> revision(status, c))
         : Optional.of(d.revision());
     String hash = d.configSetFiles().isEmpty() ? "unknown" : ConfigSetSource.hash(d.configSetFiles());
     List<String> differences = compareWith.map(pinned -> Revisions.differences(spec, hash, pinned))
@@ -64,8 +66,15 @@ public final class RolloutObserver {
     Optional<JobState> job = recorded.map(RolloutStatus::getJob)
         .flatMap(name -> p.rollout().jobs().state(cluster.getMetadata().getNamespace(), name));
     Map<String, Long> smokeHits = new LinkedHashMap<>();
-    if (recorded.map(RolloutStatus::getPhase).filter(phase -> phase == Phase.Verifying).isPresent()
-        && otherColour.flatMap(SolrClusterObservation::solr).isPresent()) {
+    boolean verifying = recorded.map(RolloutStatus::getPhase).filter(phase -> phase == Phase.Verifying).isPresent();
+    if (verifying && aliasRollout && active.solr().isPresent()) {
+      // Strategy Alias: the smoke queries ask the new collections, in the live colour, before any alias moves.
+      var solr = p.solr().at(active.endpoint(d.livePort()));
+      for (SmokeQuerySpec query : spec.getRollout().getVerification().getSmokeQueries()) {
+        smokeHits.put(RolloutPlanner.smokeKey(query), solr.count(recorded.get().getCollections()
+            .getOrDefault(query.getCollection(), query.getCollection()), query.getQuery()));
+      }
+    } else if (verifying && otherColour.flatMap(SolrClusterObservation::solr).isPresent()) {
       var solr = p.solr().at(otherColour.get().endpoint(d.testPort()));
       for (SmokeQuerySpec query : spec.getRollout().getVerification().getSmokeQueries()) {
         smokeHits.put(RolloutPlanner.smokeKey(query), solr.count(query.getCollection(), query.getQuery()));
@@ -79,7 +88,40 @@ public final class RolloutObserver {
         d.collections().stream().map(c -> c.getName()).toList());
     return new RolloutObservation(spec.getRollout(), recorded, colour, activeServing(active), wanted, differences,
         otherColour, job, smokeHits, promote, Requests.pending(cluster, status, RolloutPlanner.ROLLBACK),
-        Requests.pending(cluster, status, RolloutPlanner.RETRY), context, now);
+        Requests.pending(cluster, status, RolloutPlanner.RETRY), context, now,
+        aliases(cluster, p, active, recorded, otherColour, differences));
+  }
+
+  /**
+   * The aliases, read only where they matter: on the active colour when the spec asks for strategy Alias, an alias
+   * rollout is recorded or the colour has collections behind aliases; on the other colour while a two-colour rollout
+   * brings up collections that must be behind aliases.
+   */
+  private static RolloutObservation.AliasView aliases(SolrCluster cluster, SolrClusterPorts p,
+      SolrClusterObservation active, Optional<RolloutStatus> recorded, Optional<SolrClusterObservation> other,
+      List<String> differences) {
+    SolrClusterSpec spec = cluster.getSpec();
+    DesiredSolrCluster d = active.desired();
+    Map<String, String> names = colourNames(cluster.getStatus(), d.active().id());
+    Map<String, String> physical = AliasedCollections.physical(spec.getCollections(), names);
+    boolean behindAliases = !AliasedCollections.differing(physical).isEmpty();
+    boolean aliasStrategy = spec.getRollout().effectiveStrategy() == RolloutSpec.Strategy.Alias;
+    boolean aliasRollout = recorded.map(RolloutStatus::aliasRollout).orElse(false);
+    Optional<Map<String, List<String>>> live = (aliasStrategy || aliasRollout || behindAliases)
+        && active.solr().isPresent() ? Optional.of(p.solr().at(active.endpoint(d.livePort())).aliases())
+        : Optional.empty();
+    Optional<Map<String, List<String>>> otherAliases = behindAliases && !aliasRollout
+        ? other.filter(o -> o.solr().isPresent())
+            .map(o -> p.solr().at(o.endpoint(o.desired().livePort())).aliases())
+        : Optional.empty();
+    boolean configSetOnly = Revisions.configSetOnly(differences, spec, d.revision());
+    return new RolloutObservation.AliasView(spec.getCollections(), physical, live, otherAliases, configSetOnly);
+  }
+
+  /** A colour's recorded collections behind aliases (alias -> collection), empty when there are none. */
+  public static Map<String, String> colourNames(SolrClusterStatus status, String colour) {
+    return Optional.ofNullable(status).map(s -> s.colour(colour)).map(ColourStatus::getCollectionNames)
+        .orElse(Map.of());
   }
 
   private static RevisionStatus revision(SolrClusterStatus status, String colour) {

@@ -64,7 +64,7 @@ public final class RolloutPlanner {
   private RolloutPlanner() {}
 
   /** A step of the rollout: its changes and, when it enters a phase, the commit. */
-  private record Step(List<Change<SolrClusterPorts>> changes, Optional<StatusCommit> commit) {
+  record Step(List<Change<SolrClusterPorts>> changes, Optional<StatusCommit> commit) {
     static Step none() {
       return new Step(List.of(), Optional.empty());
     }
@@ -117,7 +117,7 @@ public final class RolloutPlanner {
     if (phase.filter(p -> p == CatchingUp).isPresent()) {
       return r.recorded().map(s -> Colour.of(s.getFromColour()));
     }
-    boolean inFlight = phase.filter(p -> p != Complete && p != Abandoned).isPresent();
+    boolean inFlight = phase.filter(p -> p != Complete && p != Abandoned).isPresent() && !r.aliasRollout();
     if (inFlight || !r.otherAtRest()) {
       return Optional.of(r.active().other());
     }
@@ -151,16 +151,18 @@ public final class RolloutPlanner {
       return idle(active, r, verdict, mine);
     }
     return switch (phase) {
-      case StandbyProvisioning -> abandonIfChanged(active, r).orElseGet(() -> provisioning(active, r, verdict, mine));
+      case StandbyProvisioning -> abandonIfChanged(active, r).orElseGet(() -> r.aliasRollout()
+          ? AliasRollout.creating(active, r) : provisioning(active, r, verdict, mine));
       case Reindexing -> abandonIfChanged(active, r).orElseGet(() -> reindexing(active, r));
       case Verifying -> abandonIfChanged(active, r).orElseGet(() -> verifying(active, r));
       case AwaitingPromotion -> abandonIfChanged(active, r).orElseGet(() -> awaitingPromotion(active, r));
       case Switching -> rollbackIfRequested(active, r).orElseGet(() -> switching(active, r));
-      case Holding -> rollbackIfRequested(active, r).orElseGet(() -> holding(active, r, verdict));
+      case Holding -> rollbackIfRequested(active, r).orElseGet(() -> r.aliasRollout() ? AliasRollout.holding(active, r)
+          : holding(active, r, verdict));
       case CatchingUp -> catchingUp(active, r);
       case Failed -> failed(active, r);
       case RolledBack -> rolledBack(active, r);
-      case Abandoning -> abandoning(active, r, verdict, mine);
+      case Abandoning -> r.aliasRollout() ? AliasRollout.abandoning(active, r) : abandoning(active, r, verdict, mine);
       default -> Step.none();
     };
   }
@@ -172,7 +174,14 @@ public final class RolloutPlanner {
     if (!r.otherAtRest()) {
       return Step.of(retire(active, r, verdict, "the previous colour is retired"));
     }
-    if (r.wanted().isEmpty() || !r.activeServing() || r.other().isEmpty()) {
+    if (r.wanted().isEmpty() || !r.activeServing()) {
+      return Step.of(AliasRollout.alignLive(active, r)); // aliases put back where someone moved them
+    }
+    if (r.spec().effectiveStrategy() == dev.kaizen.operator.api.v1alpha1.solr.RolloutSpec.Strategy.Alias
+        && r.aliases().configSetOnly() && active.solr().isPresent()) {
+      return AliasRollout.start(active, r);
+    }
+    if (r.other().isEmpty()) {
       return Step.none();
     }
     return start(active, r, verdict, mine);
@@ -185,8 +194,13 @@ public final class RolloutPlanner {
     Colour to = from.other();
     String revision = Revisions.id(wanted);
     Instant now = r.now();
+    boolean aliasStrategy = r.spec().effectiveStrategy()
+        == dev.kaizen.operator.api.v1alpha1.solr.RolloutSpec.Strategy.Alias;
     String message = "Rolling out " + wanted.summary() + " (" + String.join(", ", r.wantedDifferences()) + ") to the "
-        + to.id() + " colour; " + from.id() + " keeps the live traffic.";
+        + to.id() + " colour; " + from.id() + " keeps the live traffic."
+        + (aliasStrategy ? " Strategy Alias covers configset-only changes: this one needs new nodes, so it rolls out"
+            + " to the other colour." : "");
+    Map<String, String> names = AliasedCollections.differing(r.aliases().activeNames());
     List<Change<SolrClusterPorts>> changes = new ArrayList<>();
     changes.add(RolloutChanges.announce(name(active), false, "RolloutStarted", message));
     changes.addAll(bringUp(r.other().get(), verdict, mine));
@@ -203,6 +217,7 @@ public final class RolloutPlanner {
       s.setRollout(ro);
       ColourStatus colour = Optional.ofNullable(s.colour(to.id())).orElseGet(ColourStatus::new);
       colour.setRevision(wanted);
+      colour.setCollectionNames(new LinkedHashMap<>(names)); // the standby's collections: the same, behind aliases
       s.setColour(to.id(), colour);
     }), changes);
   }
@@ -224,6 +239,10 @@ public final class RolloutPlanner {
     List<Change<SolrClusterPorts>> changes = bringUp(standby, verdict, mine);
     if (!changes.isEmpty() || !serving(standby)) {
       return Step.of(changes);
+    }
+    List<Change<SolrClusterPorts>> aliases = AliasRollout.alignStandby(standby, r);
+    if (!aliases.isEmpty()) {
+      return Step.of(aliases); // clients query the aliases: they must exist before the standby takes traffic
     }
     RolloutStatus ro = r.recorded().orElseThrow();
     String message = "The " + ro.getToColour() + " colour is up with " + ro.getRevisionSummary() + ": "
@@ -267,6 +286,9 @@ public final class RolloutPlanner {
   }
 
   private static Step verifying(SolrClusterObservation active, RolloutObservation r) {
+    if (r.aliasRollout()) {
+      return AliasRollout.verifying(active, r);
+    }
     SolrClusterObservation standby = r.other().orElseThrow();
     if (active.solr().isEmpty() || standby.solr().isEmpty()) {
       return Step.none(); // cannot compare yet: a colour's Solr is not reachable
@@ -292,6 +314,9 @@ public final class RolloutPlanner {
 
   /** Each collection's count within the tolerance of the live one, and every smoke query finding something. */
   static List<String> verificationProblems(RolloutObservation r, SolrState live, SolrState standby) {
+    if (r.aliasRollout()) {
+      return AliasRollout.verificationProblems(r, live);
+    }
     List<String> problems = new ArrayList<>();
     int tolerance = r.spec().getVerification().effectiveTolerancePercent();
     for (String collection : r.jobContext().collections()) {
@@ -336,8 +361,11 @@ public final class RolloutPlanner {
 
   // ---- the switch -----------------------------------------------------------------------------------------------
 
-  private static Step switchStart(SolrClusterObservation active, RolloutObservation r, List<String> stepsDone,
+  static Step switchStart(SolrClusterObservation active, RolloutObservation r, List<String> stepsDone,
       List<Change<SolrClusterPorts>> announcements) {
+    if (r.aliasRollout()) {
+      return AliasRollout.switchAliases(active, r, stepsDone, announcements);
+    }
     List<Integer> steps = r.spec().getTrafficSwitch().getSteps();
     if (steps.isEmpty()) {
       return hold(active, r, stepsDone, announcements);
@@ -467,6 +495,11 @@ public final class RolloutPlanner {
     if (ro.getHoldUntil() == null || r.now().isBefore(Instant.parse(ro.getHoldUntil()))) {
       return Step.none();
     }
+    if (testListener(active, r, Colour.of(ro.getFromColour())).isPresent()) {
+      // Its collections are deleted through the test listener: wait until this plan's move of it took effect (a
+      // restart that lasted longer than the hold would otherwise retire the colour with its collections left).
+      return Step.none();
+    }
     String message = "Rollout of " + ro.getRevisionSummary() + " complete: the " + ro.getFromColour()
         + " colour is scaled to zero.";
     List<Change<SolrClusterPorts>> changes = new ArrayList<>();
@@ -565,6 +598,9 @@ public final class RolloutPlanner {
   /** Live traffic back to the previous colour, with what it cannot restore said in status and in the Event. */
   private static Step rollBack(SolrClusterObservation active, RolloutObservation r,
       Optional<Requests.Request> request) {
+    if (r.aliasRollout()) {
+      return AliasRollout.rollBack(active, r, request);
+    }
     RolloutStatus ro = r.recorded().orElseThrow();
     DesiredSolrCluster d = active.desired();
     Colour from = Colour.of(ro.getFromColour());
@@ -612,7 +648,7 @@ public final class RolloutPlanner {
 
   // ---- failure, retry, abandon ----------------------------------------------------------------------------------
 
-  private static Step fail(SolrClusterObservation active, RolloutObservation r, String step, String message) {
+  static Step fail(SolrClusterObservation active, RolloutObservation r, String step, String message) {
     return Step.entering(phase("enter Failed: " + step, Failed, r.now(), message, s -> s.setFailedStep(step)),
         List.of(RolloutChanges.announce(name(active), true, "RolloutFailed", message)));
   }
@@ -658,7 +694,7 @@ public final class RolloutPlanner {
     return abandonIfChanged(active, r).orElseGet(Step::none);
   }
 
-  private static Optional<Step> abandonIfChanged(SolrClusterObservation active, RolloutObservation r) {
+  static Optional<Step> abandonIfChanged(SolrClusterObservation active, RolloutObservation r) {
     if (r.wanted().isEmpty()) {
       return Optional.empty();
     }
@@ -666,7 +702,7 @@ public final class RolloutPlanner {
         + String.join(", ", r.wantedDifferences()) + "): the standby is retired and the rollout starts over."));
   }
 
-  private static Step abandon(SolrClusterObservation active, RolloutObservation r,
+  static Step abandon(SolrClusterObservation active, RolloutObservation r,
       Optional<Requests.Request> request, String message) {
     Instant now = r.now();
     StatusCommit commit = new StatusCommit("enter Abandoning", status -> {
@@ -706,7 +742,7 @@ public final class RolloutPlanner {
         && !colour.solr().get().anyRed();
   }
 
-  private static io.fabric8.kubernetes.api.model.batch.v1.Job reindexJob(SolrClusterObservation active,
+  static io.fabric8.kubernetes.api.model.batch.v1.Job reindexJob(SolrClusterObservation active,
       RolloutObservation r, String name, RolloutJobSpec spec) {
     RolloutStatus ro = r.recorded().orElseThrow();
     return RolloutJobTemplate.job(r.jobContext(), name, spec, jobEnv(active, r, ro.getRevision(), Optional.empty()));
@@ -723,6 +759,17 @@ public final class RolloutPlanner {
   private static Map<String, String> jobEnv(SolrClusterObservation active, RolloutObservation r, String revision,
       Optional<String> since) {
     Map<String, String> env = new LinkedHashMap<>();
+    if (r.aliasRollout()) {
+      // Strategy Alias: the Job writes to the live colour, into the new collections (a catch-up into the previous).
+      RolloutStatus ro = r.recorded().orElseThrow();
+      env.put("SOLR_URL", active.endpoint(active.desired().livePort()));
+      env.put("SOLR_COLLECTIONS", String.join(",", (since.isPresent() ? ro.getPreviousCollections()
+          : ro.getCollections()).values()));
+      env.put("SOLR_ALIASES", String.join(",", ro.getCollections().keySet()));
+      env.put("KAIZEN_REVISION", revision);
+      since.ifPresent(s -> env.put("SINCE", s));
+      return env;
+    }
     env.put("SOLR_URL", active.endpoint(active.desired().testPort()));
     env.put("SOLR_COLLECTIONS", String.join(",", r.jobContext().collections()));
     env.put("KAIZEN_REVISION", revision);
@@ -730,21 +777,21 @@ public final class RolloutPlanner {
     return env;
   }
 
-  private static String name(SolrClusterObservation active) {
+  static String name(SolrClusterObservation active) {
     return active.desired().names().namespace() + "/" + active.desired().names().name();
   }
 
-  private static void done(RolloutStatus status, String step) {
+  static void done(RolloutStatus status, String step) {
     if (!status.getStepsDone().contains(step)) {
       status.getStepsDone().add(step);
     }
   }
 
-  private static StatusCommit commit(String describe, Consumer<SolrClusterStatus> edit) {
+  static StatusCommit commit(String describe, Consumer<SolrClusterStatus> edit) {
     return new StatusCommit(describe, status -> edit.accept((SolrClusterStatus) status));
   }
 
-  private static StatusCommit phase(String describe, Phase phase, Instant now, String message,
+  static StatusCommit phase(String describe, Phase phase, Instant now, String message,
       Consumer<RolloutStatus> edit) {
     return commit(describe, s -> {
       RolloutStatus ro = s.getRollout();
@@ -755,7 +802,7 @@ public final class RolloutPlanner {
     });
   }
 
-  private static StatusCommit acknowledge(Requests.Request request, Consumer<RolloutStatus> edit) {
+  static StatusCommit acknowledge(Requests.Request request, Consumer<RolloutStatus> edit) {
     return new StatusCommit(request.acknowledgement().describe(), status -> {
       status.getRequests().put(request.name(), request.value());
       edit.accept(((SolrClusterStatus) status).getRollout());

@@ -169,6 +169,32 @@ class RolloutPlannerTest {
     assertThat(status.getRollout().getStepsDone()).containsExactly("StandbyReady");
   }
 
+  /** A cluster whose collections sit behind aliases (an earlier alias rollout): the standby gets the same aliases. */
+  @Test
+  void aStandbyGetsTheLiveColoursAliasesBeforeItIsReindexed() {
+    Case c = beforeSwitch(Optional.of(recorded(Phase.StandbyProvisioning)), Optional.empty(), 0, spec(),
+        Optional.empty(), Map.of(), Optional.empty());
+    RolloutObservation base = c.rollout();
+    java.util.function.Function<Map<String, List<String>>, Case> withAliases = standbyAliases -> {
+      var view = new RolloutObservation.AliasView(List.of(new CollectionSpec("products", 1, 2)),
+          Map.of("products", "products_r1"), Optional.empty(), Optional.of(standbyAliases), false);
+      var r = new RolloutObservation(base.spec(), base.recorded(), base.active(), base.activeServing(),
+          base.wanted(), base.wantedDifferences(), base.other(), base.job(), base.smokeHits(), base.promote(),
+          base.rollback(), base.retry(), base.jobContext(), base.now(), view);
+      return new Case(c.active().withRollout(r), r);
+    };
+
+    Plan<SolrClusterPorts> missing = plan(withAliases.apply(Map.of()));
+    assertThat(missing.commit()).isEmpty(); // not StandbyReady yet
+    assertThat(missing.changes()).singleElement().satisfies(change -> {
+      assertThat(change.operation()).isEqualTo("CreateAlias");
+      assertThat(change.target()).isEqualTo("green/products");
+    });
+
+    Plan<SolrClusterPorts> there = plan(withAliases.apply(Map.of("products", List.of("products_r1"))));
+    assertThat(there.commit().orElseThrow().describe()).startsWith("enter Reindexing");
+  }
+
   @Test
   void aFailedJobFailsTheRolloutAndARunningOneWaits() {
     Case running = beforeSwitch(Optional.of(recorded(Phase.Reindexing)), Optional.empty(), 0, spec(),

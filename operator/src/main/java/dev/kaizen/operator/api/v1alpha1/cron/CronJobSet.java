@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Jobs Healthy", jsonPath = ".status.conditions[?(@.type==\"JobsHealthy\")].status", type = Type.STRING)
 @AdditionalPrinterColumn(
     name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Account", jsonPath = ".status.accountName", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class CronJobSet extends CustomResource<CronJobSetSpec, CronJobSetStatus> implements Namespaced {
 

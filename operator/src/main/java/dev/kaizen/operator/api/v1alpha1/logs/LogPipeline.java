@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
 @AdditionalPrinterColumn(
     name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Account", jsonPath = ".status.accountName", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class LogPipeline extends CustomResource<LogPipelineSpec, LogPipelineStatus> implements Namespaced {
 

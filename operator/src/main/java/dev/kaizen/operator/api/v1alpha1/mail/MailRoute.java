@@ -29,6 +29,7 @@ import io.fabric8.crd.generator.annotation.Annotations;
     name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = Type.STRING)
 @AdditionalPrinterColumn(
     name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Account", jsonPath = ".status.accountName", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class MailRoute extends CustomResource<MailRouteSpec, MailRouteStatus> implements Namespaced {
   public static final String KIND = "MailRoute";

@@ -127,4 +127,18 @@ public class ColourStatus {
   public void setCollections(java.util.List<CollectionStatus> collections) {
     this.collections = collections == null ? new java.util.ArrayList<>() : collections;
   }
+
+  // ---- issue 13, strategy Alias ----
+  @JsonPropertyDescription("The collection behind each alias on this colour, where they differ: collection name in the"
+      + " spec (the alias clients query) -> the collection an alias rollout made (<collection>_<revision>).")
+  @Size(max = 32)
+  private Map<@Size(max = 100) String, @Size(max = 128) String> collectionNames = new LinkedHashMap<>();
+
+  public Map<String, String> getCollectionNames() {
+    return collectionNames;
+  }
+
+  public void setCollectionNames(Map<String, String> collectionNames) {
+    this.collectionNames = collectionNames == null ? new LinkedHashMap<>() : collectionNames;
+  }
 }

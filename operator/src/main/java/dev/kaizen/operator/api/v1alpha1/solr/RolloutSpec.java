@@ -12,6 +12,22 @@ import io.fabric8.generator.annotation.Min;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RolloutSpec {
+  /** How a new revision reaches the live traffic. */
+  public enum Strategy {
+    /** A second colour of nodes is built, reindexed and verified, then the live listener moves to it (the default). */
+    BlueGreen,
+    /**
+     * A configset-only change is reindexed into new collections inside the live colour, and each collection alias
+     * (the collection's name) is re-pointed in one CREATEALIAS; any other change falls back to BlueGreen.
+     */
+    Alias
+  }
+
+  @JsonPropertyDescription("BlueGreen (default): every change builds the other colour. Alias: a change of the"
+      + " configset alone is reindexed into new collections <collection>_<revision> in the live colour, and each"
+      + " collection's alias (its name) is switched atomically; clients must query through the alias. A change of"
+      + " Solr version, instance type or AMI still rolls out to the other colour.")
+  private Strategy strategy;
 
   @JsonPropertyDescription("The reindex Job run against the standby (through the test listener) once its collections"
       + " exist. Without it the standby's collections stay empty, and verification compares them with the live ones.")
@@ -71,6 +87,18 @@ public class RolloutSpec {
 
   public void setHoldSeconds(Integer holdSeconds) {
     this.holdSeconds = holdSeconds;
+  }
+
+  public Strategy getStrategy() {
+    return strategy;
+  }
+
+  public void setStrategy(Strategy strategy) {
+    this.strategy = strategy;
+  }
+
+  public Strategy effectiveStrategy() {
+    return strategy == null ? Strategy.BlueGreen : strategy;
   }
 
   public long effectiveHoldSeconds() {

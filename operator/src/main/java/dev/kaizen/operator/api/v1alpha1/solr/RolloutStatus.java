@@ -219,4 +219,68 @@ public class RolloutStatus {
   public void setMessage(String message) {
     this.message = message;
   }
+
+  // ---- strategy Alias ----
+  @JsonPropertyDescription("The strategy of this rollout: BlueGreen (two colours) or Alias (new collections in the"
+      + " live colour behind the collection aliases).")
+  private RolloutSpec.Strategy strategy;
+
+  @JsonPropertyDescription("Alias rollout: the revision being rolled out (the live colour keeps its nodes).")
+  private RevisionStatus targetRevision;
+
+  @JsonPropertyDescription("Alias rollout: the live colour's revision before it, restored by a rollback.")
+  private RevisionStatus previousRevision;
+
+  @JsonPropertyDescription("Alias rollout: alias -> the new collection it is switched to.")
+  @Size(max = 32)
+  private Map<@Size(max = 100) String, @Size(max = 128) String> collections = new LinkedHashMap<>();
+
+  @JsonPropertyDescription("Alias rollout: alias -> the collection it served before, kept for the hold time.")
+  @Size(max = 32)
+  private Map<@Size(max = 100) String, @Size(max = 128) String> previousCollections = new LinkedHashMap<>();
+
+  public RolloutSpec.Strategy getStrategy() {
+    return strategy;
+  }
+
+  public void setStrategy(RolloutSpec.Strategy strategy) {
+    this.strategy = strategy;
+  }
+
+  /** Whether this rollout switches aliases inside the live colour (a status without a strategy is BlueGreen). */
+  public boolean aliasRollout() {
+    return strategy == RolloutSpec.Strategy.Alias;
+  }
+
+  public RevisionStatus getTargetRevision() {
+    return targetRevision;
+  }
+
+  public void setTargetRevision(RevisionStatus targetRevision) {
+    this.targetRevision = targetRevision;
+  }
+
+  public RevisionStatus getPreviousRevision() {
+    return previousRevision;
+  }
+
+  public void setPreviousRevision(RevisionStatus previousRevision) {
+    this.previousRevision = previousRevision;
+  }
+
+  public Map<String, String> getCollections() {
+    return collections;
+  }
+
+  public void setCollections(Map<String, String> collections) {
+    this.collections = collections == null ? new LinkedHashMap<>() : collections;
+  }
+
+  public Map<String, String> getPreviousCollections() {
+    return previousCollections;
+  }
+
+  public void setPreviousCollections(Map<String, String> previousCollections) {
+    this.previousCollections = previousCollections == null ? new LinkedHashMap<>() : previousCollections;
+  }
 }

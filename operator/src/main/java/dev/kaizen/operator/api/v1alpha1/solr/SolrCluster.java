@@ -33,6 +33,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(
     name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Rollout", jsonPath = ".status.rollout.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Account", jsonPath = ".status.accountName", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class SolrCluster extends CustomResource<SolrClusterSpec, SolrClusterStatus> implements Namespaced {
 
