@@ -66,7 +66,9 @@ public class CronJobSetWatchCostOperatorTest {
     // (The stopped operator's last reconciles may still read by name from its closed caches: counted from here.)
     long getsAfterRestart = ApiRequests.count(ApiRequests.gets(NS, "cronjobs"));
     await().atMost(Duration.ofSeconds(60)).until(() -> reconciles() >= 4L * SETS);
-    assertThat(lists() - lists).as("lists after a restart and rechecks").isEqualTo(2);
+    // One per watch; a watch that reconnects on a busy machine lists again (seen once in a full run): still O(1),
+    // where a list per reconcile would be at least 4 x SETS.
+    assertThat(lists() - lists).as("lists after a restart and rechecks").isBetween(2L, 4L);
     assertThat(ApiRequests.count(ApiRequests.gets(NS, "cronjobs"))).isEqualTo(getsAfterRestart);
 
     // Positive control: the caches are live. A CronJob deleted by hand is seen and made again.
