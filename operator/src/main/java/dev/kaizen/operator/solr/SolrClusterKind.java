@@ -183,13 +183,14 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         spec.getInstanceType(), ami.get()));
     // A spec asking for another revision than the active colour's is the rollout's (solr/rollout): never this colour's.
     String chroot = names.zkChroot(spec.getZookeeper().getChroot(), colour);
+    Map<String, String> tags = new LinkedHashMap<>(accountTags);
+    tags.putAll(spec.getTags());
+    // The nodes and their volumes carry the account's and the spec's tags (the group adds its own to the nodes).
     NodeTemplate template = new NodeTemplate(revision.getAmi(), revision.getInstanceType(),
         SolrUserData.base64(SolrUserData.script(revision.getSolrVersion(), spec.getZookeeper().getConnectString(),
             chroot)),
         spec.getSecurityGroups(), spec.getInstanceProfileArn(), spec.getVolume().effectiveSizeGiB(),
-        spec.getVolume().effectiveType());
-    Map<String, String> tags = new LinkedHashMap<>(accountTags);
-    tags.putAll(spec.getTags());
+        spec.getVolume().effectiveType(), tags);
     var lb = spec.getLoadBalancer();
     String configSetName = spec.getConfigSet().getName() != null ? spec.getConfigSet().getName()
         : cluster.getMetadata().getName();
@@ -245,7 +246,10 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
 
   @Override
   public SolrClusterObservation emptyAccount(SolrCluster cluster) {
-    Map<String, String> files = Map.of("(configset)", "read from the cluster when planned against it");
+    // The configset as the manifest set (or the cluster) holds it, so the plan shows the revision it will pin.
+    Map<String, String> files = configSets.files(cluster.getMetadata().getNamespace(),
+        cluster.getSpec().getConfigSet().getConfigMapName()).filter(f -> !f.isEmpty())
+        .orElse(Map.of("(configset)", "read from the cluster when planned against it"));
     DesiredSolrCluster desired = desired(cluster, files, () -> cluster.getSpec().getAmi().getId() != null
         ? cluster.getSpec().getAmi().getId() : "(resolved from " + cluster.getSpec().getAmi().getSsmParameter() + ")",
         Map.of());
@@ -289,14 +293,16 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
       OwnerTags mine) {
     Plan<SolrClusterPorts> plan = RolloutPlanner.plan(observed, SolrClusterPlanner.plan(observed, verdicts::of, mine),
         verdicts::of, mine);
-    // The endpoint's alias record after the load balancer's changes (it names the load balancer).
-    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> endpoint = EndpointRecordPlanner.plan(observed.endpoint(),
-        observed.loadBalancer(), mine);
-    if (endpoint.isEmpty()) {
+    // Then the account's default tags on the existing objects, and the endpoint's alias record (it names the load
+    // balancer).
+    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> more = new ArrayList<>(AccountDefaultTagsPlanner.plan(
+        observed, cluster.getSpec().getTags(), verdicts::of, mine));
+    more.addAll(EndpointRecordPlanner.plan(observed.endpoint(), observed.loadBalancer(), mine));
+    if (more.isEmpty()) {
       return plan;
     }
     List<dev.kaizen.operator.core.Change<SolrClusterPorts>> changes = new ArrayList<>(plan.changes());
-    changes.addAll(endpoint);
+    changes.addAll(more);
     return new Plan<>(changes, plan.commit());
   }
 

@@ -38,12 +38,14 @@ public final class AccountRoutedAwsClients implements AwsClients {
   private final Map<Key, FakeCloudWatch> cloudWatch = new ConcurrentHashMap<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final List<String> evicted = new CopyOnWriteArrayList<>();
+  private final AwsClients ownAccount;
 
   /** The operator's own account is the harness's ({@link OperatorHarness#ACCOUNT}), served by its fakes. */
   public AccountRoutedAwsClients(OperatorHarness harness, FakeSts sts, AccountCredentials credentials) {
     this.harness = harness;
     this.sts = sts;
     this.credentials = credentials;
+    this.ownAccount = harness.awsClients();
   }
 
   public FakeCloudWatchLogs logs(String accountId) {
@@ -91,7 +93,7 @@ public final class AccountRoutedAwsClients implements AwsClients {
         refused.add(target.account() + ": " + e.getMessage());
         throw e;
       }
-      Object fake = fakeOf(type, accountId, region);
+      Object fake = fakeOf(type, accountId, region, target);
       try {
         return method.invoke(fake, args);
       } catch (InvocationTargetException e) {
@@ -101,12 +103,17 @@ public final class AccountRoutedAwsClients implements AwsClients {
     return type.cast(proxy);
   }
 
-  private Object fakeOf(Class<?> type, String accountId, Region region) {
+  private Object fakeOf(Class<?> type, String accountId, Region region, AwsTarget target) {
     if (type == CloudWatchLogsClient.class) {
       return logs(accountId, region);
     }
     if (type == CloudWatchClient.class) {
       return cloudWatch(accountId, region);
+    }
+    if (OperatorHarness.ACCOUNT.equals(accountId)) {
+      // Any other service of the operator's own account (e.g. a role of that account bound by an AwsAccount): the
+      // harness's own fakes.
+      return ownAccount.client(new AwsTarget(target.account(), region), type.asSubclass(SdkClient.class));
     }
     throw new IllegalStateException("no fake serves " + type.getSimpleName());
   }
