@@ -318,6 +318,12 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
 
   // ---- internals -------------------------------------------------------------------------------------------------
 
+  /** EC2 counts requests per category, not per action: every mutating action shares one window, every read another. */
+  @Override
+  protected String quotaWindow(String operation) {
+    return isMutating(operation) ? "mutating" : "non-mutating";
+  }
+
   @Override
   protected Authorization authorization(String operation, Object request) {
     String name = null;
