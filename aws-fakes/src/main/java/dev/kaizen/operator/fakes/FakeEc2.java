@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.ec2.model.LaunchTemplate;
 import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ec2.model.RequestLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecification;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -123,6 +124,7 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
         throw error("InvalidLaunchTemplateName.AlreadyExistsException",
             "Launch template name already in use.");
       }
+      validateLaunchedTags(request.launchTemplateData());
       Template template = new Template("lt-" + hex(17), name, request.clientToken());
       template.versions.add(request.launchTemplateData());
       for (TagSpecification spec : request.tagSpecifications()) {
@@ -144,6 +146,7 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
       if (request.launchTemplateData() == null) {
         throw error("MissingParameter", "The request must contain the parameter LaunchTemplateData");
       }
+      validateLaunchedTags(request.launchTemplateData());
       template.versions.add(request.launchTemplateData());
       long number = template.versions.size();
       return ok(CreateLaunchTemplateVersionResponse.builder().launchTemplateVersion(version(template, number)));
@@ -315,6 +318,12 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
 
   // ---- internals -------------------------------------------------------------------------------------------------
 
+  /** EC2 counts requests per category, not per action: every mutating action shares one window, every read another. */
+  @Override
+  protected String quotaWindow(String operation) {
+    return isMutating(operation) ? "mutating" : "non-mutating";
+  }
+
   @Override
   protected Authorization authorization(String operation, Object request) {
     String name = null;
@@ -415,8 +424,35 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
             .volumeType(m.ebs().volumeTypeAsString()).encrypted(m.ebs().encrypted())
             .deleteOnTermination(m.ebs().deleteOnTermination()).build())
         .build()).toList());
+    response.tagSpecifications(data.tagSpecifications().stream().map(spec -> LaunchTemplateTagSpecification.builder()
+        .resourceType(spec.resourceTypeAsString()).tags(spec.tags()).build()).toList());
     return LaunchTemplateVersion.builder().launchTemplateId(t.id).launchTemplateName(t.name).versionNumber(number)
         .defaultVersion(number == t.defaultVersion).launchTemplateData(response.build()).build();
+  }
+
+  /**
+   * A template's TagSpecifications for what it launches: "you can specify tags for the following resource types only:
+   * instance | volume | network-interface | spot-instances-request" (LaunchTemplateTagSpecificationRequest); at most
+   * 50 tags a resource, keys of 1-128 and values of at most 256 characters, no {@code aws:} prefix (EC2 tag
+   * restrictions).
+   */
+  private void validateLaunchedTags(RequestLaunchTemplateData data) {
+    for (var spec : data.tagSpecifications()) {
+      if (!List.of("instance", "volume", "network-interface", "spot-instances-request")
+          .contains(spec.resourceTypeAsString())) {
+        throw error("InvalidParameterValue", "'" + spec.resourceTypeAsString() + "' is not a valid taggable resource"
+            + " type for this operation.");
+      }
+      if (spec.tags().size() > 50) {
+        throw error("TagLimitExceeded", "The maximum number of tags per resource (50) has been exceeded.");
+      }
+      for (Tag tag : spec.tags()) {
+        if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128 || tag.key().startsWith("aws:")
+            || tag.value() != null && tag.value().length() > 256) {
+          throw error("InvalidParameterValue", "Tag key or value is not valid: " + tag.key());
+        }
+      }
+    }
   }
 
   private Ec2Exception error(String code, String message) {

@@ -98,6 +98,8 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     List<String> subnets;
     List<String> securityGroups;
     LoadBalancerStateEnum state = LoadBalancerStateEnum.PROVISIONING;
+    /** ipv4 (the default) or dualstack (then Route 53 may alias AAAA records to it too). */
+    String ipAddressType = "ipv4";
   }
 
   private static final class Tg {
@@ -169,6 +171,9 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
       lb.scheme = scheme;
       lb.subnets = List.copyOf(request.subnets());
       lb.securityGroups = List.copyOf(request.securityGroups());
+      if (request.ipAddressTypeAsString() != null) {
+        lb.ipAddressType = request.ipAddressTypeAsString();
+      }
       loadBalancers.put(lb.arn, lb);
       tags.put(lb.arn, tagMap(request.tags()));
       return ok(CreateLoadBalancerResponse.builder().loadBalancers(describe(lb)));
@@ -524,6 +529,46 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
     }
   }
 
+  /**
+   * The Route 53 hosted zone of this Region's Application Load Balancers, which alias records name with the load
+   * balancer's DNS name ("Elastic Load Balancing endpoints and quotas", AWS General Reference; other Regions get a
+   * made-up id of the same shape).
+   */
+  public String canonicalHostedZoneId() {
+    return switch (region) {
+      case "us-east-1" -> "Z35SXDOTRQ7X7K";
+      case "eu-west-1" -> "Z32O12XQLNTSW2";
+      case "eu-central-1" -> "Z215JYRZR1TBD5";
+      default -> "Z" + String.format("%012X", Math.abs((long) region.hashCode())) + "ALB";
+    };
+  }
+
+  /**
+   * Whether {@code dnsName} (with or without the {@code dualstack.} prefix Route 53 accepts, any case, a final dot or
+   * not) is one of this Region's load balancers under {@code hostedZoneId}: what Route 53 checks of an alias target.
+   */
+  public boolean isAliasTarget(String hostedZoneId, String dnsName) {
+    String name = dnsName.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.$", "").replaceFirst("^dualstack\\.", "");
+    synchronized (lock) {
+      return canonicalHostedZoneId().equals(hostedZoneId)
+          && loadBalancers.values().stream().anyMatch(lb -> lb.dnsName.equalsIgnoreCase(name));
+    }
+  }
+
+  /** A person switching a load balancer's IP address type (SetIpAddressType) by hand: ipv4 or dualstack. */
+  public void backdoorSetIpAddressType(String name, String ipAddressType) {
+    synchronized (lock) {
+      loadBalancers.values().stream().filter(lb -> lb.name.equals(name)).forEach(lb -> lb.ipAddressType = ipAddressType);
+    }
+  }
+
+  /** The DNS name of a load balancer, by name. */
+  public Optional<String> dnsName(String name) {
+    synchronized (lock) {
+      return loadBalancers.values().stream().filter(l -> l.name.equals(name)).map(l -> l.dnsName).findFirst();
+    }
+  }
+
   public Optional<String> loadBalancerArn(String name) {
     synchronized (lock) {
       return loadBalancers.values().stream().filter(l -> l.name.equals(name)).map(l -> l.arn).findFirst();
@@ -671,6 +716,7 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
   private LoadBalancer describe(Lb lb) {
     return LoadBalancer.builder().loadBalancerArn(lb.arn).loadBalancerName(lb.name).dnsName(lb.dnsName)
         .scheme(lb.scheme).type("application").securityGroups(lb.securityGroups)
+        .canonicalHostedZoneId(canonicalHostedZoneId()).ipAddressType(lb.ipAddressType)
         .state(s -> s.code(lb.state)).vpcId("vpc-0a1b2c3d4e5f60708").build();
   }
 

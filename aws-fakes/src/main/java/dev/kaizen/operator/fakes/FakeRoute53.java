@@ -62,7 +62,13 @@ import software.amazon.awssdk.services.route53.model.ThrottlingException;
  *       (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html; older pages and the
  *       MailRoute issue say 5, and the operator's share of 10 is that 5).
  * </ul>
- * Alias, weighted and other routing-policy record sets are not modelled (refused as unsupported).
+ * Alias records (simple routing) are modelled: an {@code AliasTarget} and neither TTL nor values ({@code InvalidInput}
+ * otherwise, as Route 53 answers "Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], ...]"); the
+ * target must be another record set of the same type in the same zone, or a resource {@link #aliasTargets} knows
+ * (load balancers: the test wires FakeElbV2's), else {@code InvalidChangeBatch} "...but the alias target name does not
+ * lie within the target zone" and "...but that target was not found"; stored with the target's DNS name lower case
+ * and fully qualified, as Route 53 returns it. Weighted and other routing-policy record sets are not modelled
+ * (refused as unsupported).
  */
 public class FakeRoute53 extends FakeAwsService implements Route53Client {
   /** Requests per second for the account, all operations together (current throttling page; older pages: 5). */
@@ -94,6 +100,8 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
   private Duration propagation = Duration.ofMillis(300);
   private Duration busyAfterChange = Duration.ZERO;
   private boolean holdPending;
+  /** Alias targets outside this account's zones (canonical hosted zone id, DNS name): none unless wired. */
+  private java.util.function.BiPredicate<String, String> aliasTargets = (zone, dns) -> false;
 
   public FakeRoute53(String accountId) {
     super("Route 53", ERRORS, quotas(), "us-east-1", accountId);
@@ -180,6 +188,24 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
   public List<ResourceRecordSet> records(String zoneId) {
     synchronized (lock) {
       return List.copyOf(zone(zoneId).records().values());
+    }
+  }
+
+  /** What an alias may target besides record sets of this account's zones, e.g. FakeElbV2::isAliasTarget. */
+  public void aliasTargets(java.util.function.BiPredicate<String, String> targets) {
+    synchronized (lock) {
+      aliasTargets = targets;
+    }
+  }
+
+  /** Puts an alias record set directly (someone else's, or a person's hand edit), replacing one of the same key. */
+  public void seedAlias(String zoneId, String name, String type, String targetZoneId, String dnsName,
+      boolean evaluateTargetHealth) {
+    synchronized (lock) {
+      ResourceRecordSet set = ResourceRecordSet.builder().name(normalize(name)).type(type)
+          .aliasTarget(a -> a.hostedZoneId(targetZoneId).dnsName(normalize(dnsName))
+              .evaluateTargetHealth(evaluateTargetHealth)).build();
+      zone(zoneId).records().put(key(set.name(), set.typeAsString()), set);
     }
   }
 
@@ -314,12 +340,21 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
       problems.add("A change needs a ResourceRecordSet with Name and Type");
       return;
     }
-    if (set.aliasTarget() != null || set.setIdentifier() != null) {
-      throw new UnsupportedOperationException("alias and routing-policy record sets are not modelled");
+    if (set.setIdentifier() != null) {
+      throw new UnsupportedOperationException("routing-policy record sets are not modelled");
     }
     String name = normalize(set.name());
     String type = set.typeAsString();
     String label = "[name='" + name + "', type='" + type + "']";
+    if (set.aliasTarget() != null && (set.ttl() != null || !set.resourceRecords().isEmpty())) {
+      throw validationError("Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords],"
+          + " or TrafficPolicyInstanceId], but found more than one in Change with [Action=" + change.actionAsString()
+          + ", Name=" + name + ", Type=" + type + ", SetIdentifier=null]");
+    }
+    if (set.aliasTarget() != null) {
+      set = set.toBuilder().aliasTarget(set.aliasTarget().toBuilder()
+          .dnsName(set.aliasTarget().dnsName() == null ? null : normalize(set.aliasTarget().dnsName())).build()).build();
+    }
     if (!name.equals(zone.name()) && !name.endsWith("." + zone.name())) {
       problems.add("RRSet with DNS name " + name + " is not permitted in zone " + zone.name());
       return;
@@ -332,7 +367,8 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
           problems.add("Tried to create resource record set " + label + " but it already exists");
           return;
         }
-        if (!valid(name, type, set, records, problems)) {
+        if (set.aliasTarget() != null ? !validAlias(zone, name, type, set, records, problems)
+            : !valid(name, type, set, records, problems)) {
           return;
         }
         records.put(key, set.toBuilder().name(name).build());
@@ -349,6 +385,35 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
       }
       default -> problems.add("Unknown action " + change.actionAsString());
     }
+  }
+
+  /** An alias: a target Route 53 knows, and the CNAME rules of any record set. */
+  private boolean validAlias(Zone zone, String name, String type, ResourceRecordSet set,
+      TreeMap<String, ResourceRecordSet> records, List<String> problems) {
+    var target = set.aliasTarget();
+    if (target.hostedZoneId() == null || target.dnsName() == null || target.evaluateTargetHealth() == null) {
+      problems.add("AliasTarget needs HostedZoneId, DNSName and EvaluateTargetHealth for " + name);
+      return false;
+    }
+    String dns = target.dnsName();
+    boolean inThisZone = bareZoneId(target.hostedZoneId()).equals(zone.id());
+    boolean found = inThisZone ? records.containsKey(key(dns, type))
+        : aliasTargets.test(bareZoneId(target.hostedZoneId()), dns);
+    if (!found) {
+      String tried = "Tried to create an alias that targets " + dns + ", type " + type + " in zone "
+          + bareZoneId(target.hostedZoneId());
+      problems.add(tried + ", but the alias target name does not lie within the target zone");
+      problems.add(tried + ", but that target was not found");
+      return false;
+    }
+    boolean otherTypesHere = records.values().stream()
+        .anyMatch(r -> r.name().equals(name) && !r.typeAsString().equals(type));
+    if (type.equals("CNAME") && otherTypesHere || !type.equals("CNAME") && records.containsKey(key(name, "CNAME"))) {
+      problems.add("RRSet of type " + type + " with DNS name " + name
+          + " is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists");
+      return false;
+    }
+    return true;
   }
 
   private boolean valid(String name, String type, ResourceRecordSet set, TreeMap<String, ResourceRecordSet> records,
@@ -439,6 +504,12 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
   }
 
   private static boolean sameContent(ResourceRecordSet a, ResourceRecordSet b) {
+    if (a.aliasTarget() != null || b.aliasTarget() != null) {
+      return a.aliasTarget() != null && b.aliasTarget() != null
+          && bareZoneId(a.aliasTarget().hostedZoneId()).equals(bareZoneId(b.aliasTarget().hostedZoneId()))
+          && normalize(a.aliasTarget().dnsName()).equals(normalize(b.aliasTarget().dnsName()))
+          && java.util.Objects.equals(a.aliasTarget().evaluateTargetHealth(), b.aliasTarget().evaluateTargetHealth());
+    }
     return java.util.Objects.equals(a.ttl(), b.ttl())
         && new HashSet<>(a.resourceRecords()).equals(new HashSet<>(b.resourceRecords()))
         && a.resourceRecords().size() == b.resourceRecords().size();

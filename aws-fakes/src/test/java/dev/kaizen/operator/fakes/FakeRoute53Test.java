@@ -120,4 +120,53 @@ class FakeRoute53Test {
     assertThatThrownBy(() -> route53.getHostedZone(r -> r.id(zone)))
         .satisfies(e -> assertThat(code(e)).isEqualTo("Throttling"));
   }
+
+  private static Change alias(ChangeAction action, String name, String type, String targetZone, String dns,
+      boolean evaluate) {
+    return Change.builder().action(action).resourceRecordSet(ResourceRecordSet.builder().name(name).type(type)
+        .aliasTarget(a -> a.hostedZoneId(targetZone).dnsName(dns).evaluateTargetHealth(evaluate)).build()).build();
+  }
+
+  @Test
+  void anAliasNeedsATargetRouteFiftyThreeKnowsAndNoTtlOrValuesAndIsDeletedOnlyAsStored() {
+    FakeElbV2 elb = new FakeElbV2("eu-west-1", "111122223333");
+    elb.setClock(clock);
+    elb.createLoadBalancer(r -> r.name("solr").scheme("internal").subnets("subnet-1", "subnet-2"));
+    String dns = elb.dnsName("solr").orElseThrow();
+    route53.aliasTargets(elb::isAliasTarget);
+
+    // Unknown target: both of Route 53's sentences, nothing written.
+    assertThatThrownBy(() -> submit(alias(ChangeAction.CREATE, "solr.example.com", "A", "Z32O12XQLNTSW2",
+        "gone.eu-west-1.elb.amazonaws.com", true)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidChangeBatch"))
+        .hasMessageContaining("but the alias target name does not lie within the target zone")
+        .hasMessageContaining("but that target was not found");
+    // The load balancer's DNS name in another zone is not it either.
+    assertThatThrownBy(() -> submit(alias(ChangeAction.CREATE, "solr.example.com", "A", "Z35SXDOTRQ7X7K", dns, true)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidChangeBatch"));
+    // An alias with a TTL is refused as invalid input.
+    Change withTtl = Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder()
+        .name("solr.example.com").type("A").ttl(60L).aliasTarget(a -> a.hostedZoneId("Z32O12XQLNTSW2").dnsName(dns)
+            .evaluateTargetHealth(true)).build()).build();
+    assertThatThrownBy(() -> submit(withTtl)).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidInput"));
+    assertThat(route53.record(zone, "solr.example.com", "A")).isEmpty();
+
+    submit(alias(ChangeAction.CREATE, "Solr.Example.com", "A", "Z32O12XQLNTSW2", dns.toUpperCase(), true));
+    ResourceRecordSet stored = route53.record(zone, "solr.example.com", "A").orElseThrow();
+    assertThat(stored.aliasTarget().dnsName()).isEqualTo(dns + ".");
+    assertThat(stored.ttl()).isNull();
+    // The dualstack. prefix names the same load balancer.
+    submit(alias(ChangeAction.CREATE, "solr.example.com", "AAAA", "Z32O12XQLNTSW2", "dualstack." + dns, true));
+
+    // A delete must name the alias as stored (EvaluateTargetHealth included).
+    assertThatThrownBy(() -> submit(alias(ChangeAction.DELETE, "solr.example.com", "A", "Z32O12XQLNTSW2", dns,
+        false))).hasMessageContaining("do not match");
+    submit(alias(ChangeAction.DELETE, "solr.example.com", "A", "Z32O12XQLNTSW2", dns, true));
+    assertThat(route53.record(zone, "solr.example.com", "A")).isEmpty();
+
+    // An alias beside a CNAME is refused, as any record set is.
+    submit(change(ChangeAction.CREATE, "www.example.com", "CNAME", 300, "example.org"));
+    assertThatThrownBy(() -> submit(alias(ChangeAction.CREATE, "www.example.com", "A", "Z32O12XQLNTSW2", dns, true)))
+        .hasMessageContaining("conflicting RRSet of type CNAME");
+  }
 }

@@ -120,14 +120,14 @@ public final class QuotaTable {
       perOperation(SES, "PutEmailIdentityDkimSigningAttributes", 1, SES_QUOTAS),
       perOperation(SES, "GetAccount", 1, SES_QUOTAS),
       // SolrCluster. EC2 counts requests in token buckets per account and Region by category, not per action:
-      // non-mutating actions refill 20/s, mutating ones 5/s (the figures below give each action its category's rate).
-      perOperation(EC2, "DescribeLaunchTemplates", 20, EC2_QUOTAS),
-      perOperation(EC2, "DescribeLaunchTemplateVersions", 20, EC2_QUOTAS),
-      perOperation(EC2, "DescribeInstances", 20, EC2_QUOTAS),
-      perOperation(EC2, "CreateLaunchTemplate", 5, EC2_QUOTAS),
-      perOperation(EC2, "CreateLaunchTemplateVersion", 5, EC2_QUOTAS),
-      perOperation(EC2, "DeleteLaunchTemplate", 5, EC2_QUOTAS),
-      perOperation(EC2, "CreateTags", 5, EC2_QUOTAS),
+      // non-mutating actions (filtered or paginated, as these are) refill 20/s, mutating ones 5/s, one bucket each.
+      perCategory(EC2, "DescribeLaunchTemplates", 20, EC2_QUOTAS),
+      perCategory(EC2, "DescribeLaunchTemplateVersions", 20, EC2_QUOTAS),
+      perCategory(EC2, "DescribeInstances", 20, EC2_QUOTAS),
+      perCategory(EC2, "CreateLaunchTemplate", 5, EC2_QUOTAS),
+      perCategory(EC2, "CreateLaunchTemplateVersion", 5, EC2_QUOTAS),
+      perCategory(EC2, "DeleteLaunchTemplate", 5, EC2_QUOTAS),
+      perCategory(EC2, "CreateTags", 5, EC2_QUOTAS),
       // ELBv2 also buckets by category (Describe* 40 tokens); the refill rates are not all published: 10/s for
       // describes and 3/s for changes are assumed, below what the page's bucket sizes allow.
       perOperation(ELB, "DescribeLoadBalancers", 10, ELB_QUOTAS),
@@ -195,6 +195,10 @@ public final class QuotaTable {
 
   private QuotaTable() {}
 
+  private static Quota perCategory(String service, String operation, double requestsPerSecond, String source) {
+    return new Quota(service, operation, requestsPerSecond, QuotaScope.CATEGORY_PER_REGION, source);
+  }
+
   private static Quota perOperation(String service, String operation, double requestsPerSecond, String source) {
     return new Quota(service, operation, requestsPerSecond, QuotaScope.OPERATION_PER_REGION, source);
   }
@@ -228,15 +232,18 @@ public final class QuotaTable {
    * region, unless its service counts every operation together: then it shares the service's bucket.
    */
   public static Quota quota(String service, String operation) {
-    return find(service, operation).or(() -> serviceWide(service).map(q -> new Quota(service, operation,
+    return find(service, operation).or(() -> serviceWide(service, operation).map(q -> new Quota(service, operation,
             q.requestsPerSecond(), q.scope(), q.source())))
         .orElseGet(() -> new Quota(service, operation, FALLBACK_REQUESTS_PER_SECOND, QuotaScope.OPERATION_PER_REGION,
             "not in the table"));
   }
 
-  private static Optional<Quota> serviceWide(String service) {
+  private static Optional<Quota> serviceWide(String service, String operation) {
+    // A service counted per category (EC2): the quota of the operation's own category, never the other's figure.
     return QUOTAS.stream()
         .filter(q -> q.service().equals(service) && q.scope() != QuotaScope.OPERATION_PER_REGION)
+        .filter(q -> q.scope() != QuotaScope.CATEGORY_PER_REGION
+            || QuotaScope.category(q.operation()).equals(QuotaScope.category(operation)))
         .findFirst();
   }
 

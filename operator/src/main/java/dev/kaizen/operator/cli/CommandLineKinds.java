@@ -70,6 +70,12 @@ final class CommandLineKinds {
   /** As the operator builds them; {@code cronJobs} reads the cluster's CronJobs (never writes). */
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
       FluentBitConfigs fluentBit, FluentBitFormat format, CronJobSetPorts cronJobs) {
+    return all(clients, defaultRegion, fluentBit, format, cronJobs, ConfigSetSource.NONE);
+  }
+
+  /** As above; {@code configSets} reads the SolrClusters' configset ConfigMaps (the manifest set's, the cluster's). */
+  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
+      FluentBitConfigs fluentBit, FluentBitFormat format, CronJobSetPorts cronJobs, ConfigSetSource configSets) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     // A plan observes in full (single reads): the shared listings are never started.
     var timings = ReconcileTimings.defaults();
@@ -84,10 +90,11 @@ final class CommandLineKinds {
             SchedulerClient.class), new SchedulerMetrics(clients.client(target,
             software.amazon.awssdk.services.cloudwatch.CloudWatchClient.class), calls, target, Clock.systemUTC()),
             calls, target), defaultRegion)));
-    // SolrCluster: Solr and the configset ConfigMap are not read by the command line (shown as to be created).
+    // SolrCluster: Solr is not called by the command line (its collections show as to be created); the configset
+    // ConfigMap is read from the manifest set, else the cluster.
     var solr = new SolrClusterKind(clients, calls, defaultRegion, url -> {
       throw new IllegalStateException("the command line does not call Solr");
-    }, ConfigSetSource.NONE, timings.confirm());
+    }, configSets, timings.confirm());
     return Map.of(LogPipeline.KIND, new PlannableKind<>(LogPipeline.KIND, LogPipeline.class, logs),
         MailRoute.KIND, new PlannableKind<>(MailRoute.KIND, MailRoute.class, mail),
         CronJobSet.KIND, new PlannableKind<>(CronJobSet.KIND, CronJobSet.class, cron),

@@ -5,6 +5,7 @@ import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.aws.DefaultRegion;
 import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
+import dev.kaizen.operator.solr.ConfigSetSource;
 import dev.kaizen.operator.cli.PlanReport.ResourcePlan;
 import dev.kaizen.operator.core.manifest.Manifest;
 import dev.kaizen.operator.logs.FluentBitConfigs;
@@ -121,9 +122,12 @@ public final class PlanCommand implements Callable<Integer> {
       FluentBitShards shards = new FluentBitShards(fluentBitNamespace, fluentBitConfigMap, fluentBitShards,
           RunCommand.fluentBitFormat(spec, fluentBitFormat));
       FluentBitConfigs fluentBit = fluentBit(cluster, shards, readNotes);
+      ManifestConfigMaps configMaps = new ManifestConfigMaps(cluster.client()
+          .map(client -> readOnly(ConfigSetSource.kubernetes(client))).orElse(ConfigSetSource.NONE));
       Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit,
-          shards.format(), new ReadOnlyCronJobs(cluster.client()));
+          shards.format(), new ReadOnlyCronJobs(cluster.client()), configMaps);
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
+      configMaps.use(checked.configMaps());
       CommandLineKinds.planTogether(kinds, checked.valid(), defaultRegion);
       if (!checked.problems().isEmpty()) {
         checked.problems().forEach(err::println);
@@ -181,6 +185,17 @@ public final class PlanCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** A ConfigMap the cluster cannot give (no access, unreachable) reads as absent: the plan then says it is missing. */
+  private static ConfigSetSource readOnly(ConfigSetSource cluster) {
+    return (namespace, name) -> {
+      try {
+        return cluster.files(namespace, name);
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException unreadable) {
+        return Optional.empty();
+      }
+    };
   }
 
   /** The Fluent Bit ConfigMap as the cluster holds it, or absent (and said so) when it cannot be read. */

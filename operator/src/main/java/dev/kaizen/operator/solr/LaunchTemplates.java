@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.ResponseLaunchTemplateData;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest;
 
 /** A colour's launch template in EC2, and the private addresses of the instances launched from it. */
 public final class LaunchTemplates {
@@ -73,7 +74,8 @@ public final class LaunchTemplates {
         template.latestVersionNumber(), tags, new NodeTemplate(data.imageId(), data.instanceTypeAsString(),
             data.userData(), data.securityGroupIds(),
             data.iamInstanceProfile() == null ? null : data.iamInstanceProfile().arn(),
-            ebs.map(e -> e.volumeSize()).orElse(0), ebs.map(e -> e.volumeTypeAsString()).orElse(""))));
+            ebs.map(e -> e.volumeSize()).orElse(0), ebs.map(e -> e.volumeTypeAsString()).orElse(""),
+            launchedTags(data))));
   }
 
   /**
@@ -125,8 +127,31 @@ public final class LaunchTemplates {
     return addresses;
   }
 
+  /** What the instances and volumes launched from it are tagged with ({@link NodeTemplate#resourceTags}). */
+  private static Map<String, String> launchedTags(ResponseLaunchTemplateData data) {
+    Map<String, Map<String, String>> byType = new TreeMap<>();
+    data.tagSpecifications().forEach(spec -> {
+      Map<String, String> tags = new TreeMap<>();
+      spec.tags().forEach(t -> tags.put(t.key(), t.value()));
+      byType.put(spec.resourceTypeAsString(), tags);
+    });
+    Map<String, String> instance = byType.getOrDefault("instance", Map.of());
+    if (!instance.equals(byType.getOrDefault("volume", Map.of()))) {
+      // Not what this operator writes (the same tags on both): differs from any desired set, so a version fixes it.
+      Map<String, String> marked = new TreeMap<>(instance);
+      marked.put("(volume tags differ)", "");
+      return marked;
+    }
+    return instance;
+  }
+
   private static RequestLaunchTemplateData data(NodeTemplate content) {
+    List<LaunchTemplateTagSpecificationRequest> tagSpecifications = content.resourceTags() == null
+        || content.resourceTags().isEmpty() ? List.of() : List.of(ResourceType.INSTANCE, ResourceType.VOLUME).stream()
+        .map(type -> LaunchTemplateTagSpecificationRequest.builder().resourceType(type)
+            .tags(tags(new TreeMap<>(content.resourceTags()))).build()).toList();
     return RequestLaunchTemplateData.builder()
+        .tagSpecifications(tagSpecifications)
         .imageId(content.imageId())
         .instanceType(content.instanceType())
         .userData(content.userData())

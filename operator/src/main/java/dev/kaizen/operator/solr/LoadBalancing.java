@@ -19,9 +19,24 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 public final class LoadBalancing {
   static final String SERVICE = "ElasticLoadBalancingV2";
 
-  public record ObservedLoadBalancer(String arn, String name, String dnsName, String state, Map<String, String> tags) {
+  /**
+   * @param canonicalHostedZoneId the Route 53 zone a DNS alias to it names (null when not read)
+   * @param ipAddressType ipv4, dualstack or dualstack-without-public-ipv4 (null when not read)
+   */
+  public record ObservedLoadBalancer(String arn, String name, String dnsName, String state, Map<String, String> tags,
+      String canonicalHostedZoneId, String ipAddressType) {
+    public ObservedLoadBalancer(String arn, String name, String dnsName, String state, Map<String, String> tags) {
+      this(arn, name, dnsName, state, tags, null, null);
+    }
+
     public ObservedLoadBalancer withTags(Map<String, String> found) {
-      return new ObservedLoadBalancer(arn, name, dnsName, state, Map.copyOf(found));
+      return new ObservedLoadBalancer(arn, name, dnsName, state, Map.copyOf(found), canonicalHostedZoneId,
+          ipAddressType);
+    }
+
+    /** Whether it answers on IPv6 too: then the endpoint's AAAA alias is wanted beside the A alias. */
+    public boolean dualstack() {
+      return ipAddressType != null && ipAddressType.startsWith("dualstack");
     }
   }
 
@@ -84,7 +99,8 @@ public final class LoadBalancing {
       var lb = call("DescribeLoadBalancers", () -> client.describeLoadBalancers(r -> r.names(name)))
           .loadBalancers().get(0);
       return Optional.of(new ObservedLoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
-          lb.state() == null ? "unknown" : lb.state().codeAsString(), Map.of()));
+          lb.state() == null ? "unknown" : lb.state().codeAsString(), Map.of(), lb.canonicalHostedZoneId(),
+          lb.ipAddressTypeAsString()));
     } catch (ElasticLoadBalancingV2Exception e) {
       if ("LoadBalancerNotFound".equals(code(e))) {
         return Optional.empty();

@@ -6,12 +6,22 @@ import java.util.List;
  * What a colour's launch template holds, compared field by field with what EC2 returns ($Latest version).
  *
  * @param userData base64, as EC2 stores it
+ * @param resourceTags the tags the template gives the instances and volumes launched from it (its TagSpecifications:
+ *     EC2 Auto Scaling propagates a group's tags to instances, never to volumes); null when not managed (not
+ *     compared, none sent)
  */
 public record NodeTemplate(String imageId, String instanceType, String userData, List<String> securityGroups,
-    String instanceProfileArn, int volumeSizeGiB, String volumeType) {
+    String instanceProfileArn, int volumeSizeGiB, String volumeType, java.util.Map<String, String> resourceTags) {
 
   public NodeTemplate {
     securityGroups = List.copyOf(securityGroups);
+    resourceTags = resourceTags == null ? null : java.util.Map.copyOf(resourceTags);
+  }
+
+  /** A template whose launched instances' and volumes' tags are not managed. */
+  public NodeTemplate(String imageId, String instanceType, String userData, List<String> securityGroups,
+      String instanceProfileArn, int volumeSizeGiB, String volumeType) {
+    this(imageId, instanceType, userData, securityGroups, instanceProfileArn, volumeSizeGiB, volumeType, null);
   }
 
   /** The fields that differ from {@code other}, by name; empty when the same. */
@@ -34,6 +44,9 @@ public record NodeTemplate(String imageId, String instanceType, String userData,
     }
     if (volumeSizeGiB != other.volumeSizeGiB || !volumeType.equals(other.volumeType)) {
       fields.add("volume");
+    }
+    if (resourceTags != null && other.resourceTags != null && !resourceTags.equals(other.resourceTags)) {
+      fields.add("tags of launched instances and volumes");
     }
     return fields;
   }

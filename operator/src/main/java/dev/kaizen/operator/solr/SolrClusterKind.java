@@ -41,6 +41,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -157,7 +158,8 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         new ScalingGroups(clients.client(t, AutoScalingClient.class), calls, t),
         new LoadBalancing(clients.client(t, ElasticLoadBalancingV2Client.class), calls, t),
         new AmiParameters(clients.client(t, SsmClient.class), calls, t),
-        solr, configSets, Map.of()));
+        solr, configSets, Map.of())
+        .withEndpointRecords(new EndpointRecords(clients.client(t, Route53Client.class), calls, t)));
   }
 
   private static Colour active(SolrCluster cluster) {
@@ -181,13 +183,14 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         spec.getInstanceType(), ami.get()));
     // A spec asking for another revision than the active colour's is the rollout's (solr/rollout): never this colour's.
     String chroot = names.zkChroot(spec.getZookeeper().getChroot(), colour);
+    Map<String, String> tags = new LinkedHashMap<>(accountTags);
+    tags.putAll(spec.getTags());
+    // The nodes and their volumes carry the account's and the spec's tags (the group adds its own to the nodes).
     NodeTemplate template = new NodeTemplate(revision.getAmi(), revision.getInstanceType(),
         SolrUserData.base64(SolrUserData.script(revision.getSolrVersion(), spec.getZookeeper().getConnectString(),
             chroot)),
         spec.getSecurityGroups(), spec.getInstanceProfileArn(), spec.getVolume().effectiveSizeGiB(),
-        spec.getVolume().effectiveType());
-    Map<String, String> tags = new LinkedHashMap<>(accountTags);
-    tags.putAll(spec.getTags());
+        spec.getVolume().effectiveType(), tags);
     var lb = spec.getLoadBalancer();
     String configSetName = spec.getConfigSet().getName() != null ? spec.getConfigSet().getName()
         : cluster.getMetadata().getName();
@@ -240,18 +243,22 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     Optional<ScaleInStatus> scaleIn = Optional.ofNullable(cluster.getStatus()).map(SolrClusterStatus::getScaleIn)
         .filter(s -> !s.getInstances().isEmpty());
     SolrClusterObservation observed = new SolrClusterObservation(desired, pinned, lb, listeners, tg, template, group,
-        addresses, solrState, scaleIn);
+        addresses, solrState, scaleIn).withEndpoint(EndpointRecordReads.observe(cluster, p.endpointRecords()));
     return pinned ? observed.withRollout(RolloutObserver.observe(cluster, p, observed, clock.instant())) : observed;
   }
 
   @Override
   public SolrClusterObservation emptyAccount(SolrCluster cluster) {
-    Map<String, String> files = Map.of("(configset)", "read from the cluster when planned against it");
+    // The configset as the manifest set (or the cluster) holds it, so the plan shows the revision it will pin.
+    Map<String, String> files = configSets.files(cluster.getMetadata().getNamespace(),
+        cluster.getSpec().getConfigSet().getConfigMapName()).filter(f -> !f.isEmpty())
+        .orElse(Map.of("(configset)", "read from the cluster when planned against it"));
     DesiredSolrCluster desired = desired(cluster, files, () -> cluster.getSpec().getAmi().getId() != null
         ? cluster.getSpec().getAmi().getId() : "(resolved from " + cluster.getSpec().getAmi().getSsmParameter() + ")",
         Map.of());
     return new SolrClusterObservation(desired, pinned(cluster, desired.active()).isPresent(), Optional.empty(),
-        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty())
+        .withEndpoint(EndpointRecordReads.emptyAccount(cluster));
   }
 
   /** The load balancer first (the root every colour hangs under), then the active colour's objects. */
@@ -280,13 +287,26 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
             other.group().map(g -> OwnerTags.read(g.tags())), other.group().map(g -> g.arn())));
       }
     });
+    objects.addAll(EndpointRecordReads.owned(cluster, o));
     return objects;
   }
 
   @Override
   public Plan<SolrClusterPorts> plan(SolrCluster cluster, SolrClusterObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    return RolloutPlanner.plan(observed, SolrClusterPlanner.plan(observed, verdicts::of, mine), verdicts::of, mine);
+    Plan<SolrClusterPorts> plan = RolloutPlanner.plan(observed, SolrClusterPlanner.plan(observed, verdicts::of, mine),
+        verdicts::of, mine);
+    // Then the account's default tags on the existing objects, and the endpoint's alias record (it names the load
+    // balancer).
+    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> more = new ArrayList<>(AccountDefaultTagsPlanner.plan(
+        observed, cluster.getSpec().getTags(), verdicts::of, mine));
+    more.addAll(EndpointRecordPlanner.plan(observed.endpoint(), observed.loadBalancer(), mine));
+    if (more.isEmpty()) {
+      return plan;
+    }
+    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> changes = new ArrayList<>(plan.changes());
+    changes.addAll(more);
+    return new Plan<>(changes, plan.commit());
   }
 
   @Override
@@ -327,6 +347,7 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     }
     status.setNodes(healthy + "/" + desiredNodes);
     o.rollout().flatMap(RolloutObservation::other).ifPresent(other -> RolloutObserver.describe(status, other));
+    EndpointRecordReads.describe(status, o, cluster);
     // A scale-in is over once none of its instances is left in the group.
     Optional.ofNullable(status.getScaleIn()).ifPresent(scaleIn -> {
       List<String> staying = o.group().map(g -> g.staying().stream().map(ScalingGroups.Member::id).toList())
@@ -417,7 +438,13 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   @Override
   public Plan<SolrClusterPorts> deletionPlan(SolrCluster cluster, SolrClusterObservation observed,
       Verdicts verdicts) {
-    Plan<SolrClusterPorts> active = SolrClusterPlanner.deletion(observed, verdicts::deletable);
+    // The endpoint's alias records first (they name the load balancer), then the active colour's objects.
+    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> records = EndpointRecordPlanner.deletion(
+        observed.endpoint(), verdicts);
+    Plan<SolrClusterPorts> colour = SolrClusterPlanner.deletion(observed, verdicts::deletable);
+    List<dev.kaizen.operator.core.Change<SolrClusterPorts>> first = new ArrayList<>(records);
+    first.addAll(colour.changes());
+    Plan<SolrClusterPorts> active = new Plan<>(first);
     // Then the other colour's group, target group and template (its listeners went with the load balancer).
     var other = observed.rollout().flatMap(RolloutObservation::other).map(o -> new SolrClusterObservation(
         o.desired(), true, Optional.empty(), List.of(), o.targetGroup(), o.template(), o.group(), Map.of(),
@@ -447,6 +474,21 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
       cause = cause.getCause();
     }
     return Optional.empty();
+  }
+
+  /** A Route 53 change of the endpoint record is done once INSYNC; other handles are none of ours. */
+  @Override
+  public dev.kaizen.operator.core.reconcile.PendingState poll(SolrCluster cluster, SolrClusterPorts ports,
+      dev.kaizen.operator.api.v1alpha1.common.PendingChange pending) {
+    String handle = pending.getHandle();
+    if (handle == null || !handle.startsWith(EndpointRecordPlanner.HANDLE) || ports.endpointRecords() == null) {
+      return dev.kaizen.operator.core.reconcile.PendingState.DONE;
+    }
+    String changeId = handle.substring(EndpointRecordPlanner.HANDLE.length());
+    return ports.endpointRecords().inSync(changeId) ? dev.kaizen.operator.core.reconcile.PendingState.DONE
+        : dev.kaizen.operator.core.reconcile.PendingState.waiting(new Waiting("DnsChangePending", "Route 53 change "
+            + changeId + " of the endpoint record is still PENDING (not yet on every Route 53 name server).",
+            nodesRecheck));
   }
 
   @Override

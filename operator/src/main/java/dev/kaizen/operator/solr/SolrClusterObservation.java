@@ -13,12 +13,23 @@ import java.util.Optional;
  * @param solr the colour's Solr, when it could be asked (the load balancer and at least one node are up)
  * @param scaleIn the scale-in recorded in status, if any
  * @param rollout what the blue/green rollout (issue 13) observed: the other colour, its Job, the requests
+ * @param endpoint the live endpoint's Route 53 alias record (spec.dns) and a former one to remove
  */
 public record SolrClusterObservation(DesiredSolrCluster desired, boolean revisionPinned,
     Optional<LoadBalancing.ObservedLoadBalancer> loadBalancer, List<LoadBalancing.ObservedListener> listeners,
     Optional<LoadBalancing.ObservedTargetGroup> targetGroup, Optional<LaunchTemplates.Observed> template,
     Optional<ScalingGroups.Observed> group, Map<String, String> addresses, Optional<SolrState> solr,
-    Optional<ScaleInStatus> scaleIn, Optional<dev.kaizen.operator.solr.rollout.RolloutObservation> rollout) {
+    Optional<ScaleInStatus> scaleIn, Optional<dev.kaizen.operator.solr.rollout.RolloutObservation> rollout,
+    EndpointRecordObservation endpoint) {
+
+  public SolrClusterObservation(DesiredSolrCluster desired, boolean revisionPinned,
+      Optional<LoadBalancing.ObservedLoadBalancer> loadBalancer, List<LoadBalancing.ObservedListener> listeners,
+      Optional<LoadBalancing.ObservedTargetGroup> targetGroup, Optional<LaunchTemplates.Observed> template,
+      Optional<ScalingGroups.Observed> group, Map<String, String> addresses, Optional<SolrState> solr,
+      Optional<ScaleInStatus> scaleIn, Optional<dev.kaizen.operator.solr.rollout.RolloutObservation> rollout) {
+    this(desired, revisionPinned, loadBalancer, listeners, targetGroup, template, group, addresses, solr, scaleIn,
+        rollout, EndpointRecordObservation.NONE);
+  }
 
   public SolrClusterObservation(DesiredSolrCluster desired, boolean revisionPinned,
       Optional<LoadBalancing.ObservedLoadBalancer> loadBalancer, List<LoadBalancing.ObservedListener> listeners,
@@ -32,7 +43,13 @@ public record SolrClusterObservation(DesiredSolrCluster desired, boolean revisio
   /** The same observation with what the rollout observed. */
   public SolrClusterObservation withRollout(dev.kaizen.operator.solr.rollout.RolloutObservation observed) {
     return new SolrClusterObservation(desired, revisionPinned, loadBalancer, listeners, targetGroup, template, group,
-        addresses, solr, scaleIn, Optional.of(observed));
+        addresses, solr, scaleIn, Optional.of(observed), endpoint);
+  }
+
+  /** The same observation with what was read of the endpoint record. */
+  public SolrClusterObservation withEndpoint(EndpointRecordObservation observed) {
+    return new SolrClusterObservation(desired, revisionPinned, loadBalancer, listeners, targetGroup, template, group,
+        addresses, solr, scaleIn, rollout, observed);
   }
 
   public Optional<LoadBalancing.ObservedListener> listener(int port) {

@@ -43,6 +43,27 @@ class QuotaScopesTest {
   }
 
   @Test
+  void ec2CountsEachCategoryOfActionsInOneBucketPerRegion() {
+    // Mutating EC2 actions: 5/s per account and region together, the operator's half is 2.5 (a burst of 2).
+    takeAll(IRELAND, "EC2", "CreateLaunchTemplate", 2);
+    assertRefused(IRELAND, "EC2", "CreateTags");
+    assertRefused(IRELAND, "EC2", "DeleteLaunchTemplate");
+    // Non-mutating actions draw from their own bucket; another region has its own.
+    limits.acquire(IRELAND, "EC2", "DescribeLaunchTemplates");
+    limits.acquire(IRELAND, "EC2", "DescribeInstances");
+    limits.acquire(VIRGINIA, "EC2", "CreateTags");
+  }
+
+  @Test
+  void anEc2ActionMissingFromTheTableSharesItsOwnCategorysBucketAtThatCategorysRate() {
+    // RunInstances is mutating: it shares the 2.5/s bucket (a burst of 2), not the reads' 10/s.
+    assertThat(QuotaTable.operatorRate("EC2", "RunInstances")).isEqualTo(2.5);
+    assertThat(QuotaTable.operatorRate("EC2", "DescribeVolumes")).isEqualTo(10.0);
+    takeAll(IRELAND, "EC2", "RunInstances", 2);
+    assertRefused(IRELAND, "EC2", "CreateLaunchTemplate");
+  }
+
+  @Test
   void anotherAccountHasItsOwnBucketsEvenForAGlobalService() {
     takeAll(IRELAND, "Route53", "GetChange", 5);
     assertRefused(IRELAND, "Route53", "GetChange");

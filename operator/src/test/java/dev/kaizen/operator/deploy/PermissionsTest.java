@@ -81,10 +81,16 @@ class PermissionsTest {
       // SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain.
       var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
       harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
+      harness.route53().createZone("search.example.com", false);
       solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {
         var reindex = new dev.kaizen.operator.api.v1alpha1.solr.RolloutJobSpec();
         reindex.setImage("reindexer:1");
         spec.getRollout().setReindex(reindex);
+        // The live endpoint's Route 53 alias record (issue 12): zone found by name, record and marker written.
+        var dns = new dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec();
+        dns.setHostedZoneName("search.example.com");
+        dns.setRecordName("solr.search.example.com");
+        spec.setDns(dns);
       }));
       solr.awaitReady("products", 1);
       // A configset change starts the rollout (issue 13): its reindex Job is created, then read by name.

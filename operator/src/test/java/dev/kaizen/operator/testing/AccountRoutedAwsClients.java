@@ -39,12 +39,14 @@ public final class AccountRoutedAwsClients implements AwsClients {
   private final Map<Key, dev.kaizen.operator.fakes.FakeScheduler> schedulers = new ConcurrentHashMap<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final List<String> evicted = new CopyOnWriteArrayList<>();
+  private final AwsClients ownAccount;
 
   /** The operator's own account is the harness's ({@link OperatorHarness#ACCOUNT}), served by its fakes. */
   public AccountRoutedAwsClients(OperatorHarness harness, FakeSts sts, AccountCredentials credentials) {
     this.harness = harness;
     this.sts = sts;
     this.credentials = credentials;
+    this.ownAccount = harness.awsClients();
   }
 
   public FakeCloudWatchLogs logs(String accountId) {
@@ -98,7 +100,7 @@ public final class AccountRoutedAwsClients implements AwsClients {
         refused.add(target.account() + ": " + e.getMessage());
         throw e;
       }
-      Object fake = fakeOf(type, accountId, region);
+      Object fake = fakeOf(type, accountId, region, target);
       try {
         return method.invoke(fake, args);
       } catch (InvocationTargetException e) {
@@ -108,7 +110,7 @@ public final class AccountRoutedAwsClients implements AwsClients {
     return type.cast(proxy);
   }
 
-  private Object fakeOf(Class<?> type, String accountId, Region region) {
+  private Object fakeOf(Class<?> type, String accountId, Region region, AwsTarget target) {
     if (type == CloudWatchLogsClient.class) {
       return logs(accountId, region);
     }
@@ -117,6 +119,11 @@ public final class AccountRoutedAwsClients implements AwsClients {
     }
     if (type == software.amazon.awssdk.services.scheduler.SchedulerClient.class) {
       return scheduler(accountId, region);
+    }
+    if (OperatorHarness.ACCOUNT.equals(accountId)) {
+      // Any other service of the operator's own account (e.g. a role of that account bound by an AwsAccount): the
+      // harness's own fakes.
+      return ownAccount.client(new AwsTarget(target.account(), region), type.asSubclass(SdkClient.class));
     }
     throw new IllegalStateException("no fake serves " + type.getSimpleName());
   }

@@ -88,6 +88,8 @@ public final class OperatorHarness implements AutoCloseable {
   private final List<KaizenOperator> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public OperatorHarness() {
+    // Route 53 alias records may target the load balancers of any Region's ELBv2 fake (SolrCluster's endpoint).
+    route53.aliasTargets((zone, dns) -> elb.values().stream().anyMatch(f -> f.isAliasTarget(zone, dns)));
     dispatcher = new RulesReviewingDispatcher();
     server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init();

@@ -68,14 +68,22 @@ public final class ManifestReader {
    *
    * @param namespaces the core {@code v1} Namespaces among the skipped documents: their labels bind resources to
    *     accounts ({@code kaizen.dev/aws-account}, {@code kaizen.dev/environment}), which validation checks
+   * @param configMaps the core {@code v1} ConfigMaps among the skipped documents: a kind may read one it references
+   *     (a SolrCluster's configset), so {@code kaizen plan} plans with the set's own files
    */
   public record Result(List<Manifest> manifests, List<Problem> problems, int skipped, List<Problem> notices,
-      List<Manifest> namespaces) {
+      List<Manifest> namespaces, List<Manifest> configMaps) {
     public Result {
       manifests = List.copyOf(manifests);
       problems = List.copyOf(problems);
       notices = List.copyOf(notices);
       namespaces = List.copyOf(namespaces);
+      configMaps = List.copyOf(configMaps);
+    }
+
+    public Result(List<Manifest> manifests, List<Problem> problems, int skipped, List<Problem> notices,
+        List<Manifest> namespaces) {
+      this(manifests, problems, skipped, notices, namespaces, List.of());
     }
 
     public Result(List<Manifest> manifests, List<Problem> problems, int skipped, List<Problem> notices) {
@@ -219,6 +227,9 @@ public final class ManifestReader {
       if (manifest != null && "v1".equals(manifest.apiVersion()) && "Namespace".equals(manifest.kind())) {
         collector.namespaces.add(manifest);
       }
+      if (manifest != null && "v1".equals(manifest.apiVersion()) && "ConfigMap".equals(manifest.kind())) {
+        collector.configMaps.add(manifest);
+      }
     } else if (manifest.kind() == null) {
       collector.problems.add(new Problem(file.toString(), "", "kind", "document " + index + " has no kind"));
     } else {
@@ -254,10 +265,11 @@ public final class ManifestReader {
     final List<Problem> problems = new ArrayList<>();
     final List<Problem> notices = new ArrayList<>();
     final List<Manifest> namespaces = new ArrayList<>();
+    final List<Manifest> configMaps = new ArrayList<>();
     int skipped;
 
     Result result() {
-      return new Result(manifests, problems, skipped, notices, namespaces);
+      return new Result(manifests, problems, skipped, notices, namespaces, configMaps);
     }
   }
 }

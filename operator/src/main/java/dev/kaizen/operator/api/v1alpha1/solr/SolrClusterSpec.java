@@ -213,4 +213,18 @@ public class SolrClusterSpec extends AwsResourceSpec {
   public void setRollout(RolloutSpec rollout) {
     this.rollout = rollout == null ? new RolloutSpec() : rollout;
   }
+
+  // ---- issue 12: the live endpoint's Route 53 alias record ----
+
+  @JsonPropertyDescription("An optional Route 53 alias record for the live endpoint (README, \"The endpoint"
+      + " record\").")
+  private EndpointDnsSpec dns;
+
+  public EndpointDnsSpec getDns() {
+    return dns;
+  }
+
+  public void setDns(EndpointDnsSpec dns) {
+    this.dns = dns;
+  }
 }

@@ -118,4 +118,17 @@ public class SolrClusterStatus extends KaizenStatus {
   public void setRollout(RolloutStatus rollout) {
     this.rollout = rollout;
   }
+
+  // ---- issue 12: the live endpoint's Route 53 alias record ----
+
+  @JsonPropertyDescription("The live endpoint's Route 53 alias record (spec.dns), once written.")
+  private EndpointRecordStatus endpointRecord;
+
+  public EndpointRecordStatus getEndpointRecord() {
+    return endpointRecord;
+  }
+
+  public void setEndpointRecord(EndpointRecordStatus endpointRecord) {
+    this.endpointRecord = endpointRecord;
+  }
 }
