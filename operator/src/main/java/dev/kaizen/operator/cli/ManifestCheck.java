@@ -37,19 +37,16 @@ final class ManifestCheck {
    * The manifests that passed, every problem found, how many documents of other API groups were skipped, and
    * notices that are not problems by themselves (an empty file).
    */
-<<<<<<< HEAD
-  /** @param namespaces the v1 Namespaces the set defines: their labels bind its resources to accounts */
+  /**
+   * @param namespaces the v1 Namespaces the set defines: their labels bind its resources to accounts
+   * @param configMaps the set's ConfigMaps (namespace defaulted), which kinds may read (a SolrCluster's configset)
+   */
   record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices,
-      List<Manifest> namespaces) {}
-=======
-  /** @param configMaps the set's ConfigMaps (namespace defaulted), which kinds may read (a SolrCluster's configset) */
-  record Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices,
-      ManifestConfigMaps.Found configMaps) {
+      List<Manifest> namespaces, ManifestConfigMaps.Found configMaps) {
     Result(List<Manifest> valid, List<Problem> problems, int checked, int skipped, List<Problem> notices) {
-      this(valid, problems, checked, skipped, notices, ManifestConfigMaps.Found.NONE);
+      this(valid, problems, checked, skipped, notices, List.of(), ManifestConfigMaps.Found.NONE);
     }
   }
->>>>>>> issue-12-solr-22
 
   private final ManifestReader reader;
   private final CrdSchemas crds =
@@ -106,12 +103,8 @@ final class ManifestCheck {
     problems.addAll(dev.kaizen.operator.accounts.AccountReferenceCheck.check(read.manifests()));
     problems.addAll(dev.kaizen.operator.accounts.NamespaceBindingCheck.check(read.manifests(), read.namespaces(),
         this::namespaceOf));
-<<<<<<< HEAD
-    return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices(), read.namespaces());
-=======
-    return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices(),
+    return new Result(valid, problems, read.manifests().size(), read.skipped(), read.notices(), read.namespaces(),
         ManifestConfigMaps.Found.of(read.configMaps(), defaultNamespace));
->>>>>>> issue-12-solr-22
   }
 
   /** The namespace a manifest lands in; null for a cluster-scoped kind. */
