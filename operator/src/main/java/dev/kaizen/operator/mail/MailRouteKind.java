@@ -42,6 +42,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * MailRoute's part of the reconcile loop: the SES v2 identity (the root, judged on its tags), then each DNS part in
@@ -82,6 +84,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   private final Map<String, PoolRead> poolReads = new ConcurrentHashMap<>();
 
   private record PoolRead(long atNanos, Optional<ObservedDedicatedIpPool> pool, Map<String, String> ips) {}
+
+  /** The last read of each configuration set's event destination, per target and set (see {@link #destination}). */
+  private final Map<String, Optional<ObservedDeliveryLog.Destination>> destinationReads = new ConcurrentHashMap<>();
 
   /**
    * @param accountIds the account ID behind each binding, for the ARNs SES tags are read and written on
@@ -147,7 +152,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new SesDedicatedIpPoolGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
-        new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
+        new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of(),
+        new AwsDeliveryLogGateway(clients.client(t, CloudWatchLogsClient.class),
+            clients.client(t, EventBridgeClient.class), clients.client(t, SesV2Client.class), calls, t, accountIds)));
   }
 
   @Override
@@ -173,8 +180,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       });
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
+    // The set the spec names; else the identity's default; else the one status last showed (a dropped set whose
+    // deletion failed after the identity stopped pointing at it must not be lost: ours only, judged on its tags).
     Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet().map(DesiredConfigurationSet::name)
         .or(() -> identity.map(ObservedIdentity::configurationSet))
+        .or(() -> lastShown(route).map(MailRouteStatus::getConfigurationSet))
         .flatMap(name -> configurationSet(ports, name));
     Optional<DesiredDedicatedIpPool> wantedPool = desired.configurationSet()
         .flatMap(DesiredConfigurationSet::dedicatedIpPool);
@@ -182,13 +192,22 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Optional<PoolRead> pool = wantedPool.map(DesiredDedicatedIpPool::name)
         .or(() -> configurationSet.filter(set -> owner(route).equals(OwnerTags.read(set.tags()).owner()))
             .map(ObservedConfigurationSet::sendingPoolName))
+        .or(() -> lastShown(route).map(MailRouteStatus::getDedicatedIpPool).map(DedicatedIpPoolStatus::getName))
         .map(name -> pool(ports, name));
     Map<String, Optional<String>> ipPools = new java.util.LinkedHashMap<>();
     pool.ifPresent(read -> wantedPool.filter(DesiredDedicatedIpPool::standard).ifPresent(wanted -> wanted.ips()
         .stream().filter(ip -> !read.pool().map(ObservedDedicatedIpPool::ips).orElse(List.of()).contains(ip))
         .forEach(ip -> ipPools.put(ip, Optional.ofNullable(read.ips().get(ip))))));
+    // The delivery log hangs off the configuration set: read once the identity exists (it is planned after it).
+    Optional<ObservedDeliveryLog> deliveryLog = desired.deliveryLog().filter(log -> identity.isPresent())
+        .map(log -> ports.deliveryLog().describe(log).withDestination(configurationSet.isEmpty() ? Optional.empty()
+            : destination(ports, log.configurationSet(), full)));
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
-        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags());
+        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog);
+  }
+
+  private static Optional<MailRouteStatus> lastShown(MailRoute route) {
+    return Optional.ofNullable((MailRouteStatus) route.getStatus());
   }
 
   /** The pool with its IPs, and where every dedicated IP of the account is (to place those the spec lists). */
@@ -205,6 +224,23 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         pool.tags(), ips.entrySet().stream().filter(ip -> ip.getValue().equals(name)).map(Map.Entry::getKey)
         .toList())), ips);
     poolReads.put(key, read);
+    return read;
+  }
+
+  /**
+   * The set's event destination: read on full observes (or when nothing was read yet), else the last read. One more
+   * SES read on every observe starved reconciles on SES's one-request-per-second buckets (measured: a route held
+   * back for good on GetConfigurationSetEventDestinations beside a second route). The resource's own changes drop it.
+   */
+  private Optional<ObservedDeliveryLog.Destination> destination(MailRoutePorts ports, String set, boolean full) {
+    String key = ports.target() + " " + set;
+    Optional<ObservedDeliveryLog.Destination> last = destinationReads.get(key);
+    if (!full && last != null) {
+      return last;
+    }
+    Optional<ObservedDeliveryLog.Destination> read = ports.deliveryLog().destination(set,
+        DesiredDeliveryLog.DESTINATION_NAME);
+    destinationReads.put(key, read);
     return read;
   }
 
@@ -298,7 +334,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
     Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
-        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
+        Optional.empty());
   }
 
   @Override
@@ -323,6 +360,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
             observed.dedicatedIpPool().map(found -> OwnerTags.read(found.tags())))),
         () -> removablePool(route, observed).ifPresent(found -> objects.add(poolObject(observed, found.name(), true,
             Optional.of(OwnerTags.read(found.tags()))))));
+    observed.desired().deliveryLog().ifPresent(log -> {
+      Optional<ObservedDeliveryLog.Group> group = observed.deliveryLog().flatMap(ObservedDeliveryLog::group);
+      objects.add(new OwnedObject(DeliveryLogPlanner.groupKey(log.groupName()), group.isPresent(),
+          group.map(found -> OwnerTags.read(found.tags())), group.map(ObservedDeliveryLog.Group::arn)));
+      Optional<ObservedDeliveryLog.Rule> rule = observed.deliveryLog().flatMap(ObservedDeliveryLog::rule);
+      objects.add(new OwnedObject(DeliveryLogPlanner.ruleKey(log.ruleName()), rule.isPresent(),
+          rule.map(found -> OwnerTags.read(found.tags())), rule.map(found -> "events:" + observed.target().region()
+              .id() + ":rule/" + found.name())));
+    });
     if (observed.zoneId().isEmpty()) {
       return objects;
     }
@@ -413,10 +459,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       identity.setMailFromStatus(found.mailFromStatus());
     });
     status.setIdentity(identity);
-    status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet).orElse(null));
+    // A set or pool the spec dropped stays in status while it exists and is ours: the next observe finds it there
+    // if its removal stopped half-way (the identity no longer pointing at the set, the set gone before the pool).
+    status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet)
+        .or(() -> removableConfigurationSet(route, observed).map(ObservedConfigurationSet::name)).orElse(null));
     status.setDedicatedIpPool(observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool)
-        .flatMap(wanted -> observed.dedicatedIpPool())
+        .flatMap(wanted -> observed.dedicatedIpPool()).or(() -> removablePool(route, observed))
         .map(pool -> new DedicatedIpPoolStatus(pool.name(), pool.scalingMode(), pool.ips())).orElse(null));
+    status.setDeliveryLogGroup(observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
+        .map(ObservedDeliveryLog.Group::name).orElse(null));
     status.setHostedZoneId(observed.zoneId().orElse(null));
     List<DnsRecordStatus> records = new ArrayList<>();
     for (DnsPart part : observed.parts()) {
@@ -571,6 +622,10 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         changes.add(MailRoutePlanner.dnsDeletion(zoneId, batch));
       }
     });
+    // The delivery log first: its event destination lives in the set, deleted below.
+    observed.desired().deliveryLog().ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(
+        DeliveryLogPlanner.deletion(log, found, verdicts, ownerTagsFromVerdicts(route, observed),
+            "resource deleted"))));
     String domain = observed.desired().domain();
     changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteEmailIdentity", domain, "resource deleted",
         ports -> ports.ses().delete(domain)));
@@ -605,6 +660,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       // the set the spec names, or the one it dropped (status says which the identity used)
       Optional.ofNullable(route.getSpec().getConfigurationSet()).ifPresent(set -> {
         configurationSetReads.remove(target + " " + set.getName());
+        destinationReads.remove(target + " " + set.getName());
         Optional.ofNullable(set.getDedicatedIpPool()).ifPresent(pool -> poolReads.remove(target + " " + pool.getName()));
       });
       Optional.ofNullable(status).map(MailRouteStatus::getDedicatedIpPool)

@@ -40,6 +40,18 @@ public class MailRouteStatus extends KaizenStatus {
   @JsonPropertyDescription("The configuration set's dedicated IP pool and its IPs, as last observed.")
   private DedicatedIpPoolStatus dedicatedIpPool;
 
+  @JsonPropertyDescription("The CloudWatch Logs group of the delivery log, once it exists.")
+  @Size(max = 512)
+  private String deliveryLogGroup;
+
+  public String getDeliveryLogGroup() {
+    return deliveryLogGroup;
+  }
+
+  public void setDeliveryLogGroup(String deliveryLogGroup) {
+    this.deliveryLogGroup = deliveryLogGroup;
+  }
+
   public DedicatedIpPoolStatus getDedicatedIpPool() {
     return dedicatedIpPool;
   }
