@@ -124,8 +124,37 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     if (route.getSpec().getDmarc() != null && route.getSpec().getDmarc().getPolicy() == null) {
       problems.add("spec.dmarc.policy is required.");
     }
+    // The SPF budget without the network (kaizen validate, and before any AWS call): every include counts one
+    // lookup unresolved, so this is the least the record costs; observe counts it again through the includes.
+    if (route.getSpec().getSpf() != null && route.getSpec().getSpf().managesApex()) {
+      String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
+      SpfLookups.Count least = SpfLookups.count(domain, MailRecords.apexSpf(route.getSpec().getSpf()),
+          UNRESOLVED);
+      if (!least.withinLimits()) {
+        problems.add("spec.spf: " + least.problem(domain) + " (counted without resolving the includes: the least it"
+            + " costs)");
+      }
+    }
     return problems;
   }
+
+  /** A resolver that answers nothing: counting with it is offline and gives a lower bound. */
+  private static final DnsResolver UNRESOLVED = new DnsResolver() {
+    @Override
+    public List<String> txt(String name) {
+      throw new UnresolvedException(name, null);
+    }
+
+    @Override
+    public int addresses(String name) {
+      throw new UnresolvedException(name, null);
+    }
+
+    @Override
+    public List<String> mx(String name) {
+      throw new UnresolvedException(name, null);
+    }
+  };
 
   public Optional<AwsTarget> target(MailRoute route) {
     return target(route, AccountBinding.OPERATOR);
