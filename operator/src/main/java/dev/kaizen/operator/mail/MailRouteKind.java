@@ -124,9 +124,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     if (route.getSpec().getDmarc() != null && route.getSpec().getDmarc().getPolicy() == null) {
       problems.add("spec.dmarc.policy is required.");
     }
-    // The SPF budget without the network (kaizen validate, and before any AWS call): every include counts one
-    // lookup unresolved, so this is the least the record costs; observe counts it again through the includes.
-    if (route.getSpec().getSpf() != null && route.getSpec().getSpf().managesApex()) {
+    // The SPF budget without the network (kaizen validate): every include counts one lookup unresolved, so this is
+    // the least the record costs. The operator counts it in observe through the resolver, before any AWS call.
+    if (settings.spfCountedOffline() && route.getSpec().getSpf() != null && route.getSpec().getSpf().managesApex()) {
       String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
       SpfLookups.Count least = SpfLookups.count(domain, MailRecords.apexSpf(route.getSpec().getSpf()),
           UNRESOLVED);
@@ -228,11 +228,38 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .stream().filter(ip -> !read.pool().map(ObservedDedicatedIpPool::ips).orElse(List.of()).contains(ip))
         .forEach(ip -> ipPools.put(ip, Optional.ofNullable(read.ips().get(ip))))));
     // The delivery log hangs off the configuration set: read once the identity exists (it is planned after it).
-    Optional<ObservedDeliveryLog> deliveryLog = desired.deliveryLog().filter(log -> identity.isPresent())
+    // A delivery log the spec dropped is read from the names status kept, to be removed when its tags say it is ours.
+    Optional<ObservedDeliveryLog> deliveryLog = desired.deliveryLog()
+        .or(() -> droppedDeliveryLog(route, configurationSet.map(ObservedConfigurationSet::name)))
+        .filter(log -> identity.isPresent())
         .map(log -> ports.deliveryLog().describe(log).withDestination(configurationSet.isEmpty() ? Optional.empty()
             : destination(ports, log.configurationSet(), full)));
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
         pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog);
+  }
+
+  /**
+   * The delivery log the spec no longer asks for, from the group status last showed (its names are derived from the
+   * resource, the set is the one observed): empty while the spec has one, or status shows none.
+   */
+  static Optional<DesiredDeliveryLog> droppedDeliveryLog(MailRoute route, Optional<String> set) {
+    if (route.getSpec().getDeliveryLog() != null) {
+      return Optional.empty();
+    }
+    return lastShown(route).map(MailRouteStatus::getDeliveryLogGroup)
+        .map(group -> DesiredDeliveryLog.of(new dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec(),
+            set.orElse(""), route.getMetadata().getNamespace(), route.getMetadata().getName()))
+        .filter(log -> log.groupName().equals(lastShown(route).get().getDeliveryLogGroup()));
+  }
+
+  /** The delivery log this observation is about: the spec's, or one it dropped (ours only). */
+  private static Optional<DesiredDeliveryLog> deliveryLogInPlay(MailRoute route, MailRouteObservation observed) {
+    return observed.desired().deliveryLog().or(() -> droppedDeliveryLog(route,
+        observed.configurationSet().map(ObservedConfigurationSet::name)));
+  }
+
+  private static boolean ours(MailRoute route, Map<String, String> tags) {
+    return owner(route).equals(OwnerTags.read(tags).owner());
   }
 
   private static Optional<MailRouteStatus> lastShown(MailRoute route) {
@@ -389,14 +416,22 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
             observed.dedicatedIpPool().map(found -> OwnerTags.read(found.tags())))),
         () -> removablePool(route, observed).ifPresent(found -> objects.add(poolObject(observed, found.name(), true,
             Optional.of(OwnerTags.read(found.tags()))))));
-    observed.desired().deliveryLog().ifPresent(log -> {
-      Optional<ObservedDeliveryLog.Group> group = observed.deliveryLog().flatMap(ObservedDeliveryLog::group);
-      objects.add(new OwnedObject(DeliveryLogPlanner.groupKey(log.groupName()), group.isPresent(),
-          group.map(found -> OwnerTags.read(found.tags())), group.map(ObservedDeliveryLog.Group::arn)));
-      Optional<ObservedDeliveryLog.Rule> rule = observed.deliveryLog().flatMap(ObservedDeliveryLog::rule);
-      objects.add(new OwnedObject(DeliveryLogPlanner.ruleKey(log.ruleName()), rule.isPresent(),
-          rule.map(found -> OwnerTags.read(found.tags())), rule.map(found -> "events:" + observed.target().region()
-              .id() + ":rule/" + found.name())));
+    boolean wantsLog = observed.desired().deliveryLog().isPresent();
+    deliveryLogInPlay(route, observed).ifPresent(log -> {
+      // a dropped log's objects are listed only when their tags name this resource: another's are none of ours
+      Optional<ObservedDeliveryLog.Group> group = observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
+          .filter(found -> wantsLog || ours(route, found.tags()));
+      if (wantsLog || group.isPresent()) {
+        objects.add(new OwnedObject(DeliveryLogPlanner.groupKey(log.groupName()), group.isPresent(),
+            group.map(found -> OwnerTags.read(found.tags())), group.map(ObservedDeliveryLog.Group::arn)));
+      }
+      Optional<ObservedDeliveryLog.Rule> rule = observed.deliveryLog().flatMap(ObservedDeliveryLog::rule)
+          .filter(found -> wantsLog || ours(route, found.tags()));
+      if (wantsLog || rule.isPresent()) {
+        objects.add(new OwnedObject(DeliveryLogPlanner.ruleKey(log.ruleName()), rule.isPresent(),
+            rule.map(found -> OwnerTags.read(found.tags())), rule.map(found -> "events:" + observed.target()
+                .region().id() + ":rule/" + found.name())));
+      }
     });
     if (observed.zoneId().isEmpty()) {
       return objects;
@@ -461,10 +496,16 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
     Optional<ObservedDedicatedIpPool> droppedPool = removablePool(route, observed)
         .filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())));
-    if (dropped.isEmpty() && droppedPool.isEmpty() || observed.identity().isEmpty() || !verdicts.root().mayManage()) {
+    Optional<DesiredDeliveryLog> droppedLog = observed.desired().deliveryLog().isPresent() ? Optional.empty()
+        : deliveryLogInPlay(route, observed);
+    if (dropped.isEmpty() && droppedPool.isEmpty() && droppedLog.isEmpty() || observed.identity().isEmpty()
+        || !verdicts.root().mayManage()) {
       return plan;
     }
     List<Change<MailRoutePorts>> changes = new ArrayList<>(plan.changes());
+    // The dropped delivery log first: its event destination lives in the set, which may be going too.
+    droppedLog.ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(DeliveryLogPlanner.deletion(
+        log, found, verdicts, mine, "spec.deliveryLog removed"))));
     dropped.ifPresent(set -> changes.addAll(ConfigurationSetPlanner.removal(set.name(), observed.identity().get(),
         verdicts)));
     // After the set stopped sending from it (the set's delivery options are planned before).
@@ -652,7 +693,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       }
     });
     // The delivery log first: its event destination lives in the set, deleted below.
-    observed.desired().deliveryLog().ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(
+    deliveryLogInPlay(route, observed).ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(
         DeliveryLogPlanner.deletion(log, found, verdicts, ownerTagsFromVerdicts(route, observed),
             "resource deleted"))));
     String domain = observed.desired().domain();

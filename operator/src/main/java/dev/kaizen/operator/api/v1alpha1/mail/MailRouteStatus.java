@@ -33,7 +33,8 @@ public class MailRouteStatus extends KaizenStatus {
   @Size(max = 32)
   private String enforcementStatus;
 
-  @JsonPropertyDescription("The SES configuration set the identity sends through by default, as last observed.")
+  @JsonPropertyDescription("The SES configuration set the identity sends through by default, as last observed (or one"
+      + " the spec dropped, until it is deleted).")
   @Size(max = 64)
   private String configurationSet;
 
