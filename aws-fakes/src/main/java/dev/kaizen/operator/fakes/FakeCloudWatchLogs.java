@@ -116,7 +116,15 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       Map.entry("DeleteSubscriptionFilter", 5),
       Map.entry("DescribeSubscriptionFilters", 5),
       // The API reference of DescribeLogStreams: "a limit of five transactions per second".
-      Map.entry("DescribeLogStreams", 5));
+      Map.entry("DescribeLogStreams", 5),
+      // Resource policies and saved Logs Insights queries (MailRoute's delivery log): not on the quotas page, 5 TPS
+      // assumed as for the other configuration operations.
+      Map.entry("PutResourcePolicy", 5),
+      Map.entry("DescribeResourcePolicies", 5),
+      Map.entry("DeleteResourcePolicy", 5),
+      Map.entry("PutQueryDefinition", 5),
+      Map.entry("DescribeQueryDefinitions", 5),
+      Map.entry("DeleteQueryDefinition", 5));
 
   /**
    * CloudWatch Logs' errors (JSON protocol, codes as modelled): throttling is ThrottlingException 400 "Rate
@@ -280,6 +288,9 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
       name = r.logGroupName();
     } else if (request instanceof DescribeLogStreamsRequest r) {
       name = r.logGroupName() != null ? r.logGroupName() : arnName(r.logGroupIdentifier());
+    } else if (ACCOUNT_WIDE.contains(operation)) {
+      // resource policies and query definitions name no resource type in the Service Authorization Reference
+      return new Authorization("logs:" + operation, "*", Map.of());
     }
     if (name == null) {
       return null;
@@ -994,6 +1005,180 @@ public class FakeCloudWatchLogs extends FakeAwsService implements CloudWatchLogs
   protected void resetState() {
     groups.clear();
     deniedKmsKeys.clear();
+    resourcePolicies.clear();
+    queryDefinitions.clear();
+  }
+
+  // ---- resource policies and saved queries -----------------------------------------------------------------------
+
+  private static final Set<String> ACCOUNT_WIDE = Set.of("PutResourcePolicy", "DescribeResourcePolicies",
+      "DeleteResourcePolicy", "PutQueryDefinition", "DescribeQueryDefinitions", "DeleteQueryDefinition");
+  /** Resource policies per account and Region (quotas page: 10, not adjustable). */
+  public static final int RESOURCE_POLICIES_PER_REGION = 10;
+  /** Characters per resource policy document (PutResourcePolicy: policyDocument 1-5120). */
+  public static final int MAX_POLICY_DOCUMENT = 5120;
+
+  /** By name, in creation order: name -> document as written. */
+  private final Map<String, String> resourcePolicies = new java.util.LinkedHashMap<>();
+
+  private record QueryDefinitionState(String id, String name, String queryString, List<String> logGroupNames,
+      long lastModified) {}
+
+  /** By ID; DescribeQueryDefinitions lists them by name. */
+  private final Map<String, QueryDefinitionState> queryDefinitions = new java.util.LinkedHashMap<>();
+
+  /**
+   * PutResourcePolicy: creates or replaces the named policy; the document must be JSON of at most 5,120 characters;
+   * an eleventh policy is LimitExceededException.
+   */
+  @Override
+  public software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyResponse putResourcePolicy(
+      software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyRequest request) {
+    return invoke("PutResourcePolicy", request, () -> {
+      String name = request.policyName();
+      String document = request.policyDocument();
+      if (name == null || name.isEmpty()) {
+        throw validationError("policyName is required.");
+      }
+      if (document == null || document.isEmpty() || document.length() > MAX_POLICY_DOCUMENT) {
+        throw validationError("1 validation error detected: Value at 'policyDocument' failed to satisfy constraint:"
+            + " Member must have length less than or equal to " + MAX_POLICY_DOCUMENT);
+      }
+      try {
+        if (!new com.fasterxml.jackson.databind.ObjectMapper().readTree(document).isObject()) {
+          throw new IllegalArgumentException();
+        }
+      } catch (Exception e) {
+        throw validationError("Policy document is not valid JSON.");
+      }
+      if (!resourcePolicies.containsKey(name) && resourcePolicies.size() >= RESOURCE_POLICIES_PER_REGION) {
+        throw limitExceeded("Resource limit exceeded.");
+      }
+      resourcePolicies.put(name, document);
+      return ok(software.amazon.awssdk.services.cloudwatchlogs.model.PutResourcePolicyResponse.builder()
+          .resourcePolicy(p -> p.policyName(name).policyDocument(document).lastUpdatedTime(now().toEpochMilli())));
+    });
+  }
+
+  /** DescribeResourcePolicies: pages of at most {@code limit} (1-50, default 50). */
+  @Override
+  public software.amazon.awssdk.services.cloudwatchlogs.model.DescribeResourcePoliciesResponse
+      describeResourcePolicies(software.amazon.awssdk.services.cloudwatchlogs.model.DescribeResourcePoliciesRequest
+      request) {
+    return invoke("DescribeResourcePolicies", request, () -> {
+      int limit = request.limit() == null ? 50 : request.limit();
+      if (limit < 1 || limit > 50) {
+        throw validationError("limit must be between 1 and 50.");
+      }
+      List<String> names = List.copyOf(resourcePolicies.keySet());
+      int from = request.nextToken() == null ? 0 : Integer.parseInt(decodeToken(request.nextToken(), "policies"));
+      int to = Math.min(names.size(), from + limit);
+      return ok(software.amazon.awssdk.services.cloudwatchlogs.model.DescribeResourcePoliciesResponse.builder()
+          .resourcePolicies(names.subList(from, to).stream().map(n -> software.amazon.awssdk.services.cloudwatchlogs
+              .model.ResourcePolicy.builder().policyName(n).policyDocument(resourcePolicies.get(n)).build()).toList())
+          .nextToken(to < names.size() ? encodeToken("policies", String.valueOf(to)) : null));
+    });
+  }
+
+  @Override
+  public software.amazon.awssdk.services.cloudwatchlogs.model.DeleteResourcePolicyResponse deleteResourcePolicy(
+      software.amazon.awssdk.services.cloudwatchlogs.model.DeleteResourcePolicyRequest request) {
+    return invoke("DeleteResourcePolicy", request, () -> {
+      if (resourcePolicies.remove(request.policyName()) == null) {
+        throw notFoundError("Policy with name [" + request.policyName() + "] does not exist.");
+      }
+      return ok(software.amazon.awssdk.services.cloudwatchlogs.model.DeleteResourcePolicyResponse.builder());
+    });
+  }
+
+  /**
+   * PutQueryDefinition: name 1-255 and queryString 1-10000 characters; with a queryDefinitionId, replaces that
+   * definition's name, query and groups (ResourceNotFoundException when there is none); without, creates one.
+   */
+  @Override
+  public software.amazon.awssdk.services.cloudwatchlogs.model.PutQueryDefinitionResponse putQueryDefinition(
+      software.amazon.awssdk.services.cloudwatchlogs.model.PutQueryDefinitionRequest request) {
+    return invoke("PutQueryDefinition", request, () -> {
+      if (request.name() == null || request.name().isEmpty() || request.name().length() > 255) {
+        throw validationError("name must be 1-255 characters.");
+      }
+      if (request.queryString() == null || request.queryString().isEmpty() || request.queryString().length() > 10000) {
+        throw validationError("queryString must be 1-10000 characters.");
+      }
+      String id = request.queryDefinitionId();
+      if (id != null && !queryDefinitions.containsKey(id)) {
+        throw notFoundError("Query definition " + id + " does not exist.");
+      }
+      if (id == null) {
+        id = java.util.UUID.randomUUID().toString();
+      }
+      queryDefinitions.put(id, new QueryDefinitionState(id, request.name(), request.queryString(),
+          request.hasLogGroupNames() ? List.copyOf(request.logGroupNames()) : List.of(), now().toEpochMilli()));
+      return ok(software.amazon.awssdk.services.cloudwatchlogs.model.PutQueryDefinitionResponse.builder()
+          .queryDefinitionId(id));
+    });
+  }
+
+  /** DescribeQueryDefinitions: by name prefix, ordered by name, pages of maxResults (1-1000, default 1000). */
+  @Override
+  public software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueryDefinitionsResponse
+      describeQueryDefinitions(software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueryDefinitionsRequest
+      request) {
+    return invoke("DescribeQueryDefinitions", request, () -> {
+      int max = request.maxResults() == null ? 1000 : request.maxResults();
+      if (max < 1 || max > 1000) {
+        throw validationError("maxResults must be between 1 and 1000.");
+      }
+      String prefix = request.queryDefinitionNamePrefix() == null ? "" : request.queryDefinitionNamePrefix();
+      List<QueryDefinitionState> matching = queryDefinitions.values().stream()
+          .filter(q -> q.name().startsWith(prefix))
+          .sorted(java.util.Comparator.comparing(QueryDefinitionState::name).thenComparing(QueryDefinitionState::id))
+          .toList();
+      int from = request.nextToken() == null ? 0
+          : Integer.parseInt(decodeToken(request.nextToken(), "queries " + prefix));
+      int to = Math.min(matching.size(), from + max);
+      return ok(software.amazon.awssdk.services.cloudwatchlogs.model.DescribeQueryDefinitionsResponse.builder()
+          .queryDefinitions(matching.subList(from, to).stream().map(q -> software.amazon.awssdk.services
+              .cloudwatchlogs.model.QueryDefinition.builder().queryDefinitionId(q.id()).name(q.name())
+              .queryString(q.queryString()).logGroupNames(q.logGroupNames()).lastModified(q.lastModified()).build())
+              .toList())
+          .nextToken(to < matching.size() ? encodeToken("queries " + prefix, String.valueOf(to)) : null));
+    });
+  }
+
+  @Override
+  public software.amazon.awssdk.services.cloudwatchlogs.model.DeleteQueryDefinitionResponse deleteQueryDefinition(
+      software.amazon.awssdk.services.cloudwatchlogs.model.DeleteQueryDefinitionRequest request) {
+    return invoke("DeleteQueryDefinition", request, () -> {
+      if (request.queryDefinitionId() == null || queryDefinitions.remove(request.queryDefinitionId()) == null) {
+        throw notFoundError("Query definition " + request.queryDefinitionId() + " does not exist.");
+      }
+      return ok(software.amazon.awssdk.services.cloudwatchlogs.model.DeleteQueryDefinitionResponse.builder()
+          .success(true));
+    });
+  }
+
+  /** The resource policies as stored: name -> document. */
+  public Map<String, String> resourcePolicies() {
+    synchronized (lock) {
+      return Map.copyOf(resourcePolicies);
+    }
+  }
+
+  /** Writes a resource policy as another tool would. */
+  public void putResourcePolicyDirectly(String name, String document) {
+    synchronized (lock) {
+      resourcePolicies.put(name, document);
+    }
+  }
+
+  /** The saved queries' names and query strings, by name. */
+  public Map<String, String> queryDefinitions() {
+    synchronized (lock) {
+      Map<String, String> byName = new java.util.TreeMap<>();
+      queryDefinitions.values().forEach(q -> byName.put(q.name(), q.queryString()));
+      return byName;
+    }
   }
 
   // ---- errors ----------------------------------------------------------------------------------------------------

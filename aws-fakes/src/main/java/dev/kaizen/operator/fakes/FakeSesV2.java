@@ -11,6 +11,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
+import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetEventDestinationRequest;
+import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetEventDestinationResponse;
+import software.amazon.awssdk.services.sesv2.model.DeleteConfigurationSetEventDestinationRequest;
+import software.amazon.awssdk.services.sesv2.model.DeleteConfigurationSetEventDestinationResponse;
+import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetEventDestinationsRequest;
+import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetEventDestinationsResponse;
+import software.amazon.awssdk.services.sesv2.model.UpdateConfigurationSetEventDestinationRequest;
+import software.amazon.awssdk.services.sesv2.model.UpdateConfigurationSetEventDestinationResponse;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.BehaviorOnMxFailure;
 import software.amazon.awssdk.services.sesv2.model.CreateDedicatedIpPoolRequest;
@@ -115,7 +123,10 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       "PutConfigurationSetDeliveryOptions", "PutConfigurationSetReputationOptions", "PutConfigurationSetSendingOptions",
       "PutConfigurationSetSuppressionOptions", "PutEmailIdentityConfigurationSetAttributes", "CreateDedicatedIpPool",
       "GetDedicatedIpPool", "DeleteDedicatedIpPool", "GetDedicatedIps", "GetDedicatedIp", "PutDedicatedIpInPool",
-      "ListTagsForResource");
+      "ListTagsForResource", "CreateConfigurationSetEventDestination", "UpdateConfigurationSetEventDestination",
+      "DeleteConfigurationSetEventDestination", "GetConfigurationSetEventDestinations");
+  /** Event destinations per configuration set (SES quotas: "Event destinations per configuration set: 10"). */
+  public static final int EVENT_DESTINATIONS_PER_SET = 10;
   /** Where SES keeps the account's leased IPs that are in no pool of its own; it cannot be edited. */
   public static final String DEFAULT_POOL = "ses-default-dedicated-pool";
   private static final String SHARED_POOL = "ses-shared-pool";
@@ -158,6 +169,9 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     Boolean reputationMetrics;
     Boolean sendingEnabled;
     List<SuppressionListReason> suppressedReasons;
+    /** Its event destinations by name, in creation order. */
+    final Map<String, software.amazon.awssdk.services.sesv2.model.EventDestination> destinations =
+        new LinkedHashMap<>();
 
     ConfigurationSet(String name) {
       this.name = name;
@@ -826,6 +840,120 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     return ok(builder);
   }
 
+  // ---- event destinations (SES v2 API reference: CreateConfigurationSetEventDestination and EventDestination) ----
+
+  @Override
+  public CreateConfigurationSetEventDestinationResponse createConfigurationSetEventDestination(
+      CreateConfigurationSetEventDestinationRequest request) {
+    return invoke("CreateConfigurationSetEventDestination", request, () -> {
+      ConfigurationSet set = configurationSet(request.configurationSetName());
+      String name = requireEventDestinationName(request.eventDestinationName());
+      var destination = eventDestination(name, request.eventDestination());
+      if (set.destinations.containsKey(name)) {
+        throw serviceError(AlreadyExistsException.builder(), 400, "AlreadyExistsException", "Event destination "
+            + name + " already exists in configuration set " + set.name + ".");
+      }
+      if (set.destinations.size() >= EVENT_DESTINATIONS_PER_SET) {
+        throw serviceError(software.amazon.awssdk.services.sesv2.model.LimitExceededException.builder(), 400,
+            "LimitExceededException", "Maximum number of event destinations exceeded.");
+      }
+      set.destinations.put(name, destination);
+      return ok(CreateConfigurationSetEventDestinationResponse.builder());
+    });
+  }
+
+  @Override
+  public UpdateConfigurationSetEventDestinationResponse updateConfigurationSetEventDestination(
+      UpdateConfigurationSetEventDestinationRequest request) {
+    return invoke("UpdateConfigurationSetEventDestination", request, () -> {
+      ConfigurationSet set = configurationSet(request.configurationSetName());
+      String name = request.eventDestinationName();
+      if (name == null || !set.destinations.containsKey(name)) {
+        throw notFoundError("Event destination " + name + " does not exist.");
+      }
+      set.destinations.put(name, eventDestination(name, request.eventDestination()));
+      return ok(UpdateConfigurationSetEventDestinationResponse.builder());
+    });
+  }
+
+  @Override
+  public DeleteConfigurationSetEventDestinationResponse deleteConfigurationSetEventDestination(
+      DeleteConfigurationSetEventDestinationRequest request) {
+    return invoke("DeleteConfigurationSetEventDestination", request, () -> {
+      ConfigurationSet set = configurationSet(request.configurationSetName());
+      if (set.destinations.remove(request.eventDestinationName()) == null) {
+        throw notFoundError("Event destination " + request.eventDestinationName() + " does not exist.");
+      }
+      return ok(DeleteConfigurationSetEventDestinationResponse.builder());
+    });
+  }
+
+  @Override
+  public GetConfigurationSetEventDestinationsResponse getConfigurationSetEventDestinations(
+      GetConfigurationSetEventDestinationsRequest request) {
+    return invoke("GetConfigurationSetEventDestinations", request, () -> ok(
+        GetConfigurationSetEventDestinationsResponse.builder().eventDestinations(
+            List.copyOf(configurationSet(request.configurationSetName()).destinations.values()))));
+  }
+
+  /** A configuration set's event destinations as stored, by name (empty when the set does not exist). */
+  public Map<String, software.amazon.awssdk.services.sesv2.model.EventDestination> eventDestinations(String set) {
+    synchronized (lock) {
+      ConfigurationSet found = configurationSets.get(set);
+      return found == null ? Map.of() : Map.copyOf(found.destinations);
+    }
+  }
+
+  /** Changes an event destination as a person would in the console (e.g. turns it off). */
+  public void editEventDestinationDirectly(String set, String name, boolean enabled) {
+    synchronized (lock) {
+      ConfigurationSet found = configurationSet(set);
+      found.destinations.computeIfPresent(name, (key, destination) -> destination.toBuilder().enabled(enabled)
+          .build());
+    }
+  }
+
+  /** Letters, digits, '_' and '-', at most 64 (the API reference). */
+  private String requireEventDestinationName(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw validationError("Invalid event destination name: " + name);
+    }
+    return name;
+  }
+
+  /**
+   * Exactly one destination; an EventBridge one on the default bus only ("Only the default bus is supported"); at
+   * least one event type. Stored as GetConfigurationSetEventDestinations returns it (enabled unless said otherwise).
+   */
+  private software.amazon.awssdk.services.sesv2.model.EventDestination eventDestination(String name,
+      software.amazon.awssdk.services.sesv2.model.EventDestinationDefinition definition) {
+    if (definition == null) {
+      throw validationError("EventDestination is required.");
+    }
+    int kinds = (definition.cloudWatchDestination() != null ? 1 : 0)
+        + (definition.kinesisFirehoseDestination() != null ? 1 : 0) + (definition.snsDestination() != null ? 1 : 0)
+        + (definition.eventBridgeDestination() != null ? 1 : 0) + (definition.pinpointDestination() != null ? 1 : 0);
+    if (kinds != 1) {
+      throw validationError("Exactly one destination must be specified.");
+    }
+    if (definition.eventBridgeDestination() != null) {
+      String bus = definition.eventBridgeDestination().eventBusArn();
+      if (bus == null || !bus.equals("arn:" + partition + ":events:" + region + ":" + accountId
+          + ":event-bus/default")) {
+        throw validationError("Invalid event bus ARN " + bus + ": only the default event bus is supported.");
+      }
+    }
+    if (!definition.hasMatchingEventTypes() || definition.matchingEventTypes().isEmpty()) {
+      throw validationError("MatchingEventTypes must not be empty.");
+    }
+    return software.amazon.awssdk.services.sesv2.model.EventDestination.builder().name(name)
+        .enabled(definition.enabled() == null || definition.enabled())
+        .matchingEventTypes(definition.matchingEventTypes())
+        .eventBridgeDestination(definition.eventBridgeDestination())
+        .snsDestination(definition.snsDestination()).cloudWatchDestination(definition.cloudWatchDestination())
+        .kinesisFirehoseDestination(definition.kinesisFirehoseDestination()).build();
+  }
+
   private ConfigurationSet configurationSet(String name) {
     ConfigurationSet set = name == null ? null : configurationSets.get(name);
     if (set == null) {
@@ -856,6 +984,14 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     } else if (request instanceof PutConfigurationSetSendingOptionsRequest r) {
       return r.configurationSetName();
     } else if (request instanceof PutConfigurationSetSuppressionOptionsRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof CreateConfigurationSetEventDestinationRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof UpdateConfigurationSetEventDestinationRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof DeleteConfigurationSetEventDestinationRequest r) {
+      return r.configurationSetName();
+    } else if (request instanceof GetConfigurationSetEventDestinationsRequest r) {
       return r.configurationSetName();
     }
     return null;

@@ -67,6 +67,8 @@ public final class QuotaTable {
   private static final double AUTO_SCALING_RATE = 10;
   private static final String SSM = "SSM";
   private static final String SSM_QUOTAS = "https://docs.aws.amazon.com/general/latest/gr/ssm.html";
+  private static final String EVENTBRIDGE = "EventBridge";
+  private static final String EVENTBRIDGE_QUOTAS = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html";
   private static final String SCHEDULER = "Scheduler";
   private static final String SCHEDULER_QUOTAS =
       "https://docs.aws.amazon.com/scheduler/latest/UserGuide/scheduler-quotas.html";
@@ -188,7 +190,31 @@ public final class QuotaTable {
       perOperation(SCHEDULER, "ListTagsForResource", 10, SCHEDULER_QUOTAS),
       perOperation(SCHEDULER, "TagResource", 10, SCHEDULER_QUOTAS),
       // CronJobSet's EventBridge health: one GetMetricData per set per full observe (CloudWatch: 50/s).
-      perOperation(CLOUDWATCH, "GetMetricData", 50, CLOUDWATCH_QUOTAS));
+      perOperation(CLOUDWATCH, "GetMetricData", 50, CLOUDWATCH_QUOTAS),
+      // MailRoute's delivery log (issue 10). EventBridge: "all EventBridge APIs other than PutEvents" share a
+      // throttle of 50 requests/s per account and Region (eb-quota), taken per operation here.
+      perOperation(EVENTBRIDGE, "PutRule", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "DescribeRule", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "DeleteRule", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "PutTargets", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "ListTargetsByRule", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "RemoveTargets", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "TagResource", 50, EVENTBRIDGE_QUOTAS),
+      perOperation(EVENTBRIDGE, "ListTagsForResource", 50, EVENTBRIDGE_QUOTAS),
+      // CloudWatch Logs resource policies and saved queries: not on the quotas page; 5/s assumed, as the page gives
+      // for the other configuration operations (PutRetentionPolicy, PutMetricFilter...).
+      perOperation(LOGS, "PutResourcePolicy", 5, LOGS_QUOTAS),
+      perOperation(LOGS, "DescribeResourcePolicies", 5, LOGS_QUOTAS),
+      perOperation(LOGS, "DeleteResourcePolicy", 5, LOGS_QUOTAS),
+      perOperation(LOGS, "PutQueryDefinition", 5, LOGS_QUOTAS),
+      perOperation(LOGS, "DescribeQueryDefinitions", 5, LOGS_QUOTAS),
+      perOperation(LOGS, "DeleteQueryDefinition", 5, LOGS_QUOTAS),
+      // SES v2 event destinations: no documented v2 rate; SES v1's "no more than once per second" assumed, per
+      // operation, as for the configuration sets.
+      perOperation(SES, "CreateConfigurationSetEventDestination", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "UpdateConfigurationSetEventDestination", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "DeleteConfigurationSetEventDestination", 1, SES_CONFIGURATION_SET_QUOTAS),
+      perOperation(SES, "GetConfigurationSetEventDestinations", 1, SES_CONFIGURATION_SET_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

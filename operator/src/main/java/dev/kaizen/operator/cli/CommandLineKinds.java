@@ -82,7 +82,7 @@ final class CommandLineKinds {
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format, Clock.systemUTC());
-    var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.defaults(),
+    var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.forCommandLine(),
         new dev.kaizen.operator.aws.AccountIds(clients, calls));
     // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
     var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, reason, message) -> {},

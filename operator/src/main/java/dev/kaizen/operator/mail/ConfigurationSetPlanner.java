@@ -91,12 +91,16 @@ final class ConfigurationSetPlanner {
       return List.of();
     }
     String domain = identity.name();
-    return List.of(
-        Change.of(Effect.UPDATE, "PutEmailIdentityConfigurationSetAttributes", domain,
-            "default configuration set " + name + " -> (none): spec.configurationSet removed",
-            ports -> ports.configurationSets().makeDefault(domain, null)),
-        Change.of(Effect.DELETE, "DeleteConfigurationSet", name, "spec.configurationSet removed",
-            ports -> ports.configurationSets().delete(name)));
+    List<Change<MailRoutePorts>> changes = new ArrayList<>();
+    // The identity may already have stopped pointing at it (a removal that stopped half-way): then only delete.
+    if (Objects.equals(name, identity.configurationSet())) {
+      changes.add(Change.of(Effect.UPDATE, "PutEmailIdentityConfigurationSetAttributes", domain,
+          "default configuration set " + name + " -> (none): spec.configurationSet removed",
+          ports -> ports.configurationSets().makeDefault(domain, null)));
+    }
+    changes.add(Change.of(Effect.DELETE, "DeleteConfigurationSet", name, "spec.configurationSet removed",
+        ports -> ports.configurationSets().delete(name)));
+    return changes;
   }
 
   private static String onOff(boolean on) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record DesiredMailRoute(String domain, String region, String keyLength, Optional<String> mailFromDomain,
     String behaviorOnMxFailure, Optional<String> dmarc, Optional<String> apexSpf, boolean manualDns,
-    Optional<DesiredConfigurationSet> configurationSet) {
+    Optional<DesiredConfigurationSet> configurationSet, Optional<DesiredDeliveryLog> deliveryLog) {
 
   public static DesiredMailRoute of(MailRoute route, String region) {
     MailRouteSpec spec = route.getSpec();
@@ -28,6 +28,10 @@ public record DesiredMailRoute(String domain, String region, String keyLength, O
         Optional.ofNullable(spec.getDmarc()).map(MailRecords::dmarc),
         Optional.ofNullable(spec.getSpf()).filter(spf -> spf.managesApex()).map(MailRecords::apexSpf),
         spec.getDns() != null && spec.getDns().isManual(),
-        Optional.ofNullable(spec.getConfigurationSet()).map(DesiredConfigurationSet::of));
+        Optional.ofNullable(spec.getConfigurationSet()).map(DesiredConfigurationSet::of),
+        // The CRD refuses a delivery log without a configuration set; a manifest that slips past it logs nothing.
+        Optional.ofNullable(spec.getDeliveryLog()).filter(log -> spec.getConfigurationSet() != null)
+            .map(log -> DesiredDeliveryLog.of(log, spec.getConfigurationSet().getName(),
+                route.getMetadata().getNamespace(), route.getMetadata().getName())));
   }
 }

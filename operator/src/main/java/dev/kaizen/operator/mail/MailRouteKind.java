@@ -42,6 +42,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * MailRoute's part of the reconcile loop: the SES v2 identity (the root, judged on its tags), then each DNS part in
@@ -83,6 +85,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   private record PoolRead(long atNanos, Optional<ObservedDedicatedIpPool> pool, Map<String, String> ips) {}
 
+  /** The last read of each configuration set's event destination, per target and set (see {@link #destination}). */
+  private final Map<String, Optional<ObservedDeliveryLog.Destination>> destinationReads = new ConcurrentHashMap<>();
+
   /**
    * @param accountIds the account ID behind each binding, for the ARNs SES tags are read and written on
    */
@@ -119,8 +124,37 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     if (route.getSpec().getDmarc() != null && route.getSpec().getDmarc().getPolicy() == null) {
       problems.add("spec.dmarc.policy is required.");
     }
+    // The SPF budget without the network (kaizen validate): every include counts one lookup unresolved, so this is
+    // the least the record costs. The operator counts it in observe through the resolver, before any AWS call.
+    if (settings.spfCountedOffline() && route.getSpec().getSpf() != null && route.getSpec().getSpf().managesApex()) {
+      String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
+      SpfLookups.Count least = SpfLookups.count(domain, MailRecords.apexSpf(route.getSpec().getSpf()),
+          UNRESOLVED);
+      if (!least.withinLimits()) {
+        problems.add("spec.spf: " + least.problem(domain) + " (counted without resolving the includes: the least it"
+            + " costs)");
+      }
+    }
     return problems;
   }
+
+  /** A resolver that answers nothing: counting with it is offline and gives a lower bound. */
+  private static final DnsResolver UNRESOLVED = new DnsResolver() {
+    @Override
+    public List<String> txt(String name) {
+      throw new UnresolvedException(name, null);
+    }
+
+    @Override
+    public int addresses(String name) {
+      throw new UnresolvedException(name, null);
+    }
+
+    @Override
+    public List<String> mx(String name) {
+      throw new UnresolvedException(name, null);
+    }
+  };
 
   public Optional<AwsTarget> target(MailRoute route) {
     return target(route, AccountBinding.OPERATOR);
@@ -147,7 +181,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         new SesIdentityGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new SesConfigurationSetGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new SesDedicatedIpPoolGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
-        new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of()));
+        new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of(),
+        new AwsDeliveryLogGateway(clients.client(t, CloudWatchLogsClient.class),
+            clients.client(t, EventBridgeClient.class), clients.client(t, SesV2Client.class), calls, t, accountIds)));
   }
 
   @Override
@@ -173,8 +209,11 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       });
       records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
     }
+    // The set the spec names; else the identity's default; else the one status last showed (a dropped set whose
+    // deletion failed after the identity stopped pointing at it must not be lost: ours only, judged on its tags).
     Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet().map(DesiredConfigurationSet::name)
         .or(() -> identity.map(ObservedIdentity::configurationSet))
+        .or(() -> lastShown(route).map(MailRouteStatus::getConfigurationSet))
         .flatMap(name -> configurationSet(ports, name));
     Optional<DesiredDedicatedIpPool> wantedPool = desired.configurationSet()
         .flatMap(DesiredConfigurationSet::dedicatedIpPool);
@@ -182,13 +221,49 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Optional<PoolRead> pool = wantedPool.map(DesiredDedicatedIpPool::name)
         .or(() -> configurationSet.filter(set -> owner(route).equals(OwnerTags.read(set.tags()).owner()))
             .map(ObservedConfigurationSet::sendingPoolName))
+        .or(() -> lastShown(route).map(MailRouteStatus::getDedicatedIpPool).map(DedicatedIpPoolStatus::getName))
         .map(name -> pool(ports, name));
     Map<String, Optional<String>> ipPools = new java.util.LinkedHashMap<>();
     pool.ifPresent(read -> wantedPool.filter(DesiredDedicatedIpPool::standard).ifPresent(wanted -> wanted.ips()
         .stream().filter(ip -> !read.pool().map(ObservedDedicatedIpPool::ips).orElse(List.of()).contains(ip))
         .forEach(ip -> ipPools.put(ip, Optional.ofNullable(read.ips().get(ip))))));
+    // The delivery log hangs off the configuration set: read once the identity exists (it is planned after it).
+    // A delivery log the spec dropped is read from the names status kept, to be removed when its tags say it is ours.
+    Optional<ObservedDeliveryLog> deliveryLog = desired.deliveryLog()
+        .or(() -> droppedDeliveryLog(route, configurationSet.map(ObservedConfigurationSet::name)))
+        .filter(log -> identity.isPresent())
+        .map(log -> ports.deliveryLog().describe(log).withDestination(configurationSet.isEmpty() ? Optional.empty()
+            : destination(ports, log.configurationSet(), full)));
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
-        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags());
+        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog);
+  }
+
+  /**
+   * The delivery log the spec no longer asks for, from the group status last showed (its names are derived from the
+   * resource, the set is the one observed): empty while the spec has one, or status shows none.
+   */
+  static Optional<DesiredDeliveryLog> droppedDeliveryLog(MailRoute route, Optional<String> set) {
+    if (route.getSpec().getDeliveryLog() != null) {
+      return Optional.empty();
+    }
+    return lastShown(route).map(MailRouteStatus::getDeliveryLogGroup)
+        .map(group -> DesiredDeliveryLog.of(new dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec(),
+            set.orElse(""), route.getMetadata().getNamespace(), route.getMetadata().getName()))
+        .filter(log -> log.groupName().equals(lastShown(route).get().getDeliveryLogGroup()));
+  }
+
+  /** The delivery log this observation is about: the spec's, or one it dropped (ours only). */
+  private static Optional<DesiredDeliveryLog> deliveryLogInPlay(MailRoute route, MailRouteObservation observed) {
+    return observed.desired().deliveryLog().or(() -> droppedDeliveryLog(route,
+        observed.configurationSet().map(ObservedConfigurationSet::name)));
+  }
+
+  private static boolean ours(MailRoute route, Map<String, String> tags) {
+    return owner(route).equals(OwnerTags.read(tags).owner());
+  }
+
+  private static Optional<MailRouteStatus> lastShown(MailRoute route) {
+    return Optional.ofNullable((MailRouteStatus) route.getStatus());
   }
 
   /** The pool with its IPs, and where every dedicated IP of the account is (to place those the spec lists). */
@@ -205,6 +280,23 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         pool.tags(), ips.entrySet().stream().filter(ip -> ip.getValue().equals(name)).map(Map.Entry::getKey)
         .toList())), ips);
     poolReads.put(key, read);
+    return read;
+  }
+
+  /**
+   * The set's event destination: read on full observes (or when nothing was read yet), else the last read. One more
+   * SES read on every observe starved reconciles on SES's one-request-per-second buckets (measured: a route held
+   * back for good on GetConfigurationSetEventDestinations beside a second route). The resource's own changes drop it.
+   */
+  private Optional<ObservedDeliveryLog.Destination> destination(MailRoutePorts ports, String set, boolean full) {
+    String key = ports.target() + " " + set;
+    Optional<ObservedDeliveryLog.Destination> last = destinationReads.get(key);
+    if (!full && last != null) {
+      return last;
+    }
+    Optional<ObservedDeliveryLog.Destination> read = ports.deliveryLog().destination(set,
+        DesiredDeliveryLog.DESTINATION_NAME);
+    destinationReads.put(key, read);
     return read;
   }
 
@@ -298,7 +390,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
     Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
-        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
+        Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
+        Optional.empty());
   }
 
   @Override
@@ -323,6 +416,23 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
             observed.dedicatedIpPool().map(found -> OwnerTags.read(found.tags())))),
         () -> removablePool(route, observed).ifPresent(found -> objects.add(poolObject(observed, found.name(), true,
             Optional.of(OwnerTags.read(found.tags()))))));
+    boolean wantsLog = observed.desired().deliveryLog().isPresent();
+    deliveryLogInPlay(route, observed).ifPresent(log -> {
+      // a dropped log's objects are listed only when their tags name this resource: another's are none of ours
+      Optional<ObservedDeliveryLog.Group> group = observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
+          .filter(found -> wantsLog || ours(route, found.tags()));
+      if (wantsLog || group.isPresent()) {
+        objects.add(new OwnedObject(DeliveryLogPlanner.groupKey(log.groupName()), group.isPresent(),
+            group.map(found -> OwnerTags.read(found.tags())), group.map(ObservedDeliveryLog.Group::arn)));
+      }
+      Optional<ObservedDeliveryLog.Rule> rule = observed.deliveryLog().flatMap(ObservedDeliveryLog::rule)
+          .filter(found -> wantsLog || ours(route, found.tags()));
+      if (wantsLog || rule.isPresent()) {
+        objects.add(new OwnedObject(DeliveryLogPlanner.ruleKey(log.ruleName()), rule.isPresent(),
+            rule.map(found -> OwnerTags.read(found.tags())), rule.map(found -> "events:" + observed.target()
+                .region().id() + ":rule/" + found.name())));
+      }
+    });
     if (observed.zoneId().isEmpty()) {
       return objects;
     }
@@ -386,10 +496,16 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
     Optional<ObservedDedicatedIpPool> droppedPool = removablePool(route, observed)
         .filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())));
-    if (dropped.isEmpty() && droppedPool.isEmpty() || observed.identity().isEmpty() || !verdicts.root().mayManage()) {
+    Optional<DesiredDeliveryLog> droppedLog = observed.desired().deliveryLog().isPresent() ? Optional.empty()
+        : deliveryLogInPlay(route, observed);
+    if (dropped.isEmpty() && droppedPool.isEmpty() && droppedLog.isEmpty() || observed.identity().isEmpty()
+        || !verdicts.root().mayManage()) {
       return plan;
     }
     List<Change<MailRoutePorts>> changes = new ArrayList<>(plan.changes());
+    // The dropped delivery log first: its event destination lives in the set, which may be going too.
+    droppedLog.ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(DeliveryLogPlanner.deletion(
+        log, found, verdicts, mine, "spec.deliveryLog removed"))));
     dropped.ifPresent(set -> changes.addAll(ConfigurationSetPlanner.removal(set.name(), observed.identity().get(),
         verdicts)));
     // After the set stopped sending from it (the set's delivery options are planned before).
@@ -413,10 +529,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       identity.setMailFromStatus(found.mailFromStatus());
     });
     status.setIdentity(identity);
-    status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet).orElse(null));
+    // A set or pool the spec dropped stays in status while it exists and is ours: the next observe finds it there
+    // if its removal stopped half-way (the identity no longer pointing at the set, the set gone before the pool).
+    status.setConfigurationSet(observed.identity().map(ObservedIdentity::configurationSet)
+        .or(() -> removableConfigurationSet(route, observed).map(ObservedConfigurationSet::name)).orElse(null));
     status.setDedicatedIpPool(observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool)
-        .flatMap(wanted -> observed.dedicatedIpPool())
+        .flatMap(wanted -> observed.dedicatedIpPool()).or(() -> removablePool(route, observed))
         .map(pool -> new DedicatedIpPoolStatus(pool.name(), pool.scalingMode(), pool.ips())).orElse(null));
+    status.setDeliveryLogGroup(observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
+        .map(ObservedDeliveryLog.Group::name).orElse(null));
     status.setHostedZoneId(observed.zoneId().orElse(null));
     List<DnsRecordStatus> records = new ArrayList<>();
     for (DnsPart part : observed.parts()) {
@@ -571,6 +692,10 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         changes.add(MailRoutePlanner.dnsDeletion(zoneId, batch));
       }
     });
+    // The delivery log first: its event destination lives in the set, deleted below.
+    deliveryLogInPlay(route, observed).ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(
+        DeliveryLogPlanner.deletion(log, found, verdicts, ownerTagsFromVerdicts(route, observed),
+            "resource deleted"))));
     String domain = observed.desired().domain();
     changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteEmailIdentity", domain, "resource deleted",
         ports -> ports.ses().delete(domain)));
@@ -605,6 +730,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       // the set the spec names, or the one it dropped (status says which the identity used)
       Optional.ofNullable(route.getSpec().getConfigurationSet()).ifPresent(set -> {
         configurationSetReads.remove(target + " " + set.getName());
+        destinationReads.remove(target + " " + set.getName());
         Optional.ofNullable(set.getDedicatedIpPool()).ifPresent(pool -> poolReads.remove(target + " " + pool.getName()));
       });
       Optional.ofNullable(status).map(MailRouteStatus::getDedicatedIpPool)

@@ -16,13 +16,15 @@ import java.util.Optional;
  *     pool the observed set sends from, if it exists (ours to remove once the spec drops it)
  * @param ipPools for each IP the spec lists that is not in the pool: the pool it is in now (empty: not leased)
  * @param defaultTags the account's default tags, which every object of the resource should carry
+ * @param deliveryLog the delivery log's objects, when the spec asks for one
  * @param records the record sets observed at each part's name and marker name (empty map with manual DNS)
  */
 public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, Optional<ObservedIdentity> identity,
     Optional<String> zoneId, List<DnsPart> parts, Map<String, List<RecordSet>> records,
     Optional<SpfLookups.Count> apexSpf, Optional<IdentityGateway.SendingAccount> account,
     Optional<ObservedConfigurationSet> configurationSet, Optional<ObservedDedicatedIpPool> dedicatedIpPool,
-    Map<String, Optional<String>> ipPools, Map<String, String> defaultTags) {
+    Map<String, Optional<String>> ipPools, Map<String, String> defaultTags,
+    Optional<ObservedDeliveryLog> deliveryLog) {
 
   public List<RecordSet> recordsAt(String name) {
     return records.getOrDefault(RecordSet.fqdn(name), List.of());

@@ -72,6 +72,11 @@ public final class MailRoutePlanner {
       changes.addAll(ConfigurationSetPlanner.plan(set, observed.configurationSet(), identity, verdicts, mine,
           observed.defaultTags()));
     });
+    // After the set: its event destination needs it. Not while the set is someone else's.
+    desired.deliveryLog().filter(log -> observed.configurationSet().isEmpty()
+        || verdicts.of(ConfigurationSetPlanner.key(log.configurationSet())).mayManage())
+        .ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(DeliveryLogPlanner.plan(log, found,
+            verdicts, mine, observed.defaultTags()))));
     if (!desired.manualDns() && observed.zoneId().isPresent()) {
       String zoneId = observed.zoneId().get();
       List<RecordChange> batch = DnsPlanner.plan(observed.parts(), observed::recordsAt, verdicts::of, mine);

@@ -9,10 +9,17 @@ import java.util.Map;
  * the public DNS (for SPF lookup counting), and the account's default tags for what it creates.
  */
 public record MailRoutePorts(AwsTarget target, IdentityGateway ses, ConfigurationSetGateway configurationSets,
-    DedicatedIpPoolGateway pools, DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags) {
+    DedicatedIpPoolGateway pools, DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags,
+    DeliveryLogGateway deliveryLog) {
 
   public MailRoutePorts {
     defaultTags = Map.copyOf(defaultTags);
+  }
+
+  /** Ports without a delivery log (planner tests of the other parts). */
+  public MailRoutePorts(AwsTarget target, IdentityGateway ses, ConfigurationSetGateway configurationSets,
+      DedicatedIpPoolGateway pools, DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags) {
+    this(target, ses, configurationSets, pools, dns, resolver, defaultTags, null);
   }
 
   /**
@@ -24,6 +31,6 @@ public record MailRoutePorts(AwsTarget target, IdentityGateway ses, Configuratio
   public MailRoutePorts forCaller(AwsCaller caller, Map<String, String> tags) {
     return new MailRoutePorts(target, ses.forCaller(caller), configurationSets.forCaller(caller),
         pools.forCaller(caller), dns.forCaller(caller),
-        resolver, tags);
+        resolver, tags, deliveryLog == null ? null : deliveryLog.forCaller(caller));
   }
 }

@@ -10,6 +10,8 @@ public final class MailRouteStalled extends RuntimeException {
   public static final String SPF_LOOKUP_LIMIT = "SpfLookupLimit";
   public static final String DKIM_VERIFICATION_FAILED = "DkimVerificationFailed";
   public static final String DNS_CONFLICT = "DnsConflict";
+  /** The shared CloudWatch Logs resource policy has no room for the delivery log's statement. */
+  public static final String DELIVERY_LOG_POLICY = "DeliveryLogPolicyFull";
   /** A dedicated IP the spec lists is not leased by the account, or sits in another pool. */
   public static final String DEDICATED_IP_UNAVAILABLE = "DedicatedIpUnavailable";
   /** The pool exists with another scaling mode than the spec asks for. */

@@ -8,8 +8,13 @@ final class SesArns {
 
   /** {@code arn:PARTITION:ses:REGION:ACCOUNT:RESOURCE}, e.g. RESOURCE {@code identity/example.com}. */
   static String arn(AwsTarget target, String accountId, String resource) {
+    return arn(target, accountId, "ses", resource);
+  }
+
+  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE}: the delivery log's objects in logs and events alike. */
+  static String arn(AwsTarget target, String accountId, String service, String resource) {
     String region = target.region().id();
     String partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-    return "arn:" + partition + ":ses:" + region + ":" + accountId + ":" + resource;
+    return "arn:" + partition + ":" + service + ":" + region + ":" + accountId + ":" + resource;
   }
 }

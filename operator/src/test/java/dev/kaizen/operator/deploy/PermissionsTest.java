@@ -190,6 +190,8 @@ class PermissionsTest {
     pool.setIps(List.of("192.0.2.1"));
     configurationSet.setDedicatedIpPool(pool);
     spec.setConfigurationSet(configurationSet);
+    // the delivery log: log group, shared resource policy, EventBridge rule and target, event destination, query
+    spec.setDeliveryLog(new dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec());
     spec.setDeletionPolicy(DeletionPolicy.Delete);
     route.setSpec(spec);
     var routes = harness.client().resources(dev.kaizen.operator.api.v1alpha1.mail.MailRoute.class).inNamespace(NS);
@@ -197,7 +199,15 @@ class PermissionsTest {
     routes.resource(route).create();
     await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
         && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0
-        && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1")));
+        && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1"))
+        && harness.ses().callCount("CreateConfigurationSetEventDestination") > 0
+        && harness.logs().callCount("PutQueryDefinition") > 0);
+    // the delivery log's rule and group re-attached like the SES objects
+    harness.eventBridge().removeRuleTagDirectly("kaizen-mail_" + NS + "_mail", "kaizen.dev/uid");
+    java.util.Map<String, String> groupTags = new java.util.HashMap<>(harness.logs().group("/kaizen/mail/" + NS
+        + "/mail").orElseThrow().tags());
+    groupTags.remove("kaizen.dev/uid");
+    harness.logs().backdoorSetTags("/kaizen/mail/" + NS + "/mail", groupTags);
     // Objects of ours that lost their uid tag (as after a Retain and re-create) are re-attached by tagging them; the
     // spec edit below makes the next observe a full one, which judges ownership.
     for (String resource : List.of("identity/example.com", "configuration-set/shop-mail", "dedicated-ip-pool/shop-pool")) {
@@ -214,17 +224,22 @@ class PermissionsTest {
       found.getSpec().getConfigurationSet().setSendingEnabled(false);
       found.getSpec().getConfigurationSet().setSuppressedReasons(List.of(
           dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.SuppressedReason.COMPLAINT));
+      found.getSpec().getDeliveryLog().setEvents(List.of(
+          dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec.EventType.BOUNCE));
       return found;
     });
     await().atMost(Duration.ofSeconds(30))
         .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0
             && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0
-            && harness.ses().callCount("TagResource") >= 3);
+            && harness.ses().callCount("TagResource") >= 3
+            && harness.ses().callCount("UpdateConfigurationSetEventDestination") > 0
+            && harness.eventBridge().callCount("TagResource") > 0 && harness.logs().callCount("TagResource") > 0);
     routes.withName("mail").delete();
     await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
     assertThat(harness.ses().peekConfigurationSet("shop-mail")).isEmpty();
     assertThat(harness.ses().dedicatedIpPoolTags("shop-pool")).isEmpty();
+    assertThat(harness.logs().resourcePolicies()).doesNotContainKey("kaizen-mail-delivery-logs");
   }
 
   /** CronJobSet: create (after a 409 on its finalizer patch), update a job in place, prune one, delete the set. */

@@ -99,6 +99,15 @@ class ConfigurationSetPlannerTest {
   }
 
   @Test
+  void aRemovalThatStoppedHalfWayOnlyDeletesTheSet() {
+    // the identity already stopped pointing at the set; its deletion failed then (throttled): only the delete is left
+    List<Change<MailRoutePorts>> changes = ConfigurationSetPlanner.removal("shop-mail", identity(null),
+        verdict(Ownership.OWNED));
+    changes.forEach(change -> change.applyTo(ports(Map.of())));
+    assertThat(calls).containsExactly("delete shop-mail");
+  }
+
+  @Test
   void aSendingPoolThatDriftedIsPutBackWithTheTlsPolicyInOneCall() {
     DesiredConfigurationSet pooled = new DesiredConfigurationSet("shop-mail", "REQUIRE", true, true,
         Optional.of(List.of("BOUNCE", "COMPLAINT")), Optional.of(new DesiredDedicatedIpPool("shop-pool", "STANDARD",

@@ -65,7 +65,7 @@ class MailRouteDedicatedIpPoolOperatorTest {
   }
 
   @Test
-  void leasedIpsAreMovedInListedInStatusMovedBackWhenDroppedAndThePoolEmptiedBeforeItIsDeleted() {
+  void leasedIpsAreMovedInListedInStatusMovedBackWhenDroppedAndThePoolEmptiedBeforeItIsDeletedWithTheDroppedSet() {
     List.of("192.0.2.1", "192.0.2.2", "192.0.2.3").forEach(ses::leaseDedicatedIp);
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
     create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD,
@@ -105,6 +105,19 @@ class MailRouteDedicatedIpPoolOperatorTest {
     int reads = ses.callCount("GetDedicatedIps");
     await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIps") > reads + 2);
     assertThat(ses.succeededMutations()).hasSize(writes);
+
+    // Dropping the whole configuration set leaves no orphan, even when the set's deletion fails once after the
+    // identity stopped pointing at it (the set and its pool are found again from status): the set goes, then the
+    // pool, emptied first.
+    ses.failNext("DeleteConfigurationSet", 1, FakeAwsService.Fault.THROTTLING);
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getSpec().setConfigurationSet(null);
+      return route;
+    });
+    await().atMost(Duration.ofSeconds(45)).until(() -> ses.dedicatedIpPoolTags("shop-pool").isEmpty()
+        && ses.peekConfigurationSet("shop-pool-set").isEmpty());
+    assertThat(ses.calls("DeleteConfigurationSet")).hasSize(2);
+    assertThat(ses.peek(DOMAIN).orElseThrow().configurationSetName()).isNull();
 
     delete("mail");
     assertThat(ses.dedicatedIpPoolTags("shop-pool")).isEmpty();

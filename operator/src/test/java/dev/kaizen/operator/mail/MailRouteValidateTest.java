@@ -55,6 +55,36 @@ class MailRouteValidateTest {
   }
 
   @Test
+  void catchesAnApexSpfOverTheLookupBudgetWithoutTheNetwork() throws IOException {
+    StringBuilder includes = new StringBuilder();
+    for (int i = 0; i < 11; i++) {
+      includes.append("          - spf").append(i).append(".example.net\n");
+    }
+    Path bad = Files.writeString(dir.resolve("spf.yaml"), """
+        apiVersion: kaizen.dev/v1alpha1
+        kind: MailRoute
+        metadata:
+          name: mail
+          namespace: shop
+        spec:
+          domain: shop.example.com
+          dns:
+            manual: true
+          spf:
+            manageApex: true
+            include:
+        """ + includes);
+    Run run = kaizen("validate", bad.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("spec.spf: The apex SPF record of shop.example.com needs 11 DNS lookups (at most"
+        + " 10)", "counted without resolving the includes");
+    // positive control: ten includes are within the budget offline
+    Path ten = Files.writeString(dir.resolve("ten.yaml"), Files.readString(bad).replace(
+        "          - spf10.example.net\n", ""));
+    assertThat(kaizen("validate", ten.toString()).exit()).isZero();
+  }
+
+  @Test
   void theExamplePlansOffline() {
     Run run = kaizen("plan", Path.of("..", "examples", "mailroute.yaml").toString());
     assertThat(run.exit()).isZero();

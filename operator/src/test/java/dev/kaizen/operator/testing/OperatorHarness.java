@@ -145,7 +145,8 @@ public final class OperatorHarness implements AutoCloseable {
         .serve(software.amazon.awssdk.services.autoscaling.AutoScalingClient.class, this::autoScaling)
         .serve(software.amazon.awssdk.services.ssm.SsmClient.class, this::ssm)
         .serve(software.amazon.awssdk.services.sts.StsClient.class, region -> sts.client(operatorCredentials))
-        .serve(software.amazon.awssdk.services.scheduler.SchedulerClient.class, this::scheduler);
+        .serve(software.amazon.awssdk.services.scheduler.SchedulerClient.class, this::scheduler)
+        .serve(software.amazon.awssdk.services.eventbridge.EventBridgeClient.class, this::eventBridge);
   }
 
   /** STS as the operator's own credentials see it. */
@@ -156,6 +157,16 @@ public final class OperatorHarness implements AutoCloseable {
   // ---- CronJobSet's EventBridge target: EventBridge Scheduler ----------------------------------------------------
 
   private final Map<Region, dev.kaizen.operator.fakes.FakeScheduler> scheduler = new ConcurrentHashMap<>();
+  private final Map<Region, dev.kaizen.operator.fakes.FakeEventBridge> eventBridge = new ConcurrentHashMap<>();
+
+  /** EventBridge (rules on the default bus) in the harness's default region. */
+  public dev.kaizen.operator.fakes.FakeEventBridge eventBridge() {
+    return eventBridge(REGION);
+  }
+
+  public dev.kaizen.operator.fakes.FakeEventBridge eventBridge(Region region) {
+    return eventBridge.computeIfAbsent(region, r -> new dev.kaizen.operator.fakes.FakeEventBridge(r.id(), ACCOUNT));
+  }
 
   public dev.kaizen.operator.fakes.FakeScheduler scheduler() {
     return scheduler(REGION);

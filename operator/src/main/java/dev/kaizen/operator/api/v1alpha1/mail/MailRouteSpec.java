@@ -9,6 +9,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.deliveryLog) || has(self.configurationSet)", message = "deliveryLog needs a"
+    + " configurationSet: SES publishes events through a configuration set's event destination.")
 public class MailRouteSpec extends AwsResourceSpec {
   /** A DNS domain name: dot-separated labels of letters, digits and hyphens, no trailing dot. */
   public static final String DOMAIN_PATTERN =
@@ -42,6 +44,19 @@ public class MailRouteSpec extends AwsResourceSpec {
   @JsonPropertyDescription("An SES configuration set made the identity's default, so every mail of the domain goes"
       + " through it (TLS policy, reputation metrics, sending, suppression). Omit to send without one.")
   private ConfigurationSetSpec configurationSet;
+
+  @JsonPropertyDescription("The delivery log: the configuration set's SES events (send, delivery, bounce, complaint,"
+      + " reject, delivery delay) kept in the CloudWatch Logs group /kaizen/mail/<namespace>/<name>, with a saved Logs"
+      + " Insights query that finds what happened to one recipient's mail. Needs configurationSet.")
+  private DeliveryLogSpec deliveryLog;
+
+  public DeliveryLogSpec getDeliveryLog() {
+    return deliveryLog;
+  }
+
+  public void setDeliveryLog(DeliveryLogSpec deliveryLog) {
+    this.deliveryLog = deliveryLog;
+  }
 
   public ConfigurationSetSpec getConfigurationSet() {
     return configurationSet;

@@ -33,12 +33,25 @@ public class MailRouteStatus extends KaizenStatus {
   @Size(max = 32)
   private String enforcementStatus;
 
-  @JsonPropertyDescription("The SES configuration set the identity sends through by default, as last observed.")
+  @JsonPropertyDescription("The SES configuration set the identity sends through by default, as last observed (or one"
+      + " the spec dropped, until it is deleted).")
   @Size(max = 64)
   private String configurationSet;
 
   @JsonPropertyDescription("The configuration set's dedicated IP pool and its IPs, as last observed.")
   private DedicatedIpPoolStatus dedicatedIpPool;
+
+  @JsonPropertyDescription("The CloudWatch Logs group of the delivery log, once it exists.")
+  @Size(max = 512)
+  private String deliveryLogGroup;
+
+  public String getDeliveryLogGroup() {
+    return deliveryLogGroup;
+  }
+
+  public void setDeliveryLogGroup(String deliveryLogGroup) {
+    this.deliveryLogGroup = deliveryLogGroup;
+  }
 
   public DedicatedIpPoolStatus getDedicatedIpPool() {
     return dedicatedIpPool;
