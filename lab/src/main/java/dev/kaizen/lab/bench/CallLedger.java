@@ -1,17 +1,18 @@
 package dev.kaizen.lab.bench;
 
 import dev.kaizen.lab.embedded.AwsCall;
-import dev.kaizen.operator.aws.Quota;
+import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.aws.QuotaTable;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The operator's AWS calls of one phase of the benchmark (converging, the steady state), counted as AWS counts them:
  * reads and writes, throttling errors, and the calls per quota — one quota per operation for CloudWatch Logs, one per
- * service for Route 53, as {@link QuotaTable} says — so the least time those calls could take at the operator's share
+ * service for Route 53, as {@link QuotaTable} and its scopes say — so the least time those calls could take at the operator's share
  * of each quota can be worked out afterwards.
  */
 final class CallLedger {
@@ -23,6 +24,8 @@ final class CallLedger {
   private final AtomicLong writes = new AtomicLong();
   private final AtomicLong throttled = new AtomicLong();
   private final Map<String, AtomicLong> perQuota = new ConcurrentHashMap<>();
+  /** A service and operation of each quota counted, to ask the quota table for its rate. */
+  private final Map<String, String[]> quotaOf = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> perOperation = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> throttledOperations = new ConcurrentHashMap<>();
 
@@ -36,7 +39,11 @@ final class CallLedger {
       throttledOperations.computeIfAbsent(quotaService(call.service()) + ":" + call.operation(),
           k -> new AtomicLong()).incrementAndGet();
     }
-    perQuota.computeIfAbsent(quotaKey(call), k -> new AtomicLong()).incrementAndGet();
+    String service = quotaService(call.service());
+    String key = QuotaTable.quota(service, call.operation()).scope().bucketKey(
+        new AwsTarget(call.account(), Region.of(call.region())), service, call.operation());
+    quotaOf.putIfAbsent(key, new String[] {service, call.operation()});
+    perQuota.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
     perOperation.computeIfAbsent(quotaService(call.service()) + ":" + call.operation(), k -> new AtomicLong())
         .incrementAndGet();
   }
@@ -79,12 +86,12 @@ final class CallLedger {
   QuotaBound quotaBound() {
     QuotaBound busiest = new QuotaBound("none", 0);
     for (var entry : perQuota.entrySet()) {
-      String[] parts = entry.getKey().split("\\|", 3);
-      double rate = QuotaTable.operatorRate(parts[1], parts[2]);
+      String[] serviceAndOperation = quotaOf.get(entry.getKey());
+      double rate = QuotaTable.operatorRate(serviceAndOperation[0], serviceAndOperation[1]);
       double burst = Math.max(1, Math.floor(rate));
       double seconds = Math.max(0, entry.getValue().get() - burst) / rate;
       if (seconds > busiest.seconds()) {
-        busiest = new QuotaBound(entry.getKey().replace('|', ' '), seconds);
+        busiest = new QuotaBound(entry.getKey(), seconds);
       }
     }
     return busiest;
@@ -92,17 +99,6 @@ final class CallLedger {
 
   /** The busiest quota and the seconds its calls need at the operator's share. */
   record QuotaBound(String quota, double seconds) {}
-
-  /** account/region | service | operation, with * for the operation when the quota is the service's. */
-  private static String quotaKey(AwsCall call) {
-    String service = quotaService(call.service());
-    Quota quota = QuotaTable.quota(service, call.operation());
-    return switch (quota.scope()) {
-      case OPERATION_PER_REGION -> call.account() + "/" + call.region() + "|" + service + "|" + call.operation();
-      case SERVICE_PER_REGION -> call.account() + "/" + call.region() + "|" + service + "|*";
-      case SERVICE_GLOBAL -> call.account() + "/global|" + service + "|*";
-    };
-  }
 
   /** The embedded AWS names services after their SDK clients (SesV2, Ec2); the quota table as AWS writes them. */
   static String quotaService(String clientName) {

@@ -10,6 +10,7 @@ import dev.kaizen.operator.fakes.FakeCloudWatch;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
 import dev.kaizen.operator.fakes.FakeEc2;
 import dev.kaizen.operator.fakes.FakeElbV2;
+import dev.kaizen.operator.fakes.FakeEventBridge;
 import dev.kaizen.operator.fakes.FakeRoute53;
 import dev.kaizen.operator.fakes.FakeScheduler;
 import dev.kaizen.operator.fakes.FakeSesV2;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -60,17 +62,18 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
 
   private record Key(String account, Region region, Class<?> service) {}
 
-  private final Map<Class<?>, BiFunction<String, Region, FakeAwsService>> factories = Map.of(
-      CloudWatchLogsClient.class, (account, region) -> new FakeCloudWatchLogs(region, account),
-      CloudWatchClient.class, (account, region) -> new FakeCloudWatch(region.id(), account),
-      SesV2Client.class, (account, region) -> new FakeSesV2(region.id(), account),
-      Route53Client.class, (account, region) -> new FakeRoute53(account),
-      Ec2Client.class, (account, region) -> new FakeEc2(region.id(), account),
-      ElasticLoadBalancingV2Client.class, (account, region) -> new FakeElbV2(region.id(), account),
-      AutoScalingClient.class, (account, region) -> new FakeAutoScaling(region.id(), account, ec2(account, region),
-          elb(account, region)),
-      SsmClient.class, (account, region) -> new FakeSsm(region.id(), account),
-      SchedulerClient.class, (account, region) -> new FakeScheduler(region.id(), account));
+  private final Map<Class<?>, BiFunction<String, Region, FakeAwsService>> factories = Map.ofEntries(
+      Map.entry(CloudWatchLogsClient.class, (account, region) -> new FakeCloudWatchLogs(region, account)),
+      Map.entry(CloudWatchClient.class, (account, region) -> new FakeCloudWatch(region.id(), account)),
+      Map.entry(SesV2Client.class, (account, region) -> new FakeSesV2(region.id(), account)),
+      Map.entry(Route53Client.class, (account, region) -> new FakeRoute53(account)),
+      Map.entry(Ec2Client.class, (account, region) -> new FakeEc2(region.id(), account)),
+      Map.entry(ElasticLoadBalancingV2Client.class, (account, region) -> new FakeElbV2(region.id(), account)),
+      Map.entry(AutoScalingClient.class, (account, region) -> new FakeAutoScaling(region.id(), account,
+          ec2(account, region), elb(account, region))),
+      Map.entry(SsmClient.class, (account, region) -> new FakeSsm(region.id(), account)),
+      Map.entry(SchedulerClient.class, (account, region) -> new FakeScheduler(region.id(), account)),
+      Map.entry(EventBridgeClient.class, (account, region) -> new FakeEventBridge(region.id(), account)));
 
   private final Map<Key, FakeAwsService> fakes = new ConcurrentHashMap<>();
   private final FakeSts sts;

@@ -48,7 +48,7 @@ class CallLedgerTest {
     }
     // Two operations, one quota: the bound is the sum of both over the one rate.
     assertThat(ledger.quotaBound().seconds()).isGreaterThan((each * 2 - Math.floor(rate) - 1) / rate);
-    assertThat(ledger.quotaBound().quota()).endsWith("Route53 *");
+    assertThat(ledger.quotaBound().quota()).endsWith("/global/Route53");
   }
 
   private static AwsCall call(String service, String operation, String errorCode) {

@@ -26,7 +26,7 @@ public enum QuotaScope {
   }
 
   /** The key of the bucket that counts this call against its quota. */
-  String bucketKey(AwsTarget target, String service, String operation) {
+  public String bucketKey(AwsTarget target, String service, String operation) {
     return switch (this) {
       case OPERATION_PER_REGION -> target.account() + "/" + target.region().id() + "/" + service + "/" + operation;
       case SERVICE_PER_REGION -> target.account() + "/" + target.region().id() + "/" + service;
