@@ -68,43 +68,6 @@ class FairBucketTest {
     refusal(() -> limits.acquire(IRELAND, "Route53", "GetChange", AwsCaller.UNQUEUED));
   }
 
-  @Test
-  void callersRefusedTogetherWithoutTurnsAreSentBackSpreadOutNotAllAtOnce() {
-    // 100 new resources each need one DescribeLogGroups (the operator's share of its quota) at the same instant.
-    String logs = "CloudWatchLogs";
-    double perSecond = QuotaTable.operatorRate(logs, "DescribeLogGroups");
-    int resources = 100;
-    PriorityQueue<long[]> due = new PriorityQueue<>(Comparator.comparingLong(a -> a[0]));
-    long start = time.currentTimeNanos();
-    for (int i = 0; i < resources; i++) {
-      due.add(new long[] {start, i});
-    }
-    int attempts = 0;
-    long lastServed = start;
-    java.util.Set<Long> firstRetryTimes = new java.util.HashSet<>();
-    while (!due.isEmpty()) {
-      long[] next = due.poll();
-      time.setTo(next[0]);
-      attempts++;
-      try {
-        limits.acquire(IRELAND, logs, "DescribeLogGroups");
-        lastServed = next[0];
-      } catch (RateLimitedException limited) {
-        if (next[0] == start) {
-          firstRetryTimes.add(limited.retryAfter().toNanos());
-        }
-        due.add(new long[] {next[0] + limited.retryAfter().toNanos(), next[1]});
-      }
-    }
-    // Each refused caller got a slot of its own...
-    assertThat(firstRetryTimes).hasSize(resources - (int) Math.floor(perSecond));
-    // ...so nearly every retry finds its token: about one attempt per resource, not one per resource per token.
-    assertThat(attempts).isLessThan(resources * 2 + 5);
-    // And the bucket's rate is still what decides when the last one is served.
-    double seconds = (lastServed - start) / 1e9;
-    assertThat(seconds).isBetween((resources - 2) / perSecond - 1, resources / perSecond + 1);
-  }
-
   /** Runs each resource's reconcile again as soon as it is done (they are all busy) for {@link #SIMULATED}. */
   private Map<String, Integer> simulate(List<Resource> resources) {
     Map<String, Integer> done = new LinkedHashMap<>();
