@@ -18,11 +18,11 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * What must exist before the manifests can converge, and which nobody puts in Git: in AWS, each AwsAccount's role
- * trusting the operator, a Route 53 hosted zone for each MailRoute domain and the dedicated IPs its pool lists (leased
- * through AWS Support in real life), the AMI parameter a SolrCluster resolves; in the cluster, the Secret of an
- * external ID an AwsAccount references and the ConfigMaps the examples mount (a CronJobSet's scripts, a SolrCluster's
- * configset); in the public DNS, the TXT records of the SPF includes. Each seeding is said, line by line, in the
- * demo's header.
+ * trusting the operator, a Route 53 hosted zone for each MailRoute domain (and for a SolrCluster's endpoint record),
+ * the dedicated IPs a pool lists (leased through AWS Support in real life), the AMI parameter a SolrCluster resolves;
+ * in the cluster, the Secret of an external ID an AwsAccount references and the ConfigMaps the examples mount (a
+ * CronJobSet's scripts, a SolrCluster's configset); in the public DNS, the TXT records of the SPF includes. Each
+ * seeding is said, line by line, in the demo's header.
  */
 final class ExampleSeed {
   static final String EXTERNAL_ID = "kaizen-demo-external-id";
@@ -110,6 +110,11 @@ final class ExampleSeed {
 
   private void seedSolrCluster(Manifest cluster, Binding binding) {
     JsonNode spec = cluster.object().path("spec");
+    Binding.text(spec.path("dns").path("hostedZoneName")).ifPresent(zoneName -> {
+      String zoneId = aws.route53(binding.accountId()).createZone(zoneName, true);
+      said.add("Route 53 private hosted zone " + zoneName + " (" + zoneId + ") in account " + binding.accountId()
+          + " for the SolrCluster's endpoint record");
+    });
     Binding.text(spec.path("ami").path("ssmParameter")).ifPresent(parameter -> {
       aws.ssm(binding.accountId(), binding.region()).put(parameter, "ami-0aaaaaaaaaaaaaaa1");
       said.add("SSM parameter " + parameter + " = ami-0aaaaaaaaaaaaaaa1 in account " + binding.accountId());

@@ -66,7 +66,7 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
       Map.entry(CloudWatchLogsClient.class, (account, region) -> new FakeCloudWatchLogs(region, account)),
       Map.entry(CloudWatchClient.class, (account, region) -> new FakeCloudWatch(region.id(), account)),
       Map.entry(SesV2Client.class, (account, region) -> new FakeSesV2(region.id(), account)),
-      Map.entry(Route53Client.class, (account, region) -> new FakeRoute53(account)),
+      Map.entry(Route53Client.class, (account, region) -> route53WithAliasTargets(account)),
       Map.entry(Ec2Client.class, (account, region) -> new FakeEc2(region.id(), account)),
       Map.entry(ElasticLoadBalancingV2Client.class, (account, region) -> new FakeElbV2(region.id(), account)),
       Map.entry(AutoScalingClient.class, (account, region) -> new FakeAutoScaling(region.id(), account,
@@ -90,6 +90,14 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
     this.sts = new FakeSts(stsRegion.id(), OPERATOR_ACCOUNT);
     this.operatorKeys = sts.principal("AKIAKAIZENOPERATOR01", OPERATOR_ACCOUNT, OPERATOR_ROLE);
     this.credentials = new AccountCredentials(operatorKeys, sts::client, AccountCredentials.Refresh.DEFAULT);
+  }
+
+  /** Route 53 alias records may target the account's load balancers in any Region (a SolrCluster's endpoint). */
+  private FakeRoute53 route53WithAliasTargets(String account) {
+    FakeRoute53 route53 = new FakeRoute53(account);
+    route53.aliasTargets((zone, dns) -> all(FakeElbV2.class).stream()
+        .filter(elb -> elb.accountId().equals(account)).anyMatch(elb -> elb.isAliasTarget(zone, dns)));
+    return route53;
   }
 
   // ---- set-up: what exists in AWS before the operator runs ---------------------------------------------------------
