@@ -64,7 +64,8 @@ class ReadableMessagesTest {
     assertThat(LogPipelineFormats.BY_FIELD.keySet()).containsExactlyInAnyOrderElementsOf(patterned);
   }
 
-  private static void collectPatterns(JsonNode schema, String path, List<String> out) {
+  /** The paths of every field of {@code schema} with a pattern ({@code [*]} for list items and map values). */
+  static void collectPatterns(JsonNode schema, String path, List<String> out) {
     if (schema.has("pattern")) {
       out.add(path);
     }

@@ -2,13 +2,11 @@ package dev.kaizen.operator.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kaizen.operator.api.v1alpha1.Kinds;
 import dev.kaizen.operator.api.v1alpha1.solr.SolrCluster;
 import dev.kaizen.operator.api.v1alpha1.solr.SolrClusterFormats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code kaizen validate} on SolrCluster fields: what a field expects, in words, never a regular expression. */
@@ -71,24 +69,9 @@ class SolrClusterReadableMessagesTest {
         metadata: {name: products}
         """)).orElseThrow();
     List<String> patterned = new ArrayList<>();
-    collectPatterns(crd.schema(), "", patterned);
+    ReadableMessagesTest.collectPatterns(crd.schema(), "", patterned);
 
     assertThat(patterned).contains("spec.instanceProfileArn", "spec.dns.recordName");
     assertThat(SolrClusterFormats.BY_FIELD.keySet()).containsExactlyInAnyOrderElementsOf(patterned);
-  }
-
-  private static void collectPatterns(JsonNode schema, String path, List<String> out) {
-    if (schema.has("pattern")) {
-      out.add(path);
-    }
-    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-      collectPatterns(property.getValue(), path.isEmpty() ? property.getKey() : path + "." + property.getKey(), out);
-    }
-    if (schema.has("items")) {
-      collectPatterns(schema.get("items"), path + "[*]", out);
-    }
-    if (schema.path("additionalProperties").isObject()) {
-      collectPatterns(schema.get("additionalProperties"), path + "[*]", out);
-    }
   }
 }
