@@ -18,6 +18,7 @@ import dev.kaizen.operator.core.Failure;
 import dev.kaizen.operator.core.FailureKind;
 import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.StatusCommit;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.reconcile.AccountBinding;
@@ -491,8 +492,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   @Override
   public Plan<MailRoutePorts> plan(MailRoute route, MailRouteObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    Plan<MailRoutePorts> plan = MailRoutePlanner.plan(observed, verdicts, mine,
-        Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION));
+    Plan<MailRoutePorts> plan = recordingDeliveryLogGroup(route, observed, MailRoutePlanner.plan(observed, verdicts,
+        mine, Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION)));
     Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
     Optional<ObservedDedicatedIpPool> droppedPool = removablePool(route, observed)
         .filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())));
@@ -512,6 +513,31 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     droppedPool.ifPresent(pool -> changes.addAll(DedicatedIpPoolPlanner.removal(pool,
         "spec.configurationSet.dedicatedIpPool removed")));
     return new Plan<>(changes, plan.commit());
+  }
+
+  /**
+   * A plan that creates the delivery log's group first writes the group's name to status (locked, before any change):
+   * if the spec drops the delivery log before a reconcile could observe the new group (AWS throttling, a restart),
+   * status still says where it is, and it is removed instead of left behind.
+   */
+  static Plan<MailRoutePorts> recordingDeliveryLogGroup(MailRoute route, MailRouteObservation observed,
+      Plan<MailRoutePorts> plan) {
+    Optional<String> creating = observed.desired().deliveryLog().map(DesiredDeliveryLog::groupName)
+        .filter(group -> !plan.changes().isEmpty())
+        .filter(group -> observed.deliveryLog().isPresent()
+            && observed.deliveryLog().get().group().isEmpty())
+        .filter(group -> !group.equals(lastShown(route).map(MailRouteStatus::getDeliveryLogGroup).orElse(null)));
+    if (creating.isEmpty()) {
+      return plan;
+    }
+    StatusCommit record = new StatusCommit("record delivery log group " + creating.get(),
+        status -> ((MailRouteStatus) status).setDeliveryLogGroup(creating.get()));
+    StatusCommit commit = plan.commit().map(first -> new StatusCommit(first.describe() + "; " + record.describe(),
+        status -> {
+          first.edit().accept(status);
+          record.edit().accept(status);
+        })).orElse(record);
+    return new Plan<>(plan.changes(), Optional.of(commit));
   }
 
   @Override

@@ -48,7 +48,7 @@ class MailRouteAdoptionOperatorTest {
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
     harness.client().resources(MailRoute.class).inNamespace(NS).resource(route).create();
 
-    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("TagResource") >= 3);
+    await().atMost(MailRoutes.SES_PACED).until(() -> ses.callCount("TagResource") >= 3);
     for (Map<String, String> tags : List.of(ses.tags(DOMAIN), ses.configurationSetTags("shop-mail"),
         ses.dedicatedIpPoolTags("shop-pool").orElseThrow())) {
       assertThat(tags).containsEntry("kaizen.dev/owner", "shop/MailRoute/mail").containsEntry("team", "mail")
@@ -59,7 +59,7 @@ class MailRouteAdoptionOperatorTest {
       edited.getSpec().getConfigurationSet().setTlsPolicy(ConfigurationSetSpec.TlsPolicy.REQUIRE);
       return edited;
     });
-    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("PutConfigurationSetDeliveryOptions") > 0);
+    await().atMost(MailRoutes.SES_PACED).until(() -> ses.callCount("PutConfigurationSetDeliveryOptions") > 0);
     int reads = ses.callCount("GetDedicatedIpPool");
     await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIpPool") > reads + 2);
     assertThat(ses.callCount("TagResource")).isEqualTo(3);

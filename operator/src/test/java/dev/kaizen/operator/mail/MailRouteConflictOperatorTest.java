@@ -97,9 +97,8 @@ class MailRouteConflictOperatorTest {
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(4)));
     harness.client().resources(MailRoute.class).inNamespace(NS).resource(MailRoutes.route(NS, "mail", DOMAIN, zone))
         .create();
-    // Each refusal backs off (doubling): slower than a clean run, within 40 s.
-    MailRoute pending = awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending",
-        Duration.ofSeconds(40));
+    // Each refusal backs off (doubling): slower than a clean run.
+    MailRoute pending = awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
     assertThat(pending.getStatus().getDnsRecords()).hasSize(3).allSatisfy(r -> assertThat(r.getInPlace()).isTrue());
     assertThat(route53.calls("ChangeResourceRecordSets").stream().filter(c -> c.succeeded()).count()).isEqualTo(1);
     assertThat(ses.calls("CreateEmailIdentity").stream().filter(c -> c.succeeded()).count()).isEqualTo(1);

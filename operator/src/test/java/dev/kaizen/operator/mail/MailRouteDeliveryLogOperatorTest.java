@@ -11,6 +11,7 @@ import dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRouteStatus;
+import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
 import dev.kaizen.operator.fakes.FakeEventBridge;
 import dev.kaizen.operator.fakes.FakeSesV2;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.model.EventType;
 
 /**
@@ -139,9 +141,14 @@ class MailRouteDeliveryLogOperatorTest {
       route.getSpec().setDeliveryLog(null);
       return route;
     });
-    await().atMost(SLOW).until(() -> logs.group("/kaizen/mail/shop/news").isEmpty()
-        && !events.ruleExists("kaizen-mail_shop_news")
-        && !ses.eventDestinations("shop-news").containsKey("kaizen-delivery-log"));
+    try {
+      await().atMost(SLOW).until(() -> logs.group("/kaizen/mail/shop/news").isEmpty()
+          && !events.ruleExists("kaizen-mail_shop_news")
+          && !ses.eventDestinations("shop-news").containsKey("kaizen-delivery-log"));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("news's delivery log not removed; news: " + io.fabric8.kubernetes.client.utils
+          .Serialization.asYaml(get(harness, NS, "news").getStatus()), e);
+    }
     await().atMost(OperatorHarness.WAIT).until(() -> !logs.queryDefinitions()
         .containsKey("kaizen/mail/shop/news/mail-to-recipient"));
     assertThat(logs.resourcePolicies()).containsKey("kaizen-mail-delivery-logs");
@@ -155,5 +162,39 @@ class MailRouteDeliveryLogOperatorTest {
     assertThat(logs.queryDefinitions()).doesNotContainKey("kaizen/mail/shop/mail/mail-to-recipient");
     assertThat(logs.resourcePolicies()).doesNotContainKey("kaizen-mail-delivery-logs");
     assertThat(logs.callCount("DeleteResourcePolicy")).isEqualTo(1);
+  }
+
+  @Test
+  void aDeliveryLogDroppedBeforeItsNewGroupWasEverObservedIsStillRemoved() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    // The reconcile that creates the delivery log fails at its last change, and from then on the log group cannot
+    // be read (CloudWatch Logs throttling): no reconcile sees the new group before the spec drops it.
+    logs.failNextWith("PutQueryDefinition", 1, () -> {
+      logs.failNext("DescribeLogGroups", Integer.MAX_VALUE, FakeAwsService.Fault.THROTTLING);
+      return SdkClientException.create("Unable to execute HTTP request: Read timed out");
+    });
+    create(route("mail", "example.com", null));
+    await().atMost(SLOW).until(() -> logs.group("/kaizen/mail/shop/mail").isPresent()
+        && logs.callCount("PutQueryDefinition") == 1);
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getSpec().setDeliveryLog(null);
+      return route;
+    });
+    await().atMost(SLOW).until(() -> Long.valueOf(2).equals(get(harness, NS, "mail").getStatus()
+        .getObservedGeneration()));
+    logs.clearFaults();
+
+    try {
+      await().atMost(SLOW).until(() -> logs.group("/kaizen/mail/shop/mail").isEmpty()
+          && !events.ruleExists("kaizen-mail_shop_mail")
+          && !ses.eventDestinations("shop-mail").containsKey("kaizen-delivery-log"));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("the dropped delivery log was left behind; status: " + io.fabric8.kubernetes.client
+          .utils.Serialization.asYaml(get(harness, NS, "mail").getStatus()), e);
+    }
+    // positive control: the route itself goes on, and its status no longer names a delivery log
+    await().atMost(SLOW).until(() -> ((MailRouteStatus) get(harness, NS, "mail").getStatus())
+        .getDeliveryLogGroup() == null);
+    assertThat(logs.callCount("CreateLogGroup")).isEqualTo(1);
   }
 }
