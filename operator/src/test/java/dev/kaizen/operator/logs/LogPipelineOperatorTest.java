@@ -254,6 +254,39 @@ class LogPipelineOperatorTest {
   }
 
   @Test
+  void aMomentOfAwsThrottlingIsRetriedWithoutEverReachingTheStatus() {
+    aws.failNext("CreateLogGroup", 2, Fault.THROTTLING);
+    harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10))); // quiet for a tenth of it: a minute
+    java.util.Set<String> reasonsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    var watch = harness.client().resources(LogPipeline.class).inNamespace(NS).watch(
+        new io.fabric8.kubernetes.client.Watcher<LogPipeline>() {
+          @Override
+          public void eventReceived(Action action, LogPipeline seen) {
+            if (seen.getStatus() != null) {
+              seen.getStatus().getConditions().forEach(c -> reasonsSeen.add(c.getReason()));
+            }
+          }
+
+          @Override
+          public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+        });
+    try {
+      create(logPipeline(NS, "web").retentionDays(30).build());
+
+      awaitReady("web");
+      // Both throttles were met and backed off from (the metric says so), none of it in any status written.
+      assertThat(aws.calls("CreateLogGroup")).hasSize(3);
+      assertThat(io.micrometer.core.instrument.search.Search.in(harness.operator().metrics().registry())
+          .name(dev.kaizen.operator.core.metrics.KaizenMetrics.RECONCILE_DURATION).tag("outcome", "throttled")
+          .timers().stream().mapToLong(io.micrometer.core.instrument.Timer::count).sum()).isEqualTo(2);
+      assertThat(reasonsSeen).isNotEmpty().doesNotContain(dev.kaizen.operator.core.Reasons.THROTTLED);
+      assertThat(mutations()).containsExactly("CreateLogGroup", "PutRetentionPolicy");
+    } finally {
+      watch.close();
+    }
+  }
+
+  @Test
   void aCreateWhoseAnswerWasLostIsNotRepeated() {
     aws.failNext("CreateLogGroup", 1, Fault.SOCKET_TIMEOUT_AFTER_APPLY);
     harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));

@@ -83,9 +83,8 @@ class SolrClusterModesOperatorTest {
       return SolrClusterFixture.hasCondition(seen, Conditions.READY, "True", Reasons.IN_SYNC, 1);
     });
 
-    // AWS's throttling is retried with backoff: the loop shows it while it lasts (Reconciling, reason Throttled, as
-    // for every kind), never stalls on it, and once converged nothing of it is left in the status.
-    assertThat(reasonsSeen).contains(Reasons.THROTTLED);
+    // AWS's throttling is retried with backoff, quietly for a while (a tenth of the resync: 100 ms here, so it may
+    // show as Reconciling, reason Throttled, as for every kind), never stalls, and once converged none of it is left.
     SolrCluster ready = solr.resource("products").get();
     assertThat(Conditions.find(ready.getStatus().getConditions(), Conditions.STALLED))
         .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
