@@ -167,7 +167,9 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
         Outcome throttled = ours ? Outcome.RATE_LIMITED : Outcome.THROTTLED;
         Duration retry = failure.retryAfter().orElseGet(() -> backoff.next(uid(resource)));
         Instant streakStart = rateLimitStreaks.note(uid(resource), now);
-        if (!pass.committed
+        // Quiet only when nothing took effect: what did (a pending change to follow) must reach the status.
+        boolean tookEffect = e instanceof ChangeFailedException changeFailed && !changeFailed.appliedBefore().isEmpty();
+        if (!pass.committed && !tookEffect
             && Duration.between(streakStart, now).compareTo(timings.rateLimitedQuietFor()) < 0) {
           return new Done<>(UpdateControl.<R>noUpdate().rescheduleAfter(retry), throttled);
         }
