@@ -166,6 +166,29 @@ class GadgetContractTest {
   }
 
   @Test
+  void aChangeThatTookEffectBeforeAThrottleIsWaitedForNotRepeated() {
+    try (GadgetHarness harness = new GadgetHarness().start()) {
+      // AWS throttles the plan's second change after its first started: the first must reach status.pending even
+      // though a moment of throttling is otherwise retried without a status write.
+      harness.store().throttleNextStart("b");
+      GadgetSpec slow = spec("a", "b");
+      slow.setSlow(true);
+      harness.create("g11", slow);
+      harness.awaitCondition("g11", Conditions.RECONCILING, "True", "PartBeingMade");
+      awaitReconciles(harness, 3);
+      restartAndAwaitReconcile(harness);
+      awaitReconciles(harness, 2);
+      assertThat(harness.store().writes()).containsExactly("start create a");
+
+      harness.store().completeAll();
+      await().atMost(OperatorHarness.WAIT).until(() -> harness.store().writes().contains("start create b"));
+      harness.store().completeAll();
+      harness.awaitCondition("g11", Conditions.READY, "True", Reasons.IN_SYNC);
+      assertThat(harness.store().writes()).containsExactly("start create a", "start create b");
+    }
+  }
+
+  @Test
   void deletionWaitsForAChangeUnderWaySoNothingIsLeftBehind() {
     try (GadgetHarness harness = new GadgetHarness().start()) {
       GadgetSpec slow = spec("a");

@@ -1,5 +1,7 @@
 package dev.kaizen.operator.core.reconcile.gadget;
 
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class GadgetStore {
   private volatile java.util.function.BooleanSupplier interference;
   private volatile boolean gateOpen = true;
   private final List<String> observes = new CopyOnWriteArrayList<>();
+  private final java.util.Set<String> throttleOnce = ConcurrentHashMap.newKeySet();
 
   public Optional<Part> read(String name) {
     java.util.function.BooleanSupplier hook = interference;
@@ -56,11 +59,20 @@ public final class GadgetStore {
   /** Starts making a part that appears only once {@link #complete} is called; returns the operation's handle. */
   public String startCreate(String name, OwnerTags marker) {
     reject(name);
+    if (throttleOnce.remove(name)) {
+      throw AwsServiceException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+          .errorCode("ThrottlingException").errorMessage("Rate exceeded").build()).build();
+    }
     writes.add("start create " + name);
     String handle = "op-" + handles.incrementAndGet();
     operations.put(handle, name);
     operationMarkers.put(handle, marker);
     return handle;
+  }
+
+  /** The next start of this part is refused the way AWS throttles a request: nothing done, come back later. */
+  public void throttleNextStart(String name) {
+    throttleOnce.add(name);
   }
 
   /** Whether the operation is still running; an unknown handle is done. */
@@ -70,8 +82,10 @@ public final class GadgetStore {
   }
 
   public void complete(String handle) {
-    String name = operations.remove(handle);
+    // The part first: a poll that sees the operation done must find the part (as AWS shows a finished create).
+    String name = operations.get(handle);
     parts.putIfAbsent(name, new Part(name, operationMarkers.remove(handle), UUID.randomUUID().toString()));
+    operations.remove(handle);
   }
 
   /** The operation ends without making its part (a change AWS gave up on). */
