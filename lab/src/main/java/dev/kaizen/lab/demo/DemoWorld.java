@@ -51,7 +51,7 @@ public final class DemoWorld implements AutoCloseable {
   }
 
   private final Timings timings;
-  private final EmbeddedCluster cluster = new EmbeddedCluster();
+  private final EmbeddedCluster cluster;
   private final EmbeddedAws aws;
   private final AwsOverTime overTime;
   private final FakeDnsResolver dns = new FakeDnsResolver();
@@ -66,6 +66,9 @@ public final class DemoWorld implements AutoCloseable {
   public DemoWorld(Timings timings) {
     this.timings = timings;
     this.aws = new EmbeddedAws(REGION, timings.latency());
+    // First, so the embedded AWS's clients are built while the cluster starts (see prepareClients).
+    aws.prepareClients();
+    this.cluster = new EmbeddedCluster();
     this.overTime = new AwsOverTime(aws, timings.sesVerifies(), Duration.ofMillis(300));
     this.view = new ClusterView(cluster.client());
   }

@@ -26,8 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -76,6 +79,7 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
       Map.entry(EventBridgeClient.class, (account, region) -> new FakeEventBridge(region.id(), account)));
 
   private final Map<Key, FakeAwsService> fakes = new ConcurrentHashMap<>();
+  private final Region home;
   private final FakeSts sts;
   private final AwsCredentialsProvider operatorKeys;
   private final AccountCredentials credentials;
@@ -87,6 +91,7 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
   /** @param latency added to every call (zero for none), as a network round trip would */
   public EmbeddedAws(Region stsRegion, Duration latency) {
     this.latency = latency;
+    this.home = stsRegion;
     this.sts = new FakeSts(stsRegion.id(), OPERATOR_ACCOUNT);
     this.operatorKeys = sts.principal("AKIAKAIZENOPERATOR01", OPERATOR_ACCOUNT, OPERATOR_ROLE);
     this.credentials = new AccountCredentials(operatorKeys, sts::client, AccountCredentials.Refresh.DEFAULT);
@@ -168,6 +173,27 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
     return (F) (raced != null ? raced : created);
   }
 
+  /**
+   * Builds every service's client once, on a background thread; completes when all are built. Defining a JDK proxy
+   * class of an SDK client interface initializes every request and response class its methods name (JDK 17's
+   * generated proxy resolves each with {@code Class.forName}): SSM's 454 methods, CloudWatch Logs' 285, a second or
+   * more each on a busy machine, on the thread of the first reconcile that needs the service. Even EC2's written-out
+   * client ({@link RoutedEc2Client}) loads EC2's ~1,400 model classes when the interface is linked. Paid while the
+   * cluster starts, this stays out of the resources' time to converge.
+   */
+  public CompletableFuture<Void> prepareClients() {
+    ExecutorService builder = Executors.newSingleThreadExecutor(work -> {
+      Thread thread = new Thread(work, "embedded-aws-clients");
+      thread.setDaemon(true);
+      return thread;
+    });
+    CompletableFuture<?>[] built = factories.keySet().stream().map(type -> CompletableFuture.runAsync(
+        () -> client(new AwsTarget(OPERATOR_ACCOUNT, home), type.asSubclass(SdkClient.class)), builder))
+        .toArray(CompletableFuture[]::new);
+    builder.shutdown();
+    return CompletableFuture.allOf(built);
+  }
+
   // ---- what the operator sees --------------------------------------------------------------------------------------
 
   /** Every call so far, in order. */
@@ -200,31 +226,62 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
       throw new IllegalStateException("the embedded AWS has no " + type.getSimpleName());
     }
     Region region = ClientRegions.regionFor(type, target.region());
+    Route route = (method, call) -> route(type, target, region, signer, method, call);
+    if (type == Ec2Client.class) {
+      return type.cast(new RoutedEc2Client(route));
+    }
     Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
       if (method.getDeclaringClass() == Object.class || method.getName().equals("serviceName")
           || method.getName().equals("close")) {
         return objectMethod(type, target, method.getName());
       }
-      pause();
-      String account;
-      try {
-        AwsCredentials used = signer.resolveCredentials();
-        account = sts.accountOf(used);
-      } catch (RuntimeException refused) {
-        record(target.account(), region, type, method.getName(), refused);
-        throw refused;
-      }
-      Object fake = fake(account, region, type);
-      try {
-        Object result = method.invoke(fake, args);
-        record(account, region, type, method.getName(), null);
-        return result;
-      } catch (InvocationTargetException e) {
-        record(account, region, type, method.getName(), e.getCause());
-        throw e.getCause();
-      }
+      return route.call(method.getName(), fake -> {
+        try {
+          return method.invoke(fake, args);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      });
     });
     return type.cast(proxy);
+  }
+
+  /** One call of an embedded client, on the fake it reaches. */
+  @FunctionalInterface
+  interface FakeCall {
+    Object on(Object fake) throws Throwable;
+  }
+
+  /** Where an embedded client's calls go: {@code method} is the client method's name (describeLogGroups). */
+  @FunctionalInterface
+  interface Route {
+    Object call(String method, FakeCall call) throws Throwable;
+  }
+
+  /**
+   * One call: after the latency, to the fakes of the account the call's credentials belong to (a refused role
+   * reaches none), recorded with what it answered.
+   */
+  private Object route(Class<?> type, AwsTarget target, Region region, AwsCredentialsProvider signer, String method,
+      FakeCall call) throws Throwable {
+    pause();
+    String account;
+    try {
+      account = sts.accountOf(signer.resolveCredentials());
+    } catch (RuntimeException refused) {
+      record(target.account(), region, type, method, refused);
+      throw refused;
+    }
+    Object fake = fake(account, region, type);
+    Object result;
+    try {
+      result = call.on(fake);
+    } catch (Throwable error) {
+      record(account, region, type, method, error);
+      throw error;
+    }
+    record(account, region, type, method, null);
+    return result;
   }
 
   /** STS itself, recorded like the others (its account is the caller's). */
