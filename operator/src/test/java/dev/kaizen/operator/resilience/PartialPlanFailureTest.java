@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
  * it, or after, with the answer lost). The next reconciles — across rechecks and an operator restart — must
  * complete the plan without repeating what took effect: every create is made exactly once, no second object.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Figures.class)
 class PartialPlanFailureTest {
   private static final String NS = "shop";
   /** Rechecks every 500 ms: several within a few seconds. */
