@@ -399,7 +399,18 @@ public final class OperatorHarness implements AutoCloseable {
     ((RulesReviewingDispatcher) dispatcher).forbidden.add(pathFragment);
   }
 
+  /**
+   * Lets a test answer the operator's own requests in place of the API server (a 409 on a status write, a 503
+   * while the server is away): {@code fault} returns the answer, or empty to let the request through. One at a
+   * time; {@code null} removes it. The mock server produces neither on its own.
+   */
+  public void interceptOperatorRequests(
+      java.util.function.Function<RecordedRequest, Optional<MockResponse>> fault) {
+    ((RulesReviewingDispatcher) dispatcher).interceptor = fault;
+  }
+
   private static final class RulesReviewingDispatcher extends KubernetesCrudDispatcher {
+    private volatile java.util.function.Function<RecordedRequest, Optional<MockResponse>> interceptor;
     private final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Set<String> forbidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -413,6 +424,14 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
       ApiRequests.record(request.getHeader("User-Agent"), request.getMethod(), request.getPath());
+      var intercept = interceptor;
+      String from = request.getHeader("User-Agent");
+      if (intercept != null && from != null && from.startsWith(ApiRequests.OPERATOR_AGENT)) {
+        var injected = intercept.apply(request);
+        if (injected.isPresent()) {
+          return injected.get();
+        }
+      }
       var staleStatusWrite = versions.conflict(request);
       if (staleStatusWrite.isPresent()) {
         return staleStatusWrite.get();
