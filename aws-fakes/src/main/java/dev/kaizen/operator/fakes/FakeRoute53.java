@@ -55,8 +55,10 @@ import software.amazon.awssdk.services.route53.model.ThrottlingException;
  *       {@link #releasePending} is called while {@link #holdPending} is on); {@code GetChange} answers its state;
  *   <li>a zone that just took a change is busy for {@link #setBusyAfterChange} ({@code PriorRequestNotComplete},
  *       400, which AWS asks to retry);
- *   <li>{@code ListResourceRecordSets} sorts by name with its labels reversed, then type, and pages with
- *       {@code NextRecordName}/{@code NextRecordType} (at most 300 a page);
+ *   <li>{@code ListResourceRecordSets} sorts by name with its labels reversed (ASCII, trailing dot kept), then type,
+ *       starts at the first record set at or after {@code StartRecordName} (and {@code StartRecordType}; a type
+ *       without a name is {@code InvalidInput}), whether or not that name exists, and pages with
+ *       {@code NextRecordName}/{@code NextRecordType} and {@code IsTruncated} ({@code MaxItems}, at most 300 a page);
  *   <li>every request of the account counts against one quota (Route 53 counts per account, across operations):
  *       10 requests per second ({@code Throttling}, 400, "Rate exceeded"), as Route 53's current throttling page gives
  *       (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html; older pages and the
@@ -546,12 +548,16 @@ public class FakeRoute53 extends FakeAwsService implements Route53Client {
     return lower.endsWith(".") ? lower : lower + ".";
   }
 
-  /** Route 53's listing order: the name's labels reversed, compared label by label ({@code www.example.com.} sorts as com, example, www). */
+  /**
+   * Route 53's listing order: ASCII order of the name with its labels reversed and the trailing dot kept
+   * ({@code www.example.com.} sorts as {@code com.example.www.}; API reference, ListResourceRecordSets, "Sort order":
+   * the dot matters for names holding characters below it, such as {@code -}: {@code example-a.com.} sorts before
+   * {@code example.com.}). A name's subtree is contiguous, right after the name itself.
+   */
   static String reversed(String name) {
     List<String> labels = new ArrayList<>(List.of(name.replaceAll("\\.$", "").split("\\.")));
     Collections.reverse(labels);
-    // Label by label: a separator below every character a label may hold keeps a name's subtree contiguous.
-    return String.join("\u0001", labels);
+    return String.join(".", labels) + ".";
   }
 
   private static String key(String name, String type) {

@@ -113,6 +113,31 @@ class FakeRoute53Test {
   }
 
   @Test
+  void sortsAsciiWithTheTrailingDotAndStartsAtTheFirstNameAtOrAfterTheOneAsked() {
+    route53.setQuotasEnforced(false);
+    route53.seed(zone, "example.com", "TXT", 300, "\"v=spf1 -all\"");
+    route53.seed(zone, "bounce.example.com", "MX", 300, "10 feedback-smtp.eu-west-1.amazonses.com");
+    route53.seed(zone, "_dmarc.example.com", "TXT", 300, "\"v=DMARC1; p=none\"");
+    route53.seed(zone, "a-b.example.com", "A", 300, "192.0.2.1");
+    route53.seed(zone, "a.example.com", "A", 300, "192.0.2.2");
+    route53.seed(zone, "x.a.example.com", "A", 300, "192.0.2.3");
+    // com.example.a-b. < com.example.a. < com.example.a.x. ('-' sorts before '.'), digits < '_' < letters
+    assertThat(route53.listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets().stream()
+        .map(ResourceRecordSet::name).filter(n -> !n.equals("example.com."))).containsExactly("_dmarc.example.com.",
+            "a-b.example.com.", "a.example.com.", "x.a.example.com.", "bounce.example.com.");
+    // A name that does not exist: the first record set after it.
+    ListResourceRecordSetsResponse page = route53.listResourceRecordSets(r -> r.hostedZoneId(zone)
+        .startRecordName("_c.example.com").maxItems("2"));
+    assertThat(page.resourceRecordSets()).extracting(ResourceRecordSet::name)
+        .containsExactly("_dmarc.example.com.", "a-b.example.com.");
+    assertThat(page.isTruncated()).isTrue();
+    assertThat(page.nextRecordName()).isEqualTo("a.example.com.");
+    assertThat(page.nextRecordTypeAsString()).isEqualTo("A");
+    assertThatThrownBy(() -> route53.listResourceRecordSets(r -> r.hostedZoneId(zone).startRecordType("TXT")))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidInput"));
+  }
+
+  @Test
   void countsEveryRequestOfTheAccountTogether() {
     for (int i = 0; i < FakeRoute53.ACCOUNT_QUOTA; i++) {
       route53.listResourceRecordSets(r -> r.hostedZoneId(zone));

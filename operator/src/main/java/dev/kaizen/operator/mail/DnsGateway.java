@@ -3,16 +3,21 @@ package dev.kaizen.operator.mail;
 import dev.kaizen.operator.aws.AwsCaller;
 import dev.kaizen.operator.core.listing.Page;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 
 /** Route 53, as MailRoute uses it: read a zone's record sets, submit a change batch, follow a change. */
 public interface DnsGateway {
 
-  /** One page of the whole zone for the shared listing (a listing page of the operator's share). */
-  Page<RecordSet> page(String zoneId, String token);
+  /**
+   * One page of the record sets at {@code names} (in {@link ZoneOrder}) for the shared listing, a listing page of the
+   * operator's share: it starts at the first name wanted ({@code token} null) and its next token skips past the
+   * records of others between wanted names; null once no wanted name is left.
+   */
+  Page<RecordSet> page(String zoneId, NavigableSet<String> names, String token);
 
-  /** Every record set at {@code domain} and below it, read directly (Route 53 lists a name's subtree together). */
-  List<RecordSet> subtree(String zoneId, String domain);
+  /** The record sets at {@code names} (in {@link ZoneOrder}), read directly, page by page as {@link #page} reads. */
+  List<RecordSet> read(String zoneId, NavigableSet<String> names);
 
   /** One atomic change batch; returns the change ID to follow. */
   String change(String zoneId, List<RecordChange> changes);

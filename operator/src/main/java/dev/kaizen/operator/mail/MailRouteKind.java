@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 /**
  * MailRoute's part of the reconcile loop: the SES v2 identity (the root, judged on its tags), then each DNS part in
  * the hosted zone, judged on its ownership TXT record ({@code _kaizen-owner.<name>}). The zone is observed through
- * one shared listing per zone; DNS changes go in one batch per zone, followed to INSYNC through {@code status.pending}.
+ * a shared listing of the names each resource manages in it ({@link ZoneCatalog}); DNS changes go in one batch per zone, followed to INSYNC through {@code status.pending}.
  */
 public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation, MailRoutePorts> {
   public static final String DKIM_VERIFIED = "DkimVerified";
@@ -208,7 +208,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         names.add(part.name());
         names.add(DnsMarkers.markerName(part.name()));
       });
-      records = catalog(target).recordsAt(zoneId.get(), desired.domain(), names, full, ports.dns(), uid(route));
+      records = catalog(target).recordsAt(zoneId.get(), names, full, ports.dns(), uid(route));
     }
     // The set the spec names; else the identity's default; else the one status last showed (a dropped set whose
     // deletion failed after the identity stopped pointing at it must not be lost: ours only, judged on its tags).
@@ -781,12 +781,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   /** After deletion: the zone listing no longer needs this resource. */
   public void forget(MailRoute route) {
-    MailRouteStatus status = (MailRouteStatus) route.getStatus();
-    target(route).ifPresent(target -> {
-      if (status != null && status.getHostedZoneId() != null) {
-        catalog(target).forget(status.getHostedZoneId(), uid(route));
-      }
-    });
+    target(route).ifPresent(target -> catalog(target).forget(uid(route)));
   }
 
   /** Route 53 is global: one catalog per account, whatever the region. */

@@ -7,6 +7,7 @@ import dev.kaizen.operator.core.InvalidSpecException;
 import dev.kaizen.operator.core.listing.Page;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * {@link DnsGateway} on the AWS SDK; every call through {@link AwsCalls} against Route 53's one account-wide quota.
- * A listing token is the next record's name and type ({@code NextRecordName}/{@code NextRecordType}).
+ * A listing token is where the next page starts: a name and, when continuing where a page stopped, a type
+ * ({@code StartRecordName}/{@code StartRecordType}); MailRoute reads only the names it manages (see {@link ZoneOrder}).
  */
 public final class Route53DnsGateway implements DnsGateway {
   static final String SERVICE = "Route53";
@@ -49,34 +51,46 @@ public final class Route53DnsGateway implements DnsGateway {
   }
 
   @Override
-  public Page<RecordSet> page(String zoneId, String token) {
-    ListResourceRecordSetsResponse page = calls.listingPage(target, SERVICE, "ListResourceRecordSets",
-        () -> client.listResourceRecordSets(request(zoneId, token)));
-    return new Page<>(page.resourceRecordSets().stream().filter(Route53DnsGateway::plain)
-        .map(Route53DnsGateway::toRecordSet).toList(), nextToken(page));
+  public Page<RecordSet> page(String zoneId, NavigableSet<String> names, String token) {
+    return pageOf(zoneId, names, token, () -> calls.listingPage(target, SERVICE, "ListResourceRecordSets",
+        () -> client.listResourceRecordSets(request(zoneId, names, token))));
   }
 
   @Override
-  public List<RecordSet> subtree(String zoneId, String domain) {
-    String apex = RecordSet.fqdn(domain);
+  public List<RecordSet> read(String zoneId, NavigableSet<String> names) {
     List<RecordSet> found = new ArrayList<>();
-    String token = apex + "\t";
-    while (token != null) {
+    String token = null;
+    do {
       String from = token;
-      ListResourceRecordSetsResponse page = call("ListResourceRecordSets",
-          () -> client.listResourceRecordSets(request(zoneId, from)));
-      for (ResourceRecordSet set : page.resourceRecordSets()) {
-        RecordSet record = toRecordSet(set);
-        if (!record.name().equals(apex) && !record.name().endsWith("." + apex)) {
-          return found; // past the subtree: Route 53 lists a name's subtree together
-        }
-        if (plain(set)) {
-          found.add(record);
-        }
-      }
-      token = nextToken(page);
-    }
+      Page<RecordSet> page = pageOf(zoneId, names, from, () -> call("ListResourceRecordSets",
+          () -> client.listResourceRecordSets(request(zoneId, names, from))));
+      found.addAll(page.items());
+      token = page.nextToken();
+    } while (token != null);
     return found;
+  }
+
+  /**
+   * The wanted record sets of one page, and where the next page starts: where this one stopped when that is a wanted
+   * name, else the next wanted name (Route 53 lists in {@link ZoneOrder}: the records in between are others').
+   */
+  private static Page<RecordSet> pageOf(String zoneId, NavigableSet<String> names, String token,
+      Supplier<ListResourceRecordSetsResponse> list) {
+    if (names.isEmpty()) {
+      return new Page<>(List.of(), null);
+    }
+    ListResourceRecordSetsResponse page = list.get();
+    List<RecordSet> wanted = page.resourceRecordSets().stream().filter(Route53DnsGateway::plain)
+        .map(Route53DnsGateway::toRecordSet).filter(set -> names.contains(set.name())).toList();
+    if (!Boolean.TRUE.equals(page.isTruncated())) {
+      return new Page<>(wanted, null);
+    }
+    String next = RecordSet.fqdn(page.nextRecordName());
+    String firstLeft = names.ceiling(next);
+    if (firstLeft == null) {
+      return new Page<>(wanted, null);
+    }
+    return new Page<>(wanted, firstLeft.equals(next) ? next + "\t" + page.nextRecordTypeAsString() : firstLeft + "\t");
   }
 
   @Override
@@ -113,23 +127,18 @@ public final class Route53DnsGateway implements DnsGateway {
     return zones.stream().findFirst().map(zone -> zone.id().replaceFirst("^/hostedzone/", ""));
   }
 
+  /** From {@code token}, or from the first wanted name. */
   private static software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest request(String zoneId,
-      String token) {
+      NavigableSet<String> names, String from) {
+    String token = from != null ? from : names.first() + "\t";
     var request = software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest.builder()
         .hostedZoneId(zoneId).maxItems(String.valueOf(PAGE_SIZE));
-    if (token != null) {
-      int tab = token.indexOf('\t');
-      request.startRecordName(token.substring(0, tab));
-      if (tab + 1 < token.length()) {
-        request.startRecordType(token.substring(tab + 1));
-      }
+    int tab = token.indexOf('\t');
+    request.startRecordName(token.substring(0, tab));
+    if (tab + 1 < token.length()) {
+      request.startRecordType(token.substring(tab + 1));
     }
     return request.build();
-  }
-
-  private static String nextToken(ListResourceRecordSetsResponse page) {
-    return Boolean.TRUE.equals(page.isTruncated()) ? page.nextRecordName() + "\t" + page.nextRecordTypeAsString()
-        : null;
   }
 
   /** Alias and routing-policy record sets are never MailRoute's: kept out of what it reads. */

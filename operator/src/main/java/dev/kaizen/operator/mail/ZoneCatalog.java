@@ -4,26 +4,44 @@ import dev.kaizen.operator.core.listing.ListingRefresher;
 import dev.kaizen.operator.core.listing.ListingSource;
 import dev.kaizen.operator.core.listing.Page;
 import dev.kaizen.operator.core.listing.SharedListing;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * What every MailRoute of one account sees of its hosted zones: one paginated ListResourceRecordSets per zone in use,
- * shared by every MailRoute in it and refreshed in the background by the {@link ListingRefresher} (Route 53's quota
- * is the account's, shared with external-dns: one pass per zone instead of reads per resource per resync). A light
- * observe reads the record sets at each name it manages from it; a full observe reads the domain's subtree directly
- * and remembers the answers until a newer listing page.
+ * What the MailRoutes of one account see of their hosted zones: a shared listing refreshed in the background by the
+ * {@link ListingRefresher}, whose queries are the names each MailRoute manages in its zone (its records and their
+ * ownership markers). A pass reads only those: Route 53 lists names in {@link ZoneOrder}, so each query starts at
+ * its first name and skips past others' records to the next one, one or two pages per MailRoute however many records
+ * others keep in the zone (listing the whole zone cost dozens of pages per pass in zones of thousands of records). A
+ * light observe reads the listing; a full observe, and names we just changed, are read directly the same way and
+ * remembered until a newer listing page.
  */
 final class ZoneCatalog {
   /** A record set of one zone, keyed {@code <zone id> <name>}. */
   record ZoneRecord(String zoneId, RecordSet set) {}
 
+  /** One MailRoute's names in one zone, as a listing query ({@code <zone id> <name> <name>...}). */
+  private record NamesQuery(String zoneId, NavigableSet<String> names) {
+    static NamesQuery parse(String query) {
+      String[] words = query.split(" ");
+      return new NamesQuery(words[0], ZoneOrder.sorted(Arrays.asList(words).subList(1, words.length)));
+    }
+
+    String text() {
+      return zoneId + " " + String.join(" ", names);
+    }
+  }
+
   private final DnsGateway dns;
-  private final Map<String, Set<String>> zonesInUse = new ConcurrentHashMap<>();
+  /** Each MailRoute's query (by uid): one per resource, replaced when its names change (DKIM tokens appear). */
+  private final Map<String, String> queriesByUser = new ConcurrentHashMap<>();
+  private final Map<String, NamesQuery> parsed = new ConcurrentHashMap<>();
   private final SharedListing<String, ZoneRecord> records;
 
   ZoneCatalog(DnsGateway dns, ListingRefresher refresher, String scope) {
@@ -32,23 +50,24 @@ final class ZoneCatalog {
   }
 
   /** The record sets at each of {@code names}, from the shared listing (light) or read directly (full). */
-  @SuppressWarnings("unchecked")
-  Map<String, List<RecordSet>> recordsAt(String zoneId, String domain, Set<String> names, boolean full,
-      DnsGateway reader, String user) {
-    zonesInUse.computeIfAbsent(zoneId, z -> ConcurrentHashMap.newKeySet()).add(user);
+  Map<String, List<RecordSet>> recordsAt(String zoneId, Set<String> names, boolean full, DnsGateway reader,
+      String user) {
+    NamesQuery query = new NamesQuery(zoneId, ZoneOrder.sorted(names));
+    queriesByUser.put(user, query.text());
     if (full) {
-      List<RecordSet> subtree = reader.subtree(zoneId, domain);
+      List<RecordSet> read = reader.read(zoneId, query.names());
       return names.stream().collect(Collectors.toMap(name -> name, name -> records.read(key(zoneId, name),
-          k -> at(subtree, zoneId, name)).stream().map(ZoneRecord::set).toList()));
+          k -> at(read, zoneId, name)).stream().map(ZoneRecord::set).toList()));
     }
-    // Names we changed are read directly: one read of the domain's subtree serves them all (reading each name on its
-    // own would cost a call per name, more than Route 53's bucket holds for one reconcile).
-    List<RecordSet>[] subtree = new List[1];
+    // Names we changed are read directly: one read of all our names serves them all (reading each name on its own
+    // would cost a call per name, more than Route 53's bucket holds for one reconcile).
+    @SuppressWarnings("unchecked")
+    List<RecordSet>[] read = new List[1];
     return names.stream().collect(Collectors.toMap(name -> name, name -> records.get(key(zoneId, name), k -> {
-      if (subtree[0] == null) {
-        subtree[0] = reader.subtree(zoneId, domain);
+      if (read[0] == null) {
+        read[0] = reader.read(zoneId, query.names());
       }
-      return at(subtree[0], zoneId, name);
+      return at(read[0], zoneId, name);
     }).stream().map(ZoneRecord::set).toList()));
   }
 
@@ -57,29 +76,29 @@ final class ZoneCatalog {
     names.forEach(name -> records.invalidate(key(zoneId, name)));
   }
 
-  /** The resource no longer reads this zone; the zone's listing stops when nobody does. */
-  void forget(String zoneId, String user) {
-    Optional.ofNullable(zonesInUse.get(zoneId)).ifPresent(users -> {
-      users.remove(user);
-      if (users.isEmpty()) {
-        zonesInUse.remove(zoneId);
-      }
-    });
+  /** The resource no longer reads its zone; its query leaves the listing. */
+  void forget(String user) {
+    queriesByUser.remove(user);
   }
 
   Optional<String> behind() {
     return records.behind();
   }
 
+  private NamesQuery query(String text) {
+    return parsed.computeIfAbsent(text, NamesQuery::parse);
+  }
+
   private static List<ZoneRecord> at(List<RecordSet> sets, String zoneId, String name) {
-    return sets.stream().filter(set -> set.name().equals(name)).map(set -> new ZoneRecord(zoneId, set)).toList();
+    String fqdn = RecordSet.fqdn(name);
+    return sets.stream().filter(set -> set.name().equals(fqdn)).map(set -> new ZoneRecord(zoneId, set)).toList();
   }
 
   private static String key(String zoneId, String name) {
-    return zoneId + " " + name;
+    return zoneId + " " + RecordSet.fqdn(name);
   }
 
-  /** ListResourceRecordSets of each zone in use, 300 record sets a page. */
+  /** ListResourceRecordSets of each MailRoute's names, 300 record sets a page, skipping others' records. */
   private final class ZoneListing implements ListingSource<String, ZoneRecord> {
     @Override
     public String service() {
@@ -93,13 +112,17 @@ final class ZoneCatalog {
 
     @Override
     public Set<String> queries() {
-      return Set.copyOf(zonesInUse.keySet());
+      Set<String> queries = Set.copyOf(queriesByUser.values());
+      parsed.keySet().retainAll(queries); // re-parsed on demand while an old query is still listed
+      return queries;
     }
 
     @Override
-    public Page<ZoneRecord> page(String zoneId, String token) {
-      Page<RecordSet> page = dns.page(zoneId, token);
-      return new Page<>(page.items().stream().map(set -> new ZoneRecord(zoneId, set)).toList(), page.nextToken());
+    public Page<ZoneRecord> page(String text, String token) {
+      NamesQuery query = query(text);
+      Page<RecordSet> page = dns.page(query.zoneId(), query.names(), token);
+      return new Page<>(page.items().stream().map(set -> new ZoneRecord(query.zoneId(), set)).toList(),
+          page.nextToken());
     }
 
     @Override
@@ -108,8 +131,9 @@ final class ZoneCatalog {
     }
 
     @Override
-    public boolean covers(String zoneId, String key) {
-      return key.startsWith(zoneId + " ");
+    public boolean covers(String text, String key) {
+      NamesQuery query = query(text);
+      return key.startsWith(query.zoneId() + " ") && query.names().contains(key.substring(query.zoneId().length() + 1));
     }
   }
 }
