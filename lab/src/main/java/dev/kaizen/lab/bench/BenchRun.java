@@ -183,6 +183,11 @@ final class BenchRun {
     kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
     for (var entry : options.mix().entrySet()) {
+      if (entry.getValue() > 0) {
+        for (String manifest : entry.getKey().clusterObjects(NAMESPACE)) {
+          kube.resource(Serialization.<io.fabric8.kubernetes.api.model.HasMetadata>unmarshal(manifest)).create();
+        }
+      }
       for (int i = 0; i < entry.getValue(); i++) {
         GenericKubernetesResource resource = Serialization.unmarshal(
             entry.getKey().manifest(NAMESPACE, i, REGION), GenericKubernetesResource.class);
