@@ -20,7 +20,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--resources", defaultValue = "100", description = "How many resources (default: ${DEFAULT-VALUE}).")
   int resources;
 
-  @Option(names = "--mix", defaultValue = "logpipeline=6,cronjobset=3,mailroute=1",
+  @Option(names = "--mix", defaultValue = "logpipeline=6,cronjobset=3,mailroute=1,solrcluster=1",
       description = "Kinds and their weights (default: ${DEFAULT-VALUE}).")
   String mix;
 

@@ -3,6 +3,7 @@ package dev.kaizen.lab.bench;
 import dev.kaizen.lab.embedded.EmbeddedAws;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.regions.Region;
@@ -21,6 +22,11 @@ interface BenchKind {
 
   /** The YAML of resource {@code index} in {@code namespace}. */
   String manifest(String namespace, int index, Region region);
+
+  /** Manifests of what must exist in the cluster before resources of this kind can converge (a ConfigMap, say). */
+  default List<String> clusterObjects(String namespace) {
+    return List.of();
+  }
 
   /** What must exist in AWS before resources of this kind can converge (a hosted zone, say). */
   default void prepare(EmbeddedAws aws, Region region, int count) {}

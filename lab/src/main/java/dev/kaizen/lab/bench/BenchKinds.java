@@ -7,7 +7,8 @@ import java.util.Map;
 
 /** The kinds the benchmark knows, by the name `--mix` gives them. A new kind: one line here. */
 final class BenchKinds {
-  static final List<BenchKind> ALL = List.of(new LogPipelineBench(), new CronJobSetBench(), new MailRouteBench());
+  static final List<BenchKind> ALL = List.of(new LogPipelineBench(), new CronJobSetBench(), new MailRouteBench(),
+      new SolrClusterBench());
 
   private BenchKinds() {}
 

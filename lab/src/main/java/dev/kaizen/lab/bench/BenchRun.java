@@ -1,21 +1,11 @@
 package dev.kaizen.lab.bench;
 
-import dev.kaizen.lab.embedded.EmbeddedAws;
-import dev.kaizen.lab.embedded.EmbeddedSolr;
-import dev.kaizen.operator.KaizenOperator;
-import dev.kaizen.operator.KindDependencies;
-import dev.kaizen.operator.OperatorSettings;
-import dev.kaizen.operator.cli.RunCommand;
-import dev.kaizen.operator.core.ownership.ClusterIdentity;
-import dev.kaizen.operator.fakes.FakeDnsResolver;
-import dev.kaizen.operator.mail.MailRouteSettings;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
-import picocli.CommandLine;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -75,83 +62,117 @@ final class BenchRun {
     figures.put("time_scale", options.timeScale());
     figures.put("resync_seconds_unscaled", options.resync().multipliedBy(options.timeScale()).toSeconds());
 
-    long heapBefore = ProcessMemory.heapAfterGc();
     try (ApiServerProcess apiServer = ApiServerProcess.start(options.workDir());
-        EmbeddedAws aws = new EmbeddedAws(REGION, options.latency());
-        KubernetesClient kube = client(apiServer.kubeconfig())) {
-      aws.onCall(call -> ledger.record(call));
+        KubernetesClient kube = client(apiServer.kubeconfig());
+        OperatorProcess host = OperatorProcess.start(options.workDir(), apiServer.kubeconfig(), options,
+            call -> ledger.record(call))) {
       int foreign = 0;
       for (var entry : options.mix().entrySet()) {
-        entry.getKey().prepare(aws, REGION, entry.getValue());
-        if (options.seedForeign() && entry.getValue() > 0) {
-          foreign += entry.getKey().seedForeign(aws, REGION, entry.getValue());
-        }
+        Map<?, ?> prepared = host.command(Map.of("op", "prepare", "kind", entry.getKey().kind(),
+            "count", entry.getValue(), "seedForeign", options.seedForeign()));
+        foreign += ((Number) prepared.get("foreign")).intValue();
       }
       figures.put("foreign_objects_seeded", foreign);
-      long fakesHeap = ProcessMemory.heapAfterGc() - heapBefore;
       progress.printf("bench: %d objects of others seeded; creating %d resources%n", foreign, options.resources());
 
       createResources(kube);
-      ProcessMemory.resetPeaks();
       long start = System.nanoTime();
-      KaizenOperator operator = startOperator(apiServer.kubeconfig(), aws);
-      try {
-        Converged converged = awaitReady(kube, start);
-        double convergeSeconds = converged.seconds();
-        CallLedger converging = ledger;
-        figures.put("all_ready", converged.allReady());
-        figures.put("startup_to_first_reconcile_seconds", round(converged.firstStatusSeconds()));
-        figures.put("converge_seconds", round(convergeSeconds));
-        CallLedger.QuotaBound bound = converging.quotaBound();
-        figures.put("quota_bound_seconds", round(bound.seconds()));
-        figures.put("quota_bound_by", bound.quota());
-        figures.put("converge_ratio", bound.seconds() > 0 ? round(convergeSeconds / bound.seconds()) : null);
-        figures.put("converge_calls_per_resource", perResource(converging.total()));
-        figures.put("converge_reads_per_resource", perResource(converging.reads()));
-        figures.put("converge_writes_per_resource", perResource(converging.writes()));
-        figures.put("converge_calls_by_operation", converging.perOperation());
-        long throttledConverging = converging.throttled();
+      Map<?, ?> started = host.command(Map.of("op", "start"));
+      Converged converged = awaitReady(kube, start);
+      double convergeSeconds = converged.seconds();
+      CallLedger converging = ledger;
+      figures.put("all_ready", converged.allReady());
+      figures.put("startup_to_first_reconcile_seconds", round(converged.firstStatusSeconds()));
+      figures.put("converge_seconds", round(convergeSeconds));
+      CallLedger.QuotaBound bound = converging.quotaBound();
+      figures.put("quota_bound_seconds", round(bound.seconds()));
+      figures.put("quota_bound_by", bound.quota());
+      figures.put("converge_ratio", bound.seconds() > 0 ? round(convergeSeconds / bound.seconds()) : null);
+      figures.put("converge_calls_per_resource", perResource(converging.total()));
+      figures.put("converge_reads_per_resource", perResource(converging.reads()));
+      figures.put("converge_writes_per_resource", perResource(converging.writes()));
+      figures.put("converge_calls_by_operation", converging.perOperation());
+      long throttledConverging = converging.throttled();
 
-        // At rest: nothing changes; every call is what watching for drift costs.
-        ledger = new CallLedger();
-        Duration rest = Duration.ofMillis(Math.round(options.steadyHours() * 3_600_000 / options.timeScale()));
-        progress.printf("bench: all Ready after %.1f s; %s at rest (%s hour(s) scaled)%n", convergeSeconds,
-            rest, options.steadyHours());
-        watchStatuses(kube, rest);
-        CallLedger resting = ledger;
-        double resourceHours = options.resources() * options.steadyHours();
-        figures.put("steady_calls_per_resource_hour", round(resting.total() / resourceHours));
-        figures.put("steady_writes_per_resource_hour", round(resting.writes() / resourceHours));
-        figures.put("steady_calls_by_operation", resting.perOperation());
-        figures.put("steady_busiest_quota_average_use", restingQuotaUse(resting, rest));
+      // At rest: nothing changes; every call is what watching for drift costs.
+      ledger = new CallLedger();
+      Duration rest = Duration.ofMillis(Math.round(options.steadyHours() * 3_600_000 / options.timeScale()));
+      progress.printf("bench: all Ready after %.1f s; %s at rest (%s hour(s) scaled)%n", convergeSeconds,
+          rest, options.steadyHours());
+      watchStatuses(kube, rest);
+      CallLedger resting = ledger;
+      double resourceHours = options.resources() * options.steadyHours();
+      figures.put("steady_calls_per_resource_hour", round(resting.total() / resourceHours));
+      figures.put("steady_writes_per_resource_hour", round(resting.writes() / resourceHours));
+      figures.put("steady_calls_by_operation", resting.perOperation());
+      figures.put("steady_busiest_quota_average_use", restingQuotaUse(resting, rest));
 
-        // Drift: changed behind the operator's back, timed until put right.
-        ledger = new CallLedger();
-        figures.put("drift_detect_seconds", drift(aws, kube));
-        CallLedger drifting = ledger;
-        figures.put("throttling_errors_seen", throttledConverging + resting.throttled() + drifting.throttled());
-        Map<String, Long> throttledOperations = new java.util.TreeMap<>();
-        for (CallLedger phase : List.of(converging, resting, drifting)) {
-          phase.throttledOperations().forEach((operation, n) -> throttledOperations.merge(operation, n, Long::sum));
-        }
-        figures.put("throttling_errors_by_operation", throttledOperations);
-        figures.put("throttling_errors_in_status", throttlingInStatus.size());
-        figures.put("throttling_in_status_of", new java.util.TreeMap<>(throttlingInStatus));
-        figures.put("modelled_anchors", anchors(options));
-
-        figures.put("operator_peak_heap_mib", mib(ProcessMemory.peakHeap()));
-        figures.put("process_peak_rss_mib", mib(ProcessMemory.peakResidentBytes()));
-        figures.put("aws_fakes_heap_mib", mib(Math.max(0, fakesHeap)));
-        figures.put("api_server_process_rss_mib", mib(apiServer.residentBytes()));
-        figures.put("note", "The operator runs in this process beside the embedded AWS: operator_peak_heap_mib and "
-            + "process_peak_rss_mib include the fakes, whose own retained heap (seeded objects included) is "
-            + "aws_fakes_heap_mib. The API server runs in a process of its own. Drift times are the measured "
-            + "times multiplied by the time scale (an upper bound: only the waits are scaled, not the work).");
-      } finally {
-        operator.close();
+      // Drift: changed behind the operator's back, timed until put right.
+      ledger = new CallLedger();
+      figures.put("drift_detect_seconds", drift(host, kube));
+      CallLedger drifting = ledger;
+      figures.put("throttling_errors_seen", throttledConverging + resting.throttled() + drifting.throttled());
+      Map<String, Long> throttledOperations = new java.util.TreeMap<>();
+      for (CallLedger phase : List.of(converging, resting, drifting)) {
+        phase.throttledOperations().forEach((operation, n) -> throttledOperations.merge(operation, n, Long::sum));
       }
+      figures.put("throttling_errors_by_operation", throttledOperations);
+      figures.put("throttling_errors_in_status", throttlingInStatus.size());
+      figures.put("throttling_in_status_of", new java.util.TreeMap<>(throttlingInStatus));
+      figures.put("modelled_anchors", anchors(options));
+      figures.put("memory", memory(host.command(Map.of("op", "stop")), started));
+      figures.put("api_server_process_rss_mib", mib(apiServer.residentBytes()));
+      figures.put("note", "The API server runs in a process of its own, the operator and the embedded AWS in "
+          + "another (see memory.note). Drift times are the measured times multiplied by the time scale (an upper "
+          + "bound: only the waits are scaled, not the work).");
     }
     return figures;
+  }
+
+  /**
+   * The operator process's memory. It holds the embedded AWS too, so the operator's own share is bounded from both
+   * sides: the fakes hold at least what they held once seeded (before the operator started) and at most the heap
+   * still live once the operator is closed at the end (which also counts what the operator's libraries keep in
+   * static state). The RSS without the fakes subtracts the smaller: an upper bound of the operator's.
+   */
+  private static Map<String, Object> memory(Map<?, ?> measured, Map<?, ?> started) {
+    long rss = ((Number) measured.get("rss")).longValue();
+    long liveHeap = ((Number) measured.get("liveHeap")).longValue();
+    long fakesAtLeast = Math.max(0, ((Number) started.get("seededFakesHeap")).longValue());
+    long fakesAtMost = Math.max(fakesAtLeast, ((Number) measured.get("heapLeftOnceClosed")).longValue());
+    Map<String, Object> memory = new LinkedHashMap<>();
+    memory.put("jvm_flags", String.join(" ", OperatorProcess.DEPLOYMENT_JVM_FLAGS) + " "
+        + OperatorProcess.NATIVE_MEMORY_TRACKING);
+    memory.put("max_heap_mib", mib(((Number) measured.get("maxHeap")).longValue()));
+    memory.put("process_rss_mib", mib(rss));
+    memory.put("process_peak_rss_mib", mib(((Number) measured.get("peakRss")).longValue()));
+    memory.put("process_peak_heap_mib", mib(((Number) measured.get("peakHeap")).longValue()));
+    memory.put("process_live_heap_after_gc_mib", mib(liveHeap));
+    memory.put("aws_fakes_heap_as_seeded_mib", mib(fakesAtLeast));
+    memory.put("heap_left_once_operator_closed_mib", mib(fakesAtMost));
+    Map<String, Double> operatorLiveHeap = new LinkedHashMap<>();
+    operatorLiveHeap.put("at_least", mib(Math.max(0, liveHeap - fakesAtMost)));
+    operatorLiveHeap.put("at_most", mib(Math.max(0, liveHeap - fakesAtLeast)));
+    memory.put("operator_live_heap_after_gc_mib", operatorLiveHeap);
+    Map<?, ?> committedKib = (Map<?, ?>) measured.get("committedKibByArea");
+    long tracking = committedKib.get("Native Memory Tracking") instanceof Number kib ? kib.longValue() * 1024 : 0;
+    memory.put("operator_rss_at_most_mib", mib(Math.max(0, rss - fakesAtLeast - tracking)));
+    Map<String, Double> byArea = new LinkedHashMap<>();
+    committedKib.forEach((area, kib) -> {
+      if (((Number) kib).longValue() >= 1024) {
+        byArea.put(String.valueOf(area), mib(((Number) kib).longValue() * 1024));
+      }
+    });
+    memory.put("process_committed_mib_by_area", byArea);
+    memory.put("note", "The operator runs in a JVM of its own with the deployment's heap ceiling and collector, "
+        + "beside the embedded AWS (in-process fakes), whose share is bounded: at least their live heap once seeded, "
+        + "at most the live heap left once the operator is closed at the end (the objects the operator created in "
+        + "AWS, and static state of the operator's libraries, included); operator_* subtract those (and the RSS figure "
+        + "Native Memory Tracking's own, which the deployment does not run). "
+        + "process_peak_* are the whole process's, from the operator's start (peak heap counts garbage not yet "
+        + "collected). process_committed_mib_by_area: Native Memory Tracking's committed memory per area, at rest "
+        + "(what the RSS is made of, areas of 1 MiB or more).");
+    return memory;
   }
 
   private KubernetesClient client(Path kubeconfig) throws java.io.IOException {
@@ -162,26 +183,17 @@ final class BenchRun {
     kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
     for (var entry : options.mix().entrySet()) {
+      if (entry.getValue() > 0) {
+        for (String manifest : entry.getKey().clusterObjects(NAMESPACE)) {
+          kube.resource(Serialization.<io.fabric8.kubernetes.api.model.HasMetadata>unmarshal(manifest)).create();
+        }
+      }
       for (int i = 0; i < entry.getValue(); i++) {
         GenericKubernetesResource resource = Serialization.unmarshal(
             entry.getKey().manifest(NAMESPACE, i, REGION), GenericKubernetesResource.class);
         kube.resource(resource).create();
       }
     }
-  }
-
-  /** The operator `kaizen run` runs, with its intervals divided by the time scale. */
-  private KaizenOperator startOperator(Path kubeconfig, EmbeddedAws aws) throws java.io.IOException {
-    RunCommand run = new RunCommand();
-    new CommandLine(run).parseArgs("--cluster-id", "kaizen-bench", "--region", REGION.id(),
-        "--resync", options.resync().toString(), "--full-observe", options.fullObserve().toString(),
-        "--leader-election", "false");
-    OperatorSettings settings = run.settings(new ClusterIdentity("kaizen-bench"), new SimpleMeterRegistry());
-    var dependencies = new KindDependencies(new MailRouteSettings(new FakeDnsResolver(), Duration.ofSeconds(1),
-        Duration.ofSeconds(2)), new EmbeddedSolr(aws));
-    KaizenOperator operator = new KaizenOperator(client(kubeconfig), aws, settings, dependencies);
-    operator.start();
-    return operator;
   }
 
   private record Converged(boolean allReady, double seconds, double firstStatusSeconds) {}
@@ -233,26 +245,27 @@ final class BenchRun {
   }
 
   /** Injects drift into a sample of resources, spread over the kinds, and times each until it is put right. */
-  private Map<String, Object> drift(EmbeddedAws aws, KubernetesClient kube) throws InterruptedException {
+  private Map<String, Object> drift(OperatorProcess host, KubernetesClient kube) throws Exception {
     List<GenericKubernetesResource> candidates = new ArrayList<>(listAll(kube));
     Collections.shuffle(candidates, new Random(42));
-    record Pending(String what, long injectedAt, BooleanSupplier corrected) {}
+    record Pending(String what, long injectedAt, int id) {}
     List<Pending> pending = new ArrayList<>();
-    Map<String, BenchKind> byKind = new LinkedHashMap<>();
-    options.mix().keySet().forEach(k -> byKind.put(k.kind(), k));
     for (GenericKubernetesResource resource : candidates) {
       if (pending.size() >= options.drifts()) {
         break;
       }
-      byKind.get(resource.getKind()).injectDrift(aws, kube, resource).ifPresent(check -> pending.add(
-          new Pending(resource.getKind() + " " + resource.getMetadata().getName(), System.nanoTime(), check)));
+      int id = ((Number) host.command(Map.of("op", "drift", "kind", resource.getKind(),
+          "resource", Serialization.asJson(resource))).get("id")).intValue();
+      if (id >= 0) {
+        pending.add(new Pending(resource.getKind() + " " + resource.getMetadata().getName(), System.nanoTime(), id));
+      }
     }
     List<Double> detected = new ArrayList<>();
     long deadline = System.nanoTime() + options.resync().multipliedBy(3).plusSeconds(30).toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
       for (var it = pending.iterator(); it.hasNext(); ) {
         Pending drift = it.next();
-        if (drift.corrected().getAsBoolean()) {
+        if (Boolean.TRUE.equals(host.command(Map.of("op", "corrected", "id", drift.id())).get("corrected"))) {
           detected.add((System.nanoTime() - drift.injectedAt()) / 1e9 * options.timeScale());
           it.remove();
         }

@@ -32,4 +32,35 @@ class BenchKindsTest {
       assertThat(yaml).contains("kind: " + kind.kind()).contains("namespace: bench").contains("-7");
     }
   }
+
+  @Test
+  void everyKindsManifestsPassKaizenValidate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (BenchKind kind : BenchKinds.ALL) {
+      for (String object : kind.clusterObjects("bench")) {
+        all.append("---\n").append(object);
+      }
+      for (int i = 0; i < 3; i++) {
+        all.append("---\n").append(kind.manifest("bench", i, BenchRun.REGION));
+      }
+    }
+    java.nio.file.Files.writeString(dir.resolve("bench.yaml"), all);
+    java.io.StringWriter problems = new java.io.StringWriter();
+    picocli.CommandLine validate = new picocli.CommandLine(new dev.kaizen.operator.cli.ValidateCommand())
+        .setErr(new java.io.PrintWriter(problems)).setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+
+    int exit = validate.execute(dir.toString());
+
+    assertThat(problems.toString()).isEmpty();
+    assertThat(exit).isZero();
+  }
+
+  @Test
+  void theDefaultMixHasEveryKind() throws Exception {
+    String defaultMix = BenchCommand.class.getDeclaredField("mix").getAnnotation(picocli.CommandLine.Option.class)
+        .defaultValue();
+
+    assertThat(BenchKinds.split(defaultMix, 100).keySet()).containsExactlyInAnyOrderElementsOf(BenchKinds.ALL);
+  }
 }
