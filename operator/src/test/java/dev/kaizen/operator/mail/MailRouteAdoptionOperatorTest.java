@@ -48,7 +48,8 @@ class MailRouteAdoptionOperatorTest {
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
     harness.client().resources(MailRoute.class).inNamespace(NS).resource(route).create();
 
-    await().atMost(MailRoutes.SES_PACED).until(() -> ses.callCount("TagResource") >= 3);
+    // Counted when applied: a TagResource SES throttled (busy machine) is retried, not a second tagging.
+    await().atMost(MailRoutes.SES_PACED).until(() -> taggings() >= 3);
     for (Map<String, String> tags : List.of(ses.tags(DOMAIN), ses.configurationSetTags("shop-mail"),
         ses.dedicatedIpPoolTags("shop-pool").orElseThrow())) {
       assertThat(tags).containsEntry("kaizen.dev/owner", "shop/MailRoute/mail").containsEntry("team", "mail")
@@ -62,8 +63,12 @@ class MailRouteAdoptionOperatorTest {
     await().atMost(MailRoutes.SES_PACED).until(() -> ses.callCount("PutConfigurationSetDeliveryOptions") > 0);
     int reads = ses.callCount("GetDedicatedIpPool");
     await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIpPool") > reads + 2);
-    assertThat(ses.callCount("TagResource")).isEqualTo(3);
+    assertThat(taggings()).isEqualTo(3);
     assertThat(ses.callCount("CreateEmailIdentity") + ses.callCount("CreateConfigurationSet")
         + ses.callCount("CreateDedicatedIpPool")).isZero();
+  }
+
+  private long taggings() {
+    return ses.calls("TagResource").stream().filter(call -> call.succeeded()).count();
   }
 }
