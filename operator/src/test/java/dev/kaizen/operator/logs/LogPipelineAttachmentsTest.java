@@ -100,6 +100,27 @@ class LogPipelineAttachmentsTest {
   }
 
   @Test
+  void aSecondDriftWhileTheFirstCorrectionIsBeingConfirmedIsReportedAsDriftToo() {
+    // Confirmation 4 s after a correction: the second drift is corrected while Ready is still False (Applying).
+    harness.start(new dev.kaizen.operator.core.reconcile.ReconcileTimings(Duration.ofSeconds(2), Duration.ofHours(1),
+        Duration.ofSeconds(4), Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(2)));
+    harness.client().resources(LogPipeline.class).inNamespace(NS).resource(fullPipeline()).create();
+    awaitReadyAt(1);
+    int corrections = logs.callCount("PutRetentionPolicy");
+
+    logs.backdoorSetRetention(GROUP, 7);
+    await().atMost(WAIT).until(() -> logs.callCount("PutRetentionPolicy") > corrections);
+    logs.backdoorDeleteMetricFilter(GROUP, "kaizen/errors");
+
+    await().atMost(WAIT).until(() -> logs.metricFilters(GROUP).containsKey("kaizen/errors"));
+    awaitReadyAt(1);
+    assertThat(harness.events(NS, "web")).filteredOn(e -> "DriftCorrected".equals(e.getReason()))
+        .extracting(e -> e.getMessage()).anySatisfy(m -> assertThat(m).contains("PutRetentionPolicy"))
+        .anySatisfy(m -> assertThat(m).contains("PutMetricFilter"));
+    assertThat(harness.events(NS, "web")).extracting(e -> e.getReason()).doesNotContain("Updated");
+  }
+
+  @Test
   void filterRemovedFromTheSpecIsDeletedWithItsAlarm() {
     harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
     harness.client().resources(LogPipeline.class).inNamespace(NS).resource(fullPipeline()).create();

@@ -31,8 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,6 +69,11 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
   private final StatusWriter statusWriter;
   private final AccountResolver accounts;
   private final AccountDefaultsSeen accountDefaults = new AccountDefaultsSeen();
+  /**
+   * The generation each resource was last Ready at, in this process. A correction made while an earlier one is
+   * still being confirmed (Ready=False, Applying) is drift too: the spec has not changed since it converged.
+   */
+  private final Map<String, Long> convergedGenerations = new ConcurrentHashMap<>();
 
   /** MDC keys set around every reconcile and deletion, so each log line names its resource. */
   public static final String MDC_KIND = "kind";
@@ -263,6 +270,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
         return waiting.get().recheckAfter();
       }
       Optional<String> behind = kind.driftDetectionBehind(resource);
+      Optional.ofNullable(generation(resource)).ifPresent(g -> convergedGenerations.put(uid(resource), g));
       setConditions(resource, true, behind.isPresent() ? Reasons.DRIFT_DETECTION_BEHIND : Reasons.IN_SYNC,
           "AWS matches the spec." + behind.map(note -> " " + note).orElse(""), false, null, now);
       return kind.recheckWhileReady(resource).filter(sooner -> sooner.compareTo(timings.requeue()) < 0)
@@ -438,6 +446,7 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
         tracker.forget(uid(resource));
         rateLimitStreaks.end(uid(resource));
         accountDefaults.forget(uid(resource));
+        convergedGenerations.remove(uid(resource));
       }
       return done.control();
     } finally {
@@ -662,7 +671,8 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     } else if (ownership == Ownership.TAKE_OVER) {
       events.normal(resource, Reasons.REATTACHED, "Took over objects tagged by a previous identity of this cluster ("
           + String.join(", ", assessor.cluster().previous()) + "): " + changes + ".");
-    } else if (!specChanged && wasReady) {
+    } else if (!specChanged && (wasReady || Objects.equals(generation(resource),
+        convergedGenerations.get(uid(resource))))) {
       events.normal(resource, Reasons.DRIFT_CORRECTED, "AWS had drifted from the spec; corrected: " + changes + ".");
       metrics.driftCorrected(kindName);
     } else {
