@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Typical drift, made behind the operator's back — by a person in the console, a script, another tool — one per
- * resource that is Ready in Apply mode: a log group's retention shortened, a CronJob's schedule edited, an EventBridge
- * schedule deleted, a DKIM record deleted from the zone, a Solr live listener pointed elsewhere. Each should come back with a DriftCorrected Event.
+ * Typical drift, made behind the operator's back — by a person in the console, a script, another tool — for each
+ * resource that is Ready in Apply mode: a log group's retention shortened and a metric filter deleted, a CronJob's
+ * schedule edited, an EventBridge schedule deleted, a DKIM record deleted from the zone, a Solr live listener pointed
+ * elsewhere. Each should come back with a DriftCorrected Event.
  */
 final class Drift {
   /**
@@ -59,10 +60,15 @@ final class Drift {
         .withName(manifest.name()).get();
     String group = pipeline.getStatus().getLogGroup().getName();
     logs.backdoorSetRetention(group, 1);
-    // One drift per resource: a second one corrected while the first is being confirmed is announced as an
-    // update, not as drift (the loop's Ready-before rule). A deleted metric filter is found by the full observe.
     String what = "retention of " + group + " set to 1 day";
-    List<String> corrections = List.of("PutRetentionPolicy");
+    List<String> corrections = new ArrayList<>(List.of("PutRetentionPolicy"));
+    // And a metric filter deleted in the console: created again, announced as drift too (not as an update).
+    Optional<String> filter = Optional.ofNullable(pipeline.getStatus().getMetricFilters()).orElse(List.of())
+        .stream().map(reported -> reported.getName()).findFirst();
+    if (filter.isPresent() && logs.backdoorDeleteMetricFilter(group, filter.get())) {
+      what += "; metric filter " + filter.get() + " deleted";
+      corrections.add("PutMetricFilter");
+    }
     return Optional.of(new Made(what, corrections));
   }
 
