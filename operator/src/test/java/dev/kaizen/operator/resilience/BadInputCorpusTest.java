@@ -33,6 +33,7 @@ import picocli.CommandLine;
  * crds/ as a real API server would, or else the operator drives it to Stalled — and no manifest of the corpus ever
  * causes a mutating AWS call.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Figures.class)
 class BadInputCorpusTest {
   private static final Path CORPUS = Path.of("src", "test", "resources", "bad-input");
   private static final String EXPECT_FIELD = "# expect-field: ";
@@ -124,6 +125,10 @@ class BadInputCorpusTest {
       awaitAllStalled(harness, applied, admitted);
       assertThat(mutatingAwsCalls(harness)).isEmpty();
       assertThat(harness.client().batch().v1().cronjobs().inAnyNamespace().list().getItems()).isEmpty();
+      Figures.add("bad inputs: manifests", corpus().size());
+      Figures.add("bad inputs: refused by the CRDs", corpus().size() - admitted.size());
+      Figures.add("bad inputs: stalled by the operator", admitted.size());
+      Figures.add("bad inputs: mutating AWS calls", mutatingAwsCalls(harness).size());
       System.out.printf("bad-input corpus: %d manifests, %d refused by the CRDs, %d stalled by the operator (%s),"
           + " 0 mutating AWS calls%n", corpus().size(), corpus().size() - admitted.size(), admitted.size(),
           admitted.stream().map(Case::name).toList());
@@ -171,7 +176,8 @@ class BadInputCorpusTest {
 
   private static List<String> mutatingAwsCalls(OperatorHarness harness) {
     List<FakeAwsService> fakes = List.of(harness.logs(), harness.cloudWatch(), harness.ses(), harness.route53(),
-        harness.ec2(), harness.elb(), harness.autoScaling(), harness.ssm(), harness.sts());
+        harness.ec2(), harness.elb(), harness.autoScaling(), harness.ssm(), harness.sts(), harness.scheduler(),
+        harness.eventBridge());
     return fakes.stream().flatMap(fake -> fake.mutatingCalls().stream()).map(FakeAwsService.Call::operation)
         .toList();
   }
