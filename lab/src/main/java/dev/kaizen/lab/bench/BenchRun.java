@@ -32,7 +32,7 @@ final class BenchRun {
   private static final double CROSSPLANE_POLL_HOURS = 10.0 / 60;
 
   record Options(int resources, Map<BenchKind, Integer> mix, Duration latency, int timeScale, double steadyHours,
-      int drifts, boolean seedForeign, Duration convergeTimeout, Path workDir) {
+      int drifts, boolean seedForeign, Duration convergeTimeout, List<String> operatorJvmOptions, Path workDir) {
     Duration resync() {
       return Duration.ofMinutes(10).dividedBy(timeScale);
     }
@@ -120,7 +120,7 @@ final class BenchRun {
       figures.put("throttling_errors_in_status", throttlingInStatus.size());
       figures.put("throttling_in_status_of", new java.util.TreeMap<>(throttlingInStatus));
       figures.put("modelled_anchors", anchors(options));
-      figures.put("memory", memory(host.command(Map.of("op", "stop")), started));
+      figures.put("memory", memory(options, host.command(Map.of("op", "stop")), started));
       figures.put("api_server_process_rss_mib", mib(apiServer.residentBytes()));
       figures.put("note", "The API server runs in a process of its own, the operator and the embedded AWS in "
           + "another (see memory.note). Drift times are the measured times multiplied by the time scale (an upper "
@@ -135,14 +135,13 @@ final class BenchRun {
    * still live once the operator is closed at the end (which also counts what the operator's libraries keep in
    * static state). The RSS without the fakes subtracts the smaller: an upper bound of the operator's.
    */
-  private static Map<String, Object> memory(Map<?, ?> measured, Map<?, ?> started) {
+  private static Map<String, Object> memory(Options options, Map<?, ?> measured, Map<?, ?> started) {
     long rss = ((Number) measured.get("rss")).longValue();
     long liveHeap = ((Number) measured.get("liveHeap")).longValue();
     long fakesAtLeast = Math.max(0, ((Number) started.get("seededFakesHeap")).longValue());
     long fakesAtMost = Math.max(fakesAtLeast, ((Number) measured.get("heapLeftOnceClosed")).longValue());
     Map<String, Object> memory = new LinkedHashMap<>();
-    memory.put("jvm_flags", String.join(" ", OperatorProcess.DEPLOYMENT_JVM_FLAGS) + " "
-        + OperatorProcess.NATIVE_MEMORY_TRACKING);
+    memory.put("jvm_flags", String.join(" ", OperatorProcess.flags(options)));
     memory.put("max_heap_mib", mib(((Number) measured.get("maxHeap")).longValue()));
     memory.put("process_rss_mib", mib(rss));
     memory.put("process_peak_rss_mib", mib(((Number) measured.get("peakRss")).longValue()));
