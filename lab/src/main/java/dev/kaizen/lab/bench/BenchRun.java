@@ -163,6 +163,7 @@ final class BenchRun {
       }
     });
     memory.put("process_committed_mib_by_area", byArea);
+    memory.put("loaded_classes", measured.get("loadedClasses"));
     memory.put("note", "The operator runs in a JVM of its own with the deployment's heap ceiling and collector, "
         + "beside the embedded AWS (in-process fakes), whose share is bounded: at least their live heap once seeded, "
         + "at most the live heap left once the operator is closed at the end (the objects the operator created in "
