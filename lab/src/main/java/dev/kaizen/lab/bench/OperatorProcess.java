@@ -81,6 +81,9 @@ final class OperatorProcess implements AutoCloseable {
         StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
+        if (!line.startsWith("{")) {
+          continue; // the JVM's own words on standard output (a flight recording starting, say)
+        }
         Map<?, ?> message = json.readValue(line, Map.class);
         if (CALL.equals(message.get("type"))) {
           onCall.accept(new AwsCall(Instant.parse(String.valueOf(message.get("at"))),
