@@ -261,12 +261,15 @@ final class BenchRun {
       }
     }
     List<Double> detected = new ArrayList<>();
+    Map<String, Double> byResource = new java.util.TreeMap<>();
     long deadline = System.nanoTime() + options.resync().multipliedBy(3).plusSeconds(30).toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
       for (var it = pending.iterator(); it.hasNext(); ) {
         Pending drift = it.next();
         if (Boolean.TRUE.equals(host.command(Map.of("op", "corrected", "id", drift.id())).get("corrected"))) {
-          detected.add((System.nanoTime() - drift.injectedAt()) / 1e9 * options.timeScale());
+          double unscaled = (System.nanoTime() - drift.injectedAt()) / 1e9 * options.timeScale();
+          detected.add(unscaled);
+          byResource.put(drift.what(), round(unscaled));
           it.remove();
         }
       }
@@ -279,6 +282,7 @@ final class BenchRun {
     result.put("median", detected.isEmpty() ? null : round(detected.get(detected.size() / 2)));
     result.put("worst", detected.isEmpty() ? null : round(detected.get(detected.size() - 1)));
     result.put("not_corrected", pending.stream().map(Pending::what).toList());
+    result.put("seconds_by_resource", byResource);
     return result;
   }
 
