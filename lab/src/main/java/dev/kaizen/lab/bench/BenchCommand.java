@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,11 +50,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Give up waiting for all resources Ready after this (default: ${DEFAULT-VALUE}).")
   Duration convergeTimeout;
 
+  @Option(names = "--operator-jvm-option", paramLabel = "FLAG",
+      description = "A JVM flag added, after the deployment's, to the operator's process (repeatable): to measure "
+          + "what other memory settings would give, e.g. --operator-jvm-option=-XX:TieredStopAtLevel=1.")
+  List<String> operatorJvmOptions = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     Path work = Files.createTempDirectory("kaizen-bench");
     BenchRun.Options options = new BenchRun.Options(resources, BenchKinds.split(mix, resources), latency, timeScale,
-        steadyHours, drifts, seedForeign, convergeTimeout, work);
+        steadyHours, drifts, seedForeign, convergeTimeout, operatorJvmOptions, work);
     Map<String, Object> figures = new BenchRun(options, System.err).run();
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     System.out.println(json.writeValueAsString(figures));

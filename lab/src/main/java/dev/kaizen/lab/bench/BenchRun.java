@@ -32,7 +32,7 @@ final class BenchRun {
   private static final double CROSSPLANE_POLL_HOURS = 10.0 / 60;
 
   record Options(int resources, Map<BenchKind, Integer> mix, Duration latency, int timeScale, double steadyHours,
-      int drifts, boolean seedForeign, Duration convergeTimeout, Path workDir) {
+      int drifts, boolean seedForeign, Duration convergeTimeout, List<String> operatorJvmOptions, Path workDir) {
     Duration resync() {
       return Duration.ofMinutes(10).dividedBy(timeScale);
     }
@@ -120,7 +120,7 @@ final class BenchRun {
       figures.put("throttling_errors_in_status", throttlingInStatus.size());
       figures.put("throttling_in_status_of", new java.util.TreeMap<>(throttlingInStatus));
       figures.put("modelled_anchors", anchors(options));
-      figures.put("memory", memory(host.command(Map.of("op", "stop")), started));
+      figures.put("memory", memory(options, host.command(Map.of("op", "stop")), started));
       figures.put("api_server_process_rss_mib", mib(apiServer.residentBytes()));
       figures.put("note", "The API server runs in a process of its own, the operator and the embedded AWS in "
           + "another (see memory.note). Drift times are the measured times multiplied by the time scale (an upper "
@@ -135,14 +135,13 @@ final class BenchRun {
    * still live once the operator is closed at the end (which also counts what the operator's libraries keep in
    * static state). The RSS without the fakes subtracts the smaller: an upper bound of the operator's.
    */
-  private static Map<String, Object> memory(Map<?, ?> measured, Map<?, ?> started) {
+  private static Map<String, Object> memory(Options options, Map<?, ?> measured, Map<?, ?> started) {
     long rss = ((Number) measured.get("rss")).longValue();
     long liveHeap = ((Number) measured.get("liveHeap")).longValue();
     long fakesAtLeast = Math.max(0, ((Number) started.get("seededFakesHeap")).longValue());
     long fakesAtMost = Math.max(fakesAtLeast, ((Number) measured.get("heapLeftOnceClosed")).longValue());
     Map<String, Object> memory = new LinkedHashMap<>();
-    memory.put("jvm_flags", String.join(" ", OperatorProcess.DEPLOYMENT_JVM_FLAGS) + " "
-        + OperatorProcess.NATIVE_MEMORY_TRACKING);
+    memory.put("jvm_flags", String.join(" ", OperatorProcess.flags(options)));
     memory.put("max_heap_mib", mib(((Number) measured.get("maxHeap")).longValue()));
     memory.put("process_rss_mib", mib(rss));
     memory.put("process_peak_rss_mib", mib(((Number) measured.get("peakRss")).longValue()));
@@ -164,6 +163,7 @@ final class BenchRun {
       }
     });
     memory.put("process_committed_mib_by_area", byArea);
+    memory.put("loaded_classes", measured.get("loadedClasses"));
     memory.put("note", "The operator runs in a JVM of its own with the deployment's heap ceiling and collector, "
         + "beside the embedded AWS (in-process fakes), whose share is bounded: at least their live heap once seeded, "
         + "at most the live heap left once the operator is closed at the end (the objects the operator created in "
@@ -261,12 +261,15 @@ final class BenchRun {
       }
     }
     List<Double> detected = new ArrayList<>();
+    Map<String, Double> byResource = new java.util.TreeMap<>();
     long deadline = System.nanoTime() + options.resync().multipliedBy(3).plusSeconds(30).toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
       for (var it = pending.iterator(); it.hasNext(); ) {
         Pending drift = it.next();
         if (Boolean.TRUE.equals(host.command(Map.of("op", "corrected", "id", drift.id())).get("corrected"))) {
-          detected.add((System.nanoTime() - drift.injectedAt()) / 1e9 * options.timeScale());
+          double unscaled = (System.nanoTime() - drift.injectedAt()) / 1e9 * options.timeScale();
+          detected.add(unscaled);
+          byResource.put(drift.what(), round(unscaled));
           it.remove();
         }
       }
@@ -279,6 +282,7 @@ final class BenchRun {
     result.put("median", detected.isEmpty() ? null : round(detected.get(detected.size() / 2)));
     result.put("worst", detected.isEmpty() ? null : round(detected.get(detected.size() - 1)));
     result.put("not_corrected", pending.stream().map(Pending::what).toList());
+    result.put("seconds_by_resource", byResource);
     return result;
   }
 

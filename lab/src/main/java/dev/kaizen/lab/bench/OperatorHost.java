@@ -160,6 +160,7 @@ public final class OperatorHost {
     memory.put("liveHeap", live);
     memory.put("maxHeap", Runtime.getRuntime().maxMemory());
     memory.put("committedKibByArea", NativeMemory.committedKib());
+    memory.put("loadedClasses", java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
     operator.close();
     memory.put("heapLeftOnceClosed", ProcessMemory.heapAfterGc() - heapBeforeFakes);
     return memory;

@@ -58,8 +58,7 @@ final class OperatorProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path log = workDir.resolve("operator.log");
     List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(DEPLOYMENT_JVM_FLAGS);
-    command.add(NATIVE_MEMORY_TRACKING);
+    command.addAll(flags(options));
     command.addAll(List.of("-Dlogback.configurationFile=kaizen-lab-logback.xml", "-Dkaizen.lab.log=" + log,
         "-cp", System.getProperty("java.class.path"), OperatorHost.class.getName(), kubeconfig.toString(),
         options.latency().toString(), options.resync().toString(), options.fullObserve().toString()));
@@ -69,11 +68,22 @@ final class OperatorProcess implements AutoCloseable {
     return new OperatorProcess(process, log, onCall);
   }
 
+  /** The deployment's flags, tracking, then the run's own (a later flag wins). */
+  static List<String> flags(BenchRun.Options options) {
+    List<String> flags = new ArrayList<>(DEPLOYMENT_JVM_FLAGS);
+    flags.add(NATIVE_MEMORY_TRACKING);
+    flags.addAll(options.operatorJvmOptions());
+    return flags;
+  }
+
   private void read(Consumer<AwsCall> onCall) {
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
+        if (!line.startsWith("{")) {
+          continue; // the JVM's own words on standard output (a flight recording starting, say)
+        }
         Map<?, ?> message = json.readValue(line, Map.class);
         if (CALL.equals(message.get("type"))) {
           onCall.accept(new AwsCall(Instant.parse(String.valueOf(message.get("at"))),
