@@ -34,11 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * resources mostly cost time, not coverage.
  */
 @ExtendWith(Figures.class)
-@org.junit.jupiter.api.Disabled("Operator defect, not fixed (core limiter): right after a restart, some CronJobSets"
-    + " (EventBridge) stay Reconciling RateLimited on GetScheduleGroup for minutes while reading ~3 times a second (a"
-    + " livelock in our own limiter), though the quota is far from used; 3 of the soak's last 5 runs failed so. See"
-    + " docs/architecture.md, the resilience suite. Run it with"
-    + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 class FaultSoakTest {
   static final int LOG_PIPELINES = 30;
   static final int EVENTBRIDGE_SETS = 15;

@@ -17,10 +17,6 @@ import org.junit.jupiter.api.Test;
  * timeouts, answers lost).
  * Every set must become Ready, far below the operator's share of any Scheduler quota (a 10 s resync).
  */
-@org.junit.jupiter.api.Disabled("Operator defect, not fixed (core limiter): most of the 15 sets stay Reconciling"
-    + " RateLimited ('Held back ... GetScheduleGroup') for the whole 120 s, far below the operator's share of that"
-    + " quota (failed 2 of 2 runs). See docs/architecture.md, the resilience suite. Run it with"
-    + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 class SchedulerHeldBackTest {
   private static final int SETS = 15;
 

@@ -8,11 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ports of a set with target eventbridge: Scheduler in its account and region, and Kubernetes (to prune the
- * CronJobs left from when the set ran there). Carries the account's default tags for the group.
+ * The ports of a set with target eventbridge for one reconcile: Scheduler in its account and region, and Kubernetes
+ * (to prune the CronJobs left from when the set ran there). Carries the account's default tags for the group, and
+ * what this reconcile's light observe read ({@link LightRead}).
  */
-public record EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags)
-    implements CronJobSetPorts {
+public record EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags,
+    LightRead lightRead) implements CronJobSetPorts {
+
+  /** Ports for a new reconcile: nothing read yet. */
+  public EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags) {
+    this(kubernetes, scheduler, accountTags, new LightRead());
+  }
 
   @Override
   public Optional<CronJob> cronJob(String namespace, String name) {

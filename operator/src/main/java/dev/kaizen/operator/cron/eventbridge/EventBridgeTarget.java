@@ -86,21 +86,33 @@ public final class EventBridgeTarget {
     String groupName = DesiredSchedules.group(set);
     List<ScheduleDefinition> desired = DesiredSchedules.of(set);
     ScheduleGateway scheduler = ports.scheduler();
-    Optional<ObservedGroup> group = scheduler.group(groupName);
+    // A full observe right after this reconcile's light one adds the tags (and run counts) to what that one read.
+    LightRead.GroupRead read = (full ? ports.lightRead().take(groupName) : Optional.<LightRead.GroupRead>empty())
+        .orElseGet(() -> readGroup(scheduler, groupName));
+    if (!full) {
+      ports.lightRead().keep(read);
+    }
+    Optional<ObservedGroup> group = read.group();
     if (group.isEmpty()) {
       return new EventBridgeObservation(groupName, group, Optional.empty(), Map.of(), desired, ports.accountTags());
     }
     Optional<Map<String, String>> tags = full ? Optional.of(scheduler.tags(group.get().arn())) : Optional.empty();
-    Map<String, ScheduleDefinition> schedules = new LinkedHashMap<>();
-    if (!group.get().deleting()) {
-      for (String name : scheduler.scheduleNames(groupName)) {
-        scheduler.schedule(groupName, name).ifPresent(schedule -> schedules.put(name, schedule));
-      }
-    }
+    Map<String, ScheduleDefinition> schedules = read.schedules();
     // Run counts cost a CloudWatch call: read with the tags, on full observes only (never per resync).
     Optional<GroupRuns> runs = full && !group.get().deleting()
         ? Optional.of(scheduler.runs(groupName, HEALTH_WINDOW)) : Optional.empty();
     return new EventBridgeObservation(groupName, group, tags, schedules, desired, ports.accountTags(), runs);
+  }
+
+  private static LightRead.GroupRead readGroup(ScheduleGateway scheduler, String groupName) {
+    Optional<ObservedGroup> group = scheduler.group(groupName);
+    Map<String, ScheduleDefinition> schedules = new LinkedHashMap<>();
+    if (group.isPresent() && !group.get().deleting()) {
+      for (String name : scheduler.scheduleNames(groupName)) {
+        scheduler.schedule(groupName, name).ifPresent(schedule -> schedules.put(name, schedule));
+      }
+    }
+    return new LightRead.GroupRead(groupName, group, schedules);
   }
 
   /** The group, judged on its tags; its identity is its ARN and creation time (a group made again is another). */
