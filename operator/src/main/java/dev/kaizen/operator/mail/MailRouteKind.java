@@ -440,7 +440,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   public MailRouteObservation emptyAccount(MailRoute route) {
     AwsTarget target = target(route).orElse(AwsTarget.of(Region.of("unset")));
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
-    Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
+    // By id, or by the name the plan shows it under (resolving a name is a read of the account).
+    Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).filter(d -> !d.isManual())
+        .map(d -> d.getHostedZoneId() != null ? d.getHostedZoneId() : d.getHostedZoneName());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
         Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
         Optional.empty(), Optional.empty());
@@ -557,6 +559,9 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
       OwnerTags mine) {
     Plan<MailRoutePorts> plan = MailRoutePlanner.plan(observed, verdicts, mine,
         Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION));
+    if (observed.identity().isEmpty() && settings.planAhead()) {
+      return PlanAhead.plan(plan, observed, verdicts, mine); // the command line: what follows the identity's creation
+    }
     Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
     Optional<ObservedDedicatedIpPool> droppedPool = removablePool(route, observed)
         .filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())));
