@@ -10,6 +10,7 @@ import dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.api.v1alpha1.mail.ReputationAlarmsSpec;
 import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.fakes.FakeCloudWatch;
 import dev.kaizen.operator.fakes.FakeSesV2;
 import dev.kaizen.operator.testing.OperatorHarness;
@@ -50,11 +51,10 @@ class MailRouteReputationOperatorTest {
     return route;
   }
 
+  /** A person's call (as CloudWatch's evaluation would): not the operator's, so not counted against its policy. */
   private void setState(String alarm, StateValue state, String reasonData) {
-    cloudWatch.setQuotasEnforced(false); // a person's calls, not the operator's share
-    cloudWatch.setAlarmState(r -> r.alarmName(alarm).stateValue(state).stateReason("set by the test")
-        .stateReasonData(reasonData));
-    cloudWatch.setQuotasEnforced(true);
+    FakeAwsService.asSomeoneElse(() -> cloudWatch.setAlarmState(r -> r.alarmName(alarm).stateValue(state)
+        .stateReason("set by the test").stateReasonData(reasonData)));
   }
 
   private Condition reputation() {
@@ -69,8 +69,8 @@ class MailRouteReputationOperatorTest {
     awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
     ses.verifyDkim(DOMAIN);
     // New alarms have no data yet: Unknown, not healthy, not failing.
-    MailRoute ready = awaitCondition(harness, NS, "mail", MailRouteKind.REPUTATION_HEALTHY, "Unknown",
-        "InsufficientData");
+    awaitCondition(harness, NS, "mail", MailRouteKind.REPUTATION_HEALTHY, "Unknown", "InsufficientData");
+    MailRoute ready = awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
     MetricAlarm bounce = cloudWatch.alarm(BOUNCE).orElseThrow();
     assertThat(bounce.namespace()).isEqualTo("AWS/SES");
     assertThat(bounce.metricName()).isEqualTo("Reputation.BounceRate");
@@ -131,11 +131,9 @@ class MailRouteReputationOperatorTest {
   @Test
   void anUnownedAlarmAtOurNameStallsTheRouteAndIsNeverChangedNorDeleted() {
     // Someone's alarm at the complaint alarm's name, without our tags.
-    cloudWatch.setQuotasEnforced(false);
-    cloudWatch.putMetricAlarm(r -> r.alarmName(COMPLAINT).namespace("AWS/SES").metricName("Reputation.ComplaintRate")
-        .statistic("Maximum").period(300).evaluationPeriods(1).threshold(0.001)
-        .comparisonOperator("GreaterThanThreshold"));
-    cloudWatch.setQuotasEnforced(true);
+    FakeAwsService.asSomeoneElse(() -> cloudWatch.putMetricAlarm(r -> r.alarmName(COMPLAINT).namespace("AWS/SES")
+        .metricName("Reputation.ComplaintRate").statistic("Maximum").period(300).evaluationPeriods(1).threshold(0.001)
+        .comparisonOperator("GreaterThanThreshold")));
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(3)));
     harness.client().resources(MailRoute.class).inNamespace(NS).resource(route(DeletionPolicy.Delete)).create();
     // Found once the identity exists (the alarms are read after it): the route stalls, naming the alarm.
