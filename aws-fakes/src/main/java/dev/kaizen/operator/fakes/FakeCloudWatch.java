@@ -70,7 +70,8 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       "TagResource", 20, // assumed
       "UntagResource", 20, // assumed
       "ListTagsForResource", 20, // assumed
-      "GetMetricData", 50);
+      "GetMetricData", 50,
+      "SetAlarmState", 3); // assumed: the quotas page gives no figure
 
   /** CloudWatch's Query-protocol errors, as listed in the class comment. */
   static final ServiceErrors ERRORS = new ServiceErrors(
@@ -342,6 +343,51 @@ public class FakeCloudWatch extends FakeAwsService implements CloudWatchClient {
       return ok(DeleteAlarmsResponse.builder());
     });
   }
+
+  /**
+   * SetAlarmState: sets an alarm's state until its next evaluation, as people test alarm actions (API reference). A
+   * reason is required (at most 1,023 characters); reason data, when given, is at most 4,000 characters of JSON
+   * ({@code InvalidFormat}, 400, otherwise); an unknown alarm is {@code ResourceNotFound}, 404.
+   */
+  @Override
+  public software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateResponse setAlarmState(
+      software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateRequest request) {
+    return invoke("SetAlarmState", request, () -> {
+      Violations v = new Violations().required(request.alarmName(), "alarmName")
+          .length(request.alarmName(), "alarmName", 1, 255)
+          .required(request.stateValueAsString(), "stateValue")
+          .required(request.stateReason(), "stateReason")
+          .length(request.stateReason(), "stateReason", 0, 1023)
+          .length(request.stateReasonData(), "stateReasonData", 0, 4000);
+      if (request.stateValue() == StateValue.UNKNOWN_TO_SDK_VERSION) {
+        v.add(request.stateValueAsString(), "stateValue", "Member must satisfy enum value set: "
+            + StateValue.knownValues());
+      }
+      v.throwIfAny();
+      if (request.stateReasonData() != null) {
+        try {
+          STATE_JSON.readTree(request.stateReasonData());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw serviceError(software.amazon.awssdk.services.cloudwatch.model.InvalidFormatException.builder(), 400,
+              "InvalidFormat", "StateReasonData is not valid JSON.");
+        }
+      }
+      State state = alarms.get(request.alarmName());
+      if (state == null) {
+        throw serviceError(ResourceNotFoundException.builder().resourceType("alarm").resourceId(request.alarmName()),
+            404, "ResourceNotFound", "Alarm " + request.alarmName() + " does not exist.");
+      }
+      Instant now = now();
+      boolean transition = state.alarm.stateValue() != request.stateValue();
+      state.alarm = state.alarm.toBuilder().stateValue(request.stateValue()).stateReason(request.stateReason())
+          .stateReasonData(request.stateReasonData()).stateUpdatedTimestamp(now)
+          .stateTransitionedTimestamp(transition ? now : state.alarm.stateTransitionedTimestamp()).build();
+      return ok(software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateResponse.builder());
+    });
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper STATE_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** TagResource: by alarm ARN; at most 50 tags per alarm; keys starting with "aws:" are reserved. */
   @Override

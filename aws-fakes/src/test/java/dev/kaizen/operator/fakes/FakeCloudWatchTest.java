@@ -61,6 +61,27 @@ class FakeCloudWatchTest {
   }
 
   @Test
+  void setAlarmStateSetsStateReasonAndReasonDataAndRefusesBadJsonAndUnknownAlarms() {
+    cw.setQuotasEnforced(false); // five calls within one second of the fixed clock
+    cw.putMetricAlarm(alarm("a").build());
+    String data = "{\"version\":\"1.0\",\"recentDatapoints\":[0.031],\"threshold\":0.02}";
+    cw.setAlarmState(r -> r.alarmName("a").stateValue(StateValue.ALARM).stateReason("Threshold Crossed")
+        .stateReasonData(data));
+
+    MetricAlarm a = cw.describeAlarms(r -> r.alarmNames("a")).metricAlarms().get(0);
+    assertThat(a.stateValue()).isEqualTo(StateValue.ALARM);
+    assertThat(a.stateReason()).isEqualTo("Threshold Crossed");
+    assertThat(a.stateReasonData()).isEqualTo(data);
+    assertThat(awsError(() -> cw.setAlarmState(r -> r.alarmName("a").stateValue(StateValue.OK).stateReason("x")
+        .stateReasonData("{not json"))).awsErrorDetails().errorCode()).isEqualTo("InvalidFormat");
+    assertThat(awsError(() -> cw.setAlarmState(r -> r.alarmName("gone").stateValue(StateValue.OK)
+        .stateReason("x"))).awsErrorDetails().errorCode()).isEqualTo("ResourceNotFound");
+    assertThat(awsError(() -> cw.setAlarmState(r -> r.alarmName("a").stateValue(StateValue.OK)))
+        .awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+    assertThat(cw.alarm("a").orElseThrow().stateValue()).isEqualTo(StateValue.ALARM);
+  }
+
+  @Test
   void updateReplacesConfigurationKeepsStateAndIgnoresTags() {
     cw.putMetricAlarm(alarm("a").tags(Tag.builder().key("k").value("1").build()).build());
     cw.backdoorSetState("a", StateValue.ALARM);

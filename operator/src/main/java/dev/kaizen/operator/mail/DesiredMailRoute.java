@@ -4,6 +4,7 @@ import dev.kaizen.operator.api.v1alpha1.mail.DkimSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.MailFromSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRouteSpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
  */
 public record DesiredMailRoute(String domain, String region, String keyLength, Optional<String> mailFromDomain,
     String behaviorOnMxFailure, Optional<String> dmarc, Optional<String> apexSpf, boolean manualDns,
-    Optional<DesiredConfigurationSet> configurationSet, Optional<DesiredDeliveryLog> deliveryLog) {
+    Optional<DesiredConfigurationSet> configurationSet, Optional<DesiredDeliveryLog> deliveryLog,
+    List<DesiredReputationAlarm> reputationAlarms) {
 
   public static DesiredMailRoute of(MailRoute route, String region) {
     MailRouteSpec spec = route.getSpec();
@@ -32,6 +34,10 @@ public record DesiredMailRoute(String domain, String region, String keyLength, O
         // The CRD refuses a delivery log without a configuration set; a manifest that slips past it logs nothing.
         Optional.ofNullable(spec.getDeliveryLog()).filter(log -> spec.getConfigurationSet() != null)
             .map(log -> DesiredDeliveryLog.of(log, spec.getConfigurationSet().getName(),
-                route.getMetadata().getNamespace(), route.getMetadata().getName())));
+                route.getMetadata().getNamespace(), route.getMetadata().getName())),
+        // The same for alarms: without a configuration set there is no per-set metric to watch.
+        spec.getReputationAlarms() == null || spec.getConfigurationSet() == null ? List.of()
+            : DesiredReputationAlarm.of(spec.getReputationAlarms(), spec.getConfigurationSet().getName(),
+                route.getMetadata().getNamespace() + "/" + route.getMetadata().getName()));
   }
 }

@@ -6,6 +6,7 @@ import dev.kaizen.operator.api.v1alpha1.mail.DnsRecordStatus;
 import dev.kaizen.operator.api.v1alpha1.mail.IdentityStatus;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRouteStatus;
+import dev.kaizen.operator.api.v1alpha1.mail.ReputationAlarmStatus;
 import dev.kaizen.operator.api.v1alpha1.mail.SpfStatus;
 import dev.kaizen.operator.api.v1alpha1.mail.DedicatedIpPoolStatus;
 import dev.kaizen.operator.aws.AccountIds;
@@ -43,6 +44,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -56,6 +58,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   public static final String MAIL_FROM_VERIFIED = "MailFromVerified";
   public static final String SPF_WITHIN_LIMITS = "SpfWithinLimits";
   public static final String DMARC_PUBLISHED = "DmarcPublished";
+  public static final String REPUTATION_HEALTHY = "ReputationHealthy";
 
   private final AwsClients clients;
   private final AwsCalls calls;
@@ -184,7 +187,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         new SesDedicatedIpPoolGateway(clients.client(t, SesV2Client.class), calls, t, accountIds),
         new Route53DnsGateway(clients.client(t, Route53Client.class), calls, t), settings.resolver(), Map.of(),
         new AwsDeliveryLogGateway(clients.client(t, CloudWatchLogsClient.class),
-            clients.client(t, EventBridgeClient.class), clients.client(t, SesV2Client.class), calls, t, accountIds)));
+            clients.client(t, EventBridgeClient.class), clients.client(t, SesV2Client.class), calls, t, accountIds),
+        new CloudWatchReputationAlarmGateway(clients.client(t, CloudWatchClient.class), calls, t)));
   }
 
   @Override
@@ -235,8 +239,57 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .filter(log -> identity.isPresent())
         .map(log -> ports.deliveryLog().describe(log).withDestination(configurationSet.isEmpty() ? Optional.empty()
             : destination(ports, log.configurationSet(), full)));
+    Optional<ObservedReputationAlarms> alarms = identity.isEmpty() ? Optional.empty()
+        : reputationAlarms(route, desired, ports, full);
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
-        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog);
+        pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog, alarms);
+  }
+
+  /**
+   * The alarms the spec asks for, or those status still lists after the spec dropped them: one DescribeAlarms by
+   * their prefix; their tags on full observes, and always for dropped ones (removed only when ours).
+   */
+  private static Optional<ObservedReputationAlarms> reputationAlarms(MailRoute route, DesiredMailRoute desired,
+      MailRoutePorts ports, boolean full) {
+    List<String> names = alarmNamesInPlay(route, desired);
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    String prefix = names.get(0).substring(0, names.get(0).lastIndexOf(':') + 1);
+    List<ObservedReputationAlarm> found = ports.reputationAlarms().describe(prefix).stream()
+        .filter(alarm -> names.contains(alarm.name())).toList();
+    boolean dropped = desired.reputationAlarms().isEmpty();
+    Optional<Map<String, Map<String, String>>> tags = !full && !dropped ? Optional.empty()
+        : Optional.of(found.stream().collect(java.util.stream.Collectors.toMap(ObservedReputationAlarm::name,
+            alarm -> ports.reputationAlarms().tags(alarm.arn()))));
+    return Optional.of(new ObservedReputationAlarms(found, tags));
+  }
+
+  /** The alarm names the spec asks for; else those status still lists (dropped from the spec, not yet deleted). */
+  private static List<String> alarmNamesInPlay(MailRoute route, DesiredMailRoute desired) {
+    if (!desired.reputationAlarms().isEmpty()) {
+      return desired.reputationAlarms().stream().map(DesiredReputationAlarm::name).toList();
+    }
+    return droppedAlarmNames(route);
+  }
+
+  private static List<String> droppedAlarmNames(MailRoute route) {
+    if (route.getSpec().getReputationAlarms() != null) {
+      return List.of();
+    }
+    return lastShown(route).map(MailRouteStatus::getReputationAlarms).orElse(List.of()).stream()
+        .map(dev.kaizen.operator.api.v1alpha1.mail.ReputationAlarmStatus::getName)
+        .filter(name -> name != null && name.startsWith("kaizen:mail:") && name.lastIndexOf(':') > 11).toList();
+  }
+
+  /** Alarms the spec dropped whose tags name this resource: ours to delete. */
+  private static List<String> removableAlarms(MailRoute route, MailRouteObservation observed) {
+    if (!observed.desired().reputationAlarms().isEmpty()) {
+      return List.of();
+    }
+    return observed.reputationAlarms().map(found -> found.alarms().stream().map(ObservedReputationAlarm::name)
+        .filter(name -> found.tagsOf(name).map(tags -> ours(route, tags)).orElse(false)).toList())
+        .orElse(List.of());
   }
 
   /**
@@ -389,10 +442,12 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   public MailRouteObservation emptyAccount(MailRoute route) {
     AwsTarget target = target(route).orElse(AwsTarget.of(Region.of("unset")));
     DesiredMailRoute desired = DesiredMailRoute.of(route, target.region().id());
-    Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).map(d -> d.getHostedZoneId());
+    // By id, or by the name the plan shows it under (resolving a name is a read of the account).
+    Optional<String> zone = Optional.ofNullable(route.getSpec().getDns()).filter(d -> !d.isManual())
+        .map(d -> d.getHostedZoneId() != null ? d.getHostedZoneId() : d.getHostedZoneName());
     return new MailRouteObservation(target, desired, Optional.empty(), zone, parts(route, desired, Optional.empty()),
         Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   @Override
@@ -433,6 +488,18 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
             rule.map(found -> OwnerTags.read(found.tags())), rule.map(found -> "events:" + observed.target()
                 .region().id() + ":rule/" + found.name())));
       }
+    });
+    observed.desired().reputationAlarms().forEach(alarm -> {
+      Optional<ObservedReputationAlarm> found = observed.reputationAlarms().flatMap(all -> all.find(alarm.name()));
+      objects.add(new OwnedObject(ReputationAlarmPlanner.key(alarm.name()), "CloudWatch alarm " + alarm.name(),
+          found.isPresent(), found.flatMap(f -> observed.reputationAlarms().get().tagsOf(f.name()))
+              .map(OwnerTags::read), found.map(ObservedReputationAlarm::arn)));
+    });
+    // Dropped alarms are listed only when their tags name this resource: another's are none of ours.
+    removableAlarms(route, observed).forEach(name -> {
+      ObservedReputationAlarms all = observed.reputationAlarms().get();
+      objects.add(new OwnedObject(ReputationAlarmPlanner.key(name), "CloudWatch alarm " + name, true,
+          all.tagsOf(name).map(OwnerTags::read), all.find(name).map(ObservedReputationAlarm::arn)));
     });
     if (observed.zoneId().isEmpty()) {
       return objects;
@@ -492,18 +559,24 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   @Override
   public Plan<MailRoutePorts> plan(MailRoute route, MailRouteObservation observed, Verdicts verdicts,
       OwnerTags mine) {
-    Plan<MailRoutePorts> plan = recordingDeliveryLogGroup(route, observed, MailRoutePlanner.plan(observed, verdicts,
+    Plan<MailRoutePorts> plan = recordingCreations(route, observed, MailRoutePlanner.plan(observed, verdicts,
         mine, Requests.pending(route, route.getStatus(), MailRoutePlanner.RETRY_VERIFICATION)));
+    if (observed.identity().isEmpty() && settings.planAhead()) {
+      return PlanAhead.plan(plan, observed, verdicts, mine); // the command line: what follows the identity's creation
+    }
     Optional<ObservedConfigurationSet> dropped = removableConfigurationSet(route, observed);
     Optional<ObservedDedicatedIpPool> droppedPool = removablePool(route, observed)
         .filter(pool -> verdicts.deletable(DedicatedIpPoolPlanner.key(pool.name())));
     Optional<DesiredDeliveryLog> droppedLog = observed.desired().deliveryLog().isPresent() ? Optional.empty()
         : deliveryLogInPlay(route, observed);
-    if (dropped.isEmpty() && droppedPool.isEmpty() && droppedLog.isEmpty() || observed.identity().isEmpty()
-        || !verdicts.root().mayManage()) {
+    List<String> droppedAlarms = removableAlarms(route, observed);
+    if (dropped.isEmpty() && droppedPool.isEmpty() && droppedLog.isEmpty() && droppedAlarms.isEmpty()
+        || observed.identity().isEmpty() || !verdicts.root().mayManage()) {
       return plan;
     }
     List<Change<MailRoutePorts>> changes = new ArrayList<>(plan.changes());
+    observed.reputationAlarms().ifPresent(found -> changes.addAll(ReputationAlarmPlanner.removal(droppedAlarms, found,
+        verdicts, "spec.reputationAlarms removed")));
     // The dropped delivery log first: its event destination lives in the set, which may be going too.
     droppedLog.ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(DeliveryLogPlanner.deletion(
         log, found, verdicts, mine, "spec.deliveryLog removed"))));
@@ -516,22 +589,37 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   }
 
   /**
-   * A plan that creates the delivery log's group first writes the group's name to status (locked, before any change):
-   * if the spec drops the delivery log before a reconcile could observe the new group (AWS throttling, a restart),
-   * status still says where it is, and it is removed instead of left behind.
+   * A plan that creates objects found again only from status when the spec drops them (the delivery log's group, the
+   * reputation alarms) first writes their names to status (locked, before any change): if the spec drops them before
+   * a reconcile could observe the new objects (AWS throttling, a restart), status still says where they are, and they
+   * are removed instead of left behind.
    */
-  static Plan<MailRoutePorts> recordingDeliveryLogGroup(MailRoute route, MailRouteObservation observed,
+  static Plan<MailRoutePorts> recordingCreations(MailRoute route, MailRouteObservation observed,
       Plan<MailRoutePorts> plan) {
-    Optional<String> creating = observed.desired().deliveryLog().map(DesiredDeliveryLog::groupName)
-        .filter(group -> !plan.changes().isEmpty())
-        .filter(group -> observed.deliveryLog().isPresent()
-            && observed.deliveryLog().get().group().isEmpty())
-        .filter(group -> !group.equals(lastShown(route).map(MailRouteStatus::getDeliveryLogGroup).orElse(null)));
-    if (creating.isEmpty()) {
+    if (plan.changes().isEmpty()) {
       return plan;
     }
-    StatusCommit record = new StatusCommit("record delivery log group " + creating.get(),
-        status -> ((MailRouteStatus) status).setDeliveryLogGroup(creating.get()));
+    // Whatever status showed before: describe writes what this reconcile observed, which lacks what it creates.
+    Optional<String> creatingGroup = observed.desired().deliveryLog().map(DesiredDeliveryLog::groupName)
+        .filter(group -> observed.deliveryLog().isPresent() && observed.deliveryLog().get().group().isEmpty());
+    List<DesiredReputationAlarm> creatingAlarms = observed.reputationAlarms().isEmpty() ? List.of()
+        : observed.desired().reputationAlarms().stream()
+            .filter(alarm -> observed.reputationAlarms().get().find(alarm.name()).isEmpty()).toList();
+    if (creatingGroup.isEmpty() && creatingAlarms.isEmpty()) {
+      return plan;
+    }
+    List<String> recorded = new ArrayList<>();
+    creatingGroup.ifPresent(group -> recorded.add("delivery log group " + group));
+    creatingAlarms.forEach(alarm -> recorded.add("alarm " + alarm.name()));
+    StatusCommit record = new StatusCommit("record " + String.join(", ", recorded), status -> {
+      MailRouteStatus mail = (MailRouteStatus) status;
+      creatingGroup.ifPresent(mail::setDeliveryLogGroup);
+      List<ReputationAlarmStatus> alarms = new ArrayList<>(mail.getReputationAlarms());
+      creatingAlarms.stream().filter(alarm -> alarms.stream().noneMatch(a -> alarm.name().equals(a.getName())))
+          .forEach(alarm -> alarms.add(new ReputationAlarmStatus(alarm.name(), alarm.metric().metricName,
+              alarm.thresholdPercent(), null)));
+      mail.setReputationAlarms(alarms);
+    });
     StatusCommit commit = plan.commit().map(first -> new StatusCommit(first.describe() + "; " + record.describe(),
         status -> {
           first.edit().accept(status);
@@ -564,6 +652,13 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .map(pool -> new DedicatedIpPoolStatus(pool.name(), pool.scalingMode(), pool.ips())).orElse(null));
     status.setDeliveryLogGroup(observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
         .map(ObservedDeliveryLog.Group::name).orElse(null));
+    // Dropped alarms stay listed while they exist and are ours, so a removal that stopped half-way is found again.
+    List<String> droppedAlarms = removableAlarms(route, observed);
+    status.setReputationAlarms(observed.reputationAlarms().map(found -> found.alarms().stream()
+        .filter(alarm -> !observed.desired().reputationAlarms().isEmpty() || droppedAlarms.contains(alarm.name()))
+        .map(alarm -> new dev.kaizen.operator.api.v1alpha1.mail.ReputationAlarmStatus(alarm.name(),
+            alarm.metricName(), ReputationHealth.percentOf(alarm.threshold()), alarm.state())).toList())
+        .orElse(List.of()));
     status.setHostedZoneId(observed.zoneId().orElse(null));
     List<DnsRecordStatus> records = new ArrayList<>();
     for (DnsPart part : observed.parts()) {
@@ -685,6 +780,10 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
               in ? "The DMARC record is in place." : "The DMARC record is not in place yet."))
           .orElse(DetailCondition.unknown(DMARC_PUBLISHED, "NotObserved", "The DMARC record was not read.")));
     }
+    details.add(ReputationHealth.condition(route.getSpec().getReputationAlarms() != null,
+        observed.flatMap(MailRouteObservation::reputationAlarms), lastShown(route)
+            .flatMap(status -> dev.kaizen.operator.core.Conditions.find(status.getConditions(), REPUTATION_HEALTHY))
+            .map(c -> new DetailCondition(c.getType(), c.getStatus(), c.getReason(), c.getMessage()))));
     return details;
   }
 
@@ -722,6 +821,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     deliveryLogInPlay(route, observed).ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(
         DeliveryLogPlanner.deletion(log, found, verdicts, ownerTagsFromVerdicts(route, observed),
             "resource deleted"))));
+    observed.reputationAlarms().ifPresent(found -> changes.addAll(ReputationAlarmPlanner.removal(
+        found.alarms().stream().map(ObservedReputationAlarm::name).toList(), found, verdicts, "resource deleted")));
     String domain = observed.desired().domain();
     changes.add(Change.of(dev.kaizen.operator.core.Effect.DELETE, "DeleteEmailIdentity", domain, "resource deleted",
         ports -> ports.ses().delete(domain)));

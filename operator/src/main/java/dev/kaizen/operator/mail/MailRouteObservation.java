@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param ipPools for each IP the spec lists that is not in the pool: the pool it is in now (empty: not leased)
  * @param defaultTags the account's default tags, which every object of the resource should carry
  * @param deliveryLog the delivery log's objects, when the spec asks for one
+ * @param reputationAlarms the reputation alarms of the configuration set, when the spec asks for them or status
+ *     still lists some it dropped
  * @param records the record sets observed at each part's name and marker name (empty map with manual DNS)
  */
 public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, Optional<ObservedIdentity> identity,
@@ -24,7 +26,7 @@ public record MailRouteObservation(AwsTarget target, DesiredMailRoute desired, O
     Optional<SpfLookups.Count> apexSpf, Optional<IdentityGateway.SendingAccount> account,
     Optional<ObservedConfigurationSet> configurationSet, Optional<ObservedDedicatedIpPool> dedicatedIpPool,
     Map<String, Optional<String>> ipPools, Map<String, String> defaultTags,
-    Optional<ObservedDeliveryLog> deliveryLog) {
+    Optional<ObservedDeliveryLog> deliveryLog, Optional<ObservedReputationAlarms> reputationAlarms) {
 
   public List<RecordSet> recordsAt(String name) {
     return records.getOrDefault(RecordSet.fqdn(name), List.of());

@@ -77,6 +77,11 @@ public final class MailRoutePlanner {
         || verdicts.of(ConfigurationSetPlanner.key(log.configurationSet())).mayManage())
         .ifPresent(log -> observed.deliveryLog().ifPresent(found -> changes.addAll(DeliveryLogPlanner.plan(log, found,
             verdicts, mine, observed.defaultTags()))));
+    // The alarms watch the set's metrics: not while the set is someone else's.
+    observed.reputationAlarms().filter(found -> desired.configurationSet().map(set -> observed.configurationSet()
+        .isEmpty() || verdicts.of(ConfigurationSetPlanner.key(set.name())).mayManage()).orElse(false))
+        .ifPresent(found -> changes.addAll(ReputationAlarmPlanner.plan(desired.reputationAlarms(), found, verdicts,
+            mine, observed.defaultTags())));
     if (!desired.manualDns() && observed.zoneId().isPresent()) {
       String zoneId = observed.zoneId().get();
       List<RecordChange> batch = DnsPlanner.plan(observed.parts(), observed::recordsAt, verdicts::of, mine);

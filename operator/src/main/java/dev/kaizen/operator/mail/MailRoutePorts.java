@@ -10,10 +10,17 @@ import java.util.Map;
  */
 public record MailRoutePorts(AwsTarget target, IdentityGateway ses, ConfigurationSetGateway configurationSets,
     DedicatedIpPoolGateway pools, DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags,
-    DeliveryLogGateway deliveryLog) {
+    DeliveryLogGateway deliveryLog, ReputationAlarmGateway reputationAlarms) {
 
   public MailRoutePorts {
     defaultTags = Map.copyOf(defaultTags);
+  }
+
+  /** Ports without reputation alarms (planner tests of the other parts). */
+  public MailRoutePorts(AwsTarget target, IdentityGateway ses, ConfigurationSetGateway configurationSets,
+      DedicatedIpPoolGateway pools, DnsGateway dns, DnsResolver resolver, Map<String, String> defaultTags,
+      DeliveryLogGateway deliveryLog) {
+    this(target, ses, configurationSets, pools, dns, resolver, defaultTags, deliveryLog, null);
   }
 
   /** Ports without a delivery log (planner tests of the other parts). */
@@ -31,6 +38,7 @@ public record MailRoutePorts(AwsTarget target, IdentityGateway ses, Configuratio
   public MailRoutePorts forCaller(AwsCaller caller, Map<String, String> tags) {
     return new MailRoutePorts(target, ses.forCaller(caller), configurationSets.forCaller(caller),
         pools.forCaller(caller), dns.forCaller(caller),
-        resolver, tags, deliveryLog == null ? null : deliveryLog.forCaller(caller));
+        resolver, tags, deliveryLog == null ? null : deliveryLog.forCaller(caller),
+        reputationAlarms == null ? null : reputationAlarms.forCaller(caller));
   }
 }

@@ -18,6 +18,14 @@ public record MailRouteSettings(DnsResolver resolver, Duration dnsChangeRecheck,
     this(resolver, dnsChangeRecheck, verificationRecheck, false);
   }
 
+  /**
+   * Whether the plan of a domain SES does not know yet shows what follows the identity's creation ({@link PlanAhead}):
+   * on the command line (the same flag: only {@code kaizen validate} and {@code kaizen plan} build it so).
+   */
+  public boolean planAhead() {
+    return spfCountedOffline;
+  }
+
   public static MailRouteSettings defaults() {
     return new MailRouteSettings(new JndiDnsResolver(), Duration.ofSeconds(10), Duration.ofMinutes(1));
   }

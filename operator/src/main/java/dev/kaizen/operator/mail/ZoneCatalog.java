@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 
 /**
  * What the MailRoutes of one account see of their hosted zones: a shared listing refreshed in the background by the
- * {@link ListingRefresher}, whose queries are the names each MailRoute manages in its zone (its records and their
- * ownership markers). A pass reads only those: Route 53 lists names in {@link ZoneOrder}, so each query starts at
- * its first name and skips past others' records to the next one, one or two pages per MailRoute however many records
- * others keep in the zone (listing the whole zone cost dozens of pages per pass in zones of thousands of records). A
- * light observe reads the listing; a full observe, and names we just changed, are read directly the same way and
- * remembered until a newer listing page.
+ * {@link ListingRefresher}, with one query per zone in use: the names every MailRoute manages there (its records and
+ * their ownership markers). A pass reads only those: Route 53 lists names in {@link ZoneOrder}, so the query starts
+ * at the first name and skips past others' records to the next wanted one. A zone of thousands of others' records
+ * costs a MailRoute one to three pages per pass instead of the whole zone; many MailRoutes in one zone share the pages
+ * (never more than the zone's own page count plus one per skip). A light observe reads the listing; a full observe,
+ * and names we just changed, read the route's own names directly the same way, remembered until a newer listing page.
  */
 final class ZoneCatalog {
   /** A record set of one zone, keyed {@code <zone id> <name>}. */
@@ -39,8 +39,8 @@ final class ZoneCatalog {
   }
 
   private final DnsGateway dns;
-  /** Each MailRoute's query (by uid): one per resource, replaced when its names change (DKIM tokens appear). */
-  private final Map<String, String> queriesByUser = new ConcurrentHashMap<>();
+  /** Each MailRoute's zone and names (by uid), replaced when its names change (DKIM tokens appear). */
+  private final Map<String, NamesQuery> namesByUser = new ConcurrentHashMap<>();
   private final Map<String, NamesQuery> parsed = new ConcurrentHashMap<>();
   private final SharedListing<String, ZoneRecord> records;
 
@@ -53,7 +53,7 @@ final class ZoneCatalog {
   Map<String, List<RecordSet>> recordsAt(String zoneId, Set<String> names, boolean full, DnsGateway reader,
       String user) {
     NamesQuery query = new NamesQuery(zoneId, ZoneOrder.sorted(names));
-    queriesByUser.put(user, query.text());
+    namesByUser.put(user, query);
     if (full) {
       List<RecordSet> read = reader.read(zoneId, query.names());
       return names.stream().collect(Collectors.toMap(name -> name, name -> records.read(key(zoneId, name),
@@ -76,9 +76,9 @@ final class ZoneCatalog {
     names.forEach(name -> records.invalidate(key(zoneId, name)));
   }
 
-  /** The resource no longer reads its zone; its query leaves the listing. */
+  /** The resource no longer reads its zone; its names leave the listing. */
   void forget(String user) {
-    queriesByUser.remove(user);
+    namesByUser.remove(user);
   }
 
   Optional<String> behind() {
@@ -98,7 +98,7 @@ final class ZoneCatalog {
     return zoneId + " " + RecordSet.fqdn(name);
   }
 
-  /** ListResourceRecordSets of each MailRoute's names, 300 record sets a page, skipping others' records. */
+  /** ListResourceRecordSets of the MailRoutes' names in each zone, 300 record sets a page, skipping others' records. */
   private final class ZoneListing implements ListingSource<String, ZoneRecord> {
     @Override
     public String service() {
@@ -112,9 +112,19 @@ final class ZoneCatalog {
 
     @Override
     public Set<String> queries() {
-      Set<String> queries = Set.copyOf(queriesByUser.values());
-      parsed.keySet().retainAll(queries); // re-parsed on demand while an old query is still listed
-      return queries;
+      // One query per zone: the union of its routes' names. A route whose names change changes its zone's query,
+      // which a pass then lists; until then the previous one still covers every name it held.
+      Map<String, java.util.NavigableSet<String>> byZone = new java.util.HashMap<>();
+      namesByUser.values().forEach(route -> byZone.computeIfAbsent(route.zoneId(),
+          zone -> new java.util.TreeSet<>(ZoneOrder.NAMES)).addAll(route.names()));
+      Map<String, NamesQuery> current = new java.util.HashMap<>();
+      byZone.forEach((zone, names) -> {
+        NamesQuery query = new NamesQuery(zone, names);
+        current.put(query.text(), query);
+      });
+      parsed.keySet().retainAll(current.keySet()); // an older query still listed is parsed again on demand
+      parsed.putAll(current);
+      return Set.copyOf(current.keySet());
     }
 
     @Override

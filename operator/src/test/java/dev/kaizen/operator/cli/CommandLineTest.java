@@ -145,7 +145,7 @@ class CommandLineTest {
   void planAgainstAnEmptyAccountSaysSoAndListsEveryChange() {
     Run run = kaizen("plan", "--empty-account", EXAMPLES.toString());
 
-    assertThat(run.exit()).isZero();
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).startsWith("Planning against an empty account: --empty-account was given.");
     assertThat(run.out()).contains("""
         LogPipeline shop/web (log group /shop/web): 5 change(s):
@@ -164,8 +164,22 @@ class CommandLineTest {
         "  CreateAutoScalingGroup kaizen-solr-search-products-blue: absent; 3 nodes, scale-in protected",
         "  CreateListener ks-bbc91e82dfdd:80: absent; live -> ks-bbc91e82dfdd-blue",
         "  CreateListener ks-bbc91e82dfdd:8983: absent; test -> ks-bbc91e82dfdd-blue");
+    // MailRoute: the identity, then what follows its creation; the DKIM tokens are SES's, so not invented.
+    assertThat(run.out()).contains("MailRoute shop/shop (SES identity shop.example.com)",
+        "  CreateEmailIdentity shop.example.com: absent; Easy DKIM RSA_2048_BIT",
+        "  PutEmailIdentityMailFromAttributes shop.example.com: MAIL FROM (SES's own) -> bounce.shop.example.com",
+        "  CreateConfigurationSet shop-mail: absent",
+        "  PutMetricAlarm kaizen:mail:shop-mail:bounce-rate: absent; Reputation.BounceRate of shop-mail >= 2 %",
+        "  CreateLogGroup /kaizen/mail/shop/shop: absent",
+        "  PutRule kaizen-mail_shop_shop: absent",
+        "  ChangeResourceRecordSets shop.example.com: CREATE MX bounce.shop.example.com,",
+        "CREATE TXT _dmarc.shop.example.com,", "CREATE TXT shop.example.com,",
+        "  ChangeResourceRecordSets shop.example.com: CREATE the DKIM CNAMEs <token>._domainkey.shop.example.com ->"
+            + " <token>.dkim.amazonses.com and their _kaizen-owner markers: the tokens are SES's, known once it creates"
+            + " the identity");
+    assertThat(run.out()).contains("MailRoute shop/shop (SES identity shop.example.com): 19 change(s):");
     // Every example but the AwsAccount (it creates nothing in AWS) is planned.
-    assertThat(run.out()).contains("7 resource(s), 32 change(s), 0 stall(s), 0 error(s).");
+    assertThat(run.out()).contains("7 resource(s), 50 change(s), 0 stall(s), 0 error(s).");
   }
 
   @Test

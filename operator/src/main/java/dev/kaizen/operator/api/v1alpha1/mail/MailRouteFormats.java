@@ -19,7 +19,11 @@ public final class MailRouteFormats {
           + " mailto:)"),
       Map.entry("spec.spf.include[*]", "a domain name such as _spf.google.com"),
       Map.entry("spec.spf.ip4[*]", "an IPv4 address or CIDR block such as 192.0.2.0/24"),
-      Map.entry("spec.spf.ip6[*]", "an IPv6 address or CIDR block such as 2001:db8::/32"));
+      Map.entry("spec.spf.ip6[*]", "an IPv6 address or CIDR block such as 2001:db8::/32"),
+      Map.entry("spec.reputationAlarms.alarmActions[*]", "an SNS topic ARN such as"
+          + " arn:aws:sns:eu-west-1:111122223333:mail-alerts"),
+      Map.entry("spec.reputationAlarms.okActions[*]", "an SNS topic ARN such as"
+          + " arn:aws:sns:eu-west-1:111122223333:mail-alerts"));
 
   private MailRouteFormats() {}
 }

@@ -11,6 +11,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.deliveryLog) || has(self.configurationSet)", message = "deliveryLog needs a"
     + " configurationSet: SES publishes events through a configuration set's event destination.")
+@ValidationRule(value = "!has(self.reputationAlarms) || has(self.configurationSet)"
+    + " && (!has(self.configurationSet.reputationMetrics) || self.configurationSet.reputationMetrics)",
+    message = "reputationAlarms needs a configurationSet with reputationMetrics on: SES publishes the bounce and"
+        + " complaint rates per configuration set only then.")
 public class MailRouteSpec extends AwsResourceSpec {
   /** A DNS domain name: dot-separated labels of letters, digits and hyphens, no trailing dot. */
   public static final String DOMAIN_PATTERN =
@@ -49,6 +53,19 @@ public class MailRouteSpec extends AwsResourceSpec {
       + " reject, delivery delay) kept in the CloudWatch Logs group /kaizen/mail/<namespace>/<name>, with a saved Logs"
       + " Insights query that finds what happened to one recipient's mail. Needs configurationSet.")
   private DeliveryLogSpec deliveryLog;
+
+  @JsonPropertyDescription("CloudWatch alarms on the configuration set's bounce and complaint rates (defaults 2 % and"
+      + " 0.05 %, below SES's review levels of 5 % and 0.1 %), optionally notifying SNS topics; the ReputationHealthy"
+      + " condition follows their state. Needs configurationSet with reputationMetrics on.")
+  private ReputationAlarmsSpec reputationAlarms;
+
+  public ReputationAlarmsSpec getReputationAlarms() {
+    return reputationAlarms;
+  }
+
+  public void setReputationAlarms(ReputationAlarmsSpec reputationAlarms) {
+    this.reputationAlarms = reputationAlarms;
+  }
 
   public DeliveryLogSpec getDeliveryLog() {
     return deliveryLog;

@@ -45,6 +45,19 @@ public class MailRouteStatus extends KaizenStatus {
   @Size(max = 512)
   private String deliveryLogGroup;
 
+  @JsonPropertyDescription("The reputation alarms on the configuration set's bounce and complaint rates, as last"
+      + " observed (or dropped from the spec, until they are deleted).")
+  @Size(max = 2)
+  private List<ReputationAlarmStatus> reputationAlarms = new ArrayList<>();
+
+  public List<ReputationAlarmStatus> getReputationAlarms() {
+    return reputationAlarms;
+  }
+
+  public void setReputationAlarms(List<ReputationAlarmStatus> reputationAlarms) {
+    this.reputationAlarms = reputationAlarms == null ? new ArrayList<>() : reputationAlarms;
+  }
+
   public String getDeliveryLogGroup() {
     return deliveryLogGroup;
   }
