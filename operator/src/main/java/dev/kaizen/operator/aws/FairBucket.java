@@ -21,7 +21,10 @@ import java.util.Map;
  * <p>A retried reconcile repeats its earlier calls, so a turn of one token would let a resource that needs two
  * calls in a row be refused forever. A turn therefore holds as many tokens as the caller took in the refused
  * attempt plus the one refused; a caller refused at its first call reserves what its last such attempt needed.
- * Never more than the bucket's burst. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource
+ * It may hold more than the bucket's burst (Bucket4j reserves beyond capacity as debt): capped at the burst, an
+ * attempt needing more calls on one bucket than its burst (two ListTagsForResource on CloudWatch's burst of one)
+ * took the turn's token on retry and was refused at its next call, attempt after attempt — a livelock. Capped at
+ * {@link #MAX_TURN} against a runaway. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource
  * was deleted, or no longer needs the call) is dropped and its tokens go back to the bucket.
  */
 final class FairBucket {
@@ -30,6 +33,9 @@ final class FairBucket {
   static final Duration IDLE_AFTER = Duration.ofMinutes(5);
 
   private final Bucket bucket;
+  /** The most tokens one turn may hold (see the class comment). */
+  static final int MAX_TURN = 16;
+
   private final int maxTurn;
   private final TimeMeter time;
   private final Map<String, Caller> callers = new HashMap<>();
@@ -37,7 +43,7 @@ final class FairBucket {
 
   FairBucket(Bucket bucket, long burst, TimeMeter time) {
     this.bucket = bucket;
-    this.maxTurn = (int) Math.max(1, burst);
+    this.maxTurn = (int) Math.max(MAX_TURN, burst);
     this.time = time;
     this.lastSweep = time.currentTimeNanos();
   }

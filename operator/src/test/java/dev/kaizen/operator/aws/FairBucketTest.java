@@ -50,6 +50,20 @@ class FairBucketTest {
   }
 
   @Test
+  void anAttemptNeedingMoreCallsOnOneBucketThanItsBurstGetsThroughOnItsRetry() {
+    // CloudWatch's ListTagsForResource: 3/s, ours 1.5/s, a burst of one; the attempt reads two alarms' tags.
+    var caller = AwsCaller.resource("route");
+    limits.acquire(IRELAND, "CloudWatch", "ListTagsForResource", caller);
+    Duration retryIn = refusal(() -> limits.acquire(IRELAND, "CloudWatch", "ListTagsForResource", caller));
+
+    // The retry, exactly when told, repeats both calls: its turn holds both tokens (it held one: refused forever).
+    time.advance(retryIn);
+    var retry = new AwsCaller("route", caller.attempt() + 1_000_000);
+    limits.acquire(IRELAND, "CloudWatch", "ListTagsForResource", retry);
+    limits.acquire(IRELAND, "CloudWatch", "ListTagsForResource", retry);
+  }
+
+  @Test
   void aTurnNobodyClaimsIsGivenBackToTheBucket() {
     var gone = AwsCaller.resource("deleted-meanwhile");
     for (int i = 0; i < 5; i++) {
