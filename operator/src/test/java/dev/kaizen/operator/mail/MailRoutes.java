@@ -15,13 +15,14 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 
 /** Builds MailRoutes for tests and waits for their conditions. */
-final class MailRoutes {
+public final class MailRoutes {
   /** How long a MailRoute test waits for what SES's paced quotas (1 request/s, half of it ours) hold back on a loaded machine. */
   static final java.time.Duration SES_PACED = java.time.Duration.ofSeconds(60);
 
   private MailRoutes() {}
 
-  static MailRoute route(String namespace, String name, String domain, String zoneId) {
+  /** A MailRoute whose records go to {@code zoneId}, or are published by hand when it is null (dns.manual). */
+  public static MailRoute route(String namespace, String name, String domain, String zoneId) {
     MailRoute route = new MailRoute();
     route.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     MailRouteSpec spec = new MailRouteSpec();

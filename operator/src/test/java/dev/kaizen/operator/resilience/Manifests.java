@@ -7,9 +7,7 @@ import dev.kaizen.operator.api.v1alpha1.cron.CronJobSetSpec;
 import dev.kaizen.operator.api.v1alpha1.cron.CronTarget;
 import dev.kaizen.operator.api.v1alpha1.cron.EventBridgeSpec;
 import dev.kaizen.operator.api.v1alpha1.cron.LambdaTargetSpec;
-import dev.kaizen.operator.api.v1alpha1.mail.DnsSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
-import dev.kaizen.operator.api.v1alpha1.mail.MailRouteSpec;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +22,8 @@ final class Manifests {
 
   /** A MailRoute whose records go to {@code zoneId}, or are published by hand when it is null (dns.manual). */
   static MailRoute mailRoute(String namespace, String name, String domain, String zoneId) {
-    MailRoute route = new MailRoute();
-    route.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
-    MailRouteSpec spec = new MailRouteSpec();
-    spec.setDomain(domain);
-    DnsSpec dns = new DnsSpec();
-    if (zoneId == null) {
-      dns.setManual(true);
-    } else {
-      dns.setHostedZoneId(zoneId);
-    }
-    spec.setDns(dns);
-    spec.setDeletionPolicy(DeletionPolicy.Delete);
-    route.setSpec(spec);
+    MailRoute route = dev.kaizen.operator.mail.MailRoutes.route(namespace, name, domain, zoneId);
+    route.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     return route;
   }
 
