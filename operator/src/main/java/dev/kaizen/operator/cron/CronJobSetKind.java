@@ -25,6 +25,7 @@ import java.time.Duration;
 import software.amazon.awssdk.services.scheduler.model.ServiceQuotaExceededException;
 import dev.kaizen.operator.core.Failure;
 import dev.kaizen.operator.core.Plan;
+import dev.kaizen.operator.core.StatusCommit;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.core.reconcile.AccountResolver;
@@ -122,7 +123,8 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
   /** The schedule group a set with target kubernetes still records from when it ran on EventBridge. */
   private static Optional<ScheduleGroupStatus> formerGroup(CronJobSet set) {
     return onEventBridge(set) ? Optional.empty() : Optional.ofNullable(set.getStatus())
-        .map(CronJobSetStatus::getScheduleGroup).filter(group -> group.getName() != null && group.getArn() != null);
+        .map(CronJobSetStatus::getScheduleGroup).filter(group -> group.getName() != null
+            && group.livesIn().isPresent());
   }
 
   private static boolean retains(CronJobSet set) {
@@ -151,7 +153,7 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     if (!onEventBridge(set)) {
       // A set moved from EventBridge: its old group is reached where it lives, to remove it or report it kept.
       return formerGroup(set).flatMap(group -> eventBridge.map(target -> (CronJobSetPorts) target.formerPorts(
-          group.getArn(), account, ports))).orElse(ports);
+          group.livesIn().orElseThrow(), account, ports))).orElse(ports);
     }
     return eventBridge.orElseThrow(() -> new InvalidSpecException("this operator was built without the EventBridge"
         + " target: use target kubernetes.")).ports(set, account, ports);
@@ -231,7 +233,19 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     // CronJobs marked for a set on EventBridge are left from when it ran on Kubernetes: removed unless kept.
     changes.addAll(CronJobSetPlanner.plan(retains(set) ? observed.withoutStrays() : observed, verdicts::of, mine)
         .changes());
-    return new Plan<>(changes);
+    Plan<CronJobSetPorts> plan = new Plan<>(changes);
+    boolean recorded = Optional.ofNullable(set.getStatus()).flatMap(status -> recordedBeforeCreation(status,
+        scheduled)).isPresent();
+    if (scheduled.group().isEmpty() && scheduled.region().isPresent() && !changes.isEmpty() && !recorded) {
+      // The group's name and region go to status before it is created: status is otherwise written from what an
+      // observe saw, and a set moved to Kubernetes before any observe saw the new group would leave it behind.
+      ScheduleGroupStatus record = ScheduleGroupStatus.beforeCreation(scheduled.groupName(),
+          scheduled.region().get());
+      return plan.committingFirst(new StatusCommit("record schedule group " + scheduled.groupName() + " in "
+          + record.getRegion() + " before creating it", status -> ((CronJobSetStatus) status)
+          .setScheduleGroup(record)));
+    }
+    return plan;
   }
 
   @Override
@@ -244,8 +258,7 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     }
     status.setRunHistory(null);
     // Kept while the former group exists (the next reconcile removes it, or reports it kept); gone with it.
-    status.setScheduleGroup(observed.formerGroupLeft().flatMap(EventBridgeObservation::group)
-        .map(g -> new ScheduleGroupStatus(g.name(), g.arn(), g.state())).orElse(null));
+    status.setScheduleGroup(observed.formerGroupLeft().flatMap(CronJobSetKind::groupStatus).orElse(null));
     ZoneId zone = ZoneId.of(set.getSpec().getTimeZone());
     Instant now = clock.instant();
     List<CronJobStatus> jobs = new ArrayList<>();
@@ -317,8 +330,19 @@ public final class CronJobSetKind implements Kind<CronJobSet, CronJobSetObservat
     }
     status.setJobs(jobs);
     status.setRunHistory(RUN_HISTORY);
-    status.setScheduleGroup(observed.group().map(g -> new ScheduleGroupStatus(g.name(), g.arn(), g.state()))
-        .orElse(null));
+    status.setScheduleGroup(groupStatus(observed).or(() -> recordedBeforeCreation(status, observed)).orElse(null));
+  }
+
+  /** The group's name and region as recorded before its creation, while it is still absent (a create refused, say). */
+  private static Optional<ScheduleGroupStatus> recordedBeforeCreation(CronJobSetStatus status,
+      EventBridgeObservation observed) {
+    return Optional.ofNullable(status.getScheduleGroup()).filter(group -> group.getArn() == null
+        && observed.groupName().equals(group.getName()) && group.livesIn().equals(observed.region()));
+  }
+
+  private static Optional<ScheduleGroupStatus> groupStatus(EventBridgeObservation observed) {
+    return observed.group().map(g -> new ScheduleGroupStatus(g.name(), g.arn(), observed.region().orElse(null),
+        g.state()));
   }
 
   private static String format(ZonedDateTime time) {

@@ -146,6 +146,39 @@ public class CronJobSetTargetSwitchOperatorTest {
   }
 
   @Test
+  void aGroupMovedAwayFromBeforeAnyObserveSawItIsStillRemoved() {
+    harness.start(EventBridgeOperatorTest.RECHECKING);
+    // The reconcile that creates the group fails at its last change, and from then on the group cannot be read
+    // (Scheduler throttling): no reconcile sees the new group before the spec moves the set to Kubernetes.
+    scheduler.failNextWith("CreateSchedule", 1, () -> {
+      scheduler.failNext("GetScheduleGroup", Integer.MAX_VALUE, dev.kaizen.operator.fakes.FakeAwsService.Fault
+          .THROTTLING);
+      return software.amazon.awssdk.core.exception.SdkClientException.create("Unable to execute HTTP request: Read"
+          + " timed out");
+    });
+    CronJobSet set = onEventBridge();
+    set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
+    harness.client().resources(CronJobSet.class).inNamespace(NS).resource(set).create();
+    await().atMost(WAIT).until(() -> scheduler.groupExists(GROUP) && scheduler.callCount("CreateSchedule") >= 1);
+    edit(CronJobSetTargetSwitchOperatorTest::toKubernetes);
+    await().atMost(WAIT).until(() -> Long.valueOf(2).equals(resource().get().getStatus().getObservedGeneration()));
+    scheduler.clearFaults();
+
+    try {
+      await().atMost(WAIT).until(() -> !scheduler.groupExists(GROUP));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("the group was left behind; status: " + io.fabric8.kubernetes.client.utils
+          .Serialization.asYaml(resource().get().getStatus()), e);
+    }
+    // Positive control: the set runs on Kubernetes, its status names no group, and nothing comes back.
+    awaitReady(2);
+    assertThat(cronJobNames()).containsExactly("batch-cleanup", "batch-report");
+    await().atMost(WAIT).until(() -> resource().get().getStatus().getScheduleGroup() == null);
+    holdsThroughRechecksAndARestart(() -> !scheduler.groupExists(GROUP) && cronJobNames().size() == 2);
+    assertThat(scheduler.callCount("CreateScheduleGroup")).isEqualTo(1);
+  }
+
+  @Test
   void fromKubernetesToEventBridgeTheCronJobsAreKeptUnderRetainAndRemovedUnderDelete() {
     harness.start(EventBridgeOperatorTest.RECHECKING);
     harness.client().resources(CronJobSet.class).inNamespace(NS).resource(toKubernetes(onEventBridge())).create();

@@ -14,14 +14,15 @@ import java.util.Optional;
  * @param desired the schedules the spec asks for, in spec order
  * @param accountTags the account's default tags, put on the group under the ownership tags
  * @param runs the group's run counts from CloudWatch, read on full observes only
+ * @param region the region the group lives in (or will be created in); empty offline
  */
 public record EventBridgeObservation(String groupName, Optional<ObservedGroup> group,
     Optional<Map<String, String>> tags, Map<String, ScheduleDefinition> schedules, List<ScheduleDefinition> desired,
-    Map<String, String> accountTags, Optional<GroupRuns> runs) {
+    Map<String, String> accountTags, Optional<GroupRuns> runs, Optional<String> region) {
 
   public EventBridgeObservation(String groupName, Optional<ObservedGroup> group, Optional<Map<String, String>> tags,
       Map<String, ScheduleDefinition> schedules, List<ScheduleDefinition> desired, Map<String, String> accountTags) {
-    this(groupName, group, tags, schedules, desired, accountTags, Optional.empty());
+    this(groupName, group, tags, schedules, desired, accountTags, Optional.empty(), Optional.empty());
   }
 
   /** Nothing exists yet (an empty account; {@code kaizen plan} offline). */

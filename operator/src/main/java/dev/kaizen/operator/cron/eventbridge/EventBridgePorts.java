@@ -9,15 +9,16 @@ import java.util.Optional;
 
 /**
  * The ports of a set with target eventbridge for one reconcile: Scheduler in its account and region, and Kubernetes
- * (to prune the CronJobs left from when the set ran there). Carries the account's default tags for the group, and
- * what this reconcile's light observe read ({@link LightRead}).
+ * (to prune the CronJobs left from when the set ran there). Carries the account's default tags for the group, the
+ * region Scheduler is reached in, and what this reconcile's light observe read ({@link LightRead}).
  */
 public record EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags,
-    LightRead lightRead) implements CronJobSetPorts {
+    String region, LightRead lightRead) implements CronJobSetPorts {
 
   /** Ports for a new reconcile: nothing read yet. */
-  public EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags) {
-    this(kubernetes, scheduler, accountTags, new LightRead());
+  public EventBridgePorts(CronJobSetPorts kubernetes, ScheduleGateway scheduler, Map<String, String> accountTags,
+      String region) {
+    this(kubernetes, scheduler, accountTags, region, new LightRead());
   }
 
   @Override

@@ -47,27 +47,23 @@ public final class EventBridgeTarget {
     AwsTarget target = target(set, account).orElseThrow(() -> new InvalidSpecException("spec.region is not set and"
         + " the operator has no default region: set spec.region, or start the operator with --region."));
     // The region is part of the group's identity: moving it would leave the group behind and make a second one.
-    Optional.ofNullable(set.getStatus()).map(CronJobSetStatus::getScheduleGroup).map(ScheduleGroupStatus::getArn)
-        .map(arn -> arn.split(":")).filter(parts -> parts.length > 3 && !parts[3].equals(target.region().id()))
-        .ifPresent(parts -> {
-          throw new InvalidSpecException("The schedule group lives in " + parts[3] + "; spec.region (or the default"
+    Optional.ofNullable(set.getStatus()).map(CronJobSetStatus::getScheduleGroup).flatMap(ScheduleGroupStatus::livesIn)
+        .filter(region -> !region.equals(target.region().id())).ifPresent(region -> {
+          throw new InvalidSpecException("The schedule group lives in " + region + "; spec.region (or the default"
               + " region) now says " + target.region().id() + ": set the region back, or delete the set (policy Delete)"
               + " and create it again to move it.");
         });
-    return new EventBridgePorts(kubernetes, cache.computeIfAbsent(target, gateways), account.defaultTags());
+    return new EventBridgePorts(kubernetes, cache.computeIfAbsent(target, gateways), account.defaultTags(),
+        target.region().id());
   }
 
   /**
    * The ports to reach the group a set left behind when it moved from EventBridge to Kubernetes: in the account it
-   * is bound to and the region its ARN ({@code status.scheduleGroup.arn}) names, whatever the spec says now.
+   * is bound to and the region {@code status.scheduleGroup} records, whatever the spec says now.
    */
-  public EventBridgePorts formerPorts(String groupArn, AccountBinding account, CronJobSetPorts kubernetes) {
-    String[] parts = groupArn.split(":");
-    if (parts.length < 6) {
-      throw new IllegalStateException("status.scheduleGroup.arn is not an ARN: " + groupArn);
-    }
-    AwsTarget target = new AwsTarget(account.account(), Region.of(parts[3]));
-    return new EventBridgePorts(kubernetes, cache.computeIfAbsent(target, gateways), account.defaultTags());
+  public EventBridgePorts formerPorts(String region, AccountBinding account, CronJobSetPorts kubernetes) {
+    AwsTarget target = new AwsTarget(account.account(), Region.of(region));
+    return new EventBridgePorts(kubernetes, cache.computeIfAbsent(target, gateways), account.defaultTags(), region);
   }
 
   /**
@@ -79,7 +75,8 @@ public final class EventBridgeTarget {
     Optional<ObservedGroup> group = scheduler.group(groupName);
     Optional<Map<String, String>> tags = full && group.isPresent() ? Optional.of(scheduler.tags(group.get().arn()))
         : Optional.empty();
-    return new EventBridgeObservation(groupName, group, tags, Map.of(), List.of(), ports.accountTags());
+    return new EventBridgeObservation(groupName, group, tags, Map.of(), List.of(), ports.accountTags(),
+        Optional.empty(), Optional.of(ports.region()));
   }
 
   public EventBridgeObservation observe(CronJobSet set, EventBridgePorts ports, boolean full) {
@@ -94,14 +91,16 @@ public final class EventBridgeTarget {
     }
     Optional<ObservedGroup> group = read.group();
     if (group.isEmpty()) {
-      return new EventBridgeObservation(groupName, group, Optional.empty(), Map.of(), desired, ports.accountTags());
+      return new EventBridgeObservation(groupName, group, Optional.empty(), Map.of(), desired, ports.accountTags(),
+          Optional.empty(), Optional.of(ports.region()));
     }
     Optional<Map<String, String>> tags = full ? Optional.of(scheduler.tags(group.get().arn())) : Optional.empty();
     Map<String, ScheduleDefinition> schedules = read.schedules();
     // Run counts cost a CloudWatch call: read with the tags, on full observes only (never per resync).
     Optional<GroupRuns> runs = full && !group.get().deleting()
         ? Optional.of(scheduler.runs(groupName, HEALTH_WINDOW)) : Optional.empty();
-    return new EventBridgeObservation(groupName, group, tags, schedules, desired, ports.accountTags(), runs);
+    return new EventBridgeObservation(groupName, group, tags, schedules, desired, ports.accountTags(), runs,
+        Optional.of(ports.region()));
   }
 
   private static LightRead.GroupRead readGroup(ScheduleGateway scheduler, String groupName) {

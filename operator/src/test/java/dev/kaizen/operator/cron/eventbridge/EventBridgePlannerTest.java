@@ -212,7 +212,7 @@ class EventBridgePlannerTest {
     final List<String> calls = new ArrayList<>();
 
     CronJobSetPorts ports() {
-      return new EventBridgePorts(null, this, Map.of());
+      return new EventBridgePorts(null, this, Map.of(), "eu-west-1");
     }
 
     @Override
