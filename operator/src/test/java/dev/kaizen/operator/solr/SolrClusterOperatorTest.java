@@ -115,7 +115,8 @@ class SolrClusterOperatorTest {
 
     List<String> remaining = harness.autoScaling().instances(group);
     // Failed once under load (4 instances at this Ready, not reproduced since): the story, should it fail again.
-    assertThat(remaining).as(() -> scaleInStory(group, two)).hasSize(2)
+    long awaited = generation;
+    assertThat(remaining).as(() -> "awaited generation " + awaited + "; " + scaleInStory(group, two)).hasSize(2)
         .allSatisfy(i -> assertThat(harness.autoScaling().isProtected(i)).isTrue());
     assertThat(two.getStatus().getNodes()).isEqualTo("2/2");
     assertThat(two.getStatus().getScaleIn()).isNull();
@@ -137,7 +138,9 @@ class SolrClusterOperatorTest {
     StringBuilder story = new StringBuilder("Auto Scaling calls since the edit:\n");
     harness.autoScaling().calls().forEach(call -> story.append("  ").append(call.at()).append(' ')
         .append(call.operation()).append(' ').append(call.request()).append(' ').append(call.outcome()).append('\n'));
-    story.append("desired now: ").append(harness.autoScaling().desired(group)).append("; status at Ready:\n")
+    story.append("desired now: ").append(harness.autoScaling().desired(group)).append("; the Ready resource: generation ")
+        .append(ready.getMetadata().getGeneration()).append(", spec.nodes ").append(ready.getSpec().getNodes())
+        .append("; its status:\n")
         .append(harness.client().getKubernetesSerialization().asYaml(ready.getStatus()));
     return story.toString();
   }
