@@ -86,6 +86,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   /** The last read of a dedicated IP pool per target and name, reused for one second for the same reason. */
   private final Map<String, PoolRead> poolReads = new ConcurrentHashMap<>();
+  /** Command line only: the apex SPF counts by domain and record text, so a record's DNS is queried once per run. */
+  private final Map<String, SpfLookups.Count> commandLineSpfCounts = new ConcurrentHashMap<>();
 
   private record PoolRead(long atNanos, Optional<ObservedDedicatedIpPool> pool, Map<String, String> ips) {}
 
@@ -128,37 +130,35 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     if (route.getSpec().getDmarc() != null && route.getSpec().getDmarc().getPolicy() == null) {
       problems.add("spec.dmarc.policy is required.");
     }
-    // The SPF budget without the network (kaizen validate): every include counts one lookup unresolved, so this is
-    // the least the record costs. The operator counts it in observe through the resolver, before any AWS call.
-    if (settings.spfCountedOffline() && route.getSpec().getSpf() != null && route.getSpec().getSpf().managesApex()) {
-      String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
-      SpfLookups.Count least = SpfLookups.count(domain, MailRecords.apexSpf(route.getSpec().getSpf()),
-          UNRESOLVED);
-      if (!least.withinLimits()) {
-        problems.add("spec.spf: " + least.problem(domain) + " (counted without resolving the includes: the least it"
-            + " costs)");
-      }
-    }
+    // The SPF budget on the command line (kaizen validate / plan), counted as the operator counts it in observe:
+    // recursively through the resolver. An include it could not resolve counts its own one lookup (a lower bound).
+    commandLineSpfCount(route).filter(count -> !count.withinLimits()).ifPresent(count -> problems.add("spec.spf: "
+        + count.problem(route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT))
+        + (count.unresolvedIncludes().isEmpty() ? "" : " (" + count.unresolvedIncludes().size() + " include(s) not"
+            + " resolved, each counted as 1 lookup: the least it costs)")));
     return problems;
   }
 
-  /** A resolver that answers nothing: counting with it is offline and gives a lower bound. */
-  private static final DnsResolver UNRESOLVED = new DnsResolver() {
-    @Override
-    public List<String> txt(String name) {
-      throw new UnresolvedException(name, null);
-    }
+  /**
+   * On the command line, one plain line per SPF term whose name could not be resolved (it counted as 1 lookup), for
+   * {@code kaizen validate} and {@code kaizen plan} to print; none in the operator (status lists the names).
+   */
+  public List<String> commandLineNotes(MailRoute route) {
+    return commandLineSpfCount(route).map(count -> count.unresolvedIncludes().stream().map(SpfLookups.Unresolved::line)
+        .distinct().toList()).orElse(List.of());
+  }
 
-    @Override
-    public int addresses(String name) {
-      throw new UnresolvedException(name, null);
+  /** The apex SPF counted once per record text on the command line (problems and notes both need it). */
+  private Optional<SpfLookups.Count> commandLineSpfCount(MailRoute route) {
+    if (!settings.commandLine() || route.getSpec() == null || route.getSpec().getDomain() == null
+        || route.getSpec().getSpf() == null || !route.getSpec().getSpf().managesApex()) {
+      return Optional.empty();
     }
-
-    @Override
-    public List<String> mx(String name) {
-      throw new UnresolvedException(name, null);
-    }
-  };
+    String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
+    String record = MailRecords.apexSpf(route.getSpec().getSpf());
+    return Optional.of(commandLineSpfCounts.computeIfAbsent(domain + " " + record,
+        key -> SpfLookups.count(domain, record, settings.resolver())));
+  }
 
   public Optional<AwsTarget> target(MailRoute route) {
     return target(route, AccountBinding.OPERATOR);
