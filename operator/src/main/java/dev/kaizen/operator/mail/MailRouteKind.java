@@ -238,11 +238,28 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .or(() -> droppedDeliveryLog(route, configurationSet.map(ObservedConfigurationSet::name)))
         .filter(log -> identity.isPresent())
         .map(log -> ports.deliveryLog().describe(log).withDestination(configurationSet.isEmpty() ? Optional.empty()
-            : destination(ports, log.configurationSet(), full)));
+            : destination(ports, log.configurationSet(), full)))
+        .map(found -> desired.deliveryLog().isPresent() ? found : statementLeft(ports, route, identity.get(), found));
     Optional<ObservedReputationAlarms> alarms = identity.isEmpty() ? Optional.empty()
         : reputationAlarms(route, desired, ports, full);
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
         pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog, alarms);
+  }
+
+  /**
+   * A dropped delivery log whose group is gone while our statement is still in the shared policy (its removal failed
+   * between the two): one DescribeLogGroups page says whether another group under the prefix still needs it. If none
+   * does, status keeps naming the group, so the next reconcile (or the operator after a restart) removes the
+   * statement; if one does, the statement stays for it.
+   */
+  private static ObservedDeliveryLog statementLeft(MailRoutePorts ports, MailRoute route, ObservedIdentity identity,
+      ObservedDeliveryLog found) {
+    if (found.group().isPresent() || !found.holdsStatement(DeliveryLogPlanner.sid(ourTags(route, identity)))) {
+      return found;
+    }
+    String group = DesiredDeliveryLog.of(new dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec(), "",
+        route.getMetadata().getNamespace(), route.getMetadata().getName()).groupName();
+    return found.withOthersUnderPrefix(ports.deliveryLog().otherGroupsUnder(DesiredDeliveryLog.GROUP_PREFIX, group));
   }
 
   /**
@@ -650,8 +667,14 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     status.setDedicatedIpPool(observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool)
         .flatMap(wanted -> observed.dedicatedIpPool()).or(() -> removablePool(route, observed))
         .map(pool -> new DedicatedIpPoolStatus(pool.name(), pool.scalingMode(), pool.ips())).orElse(null));
+    // A dropped delivery log stays named while its group exists, or while its removal left our policy statement
+    // that no other group needs: the next observe finds it there and finishes the removal.
     status.setDeliveryLogGroup(observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
-        .map(ObservedDeliveryLog.Group::name).orElse(null));
+        .map(ObservedDeliveryLog.Group::name)
+        .or(() -> observed.identity().flatMap(sender -> observed.deliveryLog()
+            .filter(log -> log.statementLeftBehind(DeliveryLogPlanner.sid(ourTags(route, sender))))
+            .flatMap(log -> droppedDeliveryLog(route, Optional.empty())).map(DesiredDeliveryLog::groupName)))
+        .orElse(null));
     // Dropped alarms stay listed while they exist and are ours, so a removal that stopped half-way is found again.
     List<String> droppedAlarms = removableAlarms(route, observed);
     status.setReputationAlarms(observed.reputationAlarms().map(found -> found.alarms().stream()
@@ -843,7 +866,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
    * plan would be empty).
    */
   private static OwnerTags ownerTagsFromVerdicts(MailRoute route, MailRouteObservation observed) {
-    Map<String, String> tags = observed.identity().map(ObservedIdentity::tags).orElse(Map.of());
+    return ownerTags(route, observed.identity().map(ObservedIdentity::tags).orElse(Map.of()));
+  }
+
+  /** Our owner tags as the identity carries them (its cluster names our statement in the shared policy). */
+  private static OwnerTags ourTags(MailRoute route, ObservedIdentity identity) {
+    return ownerTags(route, identity.tags());
+  }
+
+  private static OwnerTags ownerTags(MailRoute route, Map<String, String> tags) {
     OwnerTags read = OwnerTags.read(tags);
     return new OwnerTags(read.cluster(), read.owner() != null ? read.owner() : owner(route),
         read.uid() != null ? read.uid() : uid(route));
