@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.sesv2.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.sesv2.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.sesv2.model.PutDedicatedIpInPoolRequest;
 import software.amazon.awssdk.services.sesv2.model.PutDedicatedIpInPoolResponse;
+import software.amazon.awssdk.services.sesv2.model.PutDedicatedIpPoolScalingAttributesRequest;
+import software.amazon.awssdk.services.sesv2.model.PutDedicatedIpPoolScalingAttributesResponse;
 import software.amazon.awssdk.services.sesv2.model.ScalingMode;
 import software.amazon.awssdk.services.sesv2.model.WarmupStatus;
 import software.amazon.awssdk.services.sesv2.model.CreateConfigurationSetRequest;
@@ -124,7 +126,8 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       "PutConfigurationSetSuppressionOptions", "PutEmailIdentityConfigurationSetAttributes", "CreateDedicatedIpPool",
       "GetDedicatedIpPool", "DeleteDedicatedIpPool", "GetDedicatedIps", "GetDedicatedIp", "PutDedicatedIpInPool",
       "ListTagsForResource", "CreateConfigurationSetEventDestination", "UpdateConfigurationSetEventDestination",
-      "DeleteConfigurationSetEventDestination", "GetConfigurationSetEventDestinations");
+      "DeleteConfigurationSetEventDestination", "GetConfigurationSetEventDestinations",
+      "PutDedicatedIpPoolScalingAttributes");
   /** Event destinations per configuration set (SES quotas: "Event destinations per configuration set: 10"). */
   public static final int EVENT_DESTINATIONS_PER_SET = 10;
   /** Where SES keeps the account's leased IPs that are in no pool of its own; it cannot be edited. */
@@ -181,7 +184,8 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   /** A dedicated IP pool: its tags are not in GetDedicatedIpPool's answer, only in ListTagsForResource's. */
   private static final class Pool {
     final String name;
-    final ScalingMode scalingMode;
+    /** STANDARD may become MANAGED (PutDedicatedIpPoolScalingAttributes), never the other way round. */
+    ScalingMode scalingMode;
     final Map<String, String> tags = new TreeMap<>();
 
     Pool(String name, ScalingMode scalingMode) {
@@ -235,6 +239,8 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     } else if (request instanceof GetDedicatedIpPoolRequest r) {
       resourceArn = poolArn(r.poolName());
     } else if (request instanceof DeleteDedicatedIpPoolRequest r) {
+      resourceArn = poolArn(r.poolName());
+    } else if (request instanceof PutDedicatedIpPoolScalingAttributesRequest r) {
       resourceArn = poolArn(r.poolName());
     } else if (request instanceof PutDedicatedIpInPoolRequest r) {
       // authorized against the pool the IP goes to (SES's default pool to take it out of one)
@@ -740,6 +746,40 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       dedicatedIps.put(ip, destination);
       return ok(PutDedicatedIpInPoolResponse.builder());
     });
+  }
+
+  /**
+   * As the SES v2 API reference says: "MANAGED pools cannot be converted to STANDARD scaling mode"
+   * (BadRequestException); ScalingMode is required (STANDARD or MANAGED); a pool that does not exist is
+   * NotFoundException, SES's default and shared pools are refused as GetDedicatedIpPool refuses them. The reference
+   * does not say what becomes of the IPs a STANDARD pool holds: here they stay in the pool, now SES's to manage (no
+   * longer movable with PutDedicatedIpInPool), as the pool keeps its name (CloudFormation updates the scaling mode
+   * in place, without replacement). Asking for the mode the pool already has changes nothing.
+   */
+  @Override
+  public PutDedicatedIpPoolScalingAttributesResponse putDedicatedIpPoolScalingAttributes(
+      PutDedicatedIpPoolScalingAttributesRequest request) {
+    return invoke("PutDedicatedIpPoolScalingAttributes", request, () -> {
+      if (request.scalingMode() == null || request.scalingMode() == ScalingMode.UNKNOWN_TO_SDK_VERSION) {
+        throw validationError("The ScalingMode parameter is invalid: " + request.scalingModeAsString());
+      }
+      if (DEFAULT_POOL.equals(request.poolName()) || SHARED_POOL.equals(request.poolName())) {
+        throw validationError("Pool name describes either a shared or default dedicated ip pool");
+      }
+      Pool pool = pool(request.poolName());
+      if (pool.scalingMode == ScalingMode.MANAGED && request.scalingMode() == ScalingMode.STANDARD) {
+        throw validationError("MANAGED pools cannot be converted to STANDARD scaling mode.");
+      }
+      pool.scalingMode = request.scalingMode();
+      return ok(PutDedicatedIpPoolScalingAttributesResponse.builder());
+    });
+  }
+
+  /** The scaling mode SES shows for a pool, if it exists. */
+  public Optional<ScalingMode> dedicatedIpPoolScalingMode(String name) {
+    synchronized (lock) {
+      return Optional.ofNullable(pools.get(name)).map(pool -> pool.scalingMode);
+    }
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------

@@ -51,6 +51,8 @@ public final class QuotaTable {
       "https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateConfigurationSet.html";
   private static final String SES_DEDICATED_IP_QUOTAS =
       "https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_CreateDedicatedIpPool.html";
+  private static final String SES_DEDICATED_IP_SCALING_QUOTAS =
+      "https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutDedicatedIpPoolScalingAttributes.html";
 
   private static final String CLOUDWATCH = "CloudWatch";
   private static final String CLOUDWATCH_QUOTAS =
@@ -214,7 +216,10 @@ public final class QuotaTable {
       perOperation(SES, "CreateConfigurationSetEventDestination", 1, SES_CONFIGURATION_SET_QUOTAS),
       perOperation(SES, "UpdateConfigurationSetEventDestination", 1, SES_CONFIGURATION_SET_QUOTAS),
       perOperation(SES, "DeleteConfigurationSetEventDestination", 1, SES_CONFIGURATION_SET_QUOTAS),
-      perOperation(SES, "GetConfigurationSetEventDestinations", 1, SES_CONFIGURATION_SET_QUOTAS));
+      perOperation(SES, "GetConfigurationSetEventDestinations", 1, SES_CONFIGURATION_SET_QUOTAS),
+      // SES v2 dedicated IP pool conversion (MailRoute, STANDARD -> MANAGED): its v2 API reference page names
+      // TooManyRequestsException but no rate; SES v1's "no more than once per second" assumed, per operation.
+      perOperation(SES, "PutDedicatedIpPoolScalingAttributes", 1, SES_DEDICATED_IP_SCALING_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

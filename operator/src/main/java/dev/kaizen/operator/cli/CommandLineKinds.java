@@ -1,6 +1,7 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
+import dev.kaizen.operator.mail.DnsResolver;
 import dev.kaizen.operator.mail.MailRouteKind;
 import dev.kaizen.operator.mail.MailRouteSettings;
 import dev.kaizen.operator.api.v1alpha1.cron.CronJobSet;
@@ -38,8 +39,11 @@ import software.amazon.awssdk.regions.Region;
 final class CommandLineKinds {
   private CommandLineKinds() {}
 
-  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion) {
-    return all(clients, defaultRegion, new NoCluster(DEFAULT_SHARDS), DEFAULT_SHARDS.format());
+  /** @param spfDns what MailRoutes' apex SPF includes are resolved with ({@link DnsResolver#NOT_QUERIED}: none) */
+  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
+      DnsResolver spfDns) {
+    return all(clients, defaultRegion, new NoCluster(DEFAULT_SHARDS), DEFAULT_SHARDS.format(),
+        new ReadOnlyCronJobs(Optional.empty()), ConfigSetSource.NONE, spfDns);
   }
 
   private static final FluentBitShards DEFAULT_SHARDS = new FluentBitShards(
@@ -61,28 +65,21 @@ final class CommandLineKinds {
     }
   }
 
-  /** As the operator builds them; {@code fluentBit} reads the cluster's Fluent Bit ConfigMap (never writes). */
+  /**
+   * As the operator builds them: {@code fluentBit} reads the cluster's Fluent Bit ConfigMap, {@code cronJobs} its
+   * CronJobs (never writes); {@code configSets} reads the SolrClusters' configset ConfigMaps (the manifest set's, the
+   * cluster's); {@code spfDns} resolves MailRoutes' apex SPF includes.
+   */
   static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
-      FluentBitConfigs fluentBit, FluentBitFormat format) {
-    return all(clients, defaultRegion, fluentBit, format, new ReadOnlyCronJobs(Optional.empty()));
-  }
-
-  /** As the operator builds them; {@code cronJobs} reads the cluster's CronJobs (never writes). */
-  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
-      FluentBitConfigs fluentBit, FluentBitFormat format, CronJobSetPorts cronJobs) {
-    return all(clients, defaultRegion, fluentBit, format, cronJobs, ConfigSetSource.NONE);
-  }
-
-  /** As above; {@code configSets} reads the SolrClusters' configset ConfigMaps (the manifest set's, the cluster's). */
-  static Map<String, PlannableKind<?, ?, ?>> all(AwsClients clients, Optional<Region> defaultRegion,
-      FluentBitConfigs fluentBit, FluentBitFormat format, CronJobSetPorts cronJobs, ConfigSetSource configSets) {
+      FluentBitConfigs fluentBit, FluentBitFormat format, CronJobSetPorts cronJobs, ConfigSetSource configSets,
+      DnsResolver spfDns) {
     AwsCalls calls = new AwsCalls(new RateLimits());
     // A plan observes in full (single reads): the shared listings are never started.
     var timings = ReconcileTimings.defaults();
     var listings = new ListingRefresher(Clock.systemUTC(), timings.listingInterval(), timings.listingBehindAfter(),
         KaizenMetrics.discarding());
     var logs = new LogPipelineKind(clients, calls, defaultRegion, listings, fluentBit, format, Clock.systemUTC());
-    var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.forCommandLine(),
+    var mail = new MailRouteKind(clients, calls, defaultRegion, listings, MailRouteSettings.forCommandLine(spfDns),
         new dev.kaizen.operator.aws.AccountIds(clients, calls));
     // The command line emits no events: a job that stopped succeeding shows in the plan's status only.
     var cron = new CronJobSetKind(cronJobs, Clock.systemUTC(), (set, reason, message) -> {},

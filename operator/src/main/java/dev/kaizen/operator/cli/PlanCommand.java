@@ -92,6 +92,13 @@ public final class PlanCommand implements Callable<Integer> {
       description = "text, json (schema in the README) or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
   Output output;
 
+  @Option(names = "--no-dns", arity = "0..1", fallbackValue = "true",
+      defaultValue = "${env:KAIZEN_NO_DNS:-false}",
+      description = "Do not query DNS: a MailRoute's apex SPF includes then count one lookup each instead of being"
+          + " resolved recursively as the operator does (env KAIZEN_NO_DNS; --no-dns=false overrides it). Each"
+          + " include that could not be resolved is named in the plan's notes either way.")
+  boolean noDns;
+
   @Option(names = "--detailed-exitcode", description = "0 nothing to change, 1 error, 2 changes, 3 stalls.")
   boolean detailedExitCode;
 
@@ -125,7 +132,8 @@ public final class PlanCommand implements Callable<Integer> {
       ManifestConfigMaps configMaps = new ManifestConfigMaps(cluster.client()
           .map(client -> readOnly(ConfigSetSource.kubernetes(client))).orElse(ConfigSetSource.NONE));
       Map<String, PlannableKind<?, ?, ?>> kinds = CommandLineKinds.all(clients, defaultRegion, fluentBit,
-          shards.format(), new ReadOnlyCronJobs(cluster.client()), configMaps);
+          shards.format(), new ReadOnlyCronJobs(cluster.client()), configMaps,
+          noDns ? dev.kaizen.operator.mail.DnsResolver.NOT_QUERIED : environment.dns().get());
       ManifestCheck.Result checked = new ManifestCheck(kinds).check(paths, Optional.empty());
       configMaps.use(checked.configMaps());
       CommandLineKinds.planTogether(kinds, checked.valid(), defaultRegion);
@@ -147,6 +155,7 @@ public final class PlanCommand implements Callable<Integer> {
       for (Manifest manifest : checked.valid()) {
         PlannableKind<?, ?, ?> kind = kinds.get(manifest.kind());
         if (kind != null) {
+          kind.notesOf(manifest.object()).forEach(note -> readNotes.add(manifest.resource() + ": " + note + "."));
           resources.add(kind.planManifest(manifest.object(), identity.identity(), live, cluster.client(),
               statusProblems::add));
         }

@@ -2,6 +2,8 @@ package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.aws.AwsClients;
 import dev.kaizen.operator.aws.SdkAwsClients;
+import dev.kaizen.operator.mail.DnsResolver;
+import dev.kaizen.operator.mail.JndiDnsResolver;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -19,9 +21,16 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * @param missingCredentials why AWS cannot be read, or empty when the SDK finds credentials
  * @param aws the AWS clients to read with (called only when credentials were found)
  * @param cluster the current kubeconfig's cluster (read only), or why there is none
+ * @param dns the DNS MailRoutes' apex SPF includes are resolved with (unless --no-dns)
  */
 record PlanEnvironment(Supplier<Optional<String>> missingCredentials, Supplier<AwsClients> aws,
-    Supplier<Cluster> cluster, Map<String, String> variables) {
+    Supplier<Cluster> cluster, Map<String, String> variables, Supplier<DnsResolver> dns) {
+
+  /** With the system's DNS for MailRoutes' SPF includes (unless --no-dns). */
+  PlanEnvironment(Supplier<Optional<String>> missingCredentials, Supplier<AwsClients> aws,
+      Supplier<Cluster> cluster, Map<String, String> variables) {
+    this(missingCredentials, aws, cluster, variables, JndiDnsResolver::new);
+  }
 
   /** A cluster to read, or the sentence why there is none. */
   record Cluster(Optional<KubernetesClient> client, String unavailableBecause) {

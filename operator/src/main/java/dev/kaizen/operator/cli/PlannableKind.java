@@ -77,6 +77,15 @@ final class PlannableKind<R extends CustomResource<? extends AwsResourceSpec, ? 
   }
 
   /**
+   * Lines the kind has to say about a manifest that are not problems: a MailRoute's apex SPF terms that could not be
+   * resolved (each counted as one lookup).
+   */
+  List<String> notesOf(JsonNode manifest) {
+    return kind instanceof dev.kaizen.operator.mail.MailRouteKind mail
+        ? mail.commandLineNotes((dev.kaizen.operator.api.v1alpha1.mail.MailRoute) resource(manifest)) : List.of();
+  }
+
+  /**
    * Plans a manifest as {@link #plan} does, with the status the cluster records for the resource when {@code
    * statusFrom} is given; a status that cannot be read is reported to {@code unreadable} and planned without.
    */

@@ -1,9 +1,13 @@
 package dev.kaizen.operator.cli;
 
 import dev.kaizen.operator.core.manifest.ManifestReader;
+import dev.kaizen.operator.core.manifest.Problem;
+import dev.kaizen.operator.mail.DnsResolver;
+import dev.kaizen.operator.mail.JndiDnsResolver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -43,6 +47,24 @@ public final class ValidateCommand implements Callable<Integer> {
       + " Without it, only resources that both omit the region, or both name the same one, are compared.")
   String region;
 
+  @Option(names = "--no-dns", arity = "0..1", fallbackValue = "true",
+      defaultValue = "${env:KAIZEN_NO_DNS:-false}",
+      description = "Do not query DNS: a MailRoute's apex SPF includes then count one lookup each (the least the"
+          + " record costs) instead of being resolved recursively as the operator does (env KAIZEN_NO_DNS;"
+          + " --no-dns=false overrides it). Each include that could not be resolved is printed as a note either way.")
+  boolean noDns;
+
+  private final DnsResolver dns;
+
+  public ValidateCommand() {
+    this(new JndiDnsResolver());
+  }
+
+  /** @param dns the DNS MailRoutes' SPF includes are resolved with, unless --no-dns */
+  ValidateCommand(DnsResolver dns) {
+    this.dns = dns;
+  }
+
   @Option(names = "--allow-empty", description = "Exit 0 when no kaizen.dev manifest is found. Without it, finding"
       + " none is an error, so that a mistyped path in CI does not pass unnoticed.")
   boolean allowEmpty;
@@ -51,10 +73,12 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    var check = new ManifestCheck(CommandLineKinds.all(CommandLineKinds.noAws(), Optional.empty()), namespace,
-        Optional.ofNullable(region), new ManifestReader());
+    var kinds = CommandLineKinds.all(CommandLineKinds.noAws(), Optional.empty(),
+        noDns ? DnsResolver.NOT_QUERIED : dns);
+    var check = new ManifestCheck(kinds, namespace, Optional.ofNullable(region), new ManifestReader());
     ManifestCheck.Result result = check.check(paths, Optional.ofNullable(baseline));
     result.notices().forEach(notice -> err.println("note: " + notice));
+    spfNotes(kinds, result).forEach(note -> err.println("note: " + note));
     result.problems().forEach(err::println);
     String skipped = result.skipped() > 0 ? ", " + result.skipped() + " document(s) of other API groups skipped" : "";
     out.printf("%d resource(s) checked, %d problem(s)%s.%n", result.checked(), result.problems().size(), skipped);
@@ -69,5 +93,12 @@ public final class ValidateCommand implements Callable<Integer> {
       return 1;
     }
     return result.problems().isEmpty() ? 0 : 1;
+  }
+
+  /** What the kinds say about valid manifests that is not a problem (SPF includes not resolved), at their field. */
+  private static List<Problem> spfNotes(Map<String, PlannableKind<?, ?, ?>> kinds, ManifestCheck.Result result) {
+    return result.valid().stream().flatMap(manifest -> Optional.ofNullable(kinds.get(manifest.kind())).stream()
+        .flatMap(kind -> kind.notesOf(manifest.object()).stream())
+        .map(note -> new Problem(manifest.file(), manifest.resource(), "spec.spf", note))).toList();
   }
 }

@@ -23,6 +23,11 @@ public interface DedicatedIpPoolGateway {
   /** CreateDedicatedIpPool with the tags, in one call. */
   void create(String name, String scalingMode, Map<String, String> tags);
 
+  /**
+   * PutDedicatedIpPoolScalingAttributes: SES converts a STANDARD pool to MANAGED (and refuses MANAGED to STANDARD).
+   */
+  void changeScalingMode(String name, String scalingMode);
+
   /** PutDedicatedIpInPool: moves a leased IP into {@code pool} (SES's default pool to take it out of ours). */
   void move(String ip, String pool);
 

@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * The dedicated IP pool's part of a MailRoute plan: the pool created with its tags, then (STANDARD) each listed IP
  * moved in from SES's default pool and each unlisted one moved back there. A STANDARD pool is emptied before it is
- * deleted: SES refuses to delete one that still holds IPs.
+ * deleted: SES refuses to delete one that still holds IPs. A STANDARD pool the spec now wants MANAGED is converted in
+ * place (PutDedicatedIpPoolScalingAttributes); SES refuses the other way, so that one stalls (the CRD refuses the
+ * edit, but a pool adopted, or changed in SES, can still differ).
  */
 final class DedicatedIpPoolPlanner {
   private DedicatedIpPoolPlanner() {}
@@ -37,15 +39,22 @@ final class DedicatedIpPoolPlanner {
           ports -> ports.pools().create(name, desired.scalingMode(), MailRoutePlanner.tags(ports.defaultTags(), mine))));
     } else if (!verdicts.of(key(name)).mayManage()) {
       return List.of();
-    } else if (!desired.scalingMode().equals(observed.get().scalingMode())) {
-      throw new MailRouteStalled(MailRouteStalled.DEDICATED_IP_POOL_MISMATCH, "The dedicated IP pool " + name
-          + " is " + observed.get().scalingMode() + ", the spec asks for " + desired.scalingMode() + ": give the pool"
-          + " another name, or change its scaling mode in SES.");
-    } else {
+    } else if (observed.get().standard() || desired.scalingMode().equals(observed.get().scalingMode())) {
+      // tagged first: SES's IAM authorizes the conversion below on this cluster's tag
       Map<String, String> wantedTags = MailRoutePlanner.tags(defaultTags, mine);
       MailRoutePlanner.missingTags(observed.get().tags(), wantedTags).ifPresent(missing -> changes.add(Change.of(
           Effect.UPDATE, "TagResource", "dedicated-ip-pool/" + name, missing,
           ports -> ports.pools().tag(name, wantedTags))));
+      if (!desired.scalingMode().equals(observed.get().scalingMode())) {
+        changes.add(Change.of(Effect.UPDATE, "PutDedicatedIpPoolScalingAttributes", name,
+            observed.get().scalingMode() + " -> " + desired.scalingMode() + ": SES sizes the pool from now on"
+                + keptIps(observed.get().ips()),
+            ports -> ports.pools().changeScalingMode(name, desired.scalingMode())));
+      }
+    } else {
+      throw new MailRouteStalled(MailRouteStalled.DEDICATED_IP_POOL_MISMATCH, "The dedicated IP pool " + name
+          + " is " + observed.get().scalingMode() + ", the spec asks for " + desired.scalingMode() + ": SES cannot"
+          + " convert a MANAGED pool to STANDARD; give the pool another name.");
     }
     if (!desired.standard()) {
       return changes;
@@ -88,6 +97,11 @@ final class DedicatedIpPoolPlanner {
     String name = pool.name();
     changes.add(Change.of(Effect.DELETE, "DeleteDedicatedIpPool", name, reason, ports -> ports.pools().delete(name)));
     return changes;
+  }
+
+  /** What a conversion does to the IPs a STANDARD pool holds: they stay in it, SES's to manage. */
+  private static String keptIps(List<String> ips) {
+    return ips.isEmpty() ? "" : " (its IPs " + String.join(", ", ips) + " stay in it, no longer moved by the operator)";
   }
 
   private static Change<MailRoutePorts> moveOut(String ip, String pool, String reason) {

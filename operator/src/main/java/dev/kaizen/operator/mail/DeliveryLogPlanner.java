@@ -203,9 +203,9 @@ final class DeliveryLogPlanner {
           ports -> ports.deliveryLog().deleteGroup(group)));
     }
     String sid = sid(mine);
-    boolean ourStatement = observed.policyDocument().map(document -> document.contains("\"" + sid + "\""))
-        .orElse(false);
-    if (ourStatement && (groupGoes || observed.group().isEmpty())) {
+    // Not when other groups are known to be under the prefix: the statement is theirs to need.
+    if (observed.holdsStatement(sid) && (groupGoes || observed.group().isEmpty())
+        && !observed.othersUnderPrefix().orElse(false)) {
       changes.add(Change.reporting(Effect.DELETE, "PutResourcePolicy", DesiredDeliveryLog.POLICY_NAME,
           "statement " + sid + " removed if no delivery log group remains under " + DesiredDeliveryLog.GROUP_PREFIX,
           ports -> releaseStatement(ports.deliveryLog(), sid, group)));

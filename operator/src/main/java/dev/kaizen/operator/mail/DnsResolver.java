@@ -11,10 +11,60 @@ public interface DnsResolver {
 
   /** The name could not be resolved (no answer from the resolver, a timeout): not the same as "no record". */
   final class UnresolvedException extends RuntimeException {
+    private final String reason;
+
     public UnresolvedException(String name, Throwable cause) {
       super("could not resolve " + name, cause);
+      this.reason = cause == null ? "no answer" : describe(cause);
+    }
+
+    /** @param reason why no lookup gave an answer, one short phrase ("DNS not queried (--no-dns)") */
+    public UnresolvedException(String name, String reason) {
+      super("could not resolve " + name + ": " + reason);
+      this.reason = reason;
+    }
+
+    /** Why there was no answer, as one short phrase. */
+    public String reason() {
+      return reason;
+    }
+
+    private static String describe(Throwable cause) {
+      Throwable root = cause;
+      if (cause instanceof javax.naming.NamingException naming && naming.getRootCause() != null) {
+        root = naming.getRootCause();
+      }
+      String what = cause instanceof javax.naming.NamingException naming && naming.getExplanation() != null
+          ? naming.getExplanation() : cause.getClass().getSimpleName();
+      String detail = root == cause ? null : root.getMessage() != null ? root.getMessage()
+          : root.getClass().getSimpleName();
+      if (root == cause && cause.getMessage() != null && !(cause instanceof javax.naming.NamingException)) {
+        detail = cause.getMessage();
+      }
+      return (detail == null ? what : what + " (" + detail + ")").lines().findFirst().orElse(what).strip();
     }
   }
+
+  /**
+   * A resolver that is never asked anything ({@code kaizen validate --no-dns}): every include counts as its own one
+   * lookup, the least the record costs.
+   */
+  DnsResolver NOT_QUERIED = new DnsResolver() {
+    @Override
+    public List<String> txt(String name) {
+      throw new UnresolvedException(name, "DNS not queried (--no-dns)");
+    }
+
+    @Override
+    public int addresses(String name) {
+      throw new UnresolvedException(name, "DNS not queried (--no-dns)");
+    }
+
+    @Override
+    public List<String> mx(String name) {
+      throw new UnresolvedException(name, "DNS not queried (--no-dns)");
+    }
+  };
 
   /** The TXT values at {@code name}, each as one text (strings joined); empty when there is none or no such name. */
   List<String> txt(String name);

@@ -86,6 +86,8 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   /** The last read of a dedicated IP pool per target and name, reused for one second for the same reason. */
   private final Map<String, PoolRead> poolReads = new ConcurrentHashMap<>();
+  /** Command line only: the apex SPF counts by domain and record text, so a record's DNS is queried once per run. */
+  private final Map<String, SpfLookups.Count> commandLineSpfCounts = new ConcurrentHashMap<>();
 
   private record PoolRead(long atNanos, Optional<ObservedDedicatedIpPool> pool, Map<String, String> ips) {}
 
@@ -128,37 +130,35 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     if (route.getSpec().getDmarc() != null && route.getSpec().getDmarc().getPolicy() == null) {
       problems.add("spec.dmarc.policy is required.");
     }
-    // The SPF budget without the network (kaizen validate): every include counts one lookup unresolved, so this is
-    // the least the record costs. The operator counts it in observe through the resolver, before any AWS call.
-    if (settings.spfCountedOffline() && route.getSpec().getSpf() != null && route.getSpec().getSpf().managesApex()) {
-      String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
-      SpfLookups.Count least = SpfLookups.count(domain, MailRecords.apexSpf(route.getSpec().getSpf()),
-          UNRESOLVED);
-      if (!least.withinLimits()) {
-        problems.add("spec.spf: " + least.problem(domain) + " (counted without resolving the includes: the least it"
-            + " costs)");
-      }
-    }
+    // The SPF budget on the command line (kaizen validate / plan), counted as the operator counts it in observe:
+    // recursively through the resolver. An include it could not resolve counts its own one lookup (a lower bound).
+    commandLineSpfCount(route).filter(count -> !count.withinLimits()).ifPresent(count -> problems.add("spec.spf: "
+        + count.problem(route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT))
+        + (count.unresolvedIncludes().isEmpty() ? "" : " (" + count.unresolvedIncludes().size() + " include(s) not"
+            + " resolved, each counted as 1 lookup: the least it costs)")));
     return problems;
   }
 
-  /** A resolver that answers nothing: counting with it is offline and gives a lower bound. */
-  private static final DnsResolver UNRESOLVED = new DnsResolver() {
-    @Override
-    public List<String> txt(String name) {
-      throw new UnresolvedException(name, null);
-    }
+  /**
+   * On the command line, one plain line per SPF term whose name could not be resolved (it counted as 1 lookup), for
+   * {@code kaizen validate} and {@code kaizen plan} to print; none in the operator (status lists the names).
+   */
+  public List<String> commandLineNotes(MailRoute route) {
+    return commandLineSpfCount(route).map(count -> count.unresolvedIncludes().stream().map(SpfLookups.Unresolved::line)
+        .distinct().toList()).orElse(List.of());
+  }
 
-    @Override
-    public int addresses(String name) {
-      throw new UnresolvedException(name, null);
+  /** The apex SPF counted once per record text on the command line (problems and notes both need it). */
+  private Optional<SpfLookups.Count> commandLineSpfCount(MailRoute route) {
+    if (!settings.commandLine() || route.getSpec() == null || route.getSpec().getDomain() == null
+        || route.getSpec().getSpf() == null || !route.getSpec().getSpf().managesApex()) {
+      return Optional.empty();
     }
-
-    @Override
-    public List<String> mx(String name) {
-      throw new UnresolvedException(name, null);
-    }
-  };
+    String domain = route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT);
+    String record = MailRecords.apexSpf(route.getSpec().getSpf());
+    return Optional.of(commandLineSpfCounts.computeIfAbsent(domain + " " + record,
+        key -> SpfLookups.count(domain, record, settings.resolver())));
+  }
 
   public Optional<AwsTarget> target(MailRoute route) {
     return target(route, AccountBinding.OPERATOR);
@@ -238,11 +238,28 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
         .or(() -> droppedDeliveryLog(route, configurationSet.map(ObservedConfigurationSet::name)))
         .filter(log -> identity.isPresent())
         .map(log -> ports.deliveryLog().describe(log).withDestination(configurationSet.isEmpty() ? Optional.empty()
-            : destination(ports, log.configurationSet(), full)));
+            : destination(ports, log.configurationSet(), full)))
+        .map(found -> desired.deliveryLog().isPresent() ? found : statementLeft(ports, route, identity.get(), found));
     Optional<ObservedReputationAlarms> alarms = identity.isEmpty() ? Optional.empty()
         : reputationAlarms(route, desired, ports, full);
     return new MailRouteObservation(target, desired, identity, zoneId, parts, records, spf, account, configurationSet,
         pool.flatMap(PoolRead::pool), ipPools, ports.defaultTags(), deliveryLog, alarms);
+  }
+
+  /**
+   * A dropped delivery log whose group is gone while our statement is still in the shared policy (its removal failed
+   * between the two): one DescribeLogGroups page says whether another group under the prefix still needs it. If none
+   * does, status keeps naming the group, so the next reconcile (or the operator after a restart) removes the
+   * statement; if one does, the statement stays for it.
+   */
+  private static ObservedDeliveryLog statementLeft(MailRoutePorts ports, MailRoute route, ObservedIdentity identity,
+      ObservedDeliveryLog found) {
+    if (found.group().isPresent() || !found.holdsStatement(DeliveryLogPlanner.sid(ourTags(route, identity)))) {
+      return found;
+    }
+    String group = DesiredDeliveryLog.of(new dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec(), "",
+        route.getMetadata().getNamespace(), route.getMetadata().getName()).groupName();
+    return found.withOthersUnderPrefix(ports.deliveryLog().otherGroupsUnder(DesiredDeliveryLog.GROUP_PREFIX, group));
   }
 
   /**
@@ -650,8 +667,14 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     status.setDedicatedIpPool(observed.desired().configurationSet().flatMap(DesiredConfigurationSet::dedicatedIpPool)
         .flatMap(wanted -> observed.dedicatedIpPool()).or(() -> removablePool(route, observed))
         .map(pool -> new DedicatedIpPoolStatus(pool.name(), pool.scalingMode(), pool.ips())).orElse(null));
+    // A dropped delivery log stays named while its group exists, or while its removal left our policy statement
+    // that no other group needs: the next observe finds it there and finishes the removal.
     status.setDeliveryLogGroup(observed.deliveryLog().flatMap(ObservedDeliveryLog::group)
-        .map(ObservedDeliveryLog.Group::name).orElse(null));
+        .map(ObservedDeliveryLog.Group::name)
+        .or(() -> observed.identity().flatMap(sender -> observed.deliveryLog()
+            .filter(log -> log.statementLeftBehind(DeliveryLogPlanner.sid(ourTags(route, sender))))
+            .flatMap(log -> droppedDeliveryLog(route, Optional.empty())).map(DesiredDeliveryLog::groupName)))
+        .orElse(null));
     // Dropped alarms stay listed while they exist and are ours, so a removal that stopped half-way is found again.
     List<String> droppedAlarms = removableAlarms(route, observed);
     status.setReputationAlarms(observed.reputationAlarms().map(found -> found.alarms().stream()
@@ -843,7 +866,15 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
    * plan would be empty).
    */
   private static OwnerTags ownerTagsFromVerdicts(MailRoute route, MailRouteObservation observed) {
-    Map<String, String> tags = observed.identity().map(ObservedIdentity::tags).orElse(Map.of());
+    return ownerTags(route, observed.identity().map(ObservedIdentity::tags).orElse(Map.of()));
+  }
+
+  /** Our owner tags as the identity carries them (its cluster names our statement in the shared policy). */
+  private static OwnerTags ourTags(MailRoute route, ObservedIdentity identity) {
+    return ownerTags(route, identity.tags());
+  }
+
+  private static OwnerTags ownerTags(MailRoute route, Map<String, String> tags) {
     OwnerTags read = OwnerTags.read(tags);
     return new OwnerTags(read.cluster(), read.owner() != null ? read.owner() : owner(route),
         read.uid() != null ? read.uid() : uid(route));

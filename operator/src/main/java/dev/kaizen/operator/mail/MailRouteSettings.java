@@ -8,11 +8,12 @@ import java.time.Duration;
  * FROM verification (minutes to hours; SES gives up on DKIM after 72 hours).
  */
 public record MailRouteSettings(DnsResolver resolver, Duration dnsChangeRecheck, Duration verificationRecheck,
-    boolean spfCountedOffline) {
+    boolean commandLine) {
 
   /**
-   * @param spfCountedOffline whether {@code problems} counts the apex SPF without the network (the command line: no
-   *     network in CI); the operator counts it in observe through the resolver, stalling {@code SpfLookupLimit}
+   * @param commandLine whether these are {@code kaizen validate}'s and {@code kaizen plan}'s: {@code problems} then
+   *     counts the apex SPF through {@code resolver} (the operator counts it in observe, stalling
+   *     {@code SpfLookupLimit}), and the plan of a domain SES does not know yet shows what follows its creation
    */
   public MailRouteSettings(DnsResolver resolver, Duration dnsChangeRecheck, Duration verificationRecheck) {
     this(resolver, dnsChangeRecheck, verificationRecheck, false);
@@ -20,18 +21,21 @@ public record MailRouteSettings(DnsResolver resolver, Duration dnsChangeRecheck,
 
   /**
    * Whether the plan of a domain SES does not know yet shows what follows the identity's creation ({@link PlanAhead}):
-   * on the command line (the same flag: only {@code kaizen validate} and {@code kaizen plan} build it so).
+   * on the command line only.
    */
   public boolean planAhead() {
-    return spfCountedOffline;
+    return commandLine;
   }
 
   public static MailRouteSettings defaults() {
     return new MailRouteSettings(new JndiDnsResolver(), Duration.ofSeconds(10), Duration.ofMinutes(1));
   }
 
-  /** For {@code kaizen validate} and {@code kaizen plan}: the SPF budget is also checked offline. */
-  public static MailRouteSettings forCommandLine() {
-    return new MailRouteSettings(new JndiDnsResolver(), Duration.ofSeconds(10), Duration.ofMinutes(1), true);
+  /**
+   * For {@code kaizen validate} and {@code kaizen plan}: the SPF budget is also checked in {@code problems}, through
+   * {@code resolver} (the system's DNS, or {@link DnsResolver#NOT_QUERIED} with {@code --no-dns}).
+   */
+  public static MailRouteSettings forCommandLine(DnsResolver resolver) {
+    return new MailRouteSettings(resolver, Duration.ofSeconds(10), Duration.ofMinutes(1), true);
   }
 }

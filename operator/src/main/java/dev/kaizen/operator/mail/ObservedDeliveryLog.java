@@ -9,7 +9,35 @@ import java.util.Optional;
  * configuration set's event destination, the shared resource policy's document, the saved query.
  */
 public record ObservedDeliveryLog(Optional<Group> group, Optional<Rule> rule, Optional<Destination> destination,
-    Optional<String> policyDocument, Optional<Query> query, String groupArnPrefix, String defaultBusArn) {
+    Optional<String> policyDocument, Optional<Query> query, String groupArnPrefix, String defaultBusArn,
+    Optional<Boolean> othersUnderPrefix) {
+
+  /**
+   * Without {@code othersUnderPrefix}: whether another delivery log group exists under the prefix, read only for a
+   * dropped delivery log whose group is gone while our policy statement is left (its removal stopped half-way).
+   */
+  public ObservedDeliveryLog(Optional<Group> group, Optional<Rule> rule, Optional<Destination> destination,
+      Optional<String> policyDocument, Optional<Query> query, String groupArnPrefix, String defaultBusArn) {
+    this(group, rule, destination, policyDocument, query, groupArnPrefix, defaultBusArn, Optional.empty());
+  }
+
+  public ObservedDeliveryLog withOthersUnderPrefix(boolean others) {
+    return new ObservedDeliveryLog(group, rule, destination, policyDocument, query, groupArnPrefix, defaultBusArn,
+        Optional.of(others));
+  }
+
+  /** Whether the shared policy holds the statement {@code sid}. */
+  public boolean holdsStatement(String sid) {
+    return policyDocument.map(document -> document.contains("\"" + sid + "\"")).orElse(false);
+  }
+
+  /**
+   * Our statement is left in the shared policy after our group went, and no other delivery log group needs it: the
+   * removal of a dropped delivery log stopped between the group and the policy, and must be finished.
+   */
+  public boolean statementLeftBehind(String sid) {
+    return group.isEmpty() && holdsStatement(sid) && othersUnderPrefix.equals(Optional.of(false));
+  }
 
   /**
    * Nothing exists yet (an offline plan, or an account not read).
@@ -23,12 +51,13 @@ public record ObservedDeliveryLog(Optional<Group> group, Optional<Rule> rule, Op
   }
 
   public ObservedDeliveryLog withDestination(Optional<Destination> destination) {
-    return new ObservedDeliveryLog(group, rule, destination, policyDocument, query, groupArnPrefix, defaultBusArn);
+    return new ObservedDeliveryLog(group, rule, destination, policyDocument, query, groupArnPrefix, defaultBusArn,
+        othersUnderPrefix);
   }
 
   public ObservedDeliveryLog withPolicy(String document) {
     return new ObservedDeliveryLog(group, rule, destination, Optional.ofNullable(document), query, groupArnPrefix,
-        defaultBusArn);
+        defaultBusArn, othersUnderPrefix);
   }
 
   /** The ARN of a log group of this account and Region, as an EventBridge target names it. */

@@ -83,6 +83,12 @@ public final class SesDedicatedIpPoolGateway implements DedicatedIpPoolGateway {
   }
 
   @Override
+  public void changeScalingMode(String name, String scalingMode) {
+    call("PutDedicatedIpPoolScalingAttributes", () -> client.putDedicatedIpPoolScalingAttributes(r -> r
+        .poolName(name).scalingMode(scalingMode)));
+  }
+
+  @Override
   public void move(String ip, String pool) {
     call("PutDedicatedIpInPool", () -> client.putDedicatedIpInPool(r -> r.ip(ip).destinationPoolName(pool)));
   }

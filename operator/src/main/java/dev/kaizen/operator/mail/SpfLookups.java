@@ -19,10 +19,43 @@ public final class SpfLookups {
   public static final int MAX_VOID_LOOKUPS = 2;
   private static final int MAX_DEPTH = 10;
 
+  /**
+   * A term whose name the resolver could not answer for: counted as the one lookup it costs itself, so what its
+   * record would add is missing from the count.
+   *
+   * @param term the term as written ({@code include:_spf.example.com}), at any depth
+   * @param name the name that was queried
+   * @param reason why there was no answer
+   */
+  public record Unresolved(String term, String name, String reason) {
+    /** One plain line for {@code kaizen validate} and {@code kaizen plan}. */
+    public String line() {
+      return "could not resolve " + term + ": " + reason + "; counted as 1 lookup";
+    }
+
+    boolean followsARecord() {
+      String mechanism = term.toLowerCase(Locale.ROOT).replaceFirst("^[-+~?]", "");
+      return mechanism.startsWith("include:") || mechanism.startsWith("redirect=");
+    }
+  }
+
   /** The lookups of a record: the count, the void ones, what each top-level term costs, what could not be resolved. */
-  public record Count(int lookups, int voidLookups, List<String> termCosts, List<String> unresolved) {
+  public record Count(int lookups, int voidLookups, List<String> termCosts, List<Unresolved> unresolvedTerms) {
     public boolean withinLimits() {
       return lookups <= MAX_LOOKUPS && voidLookups <= MAX_VOID_LOOKUPS;
+    }
+
+    /**
+     * The includes (and redirects) that could not be resolved: what their records would add is missing from the count.
+     * An {@code a} or {@code mx} not resolved still costs exactly its one lookup.
+     */
+    public List<Unresolved> unresolvedIncludes() {
+      return unresolvedTerms.stream().filter(Unresolved::followsARecord).toList();
+    }
+
+    /** The names that could not be resolved (the count is then a lower bound). */
+    public List<String> unresolved() {
+      return unresolvedTerms.stream().map(Unresolved::name).distinct().toList();
     }
 
     /** One sentence for Stalled SpfLookupLimit, naming the terms. */
@@ -36,7 +69,7 @@ public final class SpfLookups {
   private final DnsResolver resolver;
   private int lookups;
   private int voidLookups;
-  private final List<String> unresolved = new ArrayList<>();
+  private final List<Unresolved> unresolved = new ArrayList<>();
   private final Set<String> visiting = new HashSet<>();
 
   private SpfLookups(DnsResolver resolver) {
@@ -79,25 +112,25 @@ public final class SpfLookups {
       case "include", "redirect" -> {
         lookups++;
         if (argument != null) {
-          recurse(argument, depth);
+          recurse(rawTerm, argument, depth);
         }
       }
       case "a" -> {
         lookups++;
         String target = argument != null ? argument : domain;
-        resolve(target, () -> resolver.addresses(target) == 0);
+        resolve(rawTerm, target, () -> resolver.addresses(target) == 0);
       }
       case "mx" -> {
         lookups++;
         String target = argument != null ? argument : domain;
-        resolve(target, () -> resolver.mx(target).isEmpty());
+        resolve(rawTerm, target, () -> resolver.mx(target).isEmpty());
       }
       case "ptr", "exists" -> lookups++;
       default -> { } // all, ip4, ip6, exp= and unknown modifiers cost no lookup
     }
   }
 
-  private void recurse(String target, int depth) {
+  private void recurse(String rawTerm, String target, int depth) {
     if (depth >= MAX_DEPTH || !visiting.add(target)) {
       return; // a loop or an absurd depth: the count is already over any limit that matters
     }
@@ -106,7 +139,7 @@ public final class SpfLookups {
       try {
         spf = resolver.txt(target).stream().filter(t -> t.equals("v=spf1") || t.startsWith("v=spf1 ")).findFirst();
       } catch (DnsResolver.UnresolvedException e) {
-        unresolved.add(target);
+        unresolved.add(new Unresolved(rawTerm, target, e.reason()));
         return;
       }
       if (spf.isEmpty()) {
@@ -121,13 +154,13 @@ public final class SpfLookups {
     }
   }
 
-  private void resolve(String target, java.util.function.BooleanSupplier isVoid) {
+  private void resolve(String rawTerm, String target, java.util.function.BooleanSupplier isVoid) {
     try {
       if (isVoid.getAsBoolean()) {
         voidLookups++;
       }
     } catch (DnsResolver.UnresolvedException e) {
-      unresolved.add(target);
+      unresolved.add(new Unresolved(rawTerm, target, e.reason()));
     }
   }
 }

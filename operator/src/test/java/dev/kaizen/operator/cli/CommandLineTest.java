@@ -55,7 +55,9 @@ class CommandLineTest {
   @Test
   void theExamplesAreValid() {
     Run run = kaizen("validate", EXAMPLES.toString());
-    assertThat(run.err()).isEmpty();
+    // The build runs without DNS (KAIZEN_NO_DNS): the MailRoute's SPF include is named, counted as one lookup.
+    assertThat(run.err()).isEqualTo("note: ../examples/mailroute.yaml: MailRoute shop/shop: spec.spf: could not"
+        + " resolve include:_spf.google.com: DNS not queried (--no-dns); counted as 1 lookup\n");
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("10 resource(s) checked, 0 problem(s)");
   }

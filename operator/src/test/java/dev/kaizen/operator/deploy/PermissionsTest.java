@@ -167,7 +167,10 @@ class PermissionsTest {
     }
   }
 
-  /** A MailRoute through its calls: zone by name, identity, MAIL FROM, DNS batch, a key length change, deletion. */
+  /**
+   * A MailRoute through its calls: zone by name, identity, MAIL FROM, DNS batch, a key length change, its pool made
+   * MANAGED, deletion.
+   */
   private static void mailRouteScenario(OperatorHarness harness) {
     harness.route53().createZone("example.com", false);
     var route = new dev.kaizen.operator.api.v1alpha1.mail.MailRoute();
@@ -226,6 +229,10 @@ class PermissionsTest {
           dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec.SuppressedReason.COMPLAINT));
       found.getSpec().getDeliveryLog().setEvents(List.of(
           dev.kaizen.operator.api.v1alpha1.mail.DeliveryLogSpec.EventType.BOUNCE));
+      // the STANDARD pool converted to MANAGED (PutDedicatedIpPoolScalingAttributes); SES keeps its IP in it
+      found.getSpec().getConfigurationSet().getDedicatedIpPool().setScalingMode(
+          dev.kaizen.operator.api.v1alpha1.mail.DedicatedIpPoolSpec.ScalingMode.MANAGED);
+      found.getSpec().getConfigurationSet().getDedicatedIpPool().setIps(List.of());
       return found;
     });
     await().atMost(Duration.ofSeconds(30))
@@ -233,6 +240,7 @@ class PermissionsTest {
             && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0
             && harness.ses().callCount("TagResource") >= 3
             && harness.ses().callCount("UpdateConfigurationSetEventDestination") > 0
+            && harness.ses().callCount("PutDedicatedIpPoolScalingAttributes") > 0
             && harness.eventBridge().callCount("TagResource") > 0 && harness.logs().callCount("TagResource") > 0);
     routes.withName("mail").delete();
     await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);

@@ -79,9 +79,27 @@ class DedicatedIpPoolPlannerTest {
     DesiredDedicatedIpPool managed = new DesiredDedicatedIpPool("shop-pool", "MANAGED", List.of());
     assertThat(DedicatedIpPoolPlanner.plan(managed, Optional.of(pool("MANAGED", MINE.asTags(), "198.51.100.1")),
         Map.of(), verdict(Ownership.OWNED), MINE, Map.of())).isEmpty();
-    assertThatThrownBy(() -> DedicatedIpPoolPlanner.plan(managed, Optional.of(pool("STANDARD", MINE.asTags())),
+  }
+
+  @Test
+  void aStandardPoolTheSpecWantsManagedIsConvertedInPlaceKeepingItsIpsAndNeverTheOtherWay() {
+    DesiredDedicatedIpPool managed = new DesiredDedicatedIpPool("shop-pool", "MANAGED", List.of());
+    List<Change<MailRoutePorts>> changes = DedicatedIpPoolPlanner.plan(managed,
+        Optional.of(pool("STANDARD", MINE.asTags(), "192.0.2.1", "192.0.2.2")), Map.of(), verdict(Ownership.OWNED),
+        MINE, Map.of());
+    assertThat(changes).singleElement().satisfies(change -> assertThat(change.reason()).isEqualTo("STANDARD ->"
+        + " MANAGED: SES sizes the pool from now on (its IPs 192.0.2.1, 192.0.2.2 stay in it, no longer moved by the"
+        + " operator)"));
+    // one call, and no IP moved out: SES keeps them in the converted pool
+    assertThat(apply(changes)).containsExactly("scaling shop-pool MANAGED");
+    calls.clear();
+    // an adopted pool is tagged first: IAM authorizes the conversion on this cluster's tag
+    assertThat(apply(DedicatedIpPoolPlanner.plan(managed, Optional.of(pool("STANDARD", Map.of())), Map.of(),
+        verdict(Ownership.ADOPT), MINE, Map.of()))).containsExactly("tag shop-pool {kaizen.dev/cluster=prod,"
+        + " kaizen.dev/owner=shop/MailRoute/mail, kaizen.dev/uid=uid-1}", "scaling shop-pool MANAGED");
+    assertThatThrownBy(() -> DedicatedIpPoolPlanner.plan(STANDARD, Optional.of(pool("MANAGED", MINE.asTags())),
         Map.of(), verdict(Ownership.OWNED), MINE, Map.of())).isInstanceOf(MailRouteStalled.class)
-        .hasMessageContaining("is STANDARD, the spec asks for MANAGED");
+        .hasMessageContaining("is MANAGED, the spec asks for STANDARD: SES cannot convert a MANAGED pool to STANDARD");
   }
 
   @Test
@@ -127,6 +145,11 @@ class DedicatedIpPoolPlannerTest {
     @Override
     public void create(String name, String scalingMode, Map<String, String> tags) {
       calls.add("create " + name + " " + scalingMode + " " + new java.util.TreeMap<>(tags));
+    }
+
+    @Override
+    public void changeScalingMode(String name, String scalingMode) {
+      calls.add("scaling " + name + " " + scalingMode);
     }
 
     @Override

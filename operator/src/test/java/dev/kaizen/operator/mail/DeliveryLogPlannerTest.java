@@ -138,4 +138,22 @@ class DeliveryLogPlannerTest {
         verdicts(Ownership.FOREIGN, Ownership.OWNED), MINE, "resource deleted"))).doesNotContain("DeleteLogGroup",
         "PutResourcePolicy");
   }
+
+  @Test
+  void aStatementLeftAfterTheGroupWentIsReleasedUnlessAnotherGroupUnderThePrefixNeedsIt() {
+    ObservedDeliveryLog gone = new ObservedDeliveryLog(Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(ourPolicy()), Optional.empty(), ARNS, BUS);
+    String sid = DeliveryLogPlanner.sid(MINE);
+    assertThat(operations(DeliveryLogPlanner.deletion(DESIRED, gone.withOthersUnderPrefix(false),
+        verdicts(Ownership.OWNED, Ownership.OWNED), MINE, "spec.deliveryLog removed")))
+        .containsExactly("PutResourcePolicy");
+    assertThat(gone.withOthersUnderPrefix(false).statementLeftBehind(sid)).isTrue();
+    // another route's group needs the statement: nothing to do, and nothing left behind
+    assertThat(DeliveryLogPlanner.deletion(DESIRED, gone.withOthersUnderPrefix(true),
+        verdicts(Ownership.OWNED, Ownership.OWNED), MINE, "spec.deliveryLog removed")).isEmpty();
+    assertThat(gone.withOthersUnderPrefix(true).statementLeftBehind(sid)).isFalse();
+    // not read (the group exists, or no statement of ours): never called left behind
+    assertThat(gone.statementLeftBehind(sid)).isFalse();
+    assertThat(inPlace(ourPolicy()).withOthersUnderPrefix(false).statementLeftBehind(sid)).isFalse();
+  }
 }

@@ -128,6 +128,51 @@ class MailRouteDedicatedIpPoolOperatorTest {
   }
 
   @Test
+  void aStandardPoolTheSpecMakesManagedIsConvertedOnceKeepingItsIpsAndNothingIsWrittenAtRestNorAfterARestart() {
+    List.of("192.0.2.1", "192.0.2.2").forEach(ses::leaseDedicatedIp);
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD,
+        List.of("192.0.2.1", "192.0.2.2"), DeletionPolicy.Delete));
+    awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
+    ses.verifyDkim(DOMAIN);
+    await().atMost(OperatorHarness.WAIT).until(() -> "shop-pool".equals(ses.poolOfDedicatedIp("192.0.2.2")));
+    awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
+    int moves = ses.callCount("PutDedicatedIpInPool");
+
+    OperatorHarness.edit(harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail"), route -> {
+      route.getSpec().getConfigurationSet().getDedicatedIpPool().setScalingMode(DedicatedIpPoolSpec.ScalingMode.MANAGED);
+      route.getSpec().getConfigurationSet().getDedicatedIpPool().setIps(List.of());
+      return route;
+    });
+    await().atMost(OperatorHarness.WAIT).until(() -> {
+      MailRoute now = get(harness, NS, "mail");
+      return now.getStatus().getDedicatedIpPool() != null
+          && "MANAGED".equals(now.getStatus().getDedicatedIpPool().getScalingMode());
+    });
+    MailRoute converted = awaitCondition(harness, NS, "mail", Conditions.READY, "True", "InSync");
+    // SES converted the pool in place: the IPs it held stay in it (SES's to manage now), none moved out.
+    assertThat(converted.getStatus().getDedicatedIpPool().getIps()).containsExactly("192.0.2.1", "192.0.2.2");
+    assertThat(ses.dedicatedIpPoolScalingMode("shop-pool")).contains(ScalingMode.MANAGED);
+    assertThat(ses.poolOfDedicatedIp("192.0.2.1")).isEqualTo("shop-pool");
+    assertThat(ses.calls("PutDedicatedIpPoolScalingAttributes")).singleElement().satisfies(call -> assertThat(
+        call.outcome()).isEqualTo(FakeAwsService.Outcome.SUCCEEDED));
+    assertThat(ses.callCount("PutDedicatedIpInPool")).isEqualTo(moves);
+    assertThat(ses.callCount("CreateDedicatedIpPool") + ses.callCount("DeleteDedicatedIpPool")).isEqualTo(1);
+
+    // Positive control: the pool is read again and again, at rest and after a restart, and SES is not written.
+    int writes = ses.succeededMutations().size();
+    int reads = ses.callCount("GetDedicatedIpPool");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIpPool") > reads + 2);
+    harness.restart();
+    int readsAfterRestart = ses.callCount("GetDedicatedIpPool");
+    await().atMost(OperatorHarness.WAIT).until(() -> ses.callCount("GetDedicatedIpPool") > readsAfterRestart + 2);
+    assertThat(ses.succeededMutations()).hasSize(writes);
+    assertThat(ses.callCount("PutDedicatedIpPoolScalingAttributes")).isOne();
+    assertThat(get(harness, NS, "mail").getStatus().getDedicatedIpPool().getIps())
+        .containsExactly("192.0.2.1", "192.0.2.2");
+  }
+
+  @Test
   void aManagedPoolListsTheIpsSesGaveItAndRetainKeepsIt() {
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
     create(route("mail", DOMAIN, "shop-managed", DedicatedIpPoolSpec.ScalingMode.MANAGED, List.of(),

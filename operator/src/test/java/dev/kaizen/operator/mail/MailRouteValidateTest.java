@@ -74,14 +74,15 @@ class MailRouteValidateTest {
             manageApex: true
             include:
         """ + includes);
-    Run run = kaizen("validate", bad.toString());
+    Run run = kaizen("validate", "--no-dns", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("spec.spf: The apex SPF record of shop.example.com needs 11 DNS lookups (at most"
-        + " 10)", "counted without resolving the includes");
+        + " 10)", "include:spf0.example.net (1 lookup)",
+        "11 include(s) not resolved, each counted as 1 lookup: the least it costs");
     // positive control: ten includes are within the budget offline
     Path ten = Files.writeString(dir.resolve("ten.yaml"), Files.readString(bad).replace(
         "          - spf10.example.net\n", ""));
-    assertThat(kaizen("validate", ten.toString()).exit()).isZero();
+    assertThat(kaizen("validate", "--no-dns", ten.toString()).exit()).isZero();
   }
 
   @Test

@@ -52,6 +52,26 @@ class SpfLookupsTest {
     var count = SpfLookups.count("example.com", "v=spf1 include:slow.example include:loop.example ~all", dns);
     assertThat(count.unresolved()).containsExactly("slow.example");
     assertThat(count.lookups()).isEqualTo(3); // slow, loop, and loop's include of itself (counted, not followed)
+    assertThat(count.unresolvedTerms()).singleElement().satisfies(term -> assertThat(term.line())
+        .isEqualTo("could not resolve include:slow.example: SocketTimeoutException (no answer); counted as 1 lookup"));
+  }
+
+  @Test
+  void anIncludeNotResolvedDeeperDownIsNamedAsWrittenAndWithoutDnsEveryIncludeIsOneLookup() {
+    dns.txt("_spf.example.com", "v=spf1 include:_spf2.example.com ip4:192.0.2.0/24 ~all").unreachable("_spf2.example.com");
+    var count = SpfLookups.count("example.com", "v=spf1 include:_spf.example.com mx ~all", dns);
+    assertThat(count.lookups()).isEqualTo(3);
+    assertThat(count.unresolvedTerms()).extracting(SpfLookups.Unresolved::line).containsExactly(
+        "could not resolve include:_spf2.example.com: SocketTimeoutException (no answer); counted as 1 lookup");
+
+    int queries = dns.queries();
+    var offline = SpfLookups.count("example.com", "v=spf1 include:_spf.example.com mx ~all", DnsResolver.NOT_QUERIED);
+    assertThat(offline.lookups()).isEqualTo(2);
+    assertThat(offline.unresolved()).containsExactly("_spf.example.com", "example.com");
+    // the mx costs its one lookup whatever its answer: only the include's record is missing from the count
+    assertThat(offline.unresolvedIncludes()).extracting(SpfLookups.Unresolved::line).containsExactly(
+        "could not resolve include:_spf.example.com: DNS not queried (--no-dns); counted as 1 lookup");
+    assertThat(dns.queries()).isEqualTo(queries);
   }
 
   @Test

@@ -16,6 +16,11 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "!has(self.scalingMode) || self.scalingMode != 'MANAGED' || !has(self.ips) || size(self.ips) == 0",
     message = "ips are listed only for a STANDARD pool: SES chooses a MANAGED pool's IPs.")
+// SES converts STANDARD to MANAGED (PutDedicatedIpPoolScalingAttributes) but never back; an absent mode is STANDARD.
+@ValidationRule(value = "!has(oldSelf.scalingMode) || oldSelf.scalingMode != 'MANAGED'"
+    + " || (has(self.scalingMode) && self.scalingMode == 'MANAGED')", fieldPath = ".scalingMode",
+    message = "dedicatedIpPool.scalingMode cannot change from MANAGED to STANDARD (SES does not convert a MANAGED"
+        + " pool back): remove the dedicatedIpPool block, then add one with another name.")
 public class DedicatedIpPoolSpec {
   public enum ScalingMode { STANDARD, MANAGED }
 
@@ -28,9 +33,8 @@ public class DedicatedIpPoolSpec {
   private String name;
 
   @JsonPropertyDescription("STANDARD (default): the pool holds the leased IPs listed in ips. MANAGED: SES leases and"
-      + " scales the pool's IPs itself. Cannot change.")
-  @ValidationRule(value = "self == oldSelf", message = "dedicatedIpPool.scalingMode cannot change: remove the"
-      + " dedicatedIpPool block, then add one with another name.")
+      + " scales the pool's IPs itself. STANDARD may become MANAGED (SES converts the pool in place and keeps the IPs"
+      + " it holds, then manages them: empty ips); MANAGED cannot become STANDARD.")
   private ScalingMode scalingMode = ScalingMode.STANDARD;
 
   @JsonPropertyDescription("STANDARD only: dedicated IPv4 addresses the account has leased (AWS leases them outside"
