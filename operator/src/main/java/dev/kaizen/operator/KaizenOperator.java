@@ -164,7 +164,9 @@ public final class KaizenOperator implements AutoCloseable {
               } else {
                 events.normal(cluster, reason, message);
               }
-            }), settings.clock());
+            }), settings.clock(),
+        // At rest, the shared snapshot a cluster reads may be as old as a shared listing's pass interval.
+        settings.timings().listingInterval());
     var solrLoop = new ReconcileLoop<>(SolrCluster.KIND, solrKind, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     ControllerRegistration.register(operator, new SolrClusterReconciler(solrLoop), SolrCluster.class,

@@ -139,14 +139,46 @@ public class FakeAutoScaling extends FakeAwsService implements AutoScalingClient
   public DescribeAutoScalingGroupsResponse describeAutoScalingGroups(DescribeAutoScalingGroupsRequest request) {
     return invoke("DescribeAutoScalingGroups", request, () -> {
       List<AutoScalingGroup> found = new ArrayList<>();
-      // Unknown names are simply not returned (no error), as AWS does.
+      // Unknown names are simply not returned (no error), as AWS does. Filters (tag-key, tag-value, tag:<key>) are
+      // ANDed, a filter's values ORed (API reference, "Filter").
       for (Group group : groups.values()) {
-        if (!request.hasAutoScalingGroupNames() || request.autoScalingGroupNames().contains(group.name)) {
+        if ((!request.hasAutoScalingGroupNames() || request.autoScalingGroupNames().contains(group.name))
+            && (!request.hasFilters() || request.filters().stream().allMatch(f -> matches(group, f)))) {
           found.add(describe(group));
         }
       }
-      return ok(DescribeAutoScalingGroupsResponse.builder().autoScalingGroups(found));
+      // MaxRecords: 50 by default, at most 100; NextToken is an opaque offset here.
+      int max = request.maxRecords() == null ? 50 : request.maxRecords();
+      if (max < 1 || max > 100) {
+        throw validationError("MaxRecords must be between 1 and 100.");
+      }
+      int from = 0;
+      if (request.nextToken() != null) {
+        try {
+          from = Integer.parseInt(request.nextToken().substring("asg-page-".length()));
+        } catch (RuntimeException e) {
+          throw error("InvalidNextToken", "The token is invalid.");
+        }
+      }
+      int to = Math.min(found.size(), from + max);
+      return ok(DescribeAutoScalingGroupsResponse.builder().autoScalingGroups(found.subList(Math.min(from, to), to))
+          .nextToken(to < found.size() ? "asg-page-" + to : null));
     });
+  }
+
+  private boolean matches(Group group, software.amazon.awssdk.services.autoscaling.model.Filter filter) {
+    String name = filter.name();
+    if ("tag-key".equals(name)) {
+      return filter.values().stream().anyMatch(group.tags::containsKey);
+    }
+    if ("tag-value".equals(name)) {
+      return filter.values().stream().anyMatch(group.tags::containsValue);
+    }
+    if (name != null && name.startsWith("tag:")) {
+      String value = group.tags.get(name.substring("tag:".length()));
+      return value != null && filter.values().contains(value);
+    }
+    throw validationError("The filter name " + name + " is not valid: use tag-key, tag-value or tag:<key>.");
   }
 
   @Override

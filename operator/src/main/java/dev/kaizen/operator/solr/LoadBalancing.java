@@ -77,32 +77,42 @@ public final class LoadBalancing {
   private final AwsTarget target;
   /** Whose reconcile makes the calls: on a service-wide bucket (Auto Scaling) its retries keep their turn. */
   private final AwsCaller caller;
+  /**
+   * The ARN of each load balancer and target group by name ({@code lb:} / {@code tg:} prefixed), as the last create
+   * or describe returned it: a change naming a new or observed object needs no look-up. An entry goes when a describe
+   * finds the object absent or a change finds it gone.
+   */
+  private final Map<String, String> arns;
 
   public LoadBalancing(ElasticLoadBalancingV2Client client, AwsCalls calls, AwsTarget target) {
-    this(client, calls, target, AwsCaller.UNQUEUED);
+    this(client, calls, target, AwsCaller.UNQUEUED, new java.util.concurrent.ConcurrentHashMap<>());
   }
 
-  private LoadBalancing(ElasticLoadBalancingV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller) {
+  private LoadBalancing(ElasticLoadBalancingV2Client client, AwsCalls calls, AwsTarget target, AwsCaller caller,
+      Map<String, String> arns) {
     this.client = client;
     this.calls = calls;
     this.target = target;
     this.caller = caller;
+    this.arns = arns;
   }
 
   /** The same gateway, making its calls for {@code caller} (one reconcile of one resource). */
   public LoadBalancing forCaller(AwsCaller caller) {
-    return new LoadBalancing(client, calls, target, caller);
+    return new LoadBalancing(client, calls, target, caller, arns);
   }
 
   public Optional<ObservedLoadBalancer> loadBalancer(String name) {
     try {
       var lb = call("DescribeLoadBalancers", () -> client.describeLoadBalancers(r -> r.names(name)))
           .loadBalancers().get(0);
+      arns.put("lb:" + name, lb.loadBalancerArn());
       return Optional.of(new ObservedLoadBalancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
           lb.state() == null ? "unknown" : lb.state().codeAsString(), Map.of(), lb.canonicalHostedZoneId(),
           lb.ipAddressTypeAsString()));
     } catch (ElasticLoadBalancingV2Exception e) {
       if ("LoadBalancerNotFound".equals(code(e))) {
+        arns.remove("lb:" + name);
         return Optional.empty();
       }
       throw e;
@@ -113,6 +123,7 @@ public final class LoadBalancing {
     try {
       var tg = call("DescribeTargetGroups", () -> client.describeTargetGroups(r -> r.names(name)))
           .targetGroups().get(0);
+      arns.put("tg:" + name, tg.targetGroupArn());
       Map<String, Boolean> targets = new TreeMap<>();
       call("DescribeTargetHealth", () -> client.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())))
           .targetHealthDescriptions().forEach(d -> targets.put(d.target().id(),
@@ -120,6 +131,7 @@ public final class LoadBalancing {
       return Optional.of(new ObservedTargetGroup(tg.targetGroupArn(), tg.targetGroupName(), Map.of(), targets));
     } catch (ElasticLoadBalancingV2Exception e) {
       if ("TargetGroupNotFound".equals(code(e))) {
+        arns.remove("tg:" + name);
         return Optional.empty();
       }
       throw e;
@@ -127,9 +139,41 @@ public final class LoadBalancing {
   }
 
   public List<ObservedListener> listeners(String loadBalancerArn) {
+    return listeners(call("DescribeListeners", () -> client.describeListeners(r -> r.loadBalancerArn(
+        loadBalancerArn))).listeners());
+  }
+
+  /**
+   * Listeners of any load balancers, by ARN, in one call per {@link #LISTENERS_PER_CALL}: the batched read SolrClusters
+   * at rest share. Empty when one of them is gone (AWS answers ListenerNotFound for the whole call).
+   */
+  public Optional<List<ObservedListener>> listenersByArn(List<String> arns) {
     List<ObservedListener> found = new ArrayList<>();
-    call("DescribeListeners", () -> client.describeListeners(r -> r.loadBalancerArn(loadBalancerArn))).listeners()
-        .forEach(l -> {
+    for (int from = 0; from < arns.size(); from += LISTENERS_PER_CALL) {
+      List<String> chunk = arns.subList(from, Math.min(arns.size(), from + LISTENERS_PER_CALL));
+      try {
+        found.addAll(listeners(call("DescribeListeners", () -> client.describeListeners(r -> r.listenerArns(chunk)))
+            .listeners()));
+      } catch (ElasticLoadBalancingV2Exception e) {
+        if ("ListenerNotFound".equals(code(e))) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    }
+    return Optional.of(found);
+  }
+
+  /**
+   * ARNs per DescribeListeners call. The API reference gives no maximum for ListenerArns; 20 keeps each request as
+   * small as the documented DescribeTags limit.
+   */
+  static final int LISTENERS_PER_CALL = 20;
+
+  private static List<ObservedListener> listeners(
+      List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener> listeners) {
+    List<ObservedListener> found = new ArrayList<>();
+    listeners.forEach(l -> {
           Optional<Action> forward = l.defaultActions().stream().filter(a -> a.type() == ActionTypeEnum.FORWARD)
               .findFirst();
           found.add(new ObservedListener(l.listenerArn(), l.port(), forward.map(LoadBalancing::forwardTarget)
@@ -173,28 +217,44 @@ public final class LoadBalancing {
   public void createLoadBalancer(String name, String scheme, List<String> subnets, List<String> securityGroups,
       Map<String, String> tags) {
     call("CreateLoadBalancer", () -> client.createLoadBalancer(r -> r.name(name).type("application").scheme(scheme)
-        .subnets(subnets).securityGroups(securityGroups.isEmpty() ? null : securityGroups).tags(tags(tags))));
+        .subnets(subnets).securityGroups(securityGroups.isEmpty() ? null : securityGroups).tags(tags(tags))))
+        .loadBalancers().forEach(lb -> arns.put("lb:" + name, lb.loadBalancerArn()));
   }
 
   /** Creates a colour's target group: HTTP to Solr's port, healthy when a node answers its ping on any core. */
   public void createTargetGroup(String name, String vpcId, Map<String, String> tags) {
     call("CreateTargetGroup", () -> client.createTargetGroup(r -> r.name(name).protocol("HTTP")
         .port(SolrUserData.SOLR_PORT).vpcId(vpcId).targetType("instance")
-        .healthCheckPath("/solr/admin/info/health").healthCheckProtocol("HTTP").tags(tags(tags))));
+        .healthCheckPath("/solr/admin/info/health").healthCheckProtocol("HTTP").tags(tags(tags))))
+        .targetGroups().forEach(tg -> arns.put("tg:" + name, tg.targetGroupArn()));
   }
 
   /** Creates a listener forwarding to a target group; the load balancer is found by name (it may be new). */
   public void createListener(String loadBalancerName, int port, String targetGroupName, Map<String, String> tags) {
-    String lb = call("DescribeLoadBalancers", () -> client.describeLoadBalancers(r -> r.names(loadBalancerName)))
-        .loadBalancers().get(0).loadBalancerArn();
+    String lb = remembered("lb:" + loadBalancerName, () -> call("DescribeLoadBalancers",
+        () -> client.describeLoadBalancers(r -> r.names(loadBalancerName))).loadBalancers().get(0).loadBalancerArn());
     String tg = targetGroupArn(targetGroupName);
-    call("CreateListener", () -> client.createListener(r -> r.loadBalancerArn(lb).port(port).protocol("HTTP")
-        .defaultActions(forward(tg)).tags(tags(tags))));
+    forgettingIfGone(() -> call("CreateListener", () -> client.createListener(r -> r.loadBalancerArn(lb).port(port)
+        .protocol("HTTP").defaultActions(forward(tg)).tags(tags(tags)))), loadBalancerName, targetGroupName);
   }
 
   public void forward(String listenerArn, String targetGroupName) {
     String tg = targetGroupArn(targetGroupName);
-    call("ModifyListener", () -> client.modifyListener(r -> r.listenerArn(listenerArn).defaultActions(forward(tg))));
+    forgettingIfGone(() -> call("ModifyListener", () -> client.modifyListener(r -> r.listenerArn(listenerArn)
+        .defaultActions(forward(tg)))), null, targetGroupName);
+  }
+
+  /** A remembered ARN of an object deleted since (by hand) fails the change: forget it, so the retry looks it up. */
+  private void forgettingIfGone(Runnable change, String loadBalancerName, String targetGroupName) {
+    try {
+      change.run();
+    } catch (ElasticLoadBalancingV2Exception e) {
+      if ("LoadBalancerNotFound".equals(code(e)) || "TargetGroupNotFound".equals(code(e))) {
+        arns.remove("lb:" + loadBalancerName);
+        arns.remove("tg:" + targetGroupName);
+      }
+      throw e;
+    }
   }
 
   public void tag(String arn, Map<String, String> tags) {
@@ -207,16 +267,29 @@ public final class LoadBalancing {
 
   public void deleteLoadBalancer(String arn) {
     call("DeleteLoadBalancer", () -> client.deleteLoadBalancer(r -> r.loadBalancerArn(arn)));
+    arns.values().removeIf(arn::equals);
   }
 
   public void deleteTargetGroup(String arn) {
     call("DeleteTargetGroup", () -> client.deleteTargetGroup(r -> r.targetGroupArn(arn)));
+    arns.values().removeIf(arn::equals);
   }
 
-  /** A target group's ARN by name (one read, for a change whose target group may be new). */
+  /** A target group's ARN by name: as last created or observed, else one read. */
   public String targetGroupArn(String name) {
-    return call("DescribeTargetGroups", () -> client.describeTargetGroups(r -> r.names(name))).targetGroups().get(0)
-        .targetGroupArn();
+    return remembered("tg:" + name, () -> call("DescribeTargetGroups",
+        () -> client.describeTargetGroups(r -> r.names(name))).targetGroups().get(0).targetGroupArn());
+  }
+
+  /** Not computeIfAbsent: the look-up may wait on the rate limiter, which must not hold the map's lock. */
+  private String remembered(String key, java.util.function.Supplier<String> lookUp) {
+    String known = arns.get(key);
+    if (known != null) {
+      return known;
+    }
+    String found = lookUp.get();
+    arns.put(key, found);
+    return found;
   }
 
   private static Action forward(String targetGroupArn) {

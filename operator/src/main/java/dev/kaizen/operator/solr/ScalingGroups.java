@@ -63,6 +63,23 @@ public final class ScalingGroups {
     return found;
   }
 
+  /**
+   * Every group of the account and region carrying the tag key {@code tagKey} (a filter AWS applies), 100 a page:
+   * the batched read a SolrCluster at rest shares with every other one (see {@link RestingReads}).
+   */
+  public Map<String, Observed> describeTagged(String tagKey) {
+    Map<String, Observed> found = new TreeMap<>();
+    String token = null;
+    do {
+      String from = token;
+      var page = call("DescribeAutoScalingGroups", () -> client.describeAutoScalingGroups(r -> r
+          .filters(f -> f.name("tag-key").values(tagKey)).maxRecords(100).nextToken(from)));
+      page.autoScalingGroups().forEach(g -> found.put(g.autoScalingGroupName(), observed(g)));
+      token = page.nextToken();
+    } while (token != null);
+    return found;
+  }
+
   private static Observed observed(AutoScalingGroup g) {
     Map<String, String> tags = new TreeMap<>();
     g.tags().forEach(t -> tags.put(t.key(), t.value()));

@@ -47,8 +47,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * SolrCluster's part of the reconcile loop: the active colour's launch template and scale-in protected Auto Scaling
  * group, its target group, the load balancer with its live and test listeners, and the colour's Solr (configset,
- * collections, replicas when scaling in). Every observe reads each object directly, tags included: a SolrCluster owns
- * a handful of objects, none of them listed account-wide.
+ * collections, replicas when scaling in). A full observe reads each object directly, tags included (about ten reads).
+ * A light observe of a cluster at rest (Ready, nothing under way, the spec and configset as last observed) reads the
+ * account's shared {@link RestingReads} snapshot instead and Solr itself: when they show nothing changed since the
+ * last full observation, that observation stands; anything else is observed in full.
  */
 public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObservation, SolrClusterPorts> {
   /** How often a colour whose nodes are coming up is looked at again: five confirms (10 s by default). */
@@ -63,6 +65,11 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   /** The blue/green rollout's Jobs and Events (issue 13), and its clock (pauses, hold time). */
   private final RolloutPorts rollout;
   private final Clock clock;
+  /** How old the shared snapshot a cluster at rest reads may be: a quarter of the resync, as the shared listings. */
+  private final Duration restingReadsFreshFor;
+  private final Map<AwsTarget, RestingReads> resting = new ConcurrentHashMap<>();
+  /** Each cluster's last full observation (by uid), which a light observe at rest confirms rather than repeats. */
+  private final Map<String, SolrClusterObservation> lastFull = new ConcurrentHashMap<>();
 
   public SolrClusterKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       SolrAdmin.Connector solr, ConfigSetSource configSets, Duration confirm) {
@@ -71,6 +78,14 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
 
   public SolrClusterKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
       SolrAdmin.Connector solr, ConfigSetSource configSets, Duration confirm, RolloutPorts rollout, Clock clock) {
+    this(clients, calls, defaultRegion, solr, configSets, confirm, rollout, clock,
+        dev.kaizen.operator.core.reconcile.ReconcileTimings.defaults().listingInterval());
+  }
+
+  public SolrClusterKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion,
+      SolrAdmin.Connector solr, ConfigSetSource configSets, Duration confirm, RolloutPorts rollout, Clock clock,
+      Duration restingReadsFreshFor) {
+    this.restingReadsFreshFor = restingReadsFreshFor;
     this.rollout = rollout;
     this.clock = clock;
     this.nodesRecheck = confirm.multipliedBy(5);
@@ -147,9 +162,17 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         + " and the operator has no default region: set spec.region, or start the operator with --region."));
     // Queued calls: Auto Scaling counts every call of the account and region in one bucket, so a reconcile's
     // retries must keep their turn, or its reads would use up the tokens its writes wait for.
-    String uid = cluster.getMetadata().getUid() == null ? cluster.getMetadata().getName() : cluster.getMetadata().getUid();
+    String uid = uid(cluster);
     return ports(target).forCaller(dev.kaizen.operator.aws.AwsCaller.resource(uid))
         .withAccountTags(account.defaultTags()).withRollout(rollout.forCluster(cluster));
+  }
+
+  private static String uid(SolrCluster cluster) {
+    return cluster.getMetadata().getUid() == null ? cluster.getMetadata().getName() : cluster.getMetadata().getUid();
+  }
+
+  private RestingReads resting(AwsTarget target) {
+    return resting.computeIfAbsent(target, t -> new RestingReads(clock, restingReadsFreshFor));
   }
 
   public SolrClusterPorts ports(AwsTarget target) {
@@ -216,6 +239,12 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     }
     DesiredSolrCluster desired = desired(cluster, files, () -> spec.getAmi().getId() != null ? spec.getAmi().getId()
         : p.amis().resolve(spec.getAmi().getSsmParameter()), p.accountTags());
+    if (!full) {
+      Optional<SolrClusterObservation> atRest = atRest(cluster, p, desired);
+      if (atRest.isPresent()) {
+        return atRest.get();
+      }
+    }
     SolrClusterNames names = desired.names();
     var foundLb = p.loadBalancing().loadBalancer(names.loadBalancer());
     var foundTg = p.loadBalancing().targetGroup(names.targetGroup(colour));
@@ -244,7 +273,43 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         .filter(s -> !s.getInstances().isEmpty());
     SolrClusterObservation observed = new SolrClusterObservation(desired, pinned, lb, listeners, tg, template, group,
         addresses, solrState, scaleIn).withEndpoint(EndpointRecordReads.observe(cluster, p.endpointRecords()));
-    return pinned ? observed.withRollout(RolloutObserver.observe(cluster, p, observed, clock.instant())) : observed;
+    SolrClusterObservation complete = pinned
+        ? observed.withRollout(RolloutObserver.observe(cluster, p, observed, clock.instant())) : observed;
+    lastFull.put(uid(cluster), complete);
+    resting(p.target()).remember(uid(cluster), RestingObservation.listenerArns(complete));
+    return complete;
+  }
+
+  /**
+   * The last full observation, when the cluster is at rest and the shared snapshot and Solr show nothing changed
+   * since; empty otherwise (the caller then observes in full). At rest: Ready, no rollout or scale-in under way, the
+   * same revision, spec and configset as last observed, nothing waited for.
+   */
+  private Optional<SolrClusterObservation> atRest(SolrCluster cluster, SolrClusterPorts p, DesiredSolrCluster desired) {
+    SolrClusterObservation last = lastFull.get(uid(cluster));
+    boolean ready = Optional.ofNullable(cluster.getStatus()).map(s -> dev.kaizen.operator.core.Conditions.isTrue(
+        s.getConditions(), dev.kaizen.operator.core.Conditions.READY)).orElse(false);
+    if (last == null || !ready || inProgress(cluster) || !RestingObservation.sameDesired(last.desired(), desired) || last.scaleIn().isPresent()
+        || colourWaiting(last).isPresent() || rolloutOf(cluster).map(r -> r.getPhase() != null
+            && r.getPhase() != RolloutStatus.Phase.Complete && r.getPhase() != RolloutStatus.Phase.Abandoned)
+            .orElse(false)) {
+      return Optional.empty();
+    }
+    RestingReads.Snapshot snapshot = resting(p.target()).read(RestingObservation.listenerArns(last), p.groups(),
+        p.loadBalancing());
+    if (!RestingObservation.unchanged(last, snapshot)) {
+      return Optional.empty();
+    }
+    // Solr is asked as the full observe asks it (no AWS call): a replica or node lost shows here first.
+    Optional<SolrState> solrNow = last.solr().isPresent()
+        ? Optional.of(SolrState.read(p.solr().at(last.endpoint(desired.livePort())))) : Optional.empty();
+    if (!RestingObservation.sameSolr(last.solr(), solrNow)) {
+      return Optional.empty();
+    }
+    // The endpoint record (spec.dns) is one Route 53 read of its own name: read as in a full observe.
+    return Optional.of(new SolrClusterObservation(last.desired(), last.revisionPinned(), last.loadBalancer(),
+        last.listeners(), last.targetGroup(), last.template(), last.group(), last.addresses(), solrNow,
+        last.scaleIn(), last.rollout(), EndpointRecordReads.observe(cluster, p.endpointRecords())));
   }
 
   @Override
@@ -438,6 +503,8 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
   @Override
   public Plan<SolrClusterPorts> deletionPlan(SolrCluster cluster, SolrClusterObservation observed,
       Verdicts verdicts) {
+    // Going: its listeners leave the shared snapshot (a deleted listener would fail the batch for everyone).
+    forget(cluster);
     // The endpoint's alias records first (they name the load balancer), then the active colour's objects.
     List<dev.kaizen.operator.core.Change<SolrClusterPorts>> records = EndpointRecordPlanner.deletion(
         observed.endpoint(), verdicts);
@@ -493,6 +560,12 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
 
   @Override
   public void changed(SolrCluster cluster) {
-    // Nothing cached: every observe reads AWS and Solr directly.
+    // What we changed is observed in full next time.
+    lastFull.remove(uid(cluster));
+  }
+
+  private void forget(SolrCluster cluster) {
+    lastFull.remove(uid(cluster));
+    resting.values().forEach(reads -> reads.forget(uid(cluster)));
   }
 }

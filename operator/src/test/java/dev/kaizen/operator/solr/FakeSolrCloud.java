@@ -81,8 +81,16 @@ public final class FakeSolrCloud implements SolrAdmin {
 
   @Override
   public synchronized List<String> collections() {
+    collectionListings++;
     return List.copyOf(collections.keySet());
   }
+
+  /** How often the collections were listed: once per observe that reached Solr (a count of rechecks). */
+  public synchronized int collectionListings() {
+    return collectionListings;
+  }
+
+  private int collectionListings;
 
   @Override
   public List<String> liveNodes() {

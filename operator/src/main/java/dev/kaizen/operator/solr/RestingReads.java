@@ -1,0 +1,78 @@
+package dev.kaizen.operator.solr;
+
+import dev.kaizen.operator.core.ownership.OwnerTags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the SolrClusters of one account and region read while at rest, instead of their ten objects each: every Auto
+ * Scaling group carrying our owner tag key (one DescribeAutoScalingGroups page per 100 groups, AWS filtering by tag)
+ * and the listeners every cluster last saw in full (one DescribeListeners per 20 ARNs). Read by the first reconcile
+ * that finds the snapshot older than {@code freshFor} (a quarter of the resync, as the shared listings), then shared:
+ * at the default resync that is at most eight calls per account and region an hour per 100 clusters, whatever their
+ * number below that.
+ *
+ * <p>Read by a reconcile rather than by the listing refresher: a snapshot is one or two calls for up to 100 clusters,
+ * so no reconcile waits long on it, and a cluster whose last full observe is unknown observes in full anyway.
+ */
+final class RestingReads {
+  /** One read of both, and which listener ARNs it asked for. */
+  record Snapshot(Instant at, Map<String, ScalingGroups.Observed> groups,
+      Optional<Map<String, LoadBalancing.ObservedListener>> listeners, Set<String> listenerArnsRead) {
+
+    /** Whether the snapshot says something of every one of {@code arns}. */
+    boolean covers(Collection<String> arns) {
+      return listenerArnsRead.containsAll(arns);
+    }
+  }
+
+  private final Clock clock;
+  private final Duration freshFor;
+  /** The listener ARNs each cluster (by uid) saw in its last full observe: what the next snapshot asks for. */
+  private final Map<String, Set<String>> listenersByCluster = new ConcurrentHashMap<>();
+  private Snapshot snapshot;
+
+  RestingReads(Clock clock, Duration freshFor) {
+    this.clock = clock;
+    this.freshFor = freshFor;
+  }
+
+  /** A full observe of a cluster saw these listeners: the snapshots from now on ask for them. */
+  void remember(String uid, Collection<String> listenerArns) {
+    listenersByCluster.put(uid, Set.copyOf(listenerArns));
+  }
+
+  /** The cluster is gone or changed: its listeners leave the snapshot (a deleted one would fail the batch). */
+  void forget(String uid) {
+    listenersByCluster.remove(uid);
+  }
+
+  /**
+   * The snapshot, read again through {@code groups} and {@code loadBalancing} (the caller's gateways, so the calls
+   * queue with its reconcile) when older than {@code freshFor} or when it does not cover {@code wanted}.
+   */
+  synchronized Snapshot read(Collection<String> wanted, ScalingGroups groups, LoadBalancing loadBalancing) {
+    Instant now = clock.instant();
+    if (snapshot != null && !snapshot.at().plus(freshFor).isBefore(now) && snapshot.covers(wanted)) {
+      return snapshot;
+    }
+    Set<String> arns = new TreeSet<>(wanted);
+    listenersByCluster.values().forEach(arns::addAll);
+    Map<String, ScalingGroups.Observed> found = groups.describeTagged(OwnerTags.OWNER);
+    Optional<Map<String, LoadBalancing.ObservedListener>> listeners = arns.isEmpty() ? Optional.of(Map.of())
+        : loadBalancing.listenersByArn(List.copyOf(arns)).map(list -> list.stream()
+            .collect(Collectors.toMap(LoadBalancing.ObservedListener::arn, Function.identity(), (a, b) -> a)));
+    snapshot = new Snapshot(now, Map.copyOf(found), listeners, Set.copyOf(arns));
+    return snapshot;
+  }
+}
