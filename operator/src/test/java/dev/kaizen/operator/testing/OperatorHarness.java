@@ -361,7 +361,14 @@ public final class OperatorHarness implements AutoCloseable {
   private void installCrd(String name) {
     try (InputStream in = getClass().getResourceAsStream("/META-INF/fabric8/" + name + "-v1.yml")) {
       var crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+      try {
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        // Seen under heavy load: the client resent a create whose answer was slow, and the resend found it made.
+        if (e.getCode() != 409) {
+          throw e;
+        }
+      }
     } catch (java.io.IOException e) {
       throw new IllegalStateException("generated CRD " + name + " not found: run the build's process-classes", e);
     }
