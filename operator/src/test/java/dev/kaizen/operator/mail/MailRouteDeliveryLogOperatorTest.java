@@ -242,4 +242,27 @@ class MailRouteDeliveryLogOperatorTest {
     assertThat(logs.callCount("DescribeResourcePolicies")).isEqualTo(policyCalls);
     assertThat(logs.callCount("CreateLogGroup")).isEqualTo(1);
   }
+
+  @Test
+  void aDeletedRouteWhosePolicyEditFailedAfterItsGroupWentIsHeldUntilTheStatementIsRemovedEvenAcrossARestart() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    create(route("mail", "example.com", null));
+    await().atMost(SLOW).until(() -> complete("mail", 14)
+        && logs.resourcePolicies().containsKey("kaizen-mail-delivery-logs"));
+
+    logs.failNext("DeleteResourcePolicy", Integer.MAX_VALUE, FakeAwsService.Fault.INTERNAL_FAILURE);
+    harness.client().resources(MailRoute.class).inNamespace(NS).withName("mail").delete();
+    await().atMost(SLOW).until(() -> logs.group("/kaizen/mail/shop/mail").isEmpty()
+        && logs.callCount("DeleteResourcePolicy") > 1);
+    // Why it converges already: the finalizer holds the resource, whose spec still names its delivery log, so every
+    // reconcile plans the statement's release while the statement is there — across a restart too.
+    assertThat(get(harness, NS, "mail")).isNotNull();
+    assertThat(ses.peek("example.com")).isPresent(); // the identity goes after the delivery log
+    harness.restart();
+    logs.clearFaults();
+    await().atMost(SLOW).until(() -> get(harness, NS, "mail") == null);
+    assertThat(logs.resourcePolicies()).doesNotContainKey("kaizen-mail-delivery-logs");
+    assertThat(ses.peek("example.com")).isEmpty();
+    assertThat(logs.calls("DeleteResourcePolicy").stream().filter(FakeAwsService.Call::succeeded)).hasSize(1);
+  }
 }
