@@ -61,7 +61,8 @@ class AccountDefaultTagsOperatorTest {
     int stgWrites = writes(STG_ID);
 
     // cost-center changes, env is new, team is no longer a default.
-    world.harness.client().resources(AwsAccount.class).withName("shop-prod").edit(a -> {
+    dev.kaizen.operator.testing.OperatorHarness.edit(world.harness.client().resources(AwsAccount.class).withName("shop-prod"),
+        a -> {
       a.getSpec().setDefaultTags(new LinkedHashMap<>(Map.of("cost-center", "shop-2", "env", "prod")));
       return a;
     });

@@ -159,7 +159,8 @@ public class EventBridgeAccountOperatorTest {
     prod.clearCalls();
 
     // cost-center changes, env is new, team is no longer a default.
-    harness.client().resources(AwsAccount.class).withName("shop-prod").edit(a -> {
+    dev.kaizen.operator.testing.OperatorHarness.edit(harness.client().resources(AwsAccount.class).withName("shop-prod"),
+        a -> {
       a.getSpec().setDefaultTags(new LinkedHashMap<>(Map.of("cost-center", "shop-2", "env", "prod")));
       return a;
     });

@@ -124,7 +124,8 @@ class SolrClusterAccountDefaultTagsOperatorTest {
     int versions = harness.ec2().versionCount(names("products").launchTemplate(Colour.BLUE));
 
     // cost-center changes, env is new, team is no longer a default.
-    harness.client().resources(AwsAccount.class).withName("search-prod").edit(a -> {
+    dev.kaizen.operator.testing.OperatorHarness.edit(harness.client().resources(AwsAccount.class).withName("search-prod"),
+        a -> {
       a.getSpec().setDefaultTags(new LinkedHashMap<>(Map.of("cost-center", "search-2", "env", "prod")));
       return a;
     });
