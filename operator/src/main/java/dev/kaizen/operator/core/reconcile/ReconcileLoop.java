@@ -598,10 +598,16 @@ public final class ReconcileLoop<R extends CustomResource<? extends KaizenSpec, 
     return delay;
   }
 
-  /** Reconciling with this reason; Ready is set only if absent: not being able to look is no evidence AWS changed. */
+  /**
+   * Reconciling with this reason. Ready is kept when it was judged for this generation (not being able to look is no
+   * evidence AWS changed), else set False: a Ready of an earlier spec, beside the status's new observedGeneration,
+   * would tell a GitOps tool that a spec nothing has applied yet is in place.
+   */
   private void stillReconciling(R resource, String reason, String message, Instant now) {
     KaizenStatus status = statusOf(resource);
-    if (Conditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
+    boolean readyForThisSpec = Conditions.find(status.getConditions(), Conditions.READY)
+        .filter(ready -> Objects.equals(ready.getObservedGeneration(), generation(resource))).isPresent();
+    if (!readyForThisSpec) {
       Conditions.set(status.getConditions(), Conditions.READY, false, reason, message, generation(resource), now);
     }
     Conditions.set(status.getConditions(), Conditions.RECONCILING, true, reason, message, generation(resource), now);

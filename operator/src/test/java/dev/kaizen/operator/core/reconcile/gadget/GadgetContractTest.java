@@ -189,6 +189,33 @@ class GadgetContractTest {
   }
 
   @Test
+  void aSpecChangeThatCannotBeAppliedYetIsNeverReportedReadyAtItsGeneration() {
+    try (GadgetHarness harness = new GadgetHarness().start()) {
+      harness.create("g13", spec("a"));
+      harness.awaitCondition("g13", Conditions.READY, "True", Reasons.IN_SYNC);
+      // The new part cannot be made for now (a transient failure, retried): the status says so for generation 2,
+      // and its Ready must not be the InSync of generation 1 (a GitOps tool reads observedGeneration + Ready).
+      harness.store().unreachable("b");
+      harness.client().resources(Gadget.class).withName("g13").edit(g -> {
+        g.getSpec().setParts(List.of("a", "b"));
+        return g;
+      });
+      await().atMost(OperatorHarness.WAIT).until(() -> Long.valueOf(2).equals(harness.get("g13").getStatus()
+          .getObservedGeneration()));
+      awaitReconciles(harness, 2);
+      var ready = Conditions.find(harness.get("g13").getStatus().getConditions(), Conditions.READY).orElseThrow();
+      assertThat(ready.getStatus()).isEqualTo("False");
+      assertThat(ready.getObservedGeneration()).isEqualTo(2L);
+
+      // Positive control: once the part can be made, Ready at generation 2.
+      harness.store().reachable("b");
+      Gadget converged = harness.awaitCondition("g13", Conditions.READY, "True", Reasons.IN_SYNC);
+      assertThat(converged.getStatus().getObservedGeneration()).isEqualTo(2L);
+      assertThat(harness.store().writes()).containsExactly("create a", "create b");
+    }
+  }
+
+  @Test
   void deletionWaitsForAChangeUnderWaySoNothingIsLeftBehind() {
     try (GadgetHarness harness = new GadgetHarness().start()) {
       GadgetSpec slow = spec("a");

@@ -40,6 +40,7 @@ public final class GadgetStore {
   private volatile boolean gateOpen = true;
   private final List<String> observes = new CopyOnWriteArrayList<>();
   private final java.util.Set<String> throttleOnce = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> unreachableFor = ConcurrentHashMap.newKeySet();
 
   public Optional<Part> read(String name) {
     java.util.function.BooleanSupplier hook = interference;
@@ -52,6 +53,10 @@ public final class GadgetStore {
   public void create(String name, OwnerTags marker) {
     attempts.add("create " + name);
     reject(name);
+    if (unreachableFor.contains(name)) {
+      throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to execute HTTP request: Read"
+          + " timed out");
+    }
     writes.add("create " + name);
     parts.putIfAbsent(name, new Part(name, marker, UUID.randomUUID().toString()));
   }
@@ -68,6 +73,15 @@ public final class GadgetStore {
     operations.put(handle, name);
     operationMarkers.put(handle, marker);
     return handle;
+  }
+
+  /** Every create of this part times out (nothing done) until {@link #reachable}: a transient failure that lasts. */
+  public void unreachable(String name) {
+    unreachableFor.add(name);
+  }
+
+  public void reachable(String name) {
+    unreachableFor.remove(name);
   }
 
   /** The next start of this part is refused the way AWS throttles a request: nothing done, come back later. */
