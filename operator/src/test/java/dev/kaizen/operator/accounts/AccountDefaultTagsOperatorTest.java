@@ -123,7 +123,7 @@ class AccountDefaultTagsOperatorTest {
   /** Asks for a full observe (on-demand resync) and waits until one has run and the pipeline is Ready. */
   private void fullRecheck() {
     Instant asked = Instant.now();
-    world.harness.logPipeline("shop-prod", "web").edit(p -> {
+    OperatorHarness.edit(world.harness.logPipeline("shop-prod", "web"), p -> {
       p.getMetadata().setAnnotations(Map.of("kaizen.dev/reconcile-requested-at", asked.toString()));
       return p;
     });

@@ -107,7 +107,7 @@ class AwsAccountOperatorTest {
 
     // After a restart nothing is created again, anywhere.
     world.harness.restart();
-    world.harness.logPipeline("shop-prod", "web").edit(p -> {
+    OperatorHarness.edit(world.harness.logPipeline("shop-prod", "web"), p -> {
       p.getMetadata().setAnnotations(Map.of("kaizen.dev/reconcile-requested-at", Instant.now().toString()));
       return p;
     });
@@ -157,7 +157,7 @@ class AwsAccountOperatorTest {
     });
     world.harness.awaitCondition("intruder", "web", Conditions.STALLED, "True",
         AccountRefusedException.ENVIRONMENT_MISMATCH, 0);
-    world.harness.client().namespaces().withName("intruder").edit(n -> {
+    OperatorHarness.edit(world.harness.client().namespaces().withName("intruder"), n -> {
       n.getMetadata().getLabels().put(AccountRules.ENVIRONMENT_LABEL, "prod");
       return n;
     });
@@ -173,7 +173,7 @@ class AwsAccountOperatorTest {
     create(logPipeline("shop-stg", "web").retentionDays(7).build());
     world.harness.awaitReady("shop-stg", "web");
 
-    world.harness.logPipeline("shop-stg", "web").edit(p -> {
+    OperatorHarness.edit(world.harness.logPipeline("shop-stg", "web"), p -> {
       p.getSpec().setAccountRef("shop-stg-2");
       return p;
     });
@@ -184,7 +184,7 @@ class AwsAccountOperatorTest {
     assertThat(world.aws.logs(PROD_ID).groupNames()).isEmpty();
 
     // Restoring the binding is accepted again.
-    world.harness.logPipeline("shop-stg", "web").edit(p -> {
+    OperatorHarness.edit(world.harness.logPipeline("shop-stg", "web"), p -> {
       p.getSpec().setAccountRef(null);
       return p;
     });
@@ -245,7 +245,8 @@ class AwsAccountOperatorTest {
     start();
     world.awaitAccount("shop-prod", Conditions.STALLED, "True", Reasons.ACCESS_DENIED);
 
-    world.harness.client().secrets().inNamespace("kaizen-system").withName("prod-external-id").edit(s -> {
+    OperatorHarness.edit(world.harness.client().secrets().inNamespace("kaizen-system")
+        .withName("prod-external-id"), s -> {
       s.setData(Map.of("externalId", java.util.Base64.getEncoder().encodeToString("the-right-one".getBytes())));
       return s;
     });
@@ -272,7 +273,7 @@ class AwsAccountOperatorTest {
 
     // Past the first credentials' expiry by STS's clock, a change is made with renewed ones.
     await().atMost(OperatorHarness.WAIT).until(() -> world.sts.clock().instant().isAfter(firstExpiry));
-    long generation = world.harness.logPipeline("shop-prod", "web").edit(p -> {
+    long generation = OperatorHarness.edit(world.harness.logPipeline("shop-prod", "web"), p -> {
       p.getSpec().getLogGroup().setRetentionDays(30);
       return p;
     }).getMetadata().getGeneration();

@@ -124,7 +124,7 @@ public class CronJobSetOperatorTest {
     awaitReady("batch", 1);
     String reportUid = cronJob("batch-report").get().getMetadata().getUid();
 
-    resource("batch").edit(set -> {
+    OperatorHarness.edit(resource("batch"), set -> {
       set.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       set.getSpec().getJobs().remove(1);
       return set;
@@ -145,7 +145,7 @@ public class CronJobSetOperatorTest {
     create(nightly());
     awaitReady("batch", 1);
 
-    cronJob("batch-report").edit(c -> {
+    OperatorHarness.edit(cronJob("batch-report"), c -> {
       c.getSpec().setSchedule("* * * * *");
       c.getSpec().setSuspend(true);
       return c;
@@ -178,7 +178,7 @@ public class CronJobSetOperatorTest {
         .contains("batch-report");
 
     // Positive control: with adopt the same CronJob is taken over and gets the set's schedule.
-    resource("batch").edit(set -> {
+    OperatorHarness.edit(resource("batch"), set -> {
       set.getSpec().setAdopt(true);
       return set;
     });

@@ -301,7 +301,8 @@ class PermissionsTest {
   }
 
   private static void edit(OperatorHarness harness, String name, java.util.function.Consumer<LogPipeline> change) {
-    long generation = harness.client().resources(LogPipeline.class).inNamespace(NS).withName(name).edit(p -> {
+    long generation = OperatorHarness.edit(harness.client().resources(LogPipeline.class).inNamespace(NS)
+        .withName(name), p -> {
       change.accept(p);
       return p;
     }).getMetadata().getGeneration();

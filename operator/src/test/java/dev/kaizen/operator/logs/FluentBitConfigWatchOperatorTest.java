@@ -69,7 +69,7 @@ class FluentBitConfigWatchOperatorTest {
   }
 
   private static void editData(OperatorHarness harness, Consumer<Map<String, String>> change) {
-    configMap(harness).edit(c -> {
+    OperatorHarness.edit(configMap(harness), c -> {
       Map<String, String> data = new HashMap<>(c.getData());
       change.accept(data);
       c.setData(data);
@@ -141,7 +141,7 @@ class FluentBitConfigWatchOperatorTest {
       String shipped = configMaps.withName(shard).get().getData().get(key);
 
       long editedAt = System.nanoTime();
-      configMaps.withName(shard).edit(c -> {
+      OperatorHarness.edit(configMaps.withName(shard), c -> {
         c.getData().put(key, "# edited by hand\n");
         return c;
       });

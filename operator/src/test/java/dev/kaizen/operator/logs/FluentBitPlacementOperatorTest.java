@@ -35,8 +35,8 @@ class FluentBitPlacementOperatorTest {
   }
 
   private void foreignKeyOf(int bytes) {
-    harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE)
-        .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP).edit(c -> {
+    OperatorHarness.edit(harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE)
+        .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP), c -> {
           c.getData().put(FOREIGN_KEY, "#".repeat(bytes));
           return c;
         });
@@ -67,7 +67,7 @@ class FluentBitPlacementOperatorTest {
 
     // Positive control: room is made and the spec changes; the pipeline is placed.
     foreignKeyOf(10);
-    harness.logPipeline(NS, "web").edit(p -> {
+    OperatorHarness.edit(harness.logPipeline(NS, "web"), p -> {
       p.getSpec().getLogGroup().setRetentionDays(60);
       return p;
     });

@@ -76,8 +76,8 @@ class FluentBitSharedConfigMapTest {
   void deletingPipelinesRemovesOnlyTheirKeysAndKeepsAForeignKeyByteForByte() {
     harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
     createPipeline("web");
-    harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE)
-        .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP).edit(cm -> {
+    OperatorHarness.edit(harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE)
+        .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP), cm -> {
           cm.getData().put(FOREIGN_KEY, FOREIGN);
           cm.getMetadata().setAnnotations(Map.of("owner", "platform team "));
           return cm;

@@ -128,7 +128,7 @@ class LogPipelineAttachmentsTest {
     logs.clearCalls();
     cloudWatch.clearCalls();
 
-    pipeline().edit(p -> {
+    OperatorHarness.edit(pipeline(), p -> {
       p.getSpec().getMetricFilters().removeIf(f -> f.getName().equals("errors"));
       return p;
     });
@@ -148,7 +148,7 @@ class LogPipelineAttachmentsTest {
     logs.clearCalls();
     cloudWatch.clearCalls();
 
-    pipeline().edit(p -> {
+    OperatorHarness.edit(pipeline(), p -> {
       p.getSpec().getMetricFilters().get(0).getAlarm().setThreshold(50.0);
       return p;
     });
@@ -199,7 +199,7 @@ class LogPipelineAttachmentsTest {
     logs.clearCalls();
     cloudWatch.clearCalls();
 
-    pipeline().edit(p -> {
+    OperatorHarness.edit(pipeline(), p -> {
       p.getSpec().setPods(null);
       return p;
     });
@@ -221,7 +221,7 @@ class LogPipelineAttachmentsTest {
             .metricNamespace("Ops").metricName("Fatal").metricValue("1").build());
     logs.clearCalls();
 
-    pipeline().edit(p -> {
+    OperatorHarness.edit(pipeline(), p -> {
       p.getSpec().getMetricFilters().clear();
       p.getSpec().setSubscription(null);
       return p;

@@ -94,7 +94,7 @@ class LogPipelineOperatorTest {
     awaitReady("web");
     aws.clearCalls();
 
-    pipeline("web").edit(p -> {
+    OperatorHarness.edit(pipeline("web"), p -> {
       p.getSpec().getLogGroup().setRetentionDays(90);
       return p;
     });
@@ -208,7 +208,7 @@ class LogPipelineOperatorTest {
     assertThat(mutations()).isEmpty();
     assertThat(aws.group("/shop/web").orElseThrow().retentionInDays()).isEqualTo(3653);
 
-    pipeline("web").edit(p -> {
+    OperatorHarness.edit(pipeline("web"), p -> {
       p.getSpec().setAdopt(true);
       return p;
     });

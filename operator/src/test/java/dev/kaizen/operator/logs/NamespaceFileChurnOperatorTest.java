@@ -122,8 +122,8 @@ class NamespaceFileChurnOperatorTest {
 
     // A hand edit that drops one pipeline's output wakes that pipeline (and no other), which puts it back.
     long beforeEdit = reconciles;
-    harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE)
-        .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP).edit(c -> {
+    OperatorHarness.edit(harness.client().configMaps().inNamespace(OperatorHarness.FLUENT_BIT_NAMESPACE)
+        .withName(OperatorHarness.FLUENT_BIT_CONFIGMAP), c -> {
           Map<String, String> data = new HashMap<>(c.getData());
           data.put(KEY, FluentBitConfigRenderer.parts(file).entrySet().stream()
               .filter(part -> !part.getKey().equals("p7")).map(Map.Entry::getValue)

@@ -182,7 +182,7 @@ class OwnershipConflictOperatorTest {
     create(logPipeline(NS, "web").retentionDays(30).build());
     harness.awaitReady(NS, "web");
 
-    LogPipeline moved = harness.logPipeline(NS, "web").edit(p -> {
+    LogPipeline moved = OperatorHarness.edit(harness.logPipeline(NS, "web"), p -> {
       p.getSpec().setRegion(Region.US_EAST_1.id());
       return p;
     });

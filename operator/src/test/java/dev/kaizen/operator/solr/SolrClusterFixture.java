@@ -72,7 +72,7 @@ public final class SolrClusterFixture {
   }
 
   SolrCluster edit(String name, Consumer<SolrClusterSpec> change) {
-    return resource(name).edit(c -> {
+    return OperatorHarness.edit(resource(name), c -> {
       change.accept(c.getSpec());
       return c;
     });

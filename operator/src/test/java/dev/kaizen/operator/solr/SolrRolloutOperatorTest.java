@@ -63,7 +63,7 @@ class SolrRolloutOperatorTest {
     solr.create(cluster(NAME, rollout(spec)));
     awaitReady();
     solr.blueSolr(NAME).index("products", 100);
-    harness.client().configMaps().inNamespace(NS).withName("products-configset").edit(c -> {
+    OperatorHarness.edit(harness.client().configMaps().inNamespace(NS).withName("products-configset"), c -> {
       c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- a new field -->");
       return c;
     });

@@ -47,7 +47,7 @@ class ChangeEventsOperatorTest {
 
     // The new metric filter is created in AWS, but the pipeline (its log group) already existed.
     var withFilter = logPipeline(NS, "web").retentionDays(30).metricFilter("errors", "ERROR", null).build();
-    harness.logPipeline(NS, "web").edit(p -> {
+    OperatorHarness.edit(harness.logPipeline(NS, "web"), p -> {
       p.setSpec(withFilter.getSpec());
       return p;
     });

@@ -61,7 +61,7 @@ class ObservabilityOperatorTest {
     assertThat(aws.group("/shop/web").orElseThrow().tags()).containsEntry("team", "someone-else");
 
     Instant requested = Instant.now();
-    harness.client().resources(LogPipeline.class).inNamespace(NS).withName("web").edit(p -> {
+    OperatorHarness.edit(harness.client().resources(LogPipeline.class).inNamespace(NS).withName("web"), p -> {
       p.getMetadata().getAnnotations().put(ReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
       return p;
     });

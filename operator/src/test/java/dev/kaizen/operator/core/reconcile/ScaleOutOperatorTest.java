@@ -60,7 +60,7 @@ class ScaleOutOperatorTest {
   /** Asks for a full observe with the on-demand annotation and waits until some instance has made it. */
   private void resyncAndAwait(String namespace, String name) {
     java.time.Instant requested = java.time.Instant.now();
-    harness.logPipeline(namespace, name).edit(p -> {
+    OperatorHarness.edit(harness.logPipeline(namespace, name), p -> {
       p.getMetadata().getAnnotations().put(ReconcileLoop.RECONCILE_REQUESTED_AT, requested.toString());
       return p;
     });

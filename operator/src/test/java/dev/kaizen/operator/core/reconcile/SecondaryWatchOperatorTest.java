@@ -116,7 +116,7 @@ class SecondaryWatchOperatorTest {
   }
 
   private static void editSetting(Resource<ConfigMap> configMap, String value) {
-    configMap.edit(c -> {
+    OperatorHarness.edit(configMap, c -> {
       c.setData(Map.of("setting", value));
       return c;
     });

@@ -63,7 +63,7 @@ class SolrAliasRolloutOperatorTest {
     solr.create(cluster(NAME, aliasStrategy(holdSeconds)));
     awaitReady();
     blue().index("products", 100);
-    harness.client().configMaps().inNamespace(NS).withName("products-configset").edit(c -> {
+    OperatorHarness.edit(harness.client().configMaps().inNamespace(NS).withName("products-configset"), c -> {
       c.getData().put("schema.xml", c.getData().get("schema.xml").replace("<uniqueKey>",
           "<field name=\"release\" type=\"string\" indexed=\"true\" stored=\"true\"/>\n  <uniqueKey>"));
       return c;

@@ -196,7 +196,7 @@ class GadgetContractTest {
       // The new part cannot be made for now (a transient failure, retried): the status says so for generation 2,
       // and its Ready must not be the InSync of generation 1 (a GitOps tool reads observedGeneration + Ready).
       harness.store().unreachable("b");
-      harness.client().resources(Gadget.class).withName("g13").edit(g -> {
+      OperatorHarness.edit(harness.client().resources(Gadget.class).withName("g13"), g -> {
         g.getSpec().setParts(List.of("a", "b"));
         return g;
       });
@@ -314,7 +314,7 @@ class GadgetContractTest {
   }
 
   private static void poke(GadgetHarness harness, String name, String value) {
-    harness.client().resources(Gadget.class).withName(name).edit(g -> {
+    OperatorHarness.edit(harness.client().resources(Gadget.class).withName(name), g -> {
       g.getMetadata().getAnnotations().put("kaizen.dev/" + GadgetKind.POKE, value);
       return g;
     });
@@ -338,7 +338,7 @@ class GadgetContractTest {
       assertThat(harness.get("g6").getStatus().getPlan()).containsExactly("Create forbidden-name: absent");
 
       // A person asks for one more try: exactly one more attempt.
-      harness.client().resources(Gadget.class).withName("g6").edit(g -> {
+      OperatorHarness.edit(harness.client().resources(Gadget.class).withName("g6"), g -> {
         g.getMetadata().getAnnotations().put("kaizen.dev/retry", "ticket-42");
         return g;
       });
@@ -347,7 +347,7 @@ class GadgetContractTest {
       assertThat(harness.store().attempts()).hasSize(2);
 
       // A new spec is tried at once.
-      harness.client().resources(Gadget.class).withName("g6").edit(g -> {
+      OperatorHarness.edit(harness.client().resources(Gadget.class).withName("g6"), g -> {
         g.getSpec().setParts(List.of("fine-name"));
         return g;
       });
