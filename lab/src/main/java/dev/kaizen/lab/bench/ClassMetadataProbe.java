@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * How much class metadata the AWS clients cost, by the way they are made (issue 15's memory question), in a JVM of
  * its own: {@code java -cp lab/target/kaizen-lab.jar dev.kaizen.lab.bench.ClassMetadataProbe MODE}, MODE one of
- * {@code none} (nothing made), {@code sdk} (the ten SDK clients the kinds use, built directly), {@code operator}
+ * {@code none} (nothing made), {@code sdk} (the ten SDK clients the kinds use, built directly), {@code proxies}
+ * (only a JDK proxy of each client interface, no SDK client), {@code operator}
  * (the same through the operator's {@link SdkAwsClients}, whose eviction handles are JDK proxies of the client
  * interfaces) and {@code embedded} (the bench's {@link EmbeddedAws}: the fakes behind JDK proxies). No call is
  * made: a proxy class of an interface resolves every method's parameter and return types when it is generated, so
@@ -62,12 +63,14 @@ public final class ClassMetadataProbe {
         // The handle builds its SDK client on first call; build them as the first call would.
         CLIENTS.forEach(type -> made.add(clients.client(target, type).serviceName()));
       }
+      case "proxies" -> CLIENTS.forEach(type -> made.add(java.lang.reflect.Proxy.newProxyInstance(
+          type.getClassLoader(), new Class<?>[] {type}, (self, method, arguments) -> null)));
       case "embedded" -> {
         var aws = new EmbeddedAws(Region.EU_WEST_1, Duration.ZERO);
         CLIENTS.forEach(type -> made.add(aws.client(new AwsTarget(EmbeddedAws.OPERATOR_ACCOUNT, Region.EU_WEST_1),
             type)));
       }
-      default -> throw new IllegalArgumentException("mode: none, sdk, operator or embedded");
+      default -> throw new IllegalArgumentException("mode: none, sdk, proxies, operator or embedded");
     }
     System.gc();
     Map<String, Object> out = new LinkedHashMap<>();
