@@ -26,6 +26,17 @@ class OperatorProcessTest {
   }
 
   @Test
+  void theOperatorProcessRunsEveryJvmFlagOfTheImagesEntryPoint() throws Exception {
+    String pom = Files.readString(ROOT.resolve("operator/pom.xml"));
+    Matcher entrypoint = Pattern.compile("<entrypoint>([^<]+)</entrypoint>").matcher(pom);
+    assertThat(entrypoint.find()).as("the image's entry point in operator/pom.xml").isTrue();
+    java.util.List<String> flags = java.util.Arrays.stream(entrypoint.group(1).split(","))
+        .filter(arg -> arg.startsWith("-XX:") || arg.startsWith("-Xss") || arg.startsWith("-Xm")).toList();
+    assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20");
+    assertThat(OperatorProcess.DEPLOYMENT_JVM_FLAGS).containsAll(flags);
+  }
+
+  @Test
   void nativeMemoryAreasAreReadFromTheSummaryLargestFirst() {
     String summary = """
         Native Memory Tracking:

@@ -132,6 +132,81 @@ public final class EndpointRecords {
     return new ObservedEndpointRecord(zoneId, fqdn, byType, Optional.ofNullable(marker));
   }
 
+  /** Record sets per page of a batched read: Route 53's largest page. */
+  private static final int BATCH_PAGE = 300;
+
+  /**
+   * The record sets at each of {@code names} and their markers, as {@link #read} gives them, in as few calls as the
+   * zone allows: a page of 300 from the first name not yet covered says everything about each name whose subtree it
+   * holds from its start to a record past it. Names in one stretch of the zone (the SolrClusters of one zone, say)
+   * share a page; a name whose subtree runs past a page is read on its own.
+   */
+  public Map<String, ObservedEndpointRecord> readMany(String zoneId, java.util.Collection<String> names) {
+    java.util.TreeSet<String> pending = new java.util.TreeSet<>(ROUTE53_ORDER);
+    names.forEach(name -> pending.add(fqdn(name)));
+    Map<String, ObservedEndpointRecord> found = new LinkedHashMap<>();
+    while (!pending.isEmpty()) {
+      String start = pending.first();
+      ListResourceRecordSetsResponse page = call("ListResourceRecordSets", () -> client.listResourceRecordSets(r -> r
+          .hostedZoneId(zoneId).startRecordName(start).maxItems(String.valueOf(BATCH_PAGE))));
+      List<ResourceRecordSet> sets = page.resourceRecordSets();
+      boolean truncated = Boolean.TRUE.equals(page.isTruncated());
+      for (String name : List.copyOf(pending)) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < sets.size(); i++) {
+          String at = fqdn(sets.get(i).name());
+          if (at.equals(name) || at.endsWith("." + name)) {
+            first = first < 0 ? i : first;
+            last = i;
+          }
+        }
+        // Its subtree's start is in the page (the page starts there, or its own records are here: they come first)...
+        boolean fromItsStart = name.equals(start) || first >= 0 && fqdn(sets.get(first).name()).equals(name);
+        // ...and its end: a record past it, or the zone's end.
+        boolean toItsEnd = !truncated || (last >= 0 ? last < sets.size() - 1 : name.equals(start) && !sets.isEmpty());
+        if (fromItsStart && toItsEnd) {
+          found.put(name, collect(zoneId, name, first < 0 ? List.of() : sets.subList(first, last + 1)));
+          pending.remove(name);
+        }
+      }
+      if (pending.remove(start)) {
+        found.put(start, read(zoneId, start)); // more under it than one page holds
+      }
+    }
+    return found;
+  }
+
+  /** The record sets of one name's subtree, as read: its own by type, and its marker. */
+  private static ObservedEndpointRecord collect(String zoneId, String fqdn, List<ResourceRecordSet> subtree) {
+    String markerName = fqdn(DnsOwnershipMarker.recordName(fqdn));
+    Map<String, ResourceRecordSet> byType = new LinkedHashMap<>();
+    ResourceRecordSet marker = null;
+    for (ResourceRecordSet set : subtree) {
+      String at = fqdn(set.name());
+      if (set.setIdentifier() != null) {
+        continue; // routing-policy record sets are never the endpoint's
+      }
+      if (at.equals(fqdn)) {
+        byType.put(set.typeAsString(), set);
+      } else if (at.equals(markerName) && "TXT".equals(set.typeAsString())) {
+        marker = set;
+      }
+    }
+    return new ObservedEndpointRecord(zoneId, fqdn, byType, Optional.ofNullable(marker));
+  }
+
+  /**
+   * Route 53's listing order, near enough: by labels from the right. Only the number of pages a batched read takes
+   * depends on it; what it reports never does.
+   */
+  private static final java.util.Comparator<String> ROUTE53_ORDER = java.util.Comparator.comparing(
+      (String name) -> {
+        List<String> labels = new ArrayList<>(List.of(name.split("\\.")));
+        java.util.Collections.reverse(labels);
+        return String.join("\0", labels);
+      });
+
   /** One atomic change batch; returns the change ID to follow. */
   public String change(String zoneId, List<Change> batch) {
     return call("ChangeResourceRecordSets", () -> client.changeResourceRecordSets(r -> r.hostedZoneId(zoneId)

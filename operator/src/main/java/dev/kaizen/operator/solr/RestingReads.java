@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * What the SolrClusters of one account and region read while at rest, instead of their ten objects each: every Auto
  * Scaling group carrying our owner tag key (one DescribeAutoScalingGroups page per 100 groups, AWS filtering by tag)
- * and the listeners every cluster last saw in full (one DescribeListeners per 20 ARNs). Read by the first reconcile
+ * and the listeners every cluster last saw in full (one DescribeListeners per 20 ARNs); and, per hosted zone, the
+ * endpoint records (spec.dns) of every cluster in it, a page of the zone per stretch of their names (Route 53's
+ * ListResourceRecordSets, from one account-wide bucket shared with MailRoute and external-dns). Read by the first reconcile
  * that finds the snapshot older than {@code freshFor} (a quarter of the resync, as the shared listings), then shared:
  * at the default resync that is at most eight calls per account and region an hour per 100 clusters, whatever their
  * number below that.
@@ -41,6 +43,13 @@ final class RestingReads {
   /** The listener ARNs each cluster (by uid) saw in its last full observe: what the next snapshot asks for. */
   private final Map<String, Set<String>> listenersByCluster = new ConcurrentHashMap<>();
   private Snapshot snapshot;
+  /** Each cluster's endpoint record name (by uid) and its zone: what the next records snapshot of that zone reads. */
+  private final Map<String, Map.Entry<String, String>> recordByCluster = new ConcurrentHashMap<>();
+  /** Per zone: when read, and the records at each name read. */
+  private final Map<String, Records> records = new ConcurrentHashMap<>();
+
+  /** The endpoint records of one zone at one time. */
+  record Records(Instant at, Map<String, ObservedEndpointRecord> byName) {}
 
   RestingReads(Clock clock, Duration freshFor) {
     this.clock = clock;
@@ -55,6 +64,31 @@ final class RestingReads {
   /** The cluster is gone or changed: its listeners leave the snapshot (a deleted one would fail the batch). */
   void forget(String uid) {
     listenersByCluster.remove(uid);
+    recordByCluster.remove(uid);
+  }
+
+  /** A full observe of a cluster read its endpoint record at {@code name} in {@code zoneId}. */
+  void rememberRecord(String uid, String zoneId, String name) {
+    recordByCluster.put(uid, Map.entry(zoneId, EndpointRecords.fqdn(name)));
+  }
+
+  /**
+   * The record at {@code name} from the zone's snapshot, read again through {@code route53} (the caller's gateway)
+   * with every remembered name of the zone when older than {@code freshFor} or without that name.
+   */
+  ObservedEndpointRecord record(String zoneId, String name, EndpointRecords route53) {
+    String fqdn = EndpointRecords.fqdn(name);
+    synchronized (records) {
+      Records known = records.get(zoneId);
+      Instant now = clock.instant();
+      if (known == null || known.at().plus(freshFor).isBefore(now) || !known.byName().containsKey(fqdn)) {
+        Set<String> names = new TreeSet<>(List.of(fqdn));
+        recordByCluster.values().stream().filter(e -> e.getKey().equals(zoneId)).forEach(e -> names.add(e.getValue()));
+        known = new Records(now, Map.copyOf(route53.readMany(zoneId, names)));
+        records.put(zoneId, known);
+      }
+      return known.byName().get(fqdn);
+    }
   }
 
   /**

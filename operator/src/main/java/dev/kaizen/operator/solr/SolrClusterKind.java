@@ -277,6 +277,8 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
         ? observed.withRollout(RolloutObserver.observe(cluster, p, observed, clock.instant())) : observed;
     lastFull.put(uid(cluster), complete);
     resting(p.target()).remember(uid(cluster), RestingObservation.listenerArns(complete));
+    complete.endpoint().current().ifPresent(record -> resting(p.target()).rememberRecord(uid(cluster),
+        record.zoneId(), record.name()));
     return complete;
   }
 
@@ -289,7 +291,8 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     SolrClusterObservation last = lastFull.get(uid(cluster));
     boolean ready = Optional.ofNullable(cluster.getStatus()).map(s -> dev.kaizen.operator.core.Conditions.isTrue(
         s.getConditions(), dev.kaizen.operator.core.Conditions.READY)).orElse(false);
-    if (last == null || !ready || inProgress(cluster) || !RestingObservation.sameDesired(last.desired(), desired) || last.scaleIn().isPresent()
+    if (last == null || !ready || inProgress(cluster) || !RestingObservation.sameDesired(last.desired(), desired)
+        || last.scaleIn().isPresent() || last.endpoint().former().isPresent()
         || colourWaiting(last).isPresent() || rolloutOf(cluster).map(r -> r.getPhase() != null
             && r.getPhase() != RolloutStatus.Phase.Complete && r.getPhase() != RolloutStatus.Phase.Abandoned)
             .orElse(false)) {
@@ -306,10 +309,15 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
     if (!RestingObservation.sameSolr(last.solr(), solrNow)) {
       return Optional.empty();
     }
-    // The endpoint record (spec.dns) is one Route 53 read of its own name: read as in a full observe.
+    // The endpoint record (spec.dns), from the zone's shared snapshot: as last seen, or observed in full.
+    Optional<ObservedEndpointRecord> record = last.endpoint().current().map(seen -> resting(p.target())
+        .record(seen.zoneId(), seen.name(), p.endpointRecords()));
+    if (!record.equals(last.endpoint().current())) {
+      return Optional.empty();
+    }
     return Optional.of(new SolrClusterObservation(last.desired(), last.revisionPinned(), last.loadBalancer(),
         last.listeners(), last.targetGroup(), last.template(), last.group(), last.addresses(), solrNow,
-        last.scaleIn(), last.rollout(), EndpointRecordReads.observe(cluster, p.endpointRecords())));
+        last.scaleIn(), last.rollout(), last.endpoint()));
   }
 
   @Override

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 
 /**
- * A SolrCluster at rest reads the account's shared snapshot (one tag-filtered DescribeAutoScalingGroups and one
- * DescribeListeners by ARN for every cluster) instead of its ten objects, and drift is still corrected: an instance
- * AWS replaced, a listener forwarded elsewhere, the group resized by hand — before and after a restart.
+ * SolrClusters at rest read the account's shared snapshot (one tag-filtered DescribeAutoScalingGroups, one
+ * DescribeListeners by ARN, and one page of their zone for their endpoint records, for every cluster) instead of their
+ * ten objects each, and drift is still corrected: an instance AWS replaced, a listener forwarded elsewhere, the
+ * endpoint record deleted, the group resized by hand — before and after a restart.
  */
 class SolrClusterAtRestOperatorTest {
   /** Requeue every second, a snapshot fresh for half a second: every recheck reads it at most once. */
@@ -30,6 +32,15 @@ class SolrClusterAtRestOperatorTest {
 
   private final OperatorHarness harness = new OperatorHarness();
   private final SolrClusterFixture solr = new SolrClusterFixture(harness);
+  private static final String ZONE_NAME = "search.example.com";
+  private String zone;
+
+  private static dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec dns(String recordName) {
+    var dns = new dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec();
+    dns.setHostedZoneName(ZONE_NAME);
+    dns.setRecordName(recordName);
+    return dns;
+  }
 
   @AfterEach
   void stop() {
@@ -53,20 +64,32 @@ class SolrClusterAtRestOperatorTest {
   private void assertReadsOnlyTheSharedSnapshot(List<FakeAwsService.Call> calls, int rechecks) {
     // The positive control: the snapshot is read; nothing else is (the old observe read ten objects each time).
     assertThat(calls).extracting(FakeAwsService.Call::operation)
-        .contains("DescribeAutoScalingGroups", "DescribeListeners")
-        .containsOnly("DescribeAutoScalingGroups", "DescribeListeners");
+        .contains("DescribeAutoScalingGroups", "DescribeListeners", "ListResourceRecordSets")
+        .containsOnly("DescribeAutoScalingGroups", "DescribeListeners", "ListResourceRecordSets");
     assertThat(calls).filteredOn(call -> call.operation().equals("DescribeAutoScalingGroups"))
         .allSatisfy(call -> assertThat(call.request(DescribeAutoScalingGroupsRequest.class).filters())
             .extracting(f -> f.name()).containsExactly("tag-key"));
-    // At most the snapshot's two calls per recheck (plus one recheck in flight when the count was taken).
-    assertThat(calls.size()).isLessThanOrEqualTo(2 * (rechecks + 1));
+    // Both clusters' records in one page from the first of their names (each used to read its own name).
+    assertThat(calls).filteredOn(call -> call.operation().equals("ListResourceRecordSets"))
+        .allSatisfy(call -> assertThat(call.request(ListResourceRecordSetsRequest.class).startRecordName())
+            .isEqualTo("catalog.search.example.com."));
+    // Two clusters recheck every second and share a snapshot fresh for half a second: at most three calls a
+    // refresh, two refreshes per recheck of one (plus one in flight when the count was taken).
+    assertThat(calls.size()).isLessThanOrEqualTo(3 * 2 * (rechecks + 1));
   }
 
   @Test
   void atRestEachRecheckReadsOnlyTheSharedSnapshotAndDriftIsStillCorrectedAlsoAfterARestart() {
+    zone = harness.route53().createZone(ZONE_NAME, false);
+    // Others' records after both clusters' names (Route 53 order): a page from the first of ours holds both.
+    for (int i = 0; i < 400; i++) {
+      harness.route53().seed(zone, "web-" + i + "." + ZONE_NAME, "A", 300, "10.0.0." + (i % 250 + 1));
+    }
     harness.start(OperatorHarness.fastTimings(RESYNC));
-    solr.create(cluster("products", spec -> {}));
+    solr.create(cluster("products", spec -> spec.setDns(dns("products." + ZONE_NAME))));
+    solr.create(cluster("catalog", spec -> spec.setDns(dns("catalog." + ZONE_NAME))));
     solr.awaitReady("products", 1);
+    solr.awaitReady("catalog", 1);
     SolrClusterNames names = names("products");
     String group = names.autoScalingGroup(Colour.BLUE);
 
@@ -93,6 +116,12 @@ class SolrClusterAtRestOperatorTest {
     solr.awaitReady("products", 1);
     assertThat(harness.events(SolrClusterFixture.NS, "products")).extracting(e -> e.getReason())
         .contains("DriftCorrected");
+
+    // The endpoint record deleted by hand: seen in the zone's page, made again.
+    harness.route53().removeDirectly(zone, "products." + ZONE_NAME, "A");
+    await().atMost(SolrClusterFixture.WAIT).until(() -> harness.route53().record(zone, "products." + ZONE_NAME, "A")
+        .isPresent());
+    solr.awaitReady("products", 1);
 
     // After a restart: one full observe (nothing is remembered), then the snapshot again, and drift still seen.
     harness.restart();
