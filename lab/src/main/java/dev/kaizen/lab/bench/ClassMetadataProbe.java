@@ -30,8 +30,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * its own: {@code java -cp lab/target/kaizen-lab.jar dev.kaizen.lab.bench.ClassMetadataProbe MODE}, MODE one of
  * {@code none} (nothing made), {@code sdk} (the ten SDK clients the kinds use, built directly), {@code proxies}
  * (only a JDK proxy of each client interface, no SDK client), {@code operator}
- * (the same through the operator's {@link SdkAwsClients}, whose eviction handles are JDK proxies of the client
- * interfaces) and {@code embedded} (the bench's {@link EmbeddedAws}: the fakes behind JDK proxies). No call is
+ * (the same through the operator's {@link SdkAwsClients}, which hands out the SDK clients themselves) and {@code embedded} (the bench's {@link EmbeddedAws}: the fakes behind JDK proxies). No call is
  * made: a proxy class of an interface resolves every method's parameter and return types when it is generated, so
  * making the client is what loads its models. Prints one JSON object: loaded classes, metaspace and class space
  * used (MiB) after a full GC.

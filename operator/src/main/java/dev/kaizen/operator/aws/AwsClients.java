@@ -15,8 +15,8 @@ public interface AwsClients {
   <C extends SdkClient> C client(AwsTarget target, Class<C> type);
 
   /**
-   * Forgets and closes the clients of one account binding, because its settings (credentials, role) changed: the
-   * next call builds them again from the current settings. Handles already given out stay valid.
+   * One account binding's settings (credentials, role) changed: the next call of any of its clients, those already
+   * given out included, signs with what the settings say now.
    */
   void evict(String account);
 

@@ -21,8 +21,9 @@ import software.amazon.awssdk.regions.Region;
  * (DESIGN.md, "Rate limits never block threads"). Every call is bounded by {@link Timeouts}, so a hung connection
  * cannot hold one of the few reconcile threads. All clients share one HTTP connection pool.
  *
- * <p>What is handed out is a handle ({@link EvictableClient}): {@link #evict} closes an account's clients when its
- * settings change, and the next call through any handle builds a client from the new settings.
+ * <p>What is handed out is the SDK client itself, shared (never closed by its holders): every client of an account
+ * signs with the account's {@link RebindableCredentials}, which {@link #evict} re-binds when the account's settings
+ * change, so the next call of any client signs with the new settings.
  *
  * <p>Clients are cached on purpose beyond saving connections: the SDK keeps its clock-skew correction per client
  * (learnt from the {@code Date} of a skew error), so the next call of the same client is signed right.
@@ -51,7 +52,8 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   private final CredentialsSource credentials;
   private final Timeouts timeouts;
   private final SdkHttpClient http;
-  private final Map<ClientKey, EvictableClient<?>> clients = new ConcurrentHashMap<>();
+  private final Map<ClientKey, SdkClient> clients = new ConcurrentHashMap<>();
+  private final Map<String, RebindableCredentials> accountCredentials = new ConcurrentHashMap<>();
 
   /** The operator's own credentials from the SDK's default chain, default timeouts. */
   public SdkAwsClients() {
@@ -76,7 +78,14 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   @Override
   public <C extends SdkClient> C client(AwsTarget target, Class<C> type) {
     var key = new ClientKey(target.account(), ClientRegions.regionFor(type, target.region()), type);
-    return type.cast(clients.computeIfAbsent(key, k -> new EvictableClient<>(type, () -> build(k, type))).handle());
+    RebindableCredentials signing = credentialsOf(target.account());
+    signing.provider(); // an account without credentials fails here, as the client is asked for, not inside a call
+    return type.cast(clients.computeIfAbsent(key, k -> build(k, type, signing)));
+  }
+
+  private RebindableCredentials credentialsOf(String account) {
+    return accountCredentials.computeIfAbsent(account,
+        a -> new RebindableCredentials(() -> credentials.credentialsFor(a)));
   }
 
   @Override
@@ -87,16 +96,12 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
 
   @Override
   public void evict(String account) {
-    clients.forEach((key, client) -> {
-      if (key.account().equals(account)) {
-        client.evict();
-      }
-    });
+    java.util.Optional.ofNullable(accountCredentials.get(account)).ifPresent(RebindableCredentials::rebind);
   }
 
-  private <C extends SdkClient> C build(ClientKey key, Class<C> type) {
+  private <C extends SdkClient> C build(ClientKey key, Class<C> type, RebindableCredentials signing) {
     AwsClientBuilder<?, ?> builder = builderOf(type);
-    builder.region(key.region()).credentialsProvider(credentials.credentialsFor(key.account()));
+    builder.region(key.region()).credentialsProvider(signing);
     ((SdkSyncClientBuilder<?, ?>) builder).httpClient(http);
     builder.overrideConfiguration(o -> o
         .retryStrategy(AwsRetryStrategy.doNotRetry())
@@ -116,7 +121,7 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
 
   @Override
   public void close() {
-    clients.values().forEach(EvictableClient::evict);
+    clients.values().forEach(SdkClient::close);
     http.close();
   }
 }

@@ -103,26 +103,28 @@ class AwsClientsPerTargetTest {
   }
 
   @Test
-  void evictionClosesTheClientInUseAndTheNextCallBuildsANewOne() {
-    List<RecordingLogsClient> built = Collections.synchronizedList(new ArrayList<>());
-    var evictable = new EvictableClient<>(CloudWatchLogsClient.class, () -> {
-      var client = new RecordingLogsClient();
-      built.add(client);
-      return client;
+  void rebindingAsksTheSourceAgainOnlyAtTheNextCall() {
+    List<String> handedOut = new CopyOnWriteArrayList<>();
+    var rebindable = new RebindableCredentials(() -> {
+      String key = "AKID" + handedOut.size();
+      handedOut.add(key);
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, "secret"));
     });
-    CloudWatchLogsClient handle = evictable.handle();
+    assertThat(handedOut).isEmpty(); // asked lazily
+    assertThat(rebindable.resolveCredentials().accessKeyId()).isEqualTo("AKID0");
+    assertThat(rebindable.resolveCredentials().accessKeyId()).isEqualTo("AKID0");
+    assertThat(handedOut).hasSize(1);
 
-    assertThat(handle.serviceName()).isEqualTo("logs");
-    handle.close(); // a holder closing its handle does not close the shared client
-    assertThat(built).hasSize(1).allSatisfy(c -> assertThat(c.closed).isFalse());
+    rebindable.rebind();
+    assertThat(handedOut).hasSize(1); // not before it is needed
+    assertThat(rebindable.resolveCredentials().accessKeyId()).isEqualTo("AKID1");
+  }
 
-    evictable.evict();
-    assertThat(built.get(0).closed).isTrue();
-    assertThat(built).hasSize(1); // built lazily, on the next call
-
-    handle.serviceName();
-    assertThat(built).hasSize(2);
-    assertThat(built.get(1).closed).isFalse();
+  @Test
+  void aClientIsTheSdkClientItselfNotAProxy() {
+    CloudWatchLogsClient client = clients().client(PROD_IRELAND, CloudWatchLogsClient.class);
+    // A JDK proxy of a client interface loads every model class the interface names (ClassMetadataProbe).
+    assertThat(java.lang.reflect.Proxy.isProxyClass(client.getClass())).isFalse();
   }
 
   @Test
@@ -176,20 +178,5 @@ class AwsClientsPerTargetTest {
     toClose.add(server);
     System.setProperty(ENDPOINT_PROPERTY, "http://127.0.0.1:" + server.port());
     return server;
-  }
-
-  /** The least a CloudWatch Logs client must implement; records whether it was closed. */
-  private static final class RecordingLogsClient implements CloudWatchLogsClient {
-    volatile boolean closed;
-
-    @Override
-    public String serviceName() {
-      return "logs";
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-    }
   }
 }
