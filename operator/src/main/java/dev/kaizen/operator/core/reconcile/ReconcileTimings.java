@@ -52,10 +52,14 @@ public record ReconcileTimings(Duration resync, Duration fullObserve, Duration c
   }
 
   /**
-   * How long a resource may be held back by the operator's own rate limiter (or wait for a listing to cover it)
-   * quietly; past this its status says what it waits for. A tenth of the resync: 1 min at the default.
+   * How long a resource may be held back by the operator's own rate limiter (or wait for a listing to cover it, or
+   * be throttled by AWS) quietly; past this its status says what it waits for. A tenth of the resync (1 min at the
+   * default), and never less than two backoff steps: the retry after one AWS throttle (backoffBase, jitter
+   * included) must still be quiet, or a short resync (the bench's time scale) would report every single throttle.
    */
   public Duration rateLimitedQuietFor() {
-    return resync.dividedBy(10);
+    Duration tenth = resync.dividedBy(10);
+    Duration twoSteps = backoffBase.multipliedBy(2);
+    return tenth.compareTo(twoSteps) >= 0 ? tenth : twoSteps;
   }
 }
