@@ -3,37 +3,27 @@ package dev.kaizen.operator.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.Main;
+import dev.kaizen.operator.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kaizen validate} on manifest sets that bind resources and namespaces to AwsAccounts. */
 class AccountValidateTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run validate() {
+  private CommandLineRun validate() {
     return validate(dir.toString());
   }
 
-  private Run validate(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+  private CommandLineRun validate(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "validate";
     System.arraycopy(args, 0, all, 1, args.length);
-    int exit = cli.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+    return CommandLineRun.of(new Main(), all);
   }
 
   private Path write(String name, String text) throws IOException {
@@ -71,7 +61,7 @@ class AccountValidateTest {
     write("web.yaml", pipeline("web", "shop-prod"));
     Path api = write("api.yaml", pipeline("api", "shop-prdo"));
 
-    Run run = validate();
+    CommandLineRun run = validate();
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactly(api + ":1: LogPipeline shop/api: spec.accountRef: The AwsAccount"
@@ -82,7 +72,7 @@ class AccountValidateTest {
   void withoutAwsAccountsInTheSetReferencesAreLeftToTheCluster() throws IOException {
     write("api.yaml", pipeline("api", "defined-in-the-cluster"));
 
-    Run run = validate();
+    CommandLineRun run = validate();
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
@@ -96,7 +86,7 @@ class AccountValidateTest {
     Files.writeString(dir.resolve("pr/account.yaml"), account("shop-prod", "prod")
         .replace("210987654321:role/kaizen-operator", "999988887777:role/kaizen-operator"));
 
-    Run moved = validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString());
+    CommandLineRun moved = validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString());
     assertThat(moved.exit()).isEqualTo(1);
     assertThat(moved.err()).contains("roleArn cannot move to another AWS account");
 
@@ -145,7 +135,7 @@ class AccountValidateTest {
         "spec:\n  accountRef: shop-prod\n"));
     Path newcomer = write("newcomer.yaml", pipelineIn("newcomer", "web"));
 
-    Run run = validate();
+    CommandLineRun run = validate();
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactlyInAnyOrder(
@@ -164,7 +154,7 @@ class AccountValidateTest {
     Path namespaces = write("namespaces.yaml", namespace("shop", "shop-prod", "prod") + "---\n"
         + namespace("search", "search-prdo", "prod"));
 
-    Run run = validate();
+    CommandLineRun run = validate();
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactly(namespaces + ":9: Namespace search: metadata.labels"
@@ -178,7 +168,7 @@ class AccountValidateTest {
     write("namespaces.yaml", namespace("shop", "shop-prod", "prod"));
     write("elsewhere.yaml", pipelineIn("elsewhere", "web").replace("spec:\n", "spec:\n  accountRef: shop-prod\n"));
 
-    Run run = validate();
+    CommandLineRun run = validate();
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();

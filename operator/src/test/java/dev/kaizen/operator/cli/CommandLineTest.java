@@ -3,14 +3,12 @@ package dev.kaizen.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.Main;
+import dev.kaizen.operator.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kaizen validate} and {@code kaizen plan} as a user runs them, on the repository's examples and bad input. */
 class CommandLineTest {
@@ -19,16 +17,8 @@ class CommandLineTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run kaizen(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CommandLineRun kaizen(String... args) {
+    return CommandLineRun.of(new Main(), args);
   }
 
   private Path write(String name, String yaml) throws IOException {
@@ -54,7 +44,7 @@ class CommandLineTest {
 
   @Test
   void theExamplesAreValid() {
-    Run run = kaizen("validate", EXAMPLES.toString());
+    CommandLineRun run = kaizen("validate", EXAMPLES.toString());
     // The build runs without DNS (KAIZEN_NO_DNS): the MailRoute's SPF include is named, counted as one lookup.
     assertThat(run.err()).isEqualTo("note: ../examples/mailroute.yaml: MailRoute shop/shop: spec.spf: could not"
         + " resolve include:_spf.google.com: DNS not queried (--no-dns); counted as 1 lookup\n");
@@ -70,7 +60,7 @@ class CommandLineTest {
         kmsKeyArn: arn:aws:kms:eu-west-1:111122223333:alias/shop
         """));
 
-    Run run = kaizen("validate", bad.toString());
+    CommandLineRun run = kaizen("validate", bad.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith(bad + ": LogPipeline shop/web: spec.logGroup."));
@@ -106,7 +96,7 @@ class CommandLineTest {
               alarm: {threshold: 1, actions: ["arn:aws:sns:eu-west-1:oncall"]}
         """.formatted("x".repeat(1025)));
 
-    Run run = kaizen("validate", bad.toString());
+    CommandLineRun run = kaizen("validate", bad.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(
@@ -123,11 +113,11 @@ class CommandLineTest {
     Path changed = write("pr/web.yaml", pipeline("name: /shop/frontend"));
     write("same/web.yaml", pipeline("name: /shop/web"));
 
-    Run renamed = kaizen("validate", "--baseline", dir.resolve("main").toString(), changed.toString());
+    CommandLineRun renamed = kaizen("validate", "--baseline", dir.resolve("main").toString(), changed.toString());
     assertThat(renamed.exit()).isEqualTo(1);
     assertThat(renamed.err()).contains("spec.logGroup: logGroup.name cannot change once set");
 
-    Run unchanged = kaizen("validate", "--baseline", dir.resolve("main").toString(), dir.resolve("same").toString());
+    CommandLineRun unchanged = kaizen("validate", "--baseline", dir.resolve("main").toString(), dir.resolve("same").toString());
     assertThat(unchanged.exit()).isZero();
   }
 
@@ -136,7 +126,7 @@ class CommandLineTest {
     write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n");
     Path broken = write("broken.yaml", "apiVersion: kaizen.dev/v1alpha1\nkind: [LogPipeline\n");
 
-    Run run = kaizen("validate", dir.toString());
+    CommandLineRun run = kaizen("validate", dir.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(broken.toString(), "invalid YAML");
@@ -145,7 +135,7 @@ class CommandLineTest {
 
   @Test
   void planAgainstAnEmptyAccountSaysSoAndListsEveryChange() {
-    Run run = kaizen("plan", "--empty-account", EXAMPLES.toString());
+    CommandLineRun run = kaizen("plan", "--empty-account", EXAMPLES.toString());
 
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).startsWith("Planning against an empty account: --empty-account was given.");
@@ -187,7 +177,7 @@ class CommandLineTest {
   @Test
   void planRefusesInvalidInput() throws IOException {
     Path bad = write("bad.yaml", pipeline("retentionDays: 8"));
-    Run run = kaizen("plan", "--empty-account", bad.toString());
+    CommandLineRun run = kaizen("plan", "--empty-account", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("spec.logGroup.retentionDays", "Not planned: 1 problem(s)");
   }

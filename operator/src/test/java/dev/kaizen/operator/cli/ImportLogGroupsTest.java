@@ -6,10 +6,9 @@ import dev.kaizen.operator.Main;
 import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
 import dev.kaizen.operator.fakes.FakeCloudWatch;
 import dev.kaizen.operator.fakes.FakeCloudWatchLogs;
+import dev.kaizen.operator.testing.CommandLineRun;
 import dev.kaizen.operator.testing.FakeAwsClients;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,15 +39,8 @@ class ImportLogGroupsTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(Callable<Integer> command, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(command);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  private static CommandLineRun run(Callable<Integer> command, String... args) {
+    return CommandLineRun.of(command, args);
   }
 
   private PlanEnvironment environment() {
@@ -98,7 +90,7 @@ class ImportLogGroupsTest {
   @Test
   void importThenValidateThenPlanShowsOnlyTheAdoption() throws IOException {
     seed();
-    Run imported = run(new ImportLogGroupsCommand(environment()), "--prefix", "/shop/", "--region", "eu-west-1",
+    CommandLineRun imported = run(new ImportLogGroupsCommand(environment()), "--prefix", "/shop/", "--region", "eu-west-1",
         "--namespace", "shop");
     assertThat(imported.err()).isEmpty();
     assertThat(imported.exit()).isZero();
@@ -119,13 +111,13 @@ class ImportLogGroupsTest {
     Path manifests = dir.resolve("imported.yaml");
     Files.writeString(manifests, out);
 
-    Run validated = run(new ValidateCommand(), manifests.toString());
+    CommandLineRun validated = run(new ValidateCommand(), manifests.toString());
     assertThat(validated.err()).isEmpty();
     assertThat(validated.exit()).isZero();
     assertThat(validated.out()).contains("61 resource(s) checked, 0 problem(s)");
 
     int before = logs.mutatingCalls().size() + cloudWatch.mutatingCalls().size();
-    Run planned = run(new PlanCommand(environment()), "--cluster-id", "prod-eu", "--region", "eu-west-1",
+    CommandLineRun planned = run(new PlanCommand(environment()), "--cluster-id", "prod-eu", "--region", "eu-west-1",
         manifests.toString());
     assertThat(planned.exit()).as(planned.out() + planned.err()).isZero();
     List<String> changes = planned.out().lines().filter(line -> line.startsWith("  ")).toList();

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
 import dev.kaizen.operator.fakes.FakeDnsResolver;
+import dev.kaizen.operator.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code kaizen validate} and {@code kaizen plan} count a MailRoute's apex SPF as the operator does, resolving its
@@ -27,15 +25,8 @@ class MailRouteSpfCommandLineTest {
 
   private final FakeDnsResolver dns = new FakeDnsResolver();
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(Callable<Integer> command, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(command);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  private static CommandLineRun run(Callable<Integer> command, String... args) {
+    return CommandLineRun.of(command, args);
   }
 
   private Path route(String... includes) throws IOException {
@@ -79,7 +70,7 @@ class MailRouteSpfCommandLineTest {
   void validateRefusesARecordOverTheBudgetThroughNestedIncludesNamingTheTerms() throws IOException {
     vendors(4);
     Path manifest = route("vendor0.example", "vendor1.example", "vendor2.example", "vendor3.example");
-    Run over = run(new ValidateCommand(dns), "--no-dns=false", manifest.toString());
+    CommandLineRun over = run(new ValidateCommand(dns), "--no-dns=false", manifest.toString());
     assertThat(over.exit()).isEqualTo(1);
     assertThat(over.err()).contains("MailRoute shop/mail: spec.spf: The apex SPF record of shop.example.com needs 12"
         + " DNS lookups (at most 10)", "include:vendor0.example (3 lookups)", "include:vendor3.example (3 lookups)");
@@ -90,7 +81,7 @@ class MailRouteSpfCommandLineTest {
     assertThat(run(new ValidateCommand(dns), "--no-dns=false", three.toString()).exit()).isZero();
     manifest = route("vendor0.example", "vendor1.example", "vendor2.example", "vendor3.example");
     int queries = dns.queries();
-    Run offline = run(new ValidateCommand(dns), "--no-dns", manifest.toString());
+    CommandLineRun offline = run(new ValidateCommand(dns), "--no-dns", manifest.toString());
     assertThat(offline.exit()).isZero();
     assertThat(offline.err()).contains("note: " + manifest + ": MailRoute shop/mail: spec.spf: could not resolve"
         + " include:vendor3.example: DNS not queried (--no-dns); counted as 1 lookup");
@@ -105,12 +96,12 @@ class MailRouteSpfCommandLineTest {
     String line = "could not resolve include:_spf.mailer.example: SocketTimeoutException (no answer); counted as 1"
         + " lookup";
 
-    Run validated = run(new ValidateCommand(dns), "--no-dns=false", manifest.toString());
+    CommandLineRun validated = run(new ValidateCommand(dns), "--no-dns=false", manifest.toString());
     assertThat(validated.exit()).isZero();
     assertThat(validated.err().lines().filter(l -> l.contains("could not resolve")))
         .containsExactly("note: " + manifest + ": MailRoute shop/mail: spec.spf: " + line);
 
-    Run planned = run(new PlanCommand(offline()), "--no-dns=false", manifest.toString());
+    CommandLineRun planned = run(new PlanCommand(offline()), "--no-dns=false", manifest.toString());
     assertThat(planned.exit()).isZero();
     assertThat(planned.out()).contains("MailRoute shop/mail: " + line + ".");
     assertThat(planned.out().lines().filter(l -> l.contains("could not resolve"))).hasSize(1);

@@ -7,14 +7,13 @@ import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
 import dev.kaizen.operator.core.ownership.OwnerTags;
 import dev.kaizen.operator.fakes.FakeAwsService.Fault;
+import dev.kaizen.operator.testing.CommandLineRun;
 import dev.kaizen.operator.testing.FakeAwsClients;
 import dev.kaizen.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -44,8 +42,6 @@ class PlanAgainstOperatorTest {
 
   @TempDir
   Path dir;
-
-  private record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void converge() throws IOException {
@@ -88,18 +84,13 @@ class PlanAgainstOperatorTest {
         "arn:aws:iam::" + OperatorHarness.ACCOUNT + ":user/ci"));
   }
 
-  private Run plan(String... options) {
+  private CommandLineRun plan(String... options) {
     PlanEnvironment environment = new PlanEnvironment(Optional::empty,
         () -> new FakeAwsClients(harness::logs, harness::cloudWatch).serve(StsClient.class, region -> sts()),
         // A client of its own: the command closes the cluster client it was given.
         () -> new Cluster(Optional.of(new KubernetesClientBuilder()
             .withConfig(harness.client().getConfiguration()).build()), ""),
         Map.of("AWS_ENDPOINT_URL", "http://localhost:4566"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PlanCommand(environment));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     // As the harness runs the operator: one Fluent Bit ConfigMap, YAML files.
     String[] args = new String[options.length + 5];
     System.arraycopy(options, 0, args, 0, options.length);
@@ -108,12 +99,12 @@ class PlanAgainstOperatorTest {
     args[options.length + 2] = "--fluent-bit-shards";
     args[options.length + 3] = "1";
     args[options.length + 4] = dir.toString();
-    return new Run(cli.execute(args), out.toString(), err.toString());
+    return CommandLineRun.of(new PlanCommand(environment), args);
   }
 
   @Test
   void whatTheOperatorConvergedPlansAsInSync() {
-    Run run = plan("--detailed-exitcode");
+    CommandLineRun run = plan("--detailed-exitcode");
 
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains(
@@ -132,7 +123,7 @@ class PlanAgainstOperatorTest {
 
   @Test
   void withoutTheOperatorsIdentityEverythingWouldBeAnotherClusters() {
-    Run run = plan("--cluster-id", "another-cluster", "--detailed-exitcode");
+    CommandLineRun run = plan("--cluster-id", "another-cluster", "--detailed-exitcode");
 
     assertThat(run.out()).contains("LogPipeline shop/web (log group /shop/web): would stall, OwnedByAnother:",
         "2 resource(s), 0 change(s), 2 stall(s), 0 error(s).");
@@ -141,7 +132,7 @@ class PlanAgainstOperatorTest {
 
   @Test
   void withoutAClusterObjectsOfTheSameOwnerAreAssumedTheOperatorsAndThePlanSaysSo() {
-    Run run = plan("--no-cluster", "--detailed-exitcode");
+    CommandLineRun run = plan("--no-cluster", "--detailed-exitcode");
 
     assertThat(run.out()).contains(
         "Ownership by cluster cannot be judged: no --cluster-id, and --no-cluster was given. Assumed: an object"
@@ -163,7 +154,7 @@ class PlanAgainstOperatorTest {
     write(logPipeline(NS, "web").retentionDays(30).metricFilter("errors", "ERROR", 5.0).subscription(DESTINATION)
         .build());
 
-    Run run = plan("--detailed-exitcode");
+    CommandLineRun run = plan("--detailed-exitcode");
 
     assertThat(run.out()).contains("Each resource's status was read from the cluster where it exists", """
         LogPipeline shop/web (log group /shop/web): 2 change(s):
@@ -177,7 +168,7 @@ class PlanAgainstOperatorTest {
   @Test
   void aRebuiltClustersPlanRetagsWhatItTakesOverFrom() {
     // The operator was installed again under a new identity, told to take over from the old one.
-    Run run = plan("--cluster-id", "rebuilt", "--take-over-from", OperatorHarness.CLUSTER.id(), "--detailed-exitcode");
+    CommandLineRun run = plan("--cluster-id", "rebuilt", "--take-over-from", OperatorHarness.CLUSTER.id(), "--detailed-exitcode");
 
     assertThat(run.out()).contains("TagResource /shop/web: set kaizen.dev/cluster",
         "TagResource kaizen:/shop/web:errors: taken over from a previous cluster identity: owner tags of this cluster");
@@ -195,7 +186,7 @@ class PlanAgainstOperatorTest {
     harness.client().configMaps().inNamespace("logging").withName("kaizen-fluent-bit")
         .edit(c -> { c.getData().remove("shop.yaml"); return c; });
 
-    Run run = plan("--detailed-exitcode");
+    CommandLineRun run = plan("--detailed-exitcode");
 
     assertThat(run.out()).contains("""
         LogPipeline shop/web (log group /shop/web): 3 change(s):
@@ -232,7 +223,7 @@ class PlanAgainstOperatorTest {
     }
     write(logPipeline(NS, "audit").subscription(DESTINATION).build());
 
-    Run run = plan("--detailed-exitcode");
+    CommandLineRun run = plan("--detailed-exitcode");
 
     assertThat(run.out()).contains(
         "LogPipeline shop/orders (log group /shop/orders): would stall, NameConflict: The log group /shop/orders"
@@ -256,7 +247,7 @@ class PlanAgainstOperatorTest {
     harness.cloudWatch().failNextWith("DescribeAlarms", 1,
         () -> software.amazon.awssdk.awscore.exception.AwsServiceException.builder().statusCode(503).build());
 
-    Run run = plan("--detailed-exitcode");
+    CommandLineRun run = plan("--detailed-exitcode");
 
     // Planned in file order (api, then web): the first failure stops api, the second web.
     assertThat(run.out()).contains("LogPipeline shop/api (log group /shop/api): not planned, CloudWatch Logs"

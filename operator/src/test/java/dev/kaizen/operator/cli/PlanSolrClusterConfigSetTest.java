@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.cli.PlanEnvironment.Cluster;
 import dev.kaizen.operator.solr.ConfigSetSource;
+import dev.kaizen.operator.testing.CommandLineRun;
 import dev.kaizen.operator.testing.OperatorHarness;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -31,14 +29,12 @@ class PlanSolrClusterConfigSetTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
   @AfterEach
   void stop() {
     harness.close();
   }
 
-  private Run plan(Path manifests) {
+  private CommandLineRun plan(Path manifests) {
     harness.ssm().put("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
         "ami-0aaaaaaaaaaaaaaa1");
     harness.route53().createZone("search.internal", true);
@@ -55,13 +51,7 @@ class PlanSolrClusterConfigSetTest {
             .serve(software.amazon.awssdk.services.ssm.SsmClient.class, harness::ssm)
             .serve(software.amazon.awssdk.services.route53.Route53Client.class, region -> harness.route53()),
         () -> Cluster.none("--no-cluster was given"), Map.of());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new PlanCommand(environment));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute("--region", OperatorHarness.REGION.id(), manifests.toString()), out.toString(),
-        err.toString());
+    return CommandLineRun.of(new PlanCommand(environment), "--region", OperatorHarness.REGION.id(), manifests.toString());
   }
 
   /** The hash of the example's configset files, as the operator pins it. */
@@ -78,7 +68,7 @@ class PlanSolrClusterConfigSetTest {
 
   @Test
   void theConfigSetIsReadFromTheManifestSetAndTheFirstColourIsPlannedWithItsRevision() throws IOException {
-    Run run = plan(EXAMPLE);
+    CommandLineRun run = plan(EXAMPLE);
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("SolrCluster search/products (load balancer ks-bbc91e82dfdd)",
@@ -94,7 +84,7 @@ class PlanSolrClusterConfigSetTest {
     String solrClusterOnly = Files.readString(EXAMPLE).split("\n---\n")[0];
     Path alone = Files.writeString(dir.resolve("solrcluster.yaml"), solrClusterOnly);
 
-    Run run = plan(alone);
+    CommandLineRun run = plan(alone);
 
     assertThat(run.out()).contains("The ConfigMap products-configset (spec.configSet.configMapName) is missing or"
         + " empty in search");

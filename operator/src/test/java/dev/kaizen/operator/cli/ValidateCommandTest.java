@@ -3,33 +3,23 @@ package dev.kaizen.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.Main;
+import dev.kaizen.operator.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kaizen validate} on what a GitOps repository gets wrong, as a pull-request check runs it. */
 class ValidateCommandTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run validate(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+  private static CommandLineRun validate(String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "validate";
     System.arraycopy(args, 0, all, 1, args.length);
-    int exit = cli.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+    return CommandLineRun.of(new Main(), all);
   }
 
   private Path write(String name, String text) throws IOException {
@@ -60,7 +50,7 @@ class ValidateCommandTest {
          "spec": {"logGroup": {"retentionDays": 8}}}
         """);
 
-    Run run = validate(dir.toString());
+    CommandLineRun run = validate(dir.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err())
@@ -73,7 +63,7 @@ class ValidateCommandTest {
     write("web.yaml", pipeline("web", "shop", "{}").replace("kaizen.dev/v1alpha1", "kaizen.dv/v1alpha1"));
     write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
 
-    Run run = validate(dir.toString());
+    CommandLineRun run = validate(dir.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(dir.resolve("web.yaml") + ":1: LogPipeline shop/web: apiVersion: apiVersion"
@@ -87,7 +77,7 @@ class ValidateCommandTest {
     Path second = write("b/web.yaml", pipeline("web", "shop", "{retentionDays: 7}"));
     write("b/other-namespace.yaml", pipeline("web", "billing", "{}"));
 
-    Run run = validate(dir.toString());
+    CommandLineRun run = validate(dir.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     // Reported once, as the same object (not again for the log group both define).
@@ -102,7 +92,7 @@ class ValidateCommandTest {
     write("elsewhere.yaml", pipeline("api", "shop", "{name: /shop/web}").replace("name: api", "name: api2")
         .replace("logGroup:", "region: us-east-1\n  logGroup:"));
 
-    Run run = validate(dir.toString());
+    CommandLineRun run = validate(dir.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().lines()).containsExactly(web + ":1: LogPipeline shop/web: spec.logGroup.name: claims the"
@@ -120,7 +110,7 @@ class ValidateCommandTest {
     assertThat(validate(dir.toString()).exit()).isZero();
     assertThat(validate("--region", "eu-west-1", dir.toString()).exit()).isZero();
 
-    Run run = validate("--region", "us-east-1", dir.toString());
+    CommandLineRun run = validate("--region", "us-east-1", dir.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).startsWith(defaulted + ":1: LogPipeline shop/web: spec.logGroup.name: claims the CloudWatch"
         + " Logs group /shop/web in us-east-1 (spec.logGroup.name not set: defaulted to /<namespace>/<name>), which"
@@ -135,11 +125,11 @@ class ValidateCommandTest {
     Path plainWorker = write("plain-worker.yaml", pipeline("worker", null, "{}"));
     Path renderedJobs = write("rendered-jobs.yaml", pipeline("jobs", "shop", "{name: /shop/worker}"));
 
-    Run inDefault = validate(dir.toString());
+    CommandLineRun inDefault = validate(dir.toString());
     assertThat(inDefault.err()).isEmpty();
     assertThat(inDefault.exit()).isZero(); // default/web, log group /default/web
 
-    Run inShop = validate("--namespace", "shop", dir.toString());
+    CommandLineRun inShop = validate("--namespace", "shop", dir.toString());
     assertThat(inShop.exit()).isEqualTo(1);
     assertThat(inShop.err().lines()).containsExactly(
         rendered + ":1: LogPipeline shop/web: metadata.name: is defined twice: LogPipeline shop/web is also at " + plain
@@ -155,12 +145,12 @@ class ValidateCommandTest {
     write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
     Path empty = write("empty.yaml", "# to do\n");
 
-    Run run = validate(dir.toString());
+    CommandLineRun run = validate(dir.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("note: " + empty + ": empty: no YAML document in it",
         "No kaizen.dev manifest found in " + dir + ": nothing was validated.");
 
-    Run allowed = validate("--allow-empty", dir.toString());
+    CommandLineRun allowed = validate("--allow-empty", dir.toString());
     assertThat(allowed.exit()).isZero();
     assertThat(allowed.out()).contains("No kaizen.dev manifest found in " + dir + " (--allow-empty: not an error).");
   }
@@ -170,7 +160,7 @@ class ValidateCommandTest {
     write("web.yaml", pipeline("web", "shop", "{}"));
     Path empty = write("empty.yml", "");
 
-    Run run = validate(dir.toString());
+    CommandLineRun run = validate(dir.toString());
 
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEqualTo("note: " + empty + ": empty: no YAML document in it" + System.lineSeparator());
@@ -184,7 +174,7 @@ class ValidateCommandTest {
         """);
     write("pr/web.yaml", pipeline("web", "shop", "{name: /shop/frontend}"));
 
-    Run run = validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString());
+    CommandLineRun run = validate("--baseline", dir.resolve("main").toString(), dir.resolve("pr").toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("spec.logGroup: logGroup.name cannot change once set");

@@ -3,30 +3,20 @@ package dev.kaizen.operator.cron;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.Main;
+import dev.kaizen.operator.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kaizen validate} on CronJobSets: each mistake is one line naming the file, the set, the job and the field. */
 class CronJobSetValidateTest {
   @TempDir
   Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run kaizen(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CommandLineRun kaizen(String... args) {
+    return CommandLineRun.of(new Main(), args);
   }
 
   private Path write(String spec) throws IOException {
@@ -44,7 +34,7 @@ class CronJobSetValidateTest {
 
   @Test
   void theExampleIsValid() {
-    Run run = kaizen("validate", Path.of("..", "examples", "cronjobset.yaml").toString());
+    CommandLineRun run = kaizen("validate", Path.of("..", "examples", "cronjobset.yaml").toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
   }
@@ -52,11 +42,11 @@ class CronJobSetValidateTest {
   @Test
   void theEventBridgeExampleIsValidAndPlansAGroupAndItsSchedules() {
     Path example = Path.of("..", "examples", "cronjobset-eventbridge.yaml");
-    Run run = kaizen("validate", example.toString());
+    CommandLineRun run = kaizen("validate", example.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
 
-    Run plan = kaizen("plan", "--empty-account", "--no-cluster", example.toString());
+    CommandLineRun plan = kaizen("plan", "--empty-account", "--no-cluster", example.toString());
     assertThat(plan.err()).doesNotContain("Exception");
     assertThat(plan.out()).contains("CreateScheduleGroup kaizen-shop_billing-batch")
         .contains("CreateSchedule kaizen-shop_billing-batch/invoice-run")
@@ -90,11 +80,11 @@ class CronJobSetValidateTest {
 
   @Test
   void eventBridgeMistakesAreNamedAtTheirField() throws IOException {
-    Run wrongRole = kaizen("validate", eventBridge("arn:aws:iam::123456789012:user/someone").toString());
+    CommandLineRun wrongRole = kaizen("validate", eventBridge("arn:aws:iam::123456789012:user/someone").toString());
     assertThat(wrongRole.exit()).isEqualTo(1);
     assertThat(wrongRole.err()).contains("spec.eventBridge.executionRoleArn").contains("expected an IAM role ARN");
 
-    Run run = kaizen("validate", eventBridge("arn:aws:iam::123456789012:role/batch").toString());
+    CommandLineRun run = kaizen("validate", eventBridge("arn:aws:iam::123456789012:role/batch").toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).doesNotContain("executionRoleArn");
@@ -133,7 +123,7 @@ class CronJobSetValidateTest {
           jobs: [{name: b-c, schedule: "0 2 * * *", command: [/x]}]
         """);
 
-    Run run = kaizen("validate", file.toString());
+    CommandLineRun run = kaizen("validate", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("CronJobSet shop/a: spec.jobs[0].name")
@@ -158,7 +148,7 @@ class CronJobSetValidateTest {
             command: [/scripts/sync.sh]
         """);
 
-    Run run = kaizen("validate", file.toString());
+    CommandLineRun run = kaizen("validate", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(file + ": CronJobSet shop/batch: spec.jobs[1] (report): schedule: \"FRY\" is not a"
@@ -176,7 +166,7 @@ class CronJobSetValidateTest {
             command: [/scripts/export.sh]
         """);
 
-    Run run = kaizen("validate", file.toString());
+    CommandLineRun run = kaizen("validate", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(file + ": CronJobSet shop/batch: spec.timeZone");
@@ -192,7 +182,7 @@ class CronJobSetValidateTest {
             command: [/scripts/export.sh]
         """);
 
-    Run run = kaizen("validate", file.toString());
+    CommandLineRun run = kaizen("validate", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains(file + ": CronJobSet shop/batch: spec.timeZone: \"Europe/Berlln\" is not a known"
@@ -214,7 +204,7 @@ class CronJobSetValidateTest {
             command: [/scripts/report.sh]
         """);
 
-    Run run = kaizen("validate", file.toString());
+    CommandLineRun run = kaizen("validate", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("A job has either schedule or every.").contains("at applies only with every.");

@@ -3,29 +3,20 @@ package dev.kaizen.operator.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.operator.Main;
+import dev.kaizen.operator.testing.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code kaizen validate} and {@code kaizen plan} on MailRoutes, as a user runs them. */
 class MailRouteValidateTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run kaizen(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  private static CommandLineRun kaizen(String... args) {
+    return CommandLineRun.of(new Main(), args);
   }
 
   @Test
@@ -46,7 +37,7 @@ class MailRouteValidateTest {
             reportAddresses:
               - mailto:dmarc@shop.example.com
         """);
-    Run run = kaizen("validate", bad.toString());
+    CommandLineRun run = kaizen("validate", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("spec.domain: \"shop..example.com\" is not valid here: expected a domain name",
         "spec.dmarc.reportAddresses[0]: \"mailto:dmarc@shop.example.com\" is not valid here: expected a mailbox"
@@ -74,7 +65,7 @@ class MailRouteValidateTest {
             manageApex: true
             include:
         """ + includes);
-    Run run = kaizen("validate", "--no-dns", bad.toString());
+    CommandLineRun run = kaizen("validate", "--no-dns", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("spec.spf: The apex SPF record of shop.example.com needs 11 DNS lookups (at most"
         + " 10)", "include:spf0.example.net (1 lookup)",
@@ -87,7 +78,7 @@ class MailRouteValidateTest {
 
   @Test
   void theExamplePlansOffline() {
-    Run run = kaizen("plan", Path.of("..", "examples", "mailroute.yaml").toString());
+    CommandLineRun run = kaizen("plan", Path.of("..", "examples", "mailroute.yaml").toString());
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("MailRoute shop/shop (SES identity shop.example.com)",
         "CreateEmailIdentity shop.example.com: absent; Easy DKIM RSA_2048_BIT");
