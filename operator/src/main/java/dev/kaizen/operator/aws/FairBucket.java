@@ -20,12 +20,16 @@ import java.util.Map;
  *
  * <p>A retried reconcile repeats its earlier calls, so a turn of one token would let a resource that needs two
  * calls in a row be refused forever. A turn therefore holds as many tokens as the caller took in the refused
- * attempt plus the one refused; a caller refused at its first call reserves what its last such attempt needed.
- * It may hold more than the bucket's burst (Bucket4j reserves beyond capacity as debt): capped at the burst, an
- * attempt needing more calls on one bucket than its burst (two ListTagsForResource on CloudWatch's burst of one)
- * took the turn's token on retry and was refused at its next call, attempt after attempt — a livelock. Capped at
- * {@link #MAX_TURN} against a runaway. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource
- * was deleted, or no longer needs the call) is dropped and its tokens go back to the bucket.
+ * attempt plus the one refused (twice its last turn when it used that up and still needs more); a caller refused
+ * at its first call reserves what its last such attempt needed. It may hold more than the bucket's burst (Bucket4j
+ * reserves beyond capacity as debt): capped at the burst, an attempt needing more calls on one bucket than its
+ * burst (two ListTagsForResource on CloudWatch's burst of one) took the turn's token on retry and was refused at
+ * its next call, attempt after attempt — a livelock. It never holds more than AWS itself answers in a second
+ * (twice our share; {@link #MAX_TURN} at most): the turn's calls are made back to back, and beyond that AWS
+ * throttles them whatever we do. An attempt needing more calls than that on one quota must be split (resumable
+ * pages). Calls beyond the burst are paid for twice (see {@link #reserve}), so turns keep every second within
+ * AWS's figure. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource was deleted, or no
+ * longer needs the call) is dropped and its tokens go back to the bucket.
  */
 final class FairBucket {
   static final Duration UNCLAIMED_AFTER = Duration.ofSeconds(30);
@@ -33,17 +37,23 @@ final class FairBucket {
   static final Duration IDLE_AFTER = Duration.ofMinutes(5);
 
   private final Bucket bucket;
-  /** The most tokens one turn may hold (see the class comment). */
+  /** The most tokens one turn may hold on any quota, against a runaway (see the class comment). */
   static final int MAX_TURN = 16;
 
   private final int maxTurn;
+  private final long burst;
   private final TimeMeter time;
   private final Map<String, Caller> callers = new HashMap<>();
   private long lastSweep;
 
-  FairBucket(Bucket bucket, long burst, TimeMeter time) {
+  /**
+   * @param burst the most tokens the bucket holds (one second of our share)
+   * @param awsPerSecond the most calls AWS answers in one second on this quota
+   */
+  FairBucket(Bucket bucket, long burst, long awsPerSecond, TimeMeter time) {
     this.bucket = bucket;
-    this.maxTurn = (int) Math.max(MAX_TURN, burst);
+    this.maxTurn = (int) Math.max(burst, Math.min(MAX_TURN, awsPerSecond));
+    this.burst = burst;
     this.time = time;
     this.lastSweep = time.currentTimeNanos();
   }
@@ -73,7 +83,7 @@ final class FairBucket {
       return;
     }
     int tokens = Math.min(maxTurn, state.needs(caller.attempt()));
-    long wait = bucket.consumeIgnoringRateLimits(tokens);
+    long wait = reserve(tokens);
     state.turn = new Turn(now + wait, now + wait + UNCLAIMED_AFTER.toNanos(), tokens);
     if (wait <= 0) { // refilled in the meantime: the turn is now
       state.takeFromTurn(caller.attempt());
@@ -95,8 +105,23 @@ final class FairBucket {
     }
     long now = time.currentTimeNanos();
     int tokens = Math.min(maxTurn, state.takenInAttempt);
-    long wait = Math.max(0, bucket.consumeIgnoringRateLimits(tokens));
+    long wait = Math.max(0, reserve(tokens));
     state.turn = new Turn(now + wait, now + wait + UNCLAIMED_AFTER.toNanos(), tokens);
+    return wait;
+  }
+
+  /**
+   * Reserves a turn of {@code tokens} and returns the nanoseconds until they are covered. The turn's calls are made
+   * back to back when it comes, a burst of {@code tokens}; beyond the bucket's burst, the excess is reserved a
+   * second time after the turn (as debt nobody claims), so the turns behind it start later by as much and no
+   * second ever sees more than the bucket's rate plus its burst: at most AWS's own figure, twice our share.
+   */
+  private long reserve(int tokens) {
+    long wait = bucket.consumeIgnoringRateLimits(tokens);
+    long excess = tokens - burst;
+    if (excess > 0) {
+      bucket.consumeIgnoringRateLimits(excess);
+    }
     return wait;
   }
 
@@ -159,11 +184,15 @@ final class FairBucket {
       took(inAttempt);
     }
 
-    /** How many tokens a turn must hold for the attempt just refused to get through when it is retried. */
+    /**
+     * How many tokens a turn must hold for the attempt just refused to get through when it is retried. An attempt
+     * that used up a whole turn and still needs more (a batch of many pages) doubles its next turn: growing by one
+     * token a round it would wait behind everyone once per call it makes.
+     */
     int needs(long inAttempt) {
       int taken = inAttempt == attempt ? takenInAttempt : 0;
       if (taken > 0) {
-        needed = taken + 1;
+        needed = taken >= needed ? Math.max(taken + 1, 2 * needed) : taken + 1;
       }
       return needed;
     }

@@ -97,7 +97,7 @@ public final class RateLimits {
     return buckets.computeIfAbsent(quota.scope().bucketKey(target, service, operation),
         key -> {
           double perSecond = QuotaTable.operatorRate(service, operation);
-          return new FairBucket(newBucket(perSecond), burst(perSecond), time);
+          return new FairBucket(newBucket(perSecond), burst(perSecond), burst(quota.requestsPerSecond()), time);
         });
   }
 

@@ -64,6 +64,28 @@ class FairBucketTest {
   }
 
   @Test
+  void turnsOfManyCallsNeverBurstPastWhatAwsAllowsInASecondAndEveryResourceProgresses() {
+    // ELB's DescribeListeners: AWS 10/s (its fake counts a sliding second), ours 5/s with a burst of 5. Attempts
+    // needing more calls than the burst (a batch of listener pages) got turns released at once, and the turns
+    // behind them came at the bucket's rate: 12 calls in one second. An attempt needing 10 (AWS's whole second)
+    // waited 15 rounds for a turn that large, growing it one token a round.
+    List<Resource> resources = new java.util.ArrayList<>();
+    int[] callsPerAttempt = {1, 2, 3, 7, 9, 10, 1, 4, 6, 2};
+    for (int i = 0; i < callsPerAttempt.length; i++) {
+      resources.add(new Resource("cluster-" + i, IRELAND,
+          java.util.Collections.nCopies(callsPerAttempt[i], "DescribeListeners")));
+    }
+    List<Long> admitted = new java.util.ArrayList<>();
+    Map<String, Integer> done = simulate(resources, "ElasticLoadBalancingV2", admitted);
+
+    int awsPerSecond = (int) QuotaTable.quota("ElasticLoadBalancingV2", "DescribeListeners").requestsPerSecond();
+    assertThat(busiestSecond(admitted)).isLessThanOrEqualTo(awsPerSecond);
+    assertThat(done.values()).allSatisfy(n -> assertThat(n).isPositive());
+    // Spacing must not waste the quota: most of our 5/s over the minute still goes to calls.
+    assertThat(admitted.size()).isGreaterThan((int) (SIMULATED.toSeconds() * 5 * 0.6));
+  }
+
+  @Test
   void aTurnNobodyClaimsIsGivenBackToTheBucket() {
     var gone = AwsCaller.resource("deleted-meanwhile");
     for (int i = 0; i < 5; i++) {
@@ -84,6 +106,24 @@ class FairBucketTest {
 
   /** Runs each resource's reconcile again as soon as it is done (they are all busy) for {@link #SIMULATED}. */
   private Map<String, Integer> simulate(List<Resource> resources) {
+    return simulate(resources, "Route53", new java.util.ArrayList<>());
+  }
+
+  /** The most calls admitted in any one second (a sliding window, as AWS's fakes count them). */
+  private static int busiestSecond(List<Long> admitted) {
+    int busiest = 0;
+    int first = 0;
+    for (int last = 0; last < admitted.size(); last++) {
+      while (admitted.get(last) - admitted.get(first) >= Duration.ofSeconds(1).toNanos()) {
+        first++;
+      }
+      busiest = Math.max(busiest, last - first + 1);
+    }
+    return busiest;
+  }
+
+  /** As above, on one service's buckets, noting the simulated time of every call admitted. */
+  private Map<String, Integer> simulate(List<Resource> resources, String service, List<Long> admitted) {
     Map<String, Integer> done = new LinkedHashMap<>();
     PriorityQueue<Attempt> queue = new PriorityQueue<>(
         Comparator.comparingLong(Attempt::at).thenComparingInt(Attempt::priority));
@@ -99,7 +139,8 @@ class FairBucketTest {
       AwsCaller caller = AwsCaller.resource(resource.name()); // one per reconcile
       try {
         for (String operation : resource.operations()) {
-          limits.acquire(resource.target(), "Route53", operation, caller);
+          limits.acquire(resource.target(), service, operation, caller);
+          admitted.add(time.currentTimeNanos());
         }
         done.merge(resource.name(), 1, Integer::sum);
         queue.add(new Attempt(attempt.at(), attempt.priority()));
