@@ -5,14 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * What the SolrClusters of one account and region read while at rest, instead of their ten objects each: every Auto
@@ -102,11 +102,48 @@ final class RestingReads {
     }
     Set<String> arns = new TreeSet<>(wanted);
     listenersByCluster.values().forEach(arns::addAll);
-    Map<String, ScalingGroups.Observed> found = groups.describeTagged(OwnerTags.OWNER);
-    Optional<Map<String, LoadBalancing.ObservedListener>> listeners = arns.isEmpty() ? Optional.of(Map.of())
-        : loadBalancing.listenersByArn(List.copyOf(arns)).map(list -> list.stream()
-            .collect(Collectors.toMap(LoadBalancing.ObservedListener::arn, Function.identity(), (a, b) -> a)));
-    snapshot = new Snapshot(now, Map.copyOf(found), listeners, Set.copyOf(arns));
+    if (refresh == null || refresh.startedAt.plus(freshFor).isBefore(now)) {
+      refresh = new Refresh(now);
+    }
+    Map<String, ScalingGroups.Observed> found = refresh.groups(() -> groups.describeTagged(OwnerTags.OWNER));
+    Map<String, LoadBalancing.ObservedListener> listeners = new HashMap<>();
+    boolean allFound = true;
+    List<String> ordered = List.copyOf(arns);
+    for (int from = 0; from < ordered.size(); from += LoadBalancing.LISTENERS_PER_CALL) {
+      List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + LoadBalancing.LISTENERS_PER_CALL));
+      Optional<List<LoadBalancing.ObservedListener>> read = refresh.chunks.computeIfAbsent(List.copyOf(chunk),
+          loadBalancing::listenersByArn);
+      read.ifPresent(list -> list.forEach(l -> listeners.putIfAbsent(l.arn(), l)));
+      allFound &= read.isPresent();
+    }
+    snapshot = new Snapshot(refresh.startedAt, Map.copyOf(found), allFound ? Optional.of(Map.copyOf(listeners))
+        : Optional.empty(), Set.copyOf(arns));
+    refresh = null;
     return snapshot;
+  }
+
+  /**
+   * The calls of a snapshot being read, kept when one is refused part-way (our limiter or AWS): the next reader
+   * goes on from there instead of starting over. With 90 clusters the listeners take 9 calls, and a refusal at the
+   * eighth used to throw the seven answers away, every time the bucket was contended. Dropped when older than
+   * {@code freshFor}; the snapshot is dated from its first call, so nothing in it is older than it says.
+   */
+  private Refresh refresh;
+
+  private static final class Refresh {
+    final Instant startedAt;
+    final Map<List<String>, Optional<List<LoadBalancing.ObservedListener>>> chunks = new HashMap<>();
+    Map<String, ScalingGroups.Observed> groups;
+
+    Refresh(Instant startedAt) {
+      this.startedAt = startedAt;
+    }
+
+    Map<String, ScalingGroups.Observed> groups(Supplier<Map<String, ScalingGroups.Observed>> read) {
+      if (groups == null) {
+        groups = read.get();
+      }
+      return groups;
+    }
   }
 }
