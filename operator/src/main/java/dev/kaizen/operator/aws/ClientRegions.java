@@ -4,7 +4,6 @@ import java.util.List;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
-import software.amazon.awssdk.regions.ServiceMetadata;
 
 /**
  * The region a service's client is built for. A global service (Route 53, IAM) has one endpoint per partition, and
@@ -24,7 +23,7 @@ public final class ClientRegions {
   }
 
   private static Region lookUp(Class<? extends SdkClient> type, Region target) {
-    List<Region> regions = metadata(type).regions();
+    List<Region> regions = SdkClientStatics.serviceMetadata(type).regions();
     if (regions.isEmpty() || !regions.stream().allMatch(r -> r.isGlobalRegion() || r.id().endsWith("-global"))) {
       return target;
     }
@@ -32,14 +31,5 @@ public final class ClientRegions {
     String partition = metadata == null ? "aws" : metadata.partition().id();
     Region global = Region.of(partition + "-global");
     return regions.contains(global) ? global : regions.get(0);
-  }
-
-  /** Every SDK client interface has a static {@code serviceMetadata()}. */
-  private static ServiceMetadata metadata(Class<? extends SdkClient> type) {
-    try {
-      return (ServiceMetadata) type.getMethod("serviceMetadata").invoke(null);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalArgumentException(type.getName() + " is not an AWS SDK client interface", e);
-    }
   }
 }

@@ -100,7 +100,7 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
   }
 
   private <C extends SdkClient> C build(ClientKey key, Class<C> type, RebindableCredentials signing) {
-    AwsClientBuilder<?, ?> builder = builderOf(type);
+    AwsClientBuilder<?, ?> builder = SdkClientStatics.builder(type);
     builder.region(key.region()).credentialsProvider(signing);
     ((SdkSyncClientBuilder<?, ?>) builder).httpClient(http);
     builder.overrideConfiguration(o -> o
@@ -108,15 +108,6 @@ public final class SdkAwsClients implements AwsClients, AutoCloseable {
         .apiCallTimeout(timeouts.apiCall())
         .apiCallAttemptTimeout(timeouts.apiCallAttempt()));
     return type.cast(builder.build());
-  }
-
-  /** Every SDK sync client interface has a static {@code builder()}: an AWS client builder with an HTTP client. */
-  private static AwsClientBuilder<?, ?> builderOf(Class<? extends SdkClient> type) {
-    try {
-      return (AwsClientBuilder<?, ?>) type.getMethod("builder").invoke(null);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException(type.getName() + " is not an AWS SDK sync client interface", e);
-    }
   }
 
   @Override
