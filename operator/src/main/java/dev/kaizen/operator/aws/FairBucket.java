@@ -42,6 +42,8 @@ final class FairBucket {
 
   private final int maxTurn;
   private final long burst;
+  /** When the last calls AWS's second holds were let through (see {@link SentLastSecond}). */
+  private final SentLastSecond sentLastSecond;
   private final TimeMeter time;
   private final Map<String, Caller> callers = new HashMap<>();
   private long lastSweep;
@@ -54,6 +56,7 @@ final class FairBucket {
     this.bucket = bucket;
     this.maxTurn = (int) Math.max(burst, Math.min(MAX_TURN, awsPerSecond));
     this.burst = burst;
+    this.sentLastSecond = new SentLastSecond((int) Math.max(1, awsPerSecond));
     this.time = time;
     this.lastSweep = time.currentTimeNanos();
   }
@@ -62,7 +65,13 @@ final class FairBucket {
   synchronized void acquire(AwsCaller caller, String operation) {
     long now = time.currentTimeNanos();
     sweep(now);
+    take(caller, operation, now);
+    sentLastSecond.add(now);
+  }
+
+  private void take(AwsCaller caller, String operation, long now) {
     if (!caller.queued()) {
+      awaitSecond(null, operation, now);
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {
         throw new RateLimitedException(operation, Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -75,9 +84,11 @@ final class FairBucket {
       if (now < state.turn.readyAt) {
         throw new RateLimitedException(operation, Duration.ofNanos(state.turn.readyAt - now));
       }
+      awaitSecond(state.turn, operation, now);
       state.takeFromTurn(caller.attempt());
       return;
     }
+    awaitSecond(null, operation, now);
     if (bucket.tryConsume(1)) {
       state.took(caller.attempt());
       return;
@@ -90,6 +101,20 @@ final class FairBucket {
       return;
     }
     throw new RateLimitedException(operation, Duration.ofNanos(wait));
+  }
+
+  /**
+   * Refuses the call, whatever the tokens say, while AWS's second is full ({@link SentLastSecond}); a turn the
+   * caller holds stays held until it comes back.
+   */
+  private void awaitSecond(Turn held, String operation, long now) {
+    long full = sentLastSecond.busyFor(now);
+    if (full > 0) {
+      if (held != null) {
+        held.claimBy = Math.max(held.claimBy, now + full + UNCLAIMED_AFTER.toNanos());
+      }
+      throw new RateLimitedException(operation, Duration.ofNanos(full));
+    }
   }
 
   /**
@@ -146,6 +171,41 @@ final class FairBucket {
       }
       return c.turn == null && now - c.lastSeen > IDLE_AFTER.toNanos();
     });
+  }
+
+  /**
+   * The times of the last calls let through, as many as AWS answers in one second. Tokens say when a call may go
+   * on average; AWS counts the calls as they arrive. A retry that runs late (a loaded machine, a slow reconcile
+   * before the call) and the next turn, which comes on time, landed in one of AWS's seconds: on SES's 1 request/s,
+   * a throttle each time. So no call goes while that many went within the last {@link #WINDOW} (a second, plus a
+   * margin for the time between our check and AWS's).
+   */
+  private static final class SentLastSecond {
+    static final long WINDOW = Duration.ofMillis(1100).toNanos();
+    private final long[] sentAt;
+    private int oldest;
+    private int count;
+
+    SentLastSecond(int awsPerSecond) {
+      this.sentAt = new long[awsPerSecond];
+    }
+
+    /** Nanoseconds until another call fits in the window, or 0 when it fits now. */
+    long busyFor(long now) {
+      if (count < sentAt.length) {
+        return 0;
+      }
+      return Math.max(0, sentAt[oldest] + WINDOW - now);
+    }
+
+    void add(long now) {
+      if (count < sentAt.length) {
+        sentAt[(oldest + count++) % sentAt.length] = now;
+      } else {
+        sentAt[oldest] = now;
+        oldest = (oldest + 1) % sentAt.length;
+      }
+    }
   }
 
   /** Tokens reserved for one caller, usable from {@code readyAt}, given back if not claimed by {@code claimBy}. */
