@@ -24,11 +24,13 @@ import java.util.Map;
  * at its first call reserves what its last such attempt needed. It may hold more than the bucket's burst (Bucket4j
  * reserves beyond capacity as debt): capped at the burst, an attempt needing more calls on one bucket than its
  * burst (two ListTagsForResource on CloudWatch's burst of one) took the turn's token on retry and was refused at
- * its next call, attempt after attempt — a livelock. It never holds more than AWS itself answers in a second
- * (twice our share; {@link #MAX_TURN} at most): the turn's calls are made back to back, and beyond that AWS
- * throttles them whatever we do. An attempt needing more calls than that on one quota must be split (resumable
- * pages). Calls beyond the burst are paid for twice (see {@link #reserve}), so turns keep every second within
- * AWS's figure. A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource was deleted, or no
+ * its next call, attempt after attempt — a livelock. Capped at {@link #MAX_TURN} against a runaway, and not at
+ * AWS's per-second figure: an attempt's calls are not always back to back (a MailRoute reading SES's identity in
+ * its light observe and again, over a second later on a loaded machine, in its full one needs a turn of two on a
+ * 1-per-second quota; capped at one it was refused forever). What keeps AWS's second is {@link SentLastSecond};
+ * calls beyond the burst are paid for twice (see {@link #reserve}) so the turns behind a big one start later. An
+ * attempt needing more calls back to back than AWS answers in a second cannot pass whatever we do: such reads must
+ * resume where a refusal stopped them (resumable pages). A turn not claimed within {@link #UNCLAIMED_AFTER} of its time (the resource was deleted, or no
  * longer needs the call) is dropped and its tokens go back to the bucket.
  */
 final class FairBucket {
@@ -50,11 +52,11 @@ final class FairBucket {
 
   /**
    * @param burst the most tokens the bucket holds (one second of our share)
-   * @param awsPerSecond the most calls AWS answers in one second on this quota
+   * @param awsPerSecond the most calls AWS answers in one second on this quota (what {@link SentLastSecond} holds)
    */
   FairBucket(Bucket bucket, long burst, long awsPerSecond, TimeMeter time) {
     this.bucket = bucket;
-    this.maxTurn = (int) Math.max(burst, Math.min(MAX_TURN, awsPerSecond));
+    this.maxTurn = (int) Math.max(MAX_TURN, burst);
     this.burst = burst;
     this.sentLastSecond = new SentLastSecond((int) Math.max(1, awsPerSecond));
     this.time = time;
@@ -66,12 +68,12 @@ final class FairBucket {
     long now = time.currentTimeNanos();
     sweep(now);
     take(caller, operation, now);
-    sentLastSecond.add(now);
+    sentLastSecond.add(now, caller);
   }
 
   private void take(AwsCaller caller, String operation, long now) {
     if (!caller.queued()) {
-      awaitSecond(null, operation, now);
+      awaitSecond(caller, null, operation, now);
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {
         throw new RateLimitedException(operation, Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -84,16 +86,16 @@ final class FairBucket {
       if (now < state.turn.readyAt) {
         throw new RateLimitedException(operation, Duration.ofNanos(state.turn.readyAt - now));
       }
-      awaitSecond(state.turn, operation, now);
+      awaitSecond(caller, state.turn, operation, now);
       state.takeFromTurn(caller.attempt());
       return;
     }
-    awaitSecond(null, operation, now);
+    awaitSecond(caller, null, operation, now);
     if (bucket.tryConsume(1)) {
       state.took(caller.attempt());
       return;
     }
-    int tokens = Math.min(maxTurn, state.needs(caller.attempt()));
+    int tokens = Math.min(maxTurn, state.needs(caller.attempt(), sentLastSecond.awsPerSecond));
     long wait = reserve(tokens);
     state.turn = new Turn(now + wait, now + wait + UNCLAIMED_AFTER.toNanos(), tokens);
     if (wait <= 0) { // refilled in the meantime: the turn is now
@@ -104,11 +106,17 @@ final class FairBucket {
   }
 
   /**
-   * Refuses the call, whatever the tokens say, while AWS's second is full ({@link SentLastSecond}); a turn the
-   * caller holds stays held until it comes back.
+   * Refuses the call, whatever the tokens say, while AWS's second has no room ({@link SentLastSecond}) for it, or
+   * for the whole turn it starts (its calls may follow back to back); a turn held stays held until the caller comes
+   * back. The later calls of an attempt are not held: their room was made when its turn started, and refusing the
+   * second call of an attempt would refuse its retry the same way, forever (a MailRoute reading SES's identity in
+   * its light and its full observe on the 1/s quota).
    */
-  private void awaitSecond(Turn held, String operation, long now) {
-    long full = sentLastSecond.busyFor(now);
+  private void awaitSecond(AwsCaller caller, Turn held, String operation, long now) {
+    if (caller.queued() && caller.equals(sentLastSecond.lastCaller)) {
+      return;
+    }
+    long full = sentLastSecond.busyFor(now, held == null ? 1 : held.tokens);
     if (full > 0) {
       if (held != null) {
         held.claimBy = Math.max(held.claimBy, now + full + UNCLAIMED_AFTER.toNanos());
@@ -174,36 +182,45 @@ final class FairBucket {
   }
 
   /**
-   * The times of the last calls let through, as many as AWS answers in one second. Tokens say when a call may go
-   * on average; AWS counts the calls as they arrive. A retry that runs late (a loaded machine, a slow reconcile
-   * before the call) and the next turn, which comes on time, landed in one of AWS's seconds: on SES's 1 request/s,
-   * a throttle each time. So no call goes while that many went within the last {@link #WINDOW} (a second, plus a
-   * margin for the time between our check and AWS's).
+   * The times of the calls let through in the last {@link #WINDOW}, at most as many as AWS answers in a second.
+   * Tokens say when a call may go on average; AWS counts the calls as they arrive. A retry that runs late (a loaded
+   * machine, a slow reconcile before the call) and the next turn, which comes on time, landed in one of AWS's
+   * seconds: on SES's 1 request/s, a throttle each time. The window is a second plus a margin for the time between
+   * our check and AWS's count.
    */
   private static final class SentLastSecond {
     static final long WINDOW = Duration.ofMillis(1100).toNanos();
-    private final long[] sentAt;
-    private int oldest;
-    private int count;
+    private final int awsPerSecond;
+    private final java.util.ArrayDeque<Long> sentAt = new java.util.ArrayDeque<>();
+    /** Who the last call was let through for, in which attempt. */
+    AwsCaller lastCaller = AwsCaller.UNQUEUED;
 
     SentLastSecond(int awsPerSecond) {
-      this.sentAt = new long[awsPerSecond];
+      this.awsPerSecond = awsPerSecond;
     }
 
-    /** Nanoseconds until another call fits in the window, or 0 when it fits now. */
-    long busyFor(long now) {
-      if (count < sentAt.length) {
+    /** Nanoseconds until {@code calls} more fit in the window (all of AWS's second at most), 0 when they fit now. */
+    long busyFor(long now, int calls) {
+      while (!sentAt.isEmpty() && now - sentAt.peekFirst() >= WINDOW) {
+        sentAt.pollFirst();
+      }
+      int mustLeave = sentAt.size() + Math.min(calls, awsPerSecond) - awsPerSecond;
+      if (mustLeave <= 0) {
         return 0;
       }
-      return Math.max(0, sentAt[oldest] + WINDOW - now);
+      java.util.Iterator<Long> oldestFirst = sentAt.iterator();
+      long leaving = 0;
+      for (int i = 0; i < mustLeave; i++) {
+        leaving = oldestFirst.next();
+      }
+      return Math.max(1, leaving + WINDOW - now);
     }
 
-    void add(long now) {
-      if (count < sentAt.length) {
-        sentAt[(oldest + count++) % sentAt.length] = now;
-      } else {
-        sentAt[oldest] = now;
-        oldest = (oldest + 1) % sentAt.length;
+    void add(long now, AwsCaller caller) {
+      lastCaller = caller;
+      sentAt.addLast(now);
+      while (sentAt.size() > awsPerSecond) {
+        sentAt.pollFirst();
       }
     }
   }
@@ -246,13 +263,14 @@ final class FairBucket {
 
     /**
      * How many tokens a turn must hold for the attempt just refused to get through when it is retried. An attempt
-     * that used up a whole turn and still needs more (a batch of many pages) doubles its next turn: growing by one
-     * token a round it would wait behind everyone once per call it makes.
+     * that used up a whole turn and still needs more (a batch of many pages) doubles its next turn, up to what
+     * AWS answers in a second (beyond that, what it took plus one): growing by one token a round, it would wait
+     * behind everyone once per call it makes.
      */
-    int needs(long inAttempt) {
+    int needs(long inAttempt, int awsPerSecond) {
       int taken = inAttempt == attempt ? takenInAttempt : 0;
       if (taken > 0) {
-        needed = taken >= needed ? Math.max(taken + 1, 2 * needed) : taken + 1;
+        needed = taken >= needed ? Math.max(taken + 1, Math.min(2 * needed, awsPerSecond)) : taken + 1;
       }
       return needed;
     }
