@@ -10,6 +10,7 @@ import dev.kaizen.operator.api.v1alpha1.mail.ConfigurationSetSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.DedicatedIpPoolSpec;
 import dev.kaizen.operator.api.v1alpha1.mail.MailRoute;
 import dev.kaizen.operator.core.Conditions;
+import dev.kaizen.operator.core.reconcile.ReconcileTimings;
 import dev.kaizen.operator.fakes.FakeAwsService;
 import dev.kaizen.operator.fakes.FakeSesV2;
 import dev.kaizen.operator.testing.OperatorHarness;
@@ -27,6 +28,13 @@ class MailRouteDedicatedIpPoolOperatorTest {
   private static final String DEFAULT = FakeSesV2.DEFAULT_POOL;
   private static final List<String> POOL_WRITES = List.of("CreateDedicatedIpPool", "PutDedicatedIpInPool",
       "DeleteDedicatedIpPool", "TagResource");
+
+  /**
+   * A 4 s resync (the framework requeues at half of it): with 2 s the requeue comes before SES's tokens (half of
+   * 1 request/s per operation) are back, every other attempt was refused after its first read, and the pool was read
+   * every 4 s (traced: 21 attempts for 12 full reads; with 4 s, 16 for 13, the conversion test 38 -> 28 s of SES).
+   */
+  private static final ReconcileTimings TIMINGS = OperatorHarness.fastTimings(Duration.ofSeconds(4));
 
   private final OperatorHarness harness = new OperatorHarness();
   private final FakeSesV2 ses = harness.ses();
@@ -67,7 +75,7 @@ class MailRouteDedicatedIpPoolOperatorTest {
   @Test
   void leasedIpsAreMovedInListedInStatusMovedBackWhenDroppedAndThePoolEmptiedBeforeItIsDeletedWithTheDroppedSet() {
     List.of("192.0.2.1", "192.0.2.2", "192.0.2.3").forEach(ses::leaseDedicatedIp);
-    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    harness.start(TIMINGS);
     create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD,
         List.of("192.0.2.1", "192.0.2.2"), DeletionPolicy.Delete));
     awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
@@ -130,7 +138,7 @@ class MailRouteDedicatedIpPoolOperatorTest {
   @Test
   void aStandardPoolTheSpecMakesManagedIsConvertedOnceKeepingItsIpsAndNothingIsWrittenAtRestNorAfterARestart() {
     List.of("192.0.2.1", "192.0.2.2").forEach(ses::leaseDedicatedIp);
-    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    harness.start(TIMINGS);
     create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD,
         List.of("192.0.2.1", "192.0.2.2"), DeletionPolicy.Delete));
     awaitCondition(harness, NS, "mail", Conditions.RECONCILING, "True", "DkimPending");
@@ -174,6 +182,7 @@ class MailRouteDedicatedIpPoolOperatorTest {
 
   @Test
   void aManagedPoolListsTheIpsSesGaveItAndRetainKeepsIt() {
+    // 2 s here: SES hands the managed pool its IPs between reconciles; a 4 s resync saw them later (traced: 4 -> 8 s).
     harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
     create(route("mail", DOMAIN, "shop-managed", DedicatedIpPoolSpec.ScalingMode.MANAGED, List.of(),
         DeletionPolicy.Retain));
@@ -200,7 +209,7 @@ class MailRouteDedicatedIpPoolOperatorTest {
     ses.createDedicatedIpPoolDirectly("shop-pool", ScalingMode.STANDARD, Map.of("kaizen.dev/cluster", "other",
         "kaizen.dev/owner", "web/MailRoute/x", "kaizen.dev/uid", "u"));
     ses.moveDedicatedIpDirectly("192.0.2.1", "shop-pool");
-    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(2)));
+    harness.start(TIMINGS);
     create(route("mail", DOMAIN, "shop-pool", DedicatedIpPoolSpec.ScalingMode.STANDARD, List.of(),
         DeletionPolicy.Delete));
     MailRoute stalled = awaitCondition(harness, NS, "mail", Conditions.STALLED, "True", null);

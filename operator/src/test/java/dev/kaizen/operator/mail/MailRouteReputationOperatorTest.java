@@ -57,6 +57,19 @@ class MailRouteReputationOperatorTest {
         .stateReason("set by the test").stateReasonData(reasonData)));
   }
 
+  /**
+   * Waits until {@code count} more reconciles have read the route's identity (every reconcile starts there, the alarms
+   * are read after it): evidence that rechecks happened, where a fixed wait only hopes they did.
+   */
+  private void awaitRechecks(int count) {
+    long before = identityReads();
+    await().atMost(OperatorHarness.WAIT).until(() -> identityReads() >= before + count);
+  }
+
+  private long identityReads() {
+    return ses.calls("GetEmailIdentity").stream().filter(FakeAwsService.Call::succeeded).count();
+  }
+
   private Condition reputation() {
     return Conditions.find(get(harness, NS, "mail").getStatus().getConditions(), MailRouteKind.REPUTATION_HEALTHY)
         .orElseThrow();
@@ -105,10 +118,10 @@ class MailRouteReputationOperatorTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> cloudWatch.alarm(BOUNCE).orElseThrow().threshold() == 0.02);
     assertThat(cloudWatch.callCount("PutMetricAlarm")).isEqualTo(puts + 1);
 
-    // Rechecks and a restart write nothing and keep the condition.
-    await().pollDelay(Duration.ofSeconds(4)).atMost(OperatorHarness.WAIT).until(() -> true);
+    // Rechecks and a restart write nothing and keep the condition (awaited: two rechecks before and two after).
+    awaitRechecks(2);
     harness.restart();
-    await().pollDelay(Duration.ofSeconds(4)).atMost(OperatorHarness.WAIT).until(() -> true);
+    awaitRechecks(2);
     assertThat(cloudWatch.callCount("PutMetricAlarm")).isEqualTo(puts + 1);
     assertThat(cloudWatch.callCount("TagResource")).isZero();
     assertThat(reputation().getStatus()).isEqualTo("True");
@@ -167,9 +180,9 @@ class MailRouteReputationOperatorTest {
     MailRoute stalled = awaitCondition(harness, NS, "mail", Conditions.STALLED, "True", "NameConflict");
     assertThat(Conditions.find(stalled.getStatus().getConditions(), Conditions.STALLED).orElseThrow().getMessage())
         .contains(COMPLAINT);
-    await().pollDelay(Duration.ofSeconds(4)).atMost(OperatorHarness.WAIT).until(() -> true);
+    awaitRechecks(2);
     harness.restart();
-    await().pollDelay(Duration.ofSeconds(4)).atMost(OperatorHarness.WAIT).until(() -> true);
+    awaitRechecks(2);
     assertThat(cloudWatch.alarm(COMPLAINT).orElseThrow().threshold()).isEqualTo(0.001);
     assertThat(cloudWatch.tags(COMPLAINT)).isEmpty();
 
