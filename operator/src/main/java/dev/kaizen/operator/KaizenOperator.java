@@ -133,7 +133,9 @@ public final class KaizenOperator implements AutoCloseable {
         settings.timings().backoffBase()), AwsAccount.class, settings.timings(), settings.watch());
 
     // One per operator: the account IDs behind the bindings, learned once each (ARNs SES tags are read on).
-    MailRouteKind mailRoutes = new MailRouteKind(aws, calls, settings.defaultRegion(), listings, mail, accountIds);
+    // At rest, the shared SES listings a route reads may be as old as a shared listing's pass interval.
+    MailRouteKind mailRoutes = new MailRouteKind(aws, calls, settings.defaultRegion(), listings, mail, accountIds,
+        settings.clock(), settings.timings().listingInterval());
     var mailLoop = new ReconcileLoop<>(MailRoute.KIND, mailRoutes, settings.cluster(), settings.timings(), events,
         settings.clock(), StatusWriter.kubernetes(client), accounts);
     ControllerRegistration.register(operator, new MailRouteReconciler(mailLoop, mailRoutes), MailRoute.class,

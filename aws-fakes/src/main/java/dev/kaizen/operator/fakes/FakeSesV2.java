@@ -71,7 +71,12 @@ import software.amazon.awssdk.services.sesv2.model.GetAccountRequest;
 import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityRequest;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
+import software.amazon.awssdk.services.sesv2.model.IdentityInfo;
 import software.amazon.awssdk.services.sesv2.model.IdentityType;
+import software.amazon.awssdk.services.sesv2.model.ListConfigurationSetsRequest;
+import software.amazon.awssdk.services.sesv2.model.ListConfigurationSetsResponse;
+import software.amazon.awssdk.services.sesv2.model.ListEmailIdentitiesRequest;
+import software.amazon.awssdk.services.sesv2.model.ListEmailIdentitiesResponse;
 import software.amazon.awssdk.services.sesv2.model.MailFromAttributes;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainStatus;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
@@ -127,7 +132,7 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
       "GetDedicatedIpPool", "DeleteDedicatedIpPool", "GetDedicatedIps", "GetDedicatedIp", "PutDedicatedIpInPool",
       "ListTagsForResource", "CreateConfigurationSetEventDestination", "UpdateConfigurationSetEventDestination",
       "DeleteConfigurationSetEventDestination", "GetConfigurationSetEventDestinations",
-      "PutDedicatedIpPoolScalingAttributes");
+      "PutDedicatedIpPoolScalingAttributes", "ListEmailIdentities", "ListConfigurationSets");
   /** Event destinations per configuration set (SES quotas: "Event destinations per configuration set: 10"). */
   public static final int EVENT_DESTINATIONS_PER_SET = 10;
   /** Where SES keeps the account's leased IPs that are in no pool of its own; it cannot be edited. */
@@ -463,6 +468,59 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
   @Override
   public GetEmailIdentityResponse getEmailIdentity(GetEmailIdentityRequest request) {
     return invoke("GetEmailIdentity", request, () -> describe(identity(request.emailIdentity())));
+  }
+
+  /**
+   * ListEmailIdentities (SES v2 API reference): every identity of the account and Region, verified or not, as
+   * IdentityInfo (IdentityType, IdentityName, SendingEnabled, VerificationStatus), in pages of {@code PageSize}
+   * ("at least 0, and can be no more than 1000"; BadRequestException otherwise) with a NextToken while more remain.
+   * AWS documents no default page size: the fake answers up to 1,000 when none is given. The token names the last
+   * identity returned, so identities created or deleted between pages neither repeat nor shift the rest.
+   */
+  @Override
+  public ListEmailIdentitiesResponse listEmailIdentities(ListEmailIdentitiesRequest request) {
+    return invoke("ListEmailIdentities", request, () -> {
+      int pageSize = request.pageSize() == null ? 1000 : request.pageSize();
+      if (pageSize < 0 || pageSize > 1000) {
+        throw validationError("PageSize must be between 0 and 1000.");
+      }
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), "identities");
+      List<Identity> remaining = identities.values().stream()
+          .filter(identity -> after == null || identity.name.compareTo(after) > 0)
+          .sorted(java.util.Comparator.comparing(identity -> identity.name)).toList();
+      List<Identity> page = remaining.subList(0, Math.min(pageSize, remaining.size()));
+      String nextToken = remaining.size() > page.size()
+          ? encodeToken("identities", page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1).name)
+          : null;
+      return ok(ListEmailIdentitiesResponse.builder().nextToken(nextToken).emailIdentities(page.stream()
+          .map(identity -> IdentityInfo.builder().identityType(IdentityType.DOMAIN).identityName(identity.name)
+              .sendingEnabled(identity.dkimStatus == DkimStatus.SUCCESS)
+              .verificationStatus(verificationStatus(identity)).build()).toList()));
+    });
+  }
+
+  /**
+   * ListConfigurationSets (SES v2 API reference): the names of every configuration set of the account and Region,
+   * nothing more, in pages of {@code PageSize} with a NextToken while more remain. The v2 reference gives no bounds
+   * for PageSize; SES v1's ListConfigurationSets "returns up to 1,000 configuration sets each time it is run", so the
+   * fake answers at most 1,000 a page (also when none is asked for) and refuses a negative size.
+   */
+  @Override
+  public ListConfigurationSetsResponse listConfigurationSets(ListConfigurationSetsRequest request) {
+    return invoke("ListConfigurationSets", request, () -> {
+      int pageSize = request.pageSize() == null ? 1000 : Math.min(1000, request.pageSize());
+      if (pageSize < 0) {
+        throw validationError("PageSize must not be negative.");
+      }
+      String after = request.nextToken() == null ? null : decodeToken(request.nextToken(), "configuration-sets");
+      List<String> remaining = configurationSets.keySet().stream()
+          .filter(name -> after == null || name.compareTo(after) > 0).sorted().toList();
+      List<String> page = remaining.subList(0, Math.min(pageSize, remaining.size()));
+      String nextToken = remaining.size() > page.size()
+          ? encodeToken("configuration-sets", page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1))
+          : null;
+      return ok(ListConfigurationSetsResponse.builder().configurationSets(page).nextToken(nextToken));
+    });
   }
 
   @Override
@@ -836,11 +894,7 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
     boolean verified = identity.dkimStatus == DkimStatus.SUCCESS;
     var builder = GetEmailIdentityResponse.builder().identityType(IdentityType.DOMAIN)
         .verifiedForSendingStatus(verified).feedbackForwardingStatus(true)
-        .verificationStatus(switch (identity.dkimStatus) {
-          case SUCCESS -> VerificationStatus.SUCCESS;
-          case FAILED -> VerificationStatus.FAILED;
-          default -> VerificationStatus.PENDING;
-        })
+        .verificationStatus(verificationStatus(identity))
         .dkimAttributes(dkim(identity))
         .tags(identity.tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
             .toList());
@@ -853,6 +907,15 @@ public class FakeSesV2 extends FakeAwsService implements SesV2Client {
           .build());
     }
     return ok(builder);
+  }
+
+  /** A domain identity is verified once its DKIM records are found (SES v2: Easy DKIM verifies the domain). */
+  private static VerificationStatus verificationStatus(Identity identity) {
+    return switch (identity.dkimStatus) {
+      case SUCCESS -> VerificationStatus.SUCCESS;
+      case FAILED -> VerificationStatus.FAILED;
+      default -> VerificationStatus.PENDING;
+    };
   }
 
   private static DkimAttributes dkim(Identity identity) {

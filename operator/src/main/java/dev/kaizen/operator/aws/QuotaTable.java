@@ -51,6 +51,10 @@ public final class QuotaTable {
       "https://docs.aws.amazon.com/ses/latest/APIReference/API_CreateConfigurationSet.html";
   private static final String SES_DEDICATED_IP_QUOTAS =
       "https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_CreateDedicatedIpPool.html";
+  private static final String SES_LIST_IDENTITIES_QUOTAS =
+      "https://docs.aws.amazon.com/ses/latest/APIReference/API_ListIdentities.html";
+  private static final String SES_LIST_CONFIGURATION_SETS_QUOTAS =
+      "https://docs.aws.amazon.com/ses/latest/APIReference/API_ListConfigurationSets.html";
   private static final String SES_DEDICATED_IP_SCALING_QUOTAS =
       "https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_PutDedicatedIpPoolScalingAttributes.html";
 
@@ -219,7 +223,13 @@ public final class QuotaTable {
       perOperation(SES, "GetConfigurationSetEventDestinations", 1, SES_CONFIGURATION_SET_QUOTAS),
       // SES v2 dedicated IP pool conversion (MailRoute, STANDARD -> MANAGED): its v2 API reference page names
       // TooManyRequestsException but no rate; SES v1's "no more than once per second" assumed, per operation.
-      perOperation(SES, "PutDedicatedIpPoolScalingAttributes", 1, SES_DEDICATED_IP_SCALING_QUOTAS));
+      perOperation(SES, "PutDedicatedIpPoolScalingAttributes", 1, SES_DEDICATED_IP_SCALING_QUOTAS),
+      // SES v2 ListEmailIdentities (MailRoute at rest, one page of up to 1,000 identities): no documented v2 rate;
+      // SES v1's ListIdentities gives "You can execute this operation no more than once per second", per operation.
+      perOperation(SES, "ListEmailIdentities", 1, SES_LIST_IDENTITIES_QUOTAS),
+      // SES v2 ListConfigurationSets (MailRoute at rest, names only): no documented v2 rate; SES v1's
+      // ListConfigurationSets gives "You can execute this operation no more than once per second", per operation.
+      perOperation(SES, "ListConfigurationSets", 1, SES_LIST_CONFIGURATION_SETS_QUOTAS));
 
   private static final Map<String, Quota> BY_KEY =
       QUOTAS.stream().collect(Collectors.toUnmodifiableMap(q -> key(q.service(), q.operation()), Function.identity()));

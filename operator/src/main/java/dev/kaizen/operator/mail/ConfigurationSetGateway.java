@@ -11,6 +11,13 @@ public interface ConfigurationSetGateway {
   /** The configuration set, or empty when SES has none of that name. */
   Optional<ObservedConfigurationSet> describe(String name);
 
+  /**
+   * One page of ListConfigurationSets (names only, up to 1,000), and the token of the next page while more remain.
+   */
+  NamePage listNames(Optional<String> nextToken);
+
+  record NamePage(List<String> names, Optional<String> nextToken) {}
+
   /** CreateConfigurationSet with every option of {@code desired} and the tags, in one call. */
   void create(DesiredConfigurationSet desired, Map<String, String> tags);
 

@@ -30,6 +30,17 @@ public interface IdentityGateway {
   /** GetAccount: whether the account is still in the sandbox, and its enforcement status. */
   SendingAccount account();
 
+  /**
+   * One page of ListEmailIdentities (up to 1,000 identities of the account and Region), by lowercased name, and the
+   * token of the next page while more remain.
+   */
+  IdentityPage listIdentities(Optional<String> nextToken);
+
+  /** An identity as ListEmailIdentities shows it: its VerificationStatus and whether SES lets it send. */
+  record ListedIdentity(String verificationStatus, boolean sendingEnabled) {}
+
+  record IdentityPage(Map<String, ListedIdentity> identities, Optional<String> nextToken) {}
+
   /** The account's sending status. */
   record SendingAccount(boolean productionAccess, String enforcementStatus, boolean sendingEnabled) {}
 

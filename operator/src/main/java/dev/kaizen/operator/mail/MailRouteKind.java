@@ -70,17 +70,43 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
   private final Map<String, ZoneCatalog> catalogs = new ConcurrentHashMap<>();
   private final Map<String, String> zoneIdsByName = new ConcurrentHashMap<>();
   /**
-   * The last GetEmailIdentity per target and domain, reused for one second: a reconcile whose light
+   * The last GetEmailIdentity per target and domain. Reused for one second by any observe: a reconcile whose light
    * observe turns into a full one must not need a second token of SES's one-request-per-second bucket (with a
-   * bucket of one token it would never get both). Dropped when the resource changes it.
+   * bucket of one token it would never get both). Reused after that by light observes while the identity is
+   * settled and the account's shared listing ({@link RestingListing}) still shows it verified and sending (see
+   * {@link #identity}). Dropped when the resource changes it.
    */
   private final Map<String, IdentityRead> identityReads = new ConcurrentHashMap<>();
+  /** Per account and region: the identities listed for the routes at rest (ListEmailIdentities). */
+  private final Map<AwsTarget, RestingListing<IdentityGateway.ListedIdentity>> restingIdentities =
+      new ConcurrentHashMap<>();
+  private final java.time.Clock clock;
+  /** How old the shared SES listings a light observe reads may be: a quarter of the resync, as the listings. */
+  private final java.time.Duration restingReadsFreshFor;
   private static final long IDENTITY_REUSE_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+  /**
+   * How long a light observe may reuse a route's last GetEmailIdentity / GetConfigurationSet: six resyncs (an hour
+   * at the default), 24 freshness windows of the listings. What the listings cannot show (DKIM signing, MAIL FROM,
+   * a set's sending, TLS or suppression settings changed by hand) is then put back within the hour rather than at
+   * the full observe (6-9 h); each route's re-reads fall at its own times, so SES sees routes / hour of each Get —
+   * within our half of its 1 request/s up to ~1,800 routes per account and region.
+   */
+  private static final int SETTINGS_REREAD_WINDOWS = 24;
+
+  private long settingsRereadNanos() {
+    return restingReadsFreshFor.multipliedBy(SETTINGS_REREAD_WINDOWS).toNanos();
+  }
 
   private record IdentityRead(long atNanos, Optional<ObservedIdentity> identity) {}
 
-  /** The last GetConfigurationSet per target and name, reused for one second for the same reason. */
+  /**
+   * The last GetConfigurationSet per target and name, reused for one second for the same reason; reused after that
+   * by light observes while the account's shared ListConfigurationSets still lists the set (see
+   * {@link #configurationSet}). Dropped when the resource changes it.
+   */
   private final Map<String, ConfigurationSetRead> configurationSetReads = new ConcurrentHashMap<>();
+  /** Per account and region: the configuration set names listed for the routes at rest (ListConfigurationSets). */
+  private final Map<AwsTarget, RestingListing<Boolean>> restingSets = new ConcurrentHashMap<>();
 
   private record ConfigurationSetRead(long atNanos, Optional<ObservedConfigurationSet> set) {}
 
@@ -99,6 +125,19 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
    */
   public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
       MailRouteSettings settings, AccountIds accountIds) {
+    this(clients, calls, defaultRegion, listings, settings, accountIds, java.time.Clock.systemUTC(),
+        dev.kaizen.operator.core.reconcile.ReconcileTimings.defaults().listingInterval());
+  }
+
+  /**
+   * @param restingReadsFreshFor how old the shared SES listings routes at rest read may be (the operator passes
+   *     its listing interval, a quarter of the resync)
+   */
+  public MailRouteKind(AwsClients clients, AwsCalls calls, Optional<Region> defaultRegion, ListingRefresher listings,
+      MailRouteSettings settings, AccountIds accountIds, java.time.Clock clock,
+      java.time.Duration restingReadsFreshFor) {
+    this.clock = clock;
+    this.restingReadsFreshFor = restingReadsFreshFor;
     this.accountIds = accountIds;
     this.clients = clients;
     this.calls = calls;
@@ -201,7 +240,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     spf.filter(count -> !count.withinLimits()).ifPresent(count -> {
       throw new MailRouteStalled(MailRouteStalled.SPF_LOOKUP_LIMIT, count.problem(desired.domain()));
     });
-    Optional<ObservedIdentity> identity = identity(ports, desired.domain());
+    Optional<ObservedIdentity> identity = identity(ports, desired, full);
     Optional<IdentityGateway.SendingAccount> account = full ? Optional.of(ports.ses().account()) : Optional.empty();
     Optional<String> zoneId = desired.manualDns() ? Optional.empty() : Optional.of(zoneId(route, ports));
     List<DnsPart> parts = parts(route, desired, identity);
@@ -219,7 +258,7 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     Optional<ObservedConfigurationSet> configurationSet = desired.configurationSet().map(DesiredConfigurationSet::name)
         .or(() -> identity.map(ObservedIdentity::configurationSet))
         .or(() -> lastShown(route).map(MailRouteStatus::getConfigurationSet))
-        .flatMap(name -> configurationSet(ports, name));
+        .flatMap(name -> configurationSet(ports, name, full));
     Optional<DesiredDedicatedIpPool> wantedPool = desired.configurationSet()
         .flatMap(DesiredConfigurationSet::dedicatedIpPool);
     // The pool the spec names, or the one our set still sends from after the spec dropped it.
@@ -371,11 +410,27 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     return read;
   }
 
-  private Optional<ObservedIdentity> identity(MailRoutePorts ports, String domain) {
+  /**
+   * The identity: read with GetEmailIdentity, except (beyond the one-second reuse) at a light observe of a settled
+   * identity, which reuses its last read when the account's shared listing still shows it verified and sending.
+   * Settled: the last read saw it verified (VerificationStatus and DKIM SUCCESS) and, when the spec wants a custom
+   * MAIL FROM, that domain verified too: nothing is waited for that only GetEmailIdentity shows. Anything else (no
+   * earlier read since the operator started or since the route changed it, absent from the listing, another status,
+   * sending disabled) reads GetEmailIdentity at once. What the listing cannot show (DKIM signing settings, the MAIL
+   * FROM domain and its MX behaviour, the default configuration set, tags) is read again once the last read is
+   * {@link #SETTINGS_REREAD_WINDOWS} windows old, and at the full observe.
+   */
+  private Optional<ObservedIdentity> identity(MailRoutePorts ports, DesiredMailRoute desired, boolean full) {
+    String domain = desired.domain();
     String key = ports.target() + " " + domain;
     IdentityRead last = identityReads.get(key);
     long now = System.nanoTime();
     if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last.identity();
+    }
+    if (!full && last != null && now - last.atNanos() < settingsRereadNanos()
+        && last.identity().filter(seen -> settled(seen, desired)).isPresent()
+        && listedVerifiedAndSending(ports, domain)) {
       return last.identity();
     }
     Optional<ObservedIdentity> read = ports.ses().describe(domain);
@@ -383,11 +438,49 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
     return read;
   }
 
-  private Optional<ObservedConfigurationSet> configurationSet(MailRoutePorts ports, String name) {
+  /** Nothing about the identity is waited for that only GetEmailIdentity would show. */
+  private static boolean settled(ObservedIdentity identity, DesiredMailRoute desired) {
+    return "SUCCESS".equals(identity.verificationStatus()) && identity.dkimVerified()
+        && (desired.mailFromDomain().isEmpty() || "SUCCESS".equals(identity.mailFromStatus()));
+  }
+
+  /** Whether the account's shared ListEmailIdentities shows the identity verified and allowed to send. */
+  private boolean listedVerifiedAndSending(MailRoutePorts ports, String domain) {
+    return restingIdentities.computeIfAbsent(ports.target(), t -> new RestingListing<>(clock, restingReadsFreshFor))
+        .read(token -> {
+          IdentityGateway.IdentityPage page = ports.ses().listIdentities(token);
+          return new RestingListing.Page<>(page.identities(), page.nextToken());
+        }).find(domain)
+        .filter(listed -> "SUCCESS".equals(listed.verificationStatus()) && listed.sendingEnabled()).isPresent();
+  }
+
+  /** Whether the account's shared ListConfigurationSets still lists the set. */
+  private boolean stillListed(MailRoutePorts ports, String set) {
+    return restingSets.computeIfAbsent(ports.target(), t -> new RestingListing<>(clock, restingReadsFreshFor))
+        .read(token -> {
+          ConfigurationSetGateway.NamePage page = ports.configurationSets().listNames(token);
+          Map<String, Boolean> listed = new java.util.HashMap<>();
+          page.names().forEach(name -> listed.put(name, Boolean.TRUE));
+          return new RestingListing.Page<>(listed, page.nextToken());
+        }).find(set).isPresent();
+  }
+
+  /**
+   * The configuration set: read with GetConfigurationSet, except (beyond the one-second reuse) at a light observe of
+   * a set the last read found, which reuses that read while the account's shared ListConfigurationSets still lists
+   * it. The listing says nothing but names: a set deleted by hand is read at once, while its settings changed by
+   * hand (TLS policy, sending pool, sending enabled, reputation metrics, suppression, tags) are read, and corrected,
+   * once the last read is {@link #SETTINGS_REREAD_WINDOWS} windows old (an hour at the default resync).
+   */
+  private Optional<ObservedConfigurationSet> configurationSet(MailRoutePorts ports, String name, boolean full) {
     String key = ports.target() + " " + name;
     ConfigurationSetRead last = configurationSetReads.get(key);
     long now = System.nanoTime();
     if (last != null && now - last.atNanos() < IDENTITY_REUSE_NANOS) {
+      return last.set();
+    }
+    if (!full && last != null && now - last.atNanos() < settingsRereadNanos() && last.set().isPresent()
+        && stillListed(ports, name)) {
       return last.set();
     }
     Optional<ObservedConfigurationSet> read = ports.configurationSets().describe(name);
@@ -913,7 +1006,10 @@ public final class MailRouteKind implements Kind<MailRoute, MailRouteObservation
 
   /** After deletion: the zone listing no longer needs this resource. */
   public void forget(MailRoute route) {
-    target(route).ifPresent(target -> catalog(target).forget(uid(route)));
+    target(route).ifPresent(target -> {
+      catalog(target).forget(uid(route));
+      identityReads.remove(target + " " + route.getSpec().getDomain().toLowerCase(java.util.Locale.ROOT));
+    });
   }
 
   /** Route 53 is global: one catalog per account, whatever the region. */

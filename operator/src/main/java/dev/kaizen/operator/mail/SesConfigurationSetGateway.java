@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
+import software.amazon.awssdk.services.sesv2.model.ListConfigurationSetsResponse;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 
 /** {@link ConfigurationSetGateway} on the AWS SDK; every call through {@link AwsCalls}. */
@@ -113,6 +114,13 @@ public final class SesConfigurationSetGateway implements ConfigurationSetGateway
   public void tag(String name, Map<String, String> tags) {
     String arn = SesArns.arn(target, accountIds.of(target), "configuration-set/" + name);
     call("TagResource", () -> client.tagResource(r -> r.resourceArn(arn).tags(SesTags.of(tags))));
+  }
+
+  @Override
+  public NamePage listNames(Optional<String> nextToken) {
+    ListConfigurationSetsResponse page = call("ListConfigurationSets", () -> client.listConfigurationSets(r -> r
+        .pageSize(SesIdentityGateway.PAGE_SIZE).nextToken(nextToken.orElse(null))));
+    return new NamePage(page.configurationSets(), Optional.ofNullable(page.nextToken()).filter(t -> !t.isEmpty()));
   }
 
   private <T> T call(String operation, Supplier<T> call) {

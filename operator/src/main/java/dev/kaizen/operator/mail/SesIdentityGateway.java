@@ -12,12 +12,15 @@ import software.amazon.awssdk.services.sesv2.model.DkimAttributes;
 import software.amazon.awssdk.services.sesv2.model.DkimSigningAttributesOrigin;
 import software.amazon.awssdk.services.sesv2.model.GetAccountResponse;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
+import software.amazon.awssdk.services.sesv2.model.ListEmailIdentitiesResponse;
 import software.amazon.awssdk.services.sesv2.model.MailFromAttributes;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 
 /** {@link IdentityGateway} on the AWS SDK; every call through {@link AwsCalls}. */
 public final class SesIdentityGateway implements IdentityGateway {
   static final String SERVICE = "SESv2";
+  /** ListEmailIdentities' largest page (SES v2 API reference: "no more than 1000"). */
+  static final int PAGE_SIZE = 1000;
 
   private final SesV2Client client;
   private final AwsCalls calls;
@@ -62,6 +65,16 @@ public final class SesIdentityGateway implements IdentityGateway {
     } catch (NotFoundException absent) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public IdentityPage listIdentities(Optional<String> nextToken) {
+    ListEmailIdentitiesResponse page = call("ListEmailIdentities", () -> client.listEmailIdentities(r -> r
+        .pageSize(PAGE_SIZE).nextToken(nextToken.orElse(null))));
+    Map<String, ListedIdentity> found = new java.util.LinkedHashMap<>();
+    page.emailIdentities().forEach(identity -> found.put(identity.identityName().toLowerCase(java.util.Locale.ROOT),
+        new ListedIdentity(identity.verificationStatusAsString(), Boolean.TRUE.equals(identity.sendingEnabled()))));
+    return new IdentityPage(found, Optional.ofNullable(page.nextToken()).filter(token -> !token.isEmpty()));
   }
 
   @Override

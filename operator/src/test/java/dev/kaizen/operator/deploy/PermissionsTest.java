@@ -205,6 +205,23 @@ class PermissionsTest {
         && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1"))
         && harness.ses().callCount("CreateConfigurationSetEventDestination") > 0
         && harness.logs().callCount("PutQueryDefinition") > 0);
+    // At rest a verified identity and its set are checked in the account's shared listings (ListEmailIdentities,
+    // ListConfigurationSets) instead of read:
+    // SES verifies, the route turns Ready, and a kaizen.dev annotation asks for a (light) recheck.
+    harness.ses().verifyDkim("example.com");
+    harness.ses().verifyMailFrom("example.com");
+    await().atMost(Duration.ofSeconds(30)).until(() -> Conditions.isTrue(routes.withName("mail").get().getStatus()
+        .getConditions(), Conditions.READY));
+    // Each poll asks for another recheck: one within a second of the identity's last read reuses that read.
+    int[] touches = {0};
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      OperatorHarness.edit(routes.withName("mail"), found -> {
+        found.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of("kaizen.dev/recheck", "" + ++touches[0])));
+        return found;
+      });
+      return harness.ses().callCount("ListEmailIdentities") > 0
+          && harness.ses().callCount("ListConfigurationSets") > 0;
+    });
     // the delivery log's rule and group re-attached like the SES objects
     harness.eventBridge().removeRuleTagDirectly("kaizen-mail_" + NS + "_mail", "kaizen.dev/uid");
     java.util.Map<String, String> groupTags = new java.util.HashMap<>(harness.logs().group("/kaizen/mail/" + NS

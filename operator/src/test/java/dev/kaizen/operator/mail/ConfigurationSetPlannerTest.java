@@ -152,6 +152,11 @@ class ConfigurationSetPlannerTest {
     }
 
     @Override
+    public NamePage listNames(Optional<String> nextToken) {
+      throw new AssertionError("a plan does not read");
+    }
+
+    @Override
     public void create(DesiredConfigurationSet desired, Map<String, String> tags) {
       calls.add("create " + desired.name() + " " + desired.tlsPolicy() + " " + desired.reputationMetrics() + " "
           + desired.sendingEnabled() + " " + desired.suppressedReasons());
