@@ -58,16 +58,17 @@ class MailRouteReputationOperatorTest {
   }
 
   /**
-   * Waits until {@code count} more reconciles have read the route's identity (every reconcile starts there, the alarms
-   * are read after it): evidence that rechecks happened, where a fixed wait only hopes they did.
+   * Waits until {@code count} more reconciles have read the route's alarms (every reconcile with an identity reads
+   * them, light or full; at rest the identity itself comes from a shared listing): evidence that rechecks happened,
+   * where a fixed wait only hopes they did.
    */
   private void awaitRechecks(int count) {
-    long before = identityReads();
-    await().atMost(OperatorHarness.WAIT).until(() -> identityReads() >= before + count);
+    long before = alarmReads();
+    await().atMost(OperatorHarness.WAIT).until(() -> alarmReads() >= before + count);
   }
 
-  private long identityReads() {
-    return ses.calls("GetEmailIdentity").stream().filter(FakeAwsService.Call::succeeded).count();
+  private long alarmReads() {
+    return cloudWatch.calls("DescribeAlarms").stream().filter(FakeAwsService.Call::succeeded).count();
   }
 
   private Condition reputation() {
