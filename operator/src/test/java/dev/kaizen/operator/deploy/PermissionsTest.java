@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +44,51 @@ class PermissionsTest {
   private static final String NS = "shop";
   private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/7f1c2a4e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
 
+  /**
+   * The kinds' scenarios side by side, each against its own API server, fakes and operator: they share nothing but
+   * the JVM-wide records of requests and calls the tests below read, so the set-up takes the longest scenario's
+   * time, not the sum (most of it is waiting for AWS's paced quotas).
+   */
   @BeforeAll
-  static void scenario() {
+  static void scenario() throws InterruptedException {
+    ExecutorService scenarios = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<?>> running = List.of(
+          scenarios.submit(PermissionsTest::logPipelineScenario),
+          scenarios.submit(() -> {
+            try (OperatorHarness harness = startedHarness()) {
+              mailRouteScenario(harness);
+              cronJobSetScenario(harness);
+              cronJobSetEventBridgeScenario(harness);
+            }
+          }),
+          scenarios.submit(() -> {
+            try (OperatorHarness harness = startedHarness()) {
+              solrClusterScenario(harness);
+            }
+            accountsScenario();
+          }));
+      for (Future<?> scenario : running) {
+        try {
+          scenario.get();
+        } catch (ExecutionException e) {
+          scenarios.shutdownNow(); // the others would only record calls no test reads
+          throw e.getCause() instanceof Error error ? error : new AssertionError(e.getCause());
+        }
+      }
+    } finally {
+      scenarios.shutdownNow();
+    }
+  }
+
+  private static OperatorHarness startedHarness() {
+    OperatorHarness harness = new OperatorHarness();
+    harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
+    return harness;
+  }
+
+  /** LogPipeline: created (one adopted), edited option by option, deleted; the operator's cluster identity read. */
+  private static void logPipelineScenario() {
     try (OperatorHarness harness = new OperatorHarness()) {
       var client = harness.client();
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata()
@@ -74,52 +121,50 @@ class PermissionsTest {
       pipelines.withName("web").delete();
       await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();
-      mailRouteScenario(harness);
-      cronJobSetScenario(harness);
-      cronJobSetEventBridgeScenario(harness);
-
-      // SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain.
-      var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
-      harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
-      harness.route53().createZone("search.example.com", false);
-      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {
-        var reindex = new dev.kaizen.operator.api.v1alpha1.solr.RolloutJobSpec();
-        reindex.setImage("reindexer:1");
-        spec.getRollout().setReindex(reindex);
-        // The live endpoint's Route 53 alias record (issue 12): zone found by name, record and marker written.
-        var dns = new dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec();
-        dns.setHostedZoneName("search.example.com");
-        dns.setRecordName("solr.search.example.com");
-        spec.setDns(dns);
-      }));
-      solr.awaitReady("products", 1);
-      // A configset change starts the rollout (issue 13): its reindex Job is created, then read by name.
-      harness.client().configMaps().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
-          .withName("products-configset").edit(c -> {
-            c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- v2 -->");
-            return c;
-          });
-      // ConfigMaps are not watched: an on-demand resync makes the operator look now.
-      dev.kaizen.operator.testing.OperatorHarness.edit(solr.resource("products"), c -> {
-        c.getMetadata().setAnnotations(new java.util.HashMap<>(java.util.Map.of(
-            "kaizen.dev/reconcile-requested-at", java.time.Instant.now().plusSeconds(1).toString())));
-        return c;
-      });
-      await().atMost(Duration.ofSeconds(90)).until(() -> {
-        harness.autoScaling().settle();
-        harness.elb().settle();
-        return !harness.client().batch().v1().jobs().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
-            .list().getItems().isEmpty();
-      });
-      await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true); // read back
-      solr.resource("products").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
-      // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.
-      solr.leftoversWithoutTags("legacy");
-      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("legacy", spec -> spec.setAdopt(true)));
-      solr.awaitReady("legacy", 1);
     }
-    accountsScenario();
+  }
+
+  /** SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain. */
+  private static void solrClusterScenario(OperatorHarness harness) {
+    var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
+    harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
+    harness.route53().createZone("search.example.com", false);
+    solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {
+      var reindex = new dev.kaizen.operator.api.v1alpha1.solr.RolloutJobSpec();
+      reindex.setImage("reindexer:1");
+      spec.getRollout().setReindex(reindex);
+      // The live endpoint's Route 53 alias record (issue 12): zone found by name, record and marker written.
+      var dns = new dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec();
+      dns.setHostedZoneName("search.example.com");
+      dns.setRecordName("solr.search.example.com");
+      spec.setDns(dns);
+    }));
+    solr.awaitReady("products", 1);
+    // A configset change starts the rollout (issue 13): its reindex Job is created, then read by name.
+    harness.client().configMaps().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
+        .withName("products-configset").edit(c -> {
+          c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- v2 -->");
+          return c;
+        });
+    // ConfigMaps are not watched: an on-demand resync makes the operator look now.
+    dev.kaizen.operator.testing.OperatorHarness.edit(solr.resource("products"), c -> {
+      c.getMetadata().setAnnotations(new java.util.HashMap<>(java.util.Map.of(
+          "kaizen.dev/reconcile-requested-at", java.time.Instant.now().plusSeconds(1).toString())));
+      return c;
+    });
+    await().atMost(Duration.ofSeconds(90)).until(() -> {
+      harness.autoScaling().settle();
+      harness.elb().settle();
+      return !harness.client().batch().v1().jobs().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
+          .list().getItems().isEmpty();
+    });
+    await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true); // read back
+    solr.resource("products").delete();
+    await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
+    // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.
+    solr.leftoversWithoutTags("legacy");
+    solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("legacy", spec -> spec.setAdopt(true)));
+    solr.awaitReady("legacy", 1);
   }
 
   /**
