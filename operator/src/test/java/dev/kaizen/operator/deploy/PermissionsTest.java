@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class PermissionsTest {
   private static final String NS = "shop";
   private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/7f1c2a4e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
+  /** Generous: three operators start at once in a fresh JVM, on two cores other builds share. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
 
   /**
    * The kinds' scenarios side by side, each against its own API server, fakes and operator: they share nothing but
@@ -119,7 +121,7 @@ class PermissionsTest {
       edit(harness, "web", p -> p.getSpec().getPods().getMatchLabels().put("tier", "front"));
       edit(harness, "web", p -> p.getSpec().setPods(null));
       pipelines.withName("web").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
+      await().atMost(WAIT).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();
     }
   }
@@ -160,7 +162,7 @@ class PermissionsTest {
     });
     await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true); // read back
     solr.resource("products").delete();
-    await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
+    await().atMost(WAIT).until(() -> solr.resource("products").get() == null);
     // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.
     solr.leftoversWithoutTags("legacy");
     solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("legacy", spec -> spec.setAdopt(true)));
@@ -203,12 +205,12 @@ class PermissionsTest {
       harness.start(OperatorHarness.settings(OperatorHarness.fastTimings(Duration.ofMinutes(10))), aws);
       client.resources(LogPipeline.class).inNamespace("team").resource(logPipeline("team", "web").retentionDays(7)
           .build()).create();
-      harness.awaitReady("team", "web");
+      awaitReadyAt(harness, "team", "web", 0);
       accounts.withName("team").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> !accounts.withName("team").get().getStatus().getUsedBy()
+      await().atMost(WAIT).until(() -> !accounts.withName("team").get().getStatus().getUsedBy()
           .isEmpty());
       client.resources(LogPipeline.class).inNamespace("team").withName("web").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> accounts.withName("team").get() == null);
+      await().atMost(WAIT).until(() -> accounts.withName("team").get() == null);
     }
   }
 
@@ -245,7 +247,7 @@ class PermissionsTest {
     var routes = harness.client().resources(dev.kaizen.operator.api.v1alpha1.mail.MailRoute.class).inNamespace(NS);
     harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts once: JOSDK re-reads (get)
     routes.resource(route).create();
-    await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
+    await().atMost(WAIT).until(() -> harness.route53().callCount("GetChange") > 0
         && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0
         && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1"))
         && harness.ses().callCount("CreateConfigurationSetEventDestination") > 0
@@ -280,7 +282,7 @@ class PermissionsTest {
       found.getSpec().getConfigurationSet().getDedicatedIpPool().setIps(List.of());
       return found;
     });
-    await().atMost(Duration.ofSeconds(30))
+    await().atMost(WAIT)
         .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0
             && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0
             && harness.ses().callCount("TagResource") >= 3
@@ -288,7 +290,7 @@ class PermissionsTest {
             && harness.ses().callCount("PutDedicatedIpPoolScalingAttributes") > 0
             && harness.eventBridge().callCount("TagResource") > 0 && harness.logs().callCount("TagResource") > 0);
     routes.withName("mail").delete();
-    await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
+    await().atMost(WAIT).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
     assertThat(harness.ses().peekConfigurationSet("shop-mail")).isEmpty();
     assertThat(harness.ses().dedicatedIpPoolTags("shop-pool")).isEmpty();
@@ -303,23 +305,23 @@ class PermissionsTest {
     CronJobSet set = CronJobSetOperatorTest.nightly();
     set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     sets.resource(set).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 2);
+    await().atMost(WAIT).until(() -> cronJobs.list().getItems().size() == 2);
     long generation = OperatorHarness.edit(sets.withName("batch"), s -> {
       s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       s.getSpec().getJobs().remove(1);
       return s;
     }).getMetadata().getGeneration();
-    await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 1
+    await().atMost(WAIT).until(() -> cronJobs.list().getItems().size() == 1
         && "0 5 * * *".equals(cronJobs.list().getItems().get(0).getSpec().getSchedule()));
     // Deleted only once the status reports the change (as the LogPipeline steps above wait for Ready).
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
+    await().atMost(WAIT).until(() -> {
       var status = sets.withName("batch").get().getStatus();
       return status != null && status.getObservedGeneration() != null && status.getObservedGeneration() >= generation
           && Conditions.find(status.getConditions(), Conditions.READY)
               .filter(c -> "True".equals(c.getStatus()) && Reasons.IN_SYNC.equals(c.getReason())).isPresent();
     });
     sets.withName("batch").delete();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("batch").get() == null
+    await().atMost(WAIT).until(() -> sets.withName("batch").get() == null
         && cronJobs.list().getItems().isEmpty());
   }
 
@@ -332,16 +334,16 @@ class PermissionsTest {
     set.getMetadata().setName("billing");
     set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     sets.resource(set).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.scheduleNames(group).size() == 3);
+    await().atMost(WAIT).until(() -> scheduler.scheduleNames(group).size() == 3);
     OperatorHarness.edit(sets.withName("billing"), s -> {
       s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       s.getSpec().getJobs().remove(2);
       return s;
     });
-    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.scheduleNames(group).size() == 2
+    await().atMost(WAIT).until(() -> scheduler.scheduleNames(group).size() == 2
         && scheduler.callCount("UpdateSchedule") > 0);
     sets.withName("billing").delete();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("billing").get() == null
+    await().atMost(WAIT).until(() -> sets.withName("billing").get() == null
         && !scheduler.groupExists(group));
   }
 
@@ -351,11 +353,21 @@ class PermissionsTest {
       change.accept(p);
       return p;
     }).getMetadata().getGeneration();
-    harness.awaitReadyAt(NS, name, generation);
+    awaitReadyAt(harness, NS, name, generation);
   }
 
   private static void awaitReady(OperatorHarness harness, String name) {
-    harness.awaitReady(NS, name);
+    awaitReadyAt(harness, NS, name, 0);
+  }
+
+  private static void awaitReadyAt(OperatorHarness harness, String namespace, String name, long generation) {
+    await().atMost(WAIT).until(() -> {
+      LogPipeline p = harness.logPipeline(namespace, name).get();
+      return p != null && p.getStatus() != null && p.getStatus().getObservedGeneration() != null
+          && p.getStatus().getObservedGeneration() >= generation
+          && Conditions.find(p.getStatus().getConditions(), Conditions.READY)
+              .filter(c -> "True".equals(c.getStatus()) && Reasons.IN_SYNC.equals(c.getReason())).isPresent();
+    });
   }
 
   // ---- RBAC ------------------------------------------------------------------------------------------------------
