@@ -20,16 +20,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A set moved from one target to the other: under deletionPolicy Retain the old target's objects stay (they still
  * run) and the status and a Warning event say so, through rechecks and restarts; under Delete they are removed, and
  * nothing comes back.
  */
-// Side by side: each test has its own harness, and its time is the operator's rechecks and AWS's pacing.
-@Execution(ExecutionMode.CONCURRENT)
 public class CronJobSetTargetSwitchOperatorTest {
   static final String NS = "shop";
   static final String GROUP = ScheduleGroupNames.of(NS, "batch");

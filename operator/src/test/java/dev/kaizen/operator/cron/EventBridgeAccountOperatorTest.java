@@ -29,8 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.scheduler.model.Tag;
 
 /**
@@ -39,8 +37,6 @@ import software.amazon.awssdk.services.scheduler.model.Tag;
  * {@code --require-account-binding}, which stalls an unbound EventBridge set before any AWS call but not a
  * Kubernetes one.
  */
-// Side by side: each test has its own harness, and its time is the operator's rechecks and AWS's pacing.
-@Execution(ExecutionMode.CONCURRENT)
 public class EventBridgeAccountOperatorTest {
   static final String NS = "shop";
   static final String GROUP = ScheduleGroupNames.of(NS, "batch");

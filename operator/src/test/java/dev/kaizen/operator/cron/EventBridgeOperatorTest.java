@@ -22,8 +22,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.scheduler.model.AssignPublicIp;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleGroupRequest;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
@@ -35,8 +33,6 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleState;
  * One group per set with the ownership tags, one schedule per job with every setting; in-place updates, pruning,
  * drift, adoption, the group quota, throttling, deletion under both policies and mode Plan.
  */
-// Side by side: each test has its own harness, and its time is the operator's rechecks and AWS's pacing.
-@Execution(ExecutionMode.CONCURRENT)
 public class EventBridgeOperatorTest {
   static final String NS = "shop";
   static final String GROUP = ScheduleGroupNames.of(NS, "batch");
@@ -159,13 +155,13 @@ public class EventBridgeOperatorTest {
 
     // A recheck of an unchanged set reads the group, its schedule list and each schedule, and writes nothing.
     scheduler.clearCalls();
-    await().atMost(WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= 3);
+    await().atMost(OperatorHarness.WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= 3);
     assertThat(scheduler.mutatingCalls()).isEmpty();
     assertThat(scheduler.calls().stream().map(FakeAwsService.Call::operation).distinct())
         .containsExactlyInAnyOrder("GetScheduleGroup", "ListSchedules", "GetSchedule");
     scheduler.clearCalls();
     harness.restart();
-    await().atMost(WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= 3);
+    await().atMost(OperatorHarness.WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= 3);
     assertThat(scheduler.mutatingCalls()).as("a restart in sync writes nothing").isEmpty();
     assertThat(harness.events(NS, "batch")).filteredOn(e -> !Reasons.CREATED.equals(e.getReason())).isEmpty();
   }
@@ -193,10 +189,10 @@ public class EventBridgeOperatorTest {
     scheduler.clearCalls();
     scheduler.editExpression(GROUP, "cleanup", "rate(5 minutes)");
     scheduler.deleteByHand(GROUP, "report");
-    await().atMost(WAIT).until(() -> scheduler.scheduleNames(GROUP).contains("report")
+    await().atMost(OperatorHarness.WAIT).until(() -> scheduler.scheduleNames(GROUP).contains("report")
         && schedule("cleanup").scheduleExpression().equals("cron(0 * * * ? *)"));
     assertThat(scheduler.succeededMutations()).containsExactlyInAnyOrder("UpdateSchedule", "CreateSchedule");
-    await().atMost(WAIT).until(() -> harness.hasEvent(NS, "batch", Reasons.DRIFT_CORRECTED));
+    await().atMost(OperatorHarness.WAIT).until(() -> harness.hasEvent(NS, "batch", Reasons.DRIFT_CORRECTED));
   }
 
   @Test
@@ -207,7 +203,7 @@ public class EventBridgeOperatorTest {
 
     awaitCondition("batch", Conditions.STALLED, "True", Reasons.NAME_CONFLICT, 1);
     for (int restart = 0; restart < 2; restart++) {
-      await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+      await().during(Duration.ofSeconds(2)).atMost(OperatorHarness.WAIT).until(() ->
           scheduler.succeededMutations().isEmpty() && scheduler.groupTags(GROUP).isEmpty());
       harness.restart();
     }
@@ -237,7 +233,7 @@ public class EventBridgeOperatorTest {
     create(adopting);
 
     awaitCondition("batch", Conditions.STALLED, "True", Reasons.OWNED_BY_OTHER, 1);
-    await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() ->
+    await().during(Duration.ofSeconds(2)).atMost(OperatorHarness.WAIT).until(() ->
         scheduler.succeededMutations().isEmpty());
     assertThat(scheduler.groupTags(GROUP)).containsEntry("kaizen.dev/owner", "other/CronJobSet/batch");
   }
@@ -294,8 +290,8 @@ public class EventBridgeOperatorTest {
     resource("batch").delete();
     resource("other").delete();
 
-    await().atMost(WAIT).until(() -> resource("batch").get() == null && resource("other").get() == null);
-    await().atMost(WAIT).until(() -> !scheduler.groupExists(otherGroup));
+    await().atMost(OperatorHarness.WAIT).until(() -> resource("batch").get() == null && resource("other").get() == null);
+    await().atMost(OperatorHarness.WAIT).until(() -> !scheduler.groupExists(otherGroup));
     assertThat(scheduler.scheduleNames(otherGroup)).isEmpty();
     assertThat(scheduler.groupExists(GROUP)).isTrue();
     assertThat(scheduler.scheduleNames(GROUP)).hasSize(3);
@@ -308,7 +304,7 @@ public class EventBridgeOperatorTest {
     scheduler.failNext("CreateSchedule", Integer.MAX_VALUE, FakeAwsService.Fault.SERVICE_UNAVAILABLE);
     harness.start(RECHECKING);
     create(nightly());
-    await().atMost(WAIT).until(() -> scheduler.scheduleNames(GROUP).size() == 1
+    await().atMost(OperatorHarness.WAIT).until(() -> scheduler.scheduleNames(GROUP).size() == 1
         && scheduler.calls("CreateSchedule").size() >= 3);
     harness.operator().close();
     scheduler.clearFaults();
@@ -363,11 +359,11 @@ public class EventBridgeOperatorTest {
         .contains("gave up 1 run(s)").contains("4 target error(s), in 4 attempt(s)").contains("not per job");
     assertThat(Conditions.find(fine.getStatus().getConditions(), "JobsHealthy").orElseThrow().getMessage())
         .contains("3 attempt(s)");
-    await().atMost(WAIT).until(() -> harness.hasEvent(NS, "lossy", "JobsNotSucceeding"));
+    await().atMost(OperatorHarness.WAIT).until(() -> harness.hasEvent(NS, "lossy", "JobsNotSucceeding"));
     // Rechecks (every 500 ms) are light: the reading stands and CloudWatch is not asked again.
     int reads = cloudWatch.callCount("GetMetricData");
     int rechecks = scheduler.callCount("GetScheduleGroup");
-    await().atMost(WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= rechecks + 6);
+    await().atMost(OperatorHarness.WAIT).until(() -> scheduler.callCount("GetScheduleGroup") >= rechecks + 6);
     assertThat(cloudWatch.callCount("GetMetricData")).isEqualTo(reads);
     assertThat(Conditions.find(resource("lossy").get().getStatus().getConditions(), "JobsHealthy").orElseThrow()
         .getReason()).isEqualTo("RunsLost");

@@ -16,12 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
-// Side by side: each test has its own harness, and its time is the operator's rechecks and AWS's pacing.
-@Execution(ExecutionMode.CONCURRENT)
 class SolrClusterOperatorTest {
   private static final Duration RESYNC = Duration.ofSeconds(1);
 

@@ -23,18 +23,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerRequest;
 
 /**
  * The blue/green rollout (issue 13) through the real operator, the mock API server and the AWS and Solr fakes: a
  * configset change walks every phase; failures stall with live traffic untouched; the gate, weighted steps, rollback
  * and a mid-rollout change; an operator restart between every pair of adjacent phases.
- *
- * <p>The tests run side by side: each has its own harness, and most of a test's time is the operator's rechecks.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class SolrRolloutOperatorTest {
   private static final Duration RESYNC = Duration.ofSeconds(1);
   /** Generous: the suite shares two cores with other builds, and a fresh JVM's first reconcile loads the SDKs. */

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
@@ -28,8 +26,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * standby's Solr is unreachable, so the comparison waits) and CatchingUp (a rollback's catch-up Job runs). A new
  * operator against the same mock server and fakes resumes the phase, never switches twice, never loses live traffic.
  */
-// Side by side: each test has its own harness, and its time is the operator's rechecks and AWS's pacing.
-@Execution(ExecutionMode.CONCURRENT)
 class SolrRolloutRestartOperatorTest {
   private static final String NAME = "products";
 
