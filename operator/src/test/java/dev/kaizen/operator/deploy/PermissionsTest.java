@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +43,54 @@ import org.junit.jupiter.api.Test;
 class PermissionsTest {
   private static final String NS = "shop";
   private static final String KEY = "arn:aws:kms:eu-west-1:111122223333:key/7f1c2a4e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
+  /** Generous: three operators start at once in a fresh JVM, on two cores other builds share. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
 
+  /**
+   * The kinds' scenarios side by side, each against its own API server, fakes and operator: they share nothing but
+   * the JVM-wide records of requests and calls the tests below read, so the set-up takes the longest scenario's
+   * time, not the sum (most of it is waiting for AWS's paced quotas).
+   */
   @BeforeAll
-  static void scenario() {
+  static void scenario() throws InterruptedException {
+    ExecutorService scenarios = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<?>> running = List.of(
+          scenarios.submit(PermissionsTest::logPipelineScenario),
+          scenarios.submit(() -> {
+            try (OperatorHarness harness = startedHarness()) {
+              mailRouteScenario(harness);
+              cronJobSetScenario(harness);
+              cronJobSetEventBridgeScenario(harness);
+            }
+          }),
+          scenarios.submit(() -> {
+            try (OperatorHarness harness = startedHarness()) {
+              solrClusterScenario(harness);
+            }
+            accountsScenario();
+          }));
+      for (Future<?> scenario : running) {
+        try {
+          scenario.get();
+        } catch (ExecutionException e) {
+          scenarios.shutdownNow(); // the others would only record calls no test reads
+          throw e.getCause() instanceof Error error ? error : new AssertionError(e.getCause());
+        }
+      }
+    } finally {
+      scenarios.shutdownNow();
+    }
+  }
+
+  private static OperatorHarness startedHarness() {
+    OperatorHarness harness = new OperatorHarness();
+    harness.start(OperatorHarness.fastTimings(Duration.ofMinutes(10)));
+    return harness;
+  }
+
+  /** LogPipeline: created (one adopted), edited option by option, deleted; the operator's cluster identity read. */
+  private static void logPipelineScenario() {
     try (OperatorHarness harness = new OperatorHarness()) {
       var client = harness.client();
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("kube-system").endMetadata()
@@ -72,54 +121,52 @@ class PermissionsTest {
       edit(harness, "web", p -> p.getSpec().getPods().getMatchLabels().put("tier", "front"));
       edit(harness, "web", p -> p.getSpec().setPods(null));
       pipelines.withName("web").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> pipelines.withName("web").get() == null);
+      await().atMost(WAIT).until(() -> pipelines.withName("web").get() == null);
       assertThat(harness.logs().group("/shop/web")).isEmpty();
-      mailRouteScenario(harness);
-      cronJobSetScenario(harness);
-      cronJobSetEventBridgeScenario(harness);
-
-      // SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain.
-      var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
-      harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
-      harness.route53().createZone("search.example.com", false);
-      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {
-        var reindex = new dev.kaizen.operator.api.v1alpha1.solr.RolloutJobSpec();
-        reindex.setImage("reindexer:1");
-        spec.getRollout().setReindex(reindex);
-        // The live endpoint's Route 53 alias record (issue 12): zone found by name, record and marker written.
-        var dns = new dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec();
-        dns.setHostedZoneName("search.example.com");
-        dns.setRecordName("solr.search.example.com");
-        spec.setDns(dns);
-      }));
-      solr.awaitReady("products", 1);
-      // A configset change starts the rollout (issue 13): its reindex Job is created, then read by name.
-      harness.client().configMaps().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
-          .withName("products-configset").edit(c -> {
-            c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- v2 -->");
-            return c;
-          });
-      // ConfigMaps are not watched: an on-demand resync makes the operator look now.
-      dev.kaizen.operator.testing.OperatorHarness.edit(solr.resource("products"), c -> {
-        c.getMetadata().setAnnotations(new java.util.HashMap<>(java.util.Map.of(
-            "kaizen.dev/reconcile-requested-at", java.time.Instant.now().plusSeconds(1).toString())));
-        return c;
-      });
-      await().atMost(Duration.ofSeconds(90)).until(() -> {
-        harness.autoScaling().settle();
-        harness.elb().settle();
-        return !harness.client().batch().v1().jobs().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
-            .list().getItems().isEmpty();
-      });
-      await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true); // read back
-      solr.resource("products").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> solr.resource("products").get() == null);
-      // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.
-      solr.leftoversWithoutTags("legacy");
-      solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("legacy", spec -> spec.setAdopt(true)));
-      solr.awaitReady("legacy", 1);
     }
-    accountsScenario();
+  }
+
+  /** SolrCluster: a first colour brought up (AMI from SSM, configset from a ConfigMap), then deleted with Retain. */
+  private static void solrClusterScenario(OperatorHarness harness) {
+    var solr = new dev.kaizen.operator.solr.SolrClusterFixture(harness);
+    harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts: JOSDK re-reads (get) and retries
+    harness.route53().createZone("search.example.com", false);
+    solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("products", spec -> {
+      var reindex = new dev.kaizen.operator.api.v1alpha1.solr.RolloutJobSpec();
+      reindex.setImage("reindexer:1");
+      spec.getRollout().setReindex(reindex);
+      // The live endpoint's Route 53 alias record (issue 12): zone found by name, record and marker written.
+      var dns = new dev.kaizen.operator.api.v1alpha1.solr.EndpointDnsSpec();
+      dns.setHostedZoneName("search.example.com");
+      dns.setRecordName("solr.search.example.com");
+      spec.setDns(dns);
+    }));
+    solr.awaitReady("products", 1);
+    // A configset change starts the rollout (issue 13): its reindex Job is created, then read by name.
+    harness.client().configMaps().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
+        .withName("products-configset").edit(c -> {
+          c.getData().put("schema.xml", c.getData().get("schema.xml") + "\n<!-- v2 -->");
+          return c;
+        });
+    // ConfigMaps are not watched: an on-demand resync makes the operator look now.
+    dev.kaizen.operator.testing.OperatorHarness.edit(solr.resource("products"), c -> {
+      c.getMetadata().setAnnotations(new java.util.HashMap<>(java.util.Map.of(
+          "kaizen.dev/reconcile-requested-at", java.time.Instant.now().plusSeconds(1).toString())));
+      return c;
+    });
+    await().atMost(Duration.ofSeconds(90)).until(() -> {
+      harness.autoScaling().settle();
+      harness.elb().settle();
+      return !harness.client().batch().v1().jobs().inNamespace(dev.kaizen.operator.solr.SolrClusterFixture.NS)
+          .list().getItems().isEmpty();
+    });
+    await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true); // read back
+    solr.resource("products").delete();
+    await().atMost(WAIT).until(() -> solr.resource("products").get() == null);
+    // ... and one adopted: objects of its names that nobody owns are tagged as its own, then managed.
+    solr.leftoversWithoutTags("legacy");
+    solr.create(dev.kaizen.operator.solr.SolrClusterFixture.cluster("legacy", spec -> spec.setAdopt(true)));
+    solr.awaitReady("legacy", 1);
   }
 
   /**
@@ -158,12 +205,12 @@ class PermissionsTest {
       harness.start(OperatorHarness.settings(OperatorHarness.fastTimings(Duration.ofMinutes(10))), aws);
       client.resources(LogPipeline.class).inNamespace("team").resource(logPipeline("team", "web").retentionDays(7)
           .build()).create();
-      harness.awaitReady("team", "web");
+      awaitReadyAt(harness, "team", "web", 0);
       accounts.withName("team").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> !accounts.withName("team").get().getStatus().getUsedBy()
+      await().atMost(WAIT).until(() -> !accounts.withName("team").get().getStatus().getUsedBy()
           .isEmpty());
       client.resources(LogPipeline.class).inNamespace("team").withName("web").delete();
-      await().atMost(Duration.ofSeconds(20)).until(() -> accounts.withName("team").get() == null);
+      await().atMost(WAIT).until(() -> accounts.withName("team").get() == null);
     }
   }
 
@@ -200,7 +247,7 @@ class PermissionsTest {
     var routes = harness.client().resources(dev.kaizen.operator.api.v1alpha1.mail.MailRoute.class).inNamespace(NS);
     harness.conflictOnNextResourcePatches(1); // the finalizer patch conflicts once: JOSDK re-reads (get)
     routes.resource(route).create();
-    await().atMost(Duration.ofSeconds(30)).until(() -> harness.route53().callCount("GetChange") > 0
+    await().atMost(WAIT).until(() -> harness.route53().callCount("GetChange") > 0
         && harness.ses().callCount("PutEmailIdentityMailFromAttributes") > 0
         && "shop-pool".equals(harness.ses().poolOfDedicatedIp("192.0.2.1"))
         && harness.ses().callCount("CreateConfigurationSetEventDestination") > 0
@@ -252,7 +299,7 @@ class PermissionsTest {
       found.getSpec().getConfigurationSet().getDedicatedIpPool().setIps(List.of());
       return found;
     });
-    await().atMost(Duration.ofSeconds(30))
+    await().atMost(WAIT)
         .until(() -> harness.ses().callCount("PutEmailIdentityDkimSigningAttributes") > 0
             && harness.ses().callCount("PutConfigurationSetSuppressionOptions") > 0
             && harness.ses().callCount("TagResource") >= 3
@@ -260,7 +307,7 @@ class PermissionsTest {
             && harness.ses().callCount("PutDedicatedIpPoolScalingAttributes") > 0
             && harness.eventBridge().callCount("TagResource") > 0 && harness.logs().callCount("TagResource") > 0);
     routes.withName("mail").delete();
-    await().atMost(Duration.ofSeconds(45)).until(() -> routes.withName("mail").get() == null);
+    await().atMost(WAIT).until(() -> routes.withName("mail").get() == null);
     assertThat(harness.ses().peek("example.com")).isEmpty();
     assertThat(harness.ses().peekConfigurationSet("shop-mail")).isEmpty();
     assertThat(harness.ses().dedicatedIpPoolTags("shop-pool")).isEmpty();
@@ -275,23 +322,23 @@ class PermissionsTest {
     CronJobSet set = CronJobSetOperatorTest.nightly();
     set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     sets.resource(set).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 2);
+    await().atMost(WAIT).until(() -> cronJobs.list().getItems().size() == 2);
     long generation = OperatorHarness.edit(sets.withName("batch"), s -> {
       s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       s.getSpec().getJobs().remove(1);
       return s;
     }).getMetadata().getGeneration();
-    await().atMost(Duration.ofSeconds(20)).until(() -> cronJobs.list().getItems().size() == 1
+    await().atMost(WAIT).until(() -> cronJobs.list().getItems().size() == 1
         && "0 5 * * *".equals(cronJobs.list().getItems().get(0).getSpec().getSchedule()));
     // Deleted only once the status reports the change (as the LogPipeline steps above wait for Ready).
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
+    await().atMost(WAIT).until(() -> {
       var status = sets.withName("batch").get().getStatus();
       return status != null && status.getObservedGeneration() != null && status.getObservedGeneration() >= generation
           && Conditions.find(status.getConditions(), Conditions.READY)
               .filter(c -> "True".equals(c.getStatus()) && Reasons.IN_SYNC.equals(c.getReason())).isPresent();
     });
     sets.withName("batch").delete();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("batch").get() == null
+    await().atMost(WAIT).until(() -> sets.withName("batch").get() == null
         && cronJobs.list().getItems().isEmpty());
   }
 
@@ -304,16 +351,16 @@ class PermissionsTest {
     set.getMetadata().setName("billing");
     set.getSpec().setDeletionPolicy(DeletionPolicy.Delete);
     sets.resource(set).create();
-    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.scheduleNames(group).size() == 3);
+    await().atMost(WAIT).until(() -> scheduler.scheduleNames(group).size() == 3);
     OperatorHarness.edit(sets.withName("billing"), s -> {
       s.getSpec().getJobs().get(0).setSchedule("0 5 * * *");
       s.getSpec().getJobs().remove(2);
       return s;
     });
-    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.scheduleNames(group).size() == 2
+    await().atMost(WAIT).until(() -> scheduler.scheduleNames(group).size() == 2
         && scheduler.callCount("UpdateSchedule") > 0);
     sets.withName("billing").delete();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sets.withName("billing").get() == null
+    await().atMost(WAIT).until(() -> sets.withName("billing").get() == null
         && !scheduler.groupExists(group));
   }
 
@@ -323,11 +370,21 @@ class PermissionsTest {
       change.accept(p);
       return p;
     }).getMetadata().getGeneration();
-    harness.awaitReadyAt(NS, name, generation);
+    awaitReadyAt(harness, NS, name, generation);
   }
 
   private static void awaitReady(OperatorHarness harness, String name) {
-    harness.awaitReady(NS, name);
+    awaitReadyAt(harness, NS, name, 0);
+  }
+
+  private static void awaitReadyAt(OperatorHarness harness, String namespace, String name, long generation) {
+    await().atMost(WAIT).until(() -> {
+      LogPipeline p = harness.logPipeline(namespace, name).get();
+      return p != null && p.getStatus() != null && p.getStatus().getObservedGeneration() != null
+          && p.getStatus().getObservedGeneration() >= generation
+          && Conditions.find(p.getStatus().getConditions(), Conditions.READY)
+              .filter(c -> "True".equals(c.getStatus()) && Reasons.IN_SYNC.equals(c.getReason())).isPresent();
+    });
   }
 
   // ---- RBAC ------------------------------------------------------------------------------------------------------
