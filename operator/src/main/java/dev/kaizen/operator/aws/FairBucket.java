@@ -68,12 +68,12 @@ final class FairBucket {
     long now = time.currentTimeNanos();
     sweep(now);
     take(caller, operation, now);
-    sentLastSecond.add(now, caller);
+    sentLastSecond.add(now);
   }
 
   private void take(AwsCaller caller, String operation, long now) {
     if (!caller.queued()) {
-      awaitSecond(caller, null, operation, now);
+      awaitSecond(false, null, operation, now);
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {
         throw new RateLimitedException(operation, Duration.ofNanos(probe.getNanosToWaitForRefill()));
@@ -82,15 +82,16 @@ final class FairBucket {
     }
     Caller state = callers.computeIfAbsent(caller.id(), id -> new Caller());
     state.lastSeen = now;
+    boolean goingOn = state.attempt == caller.attempt() && state.takenInAttempt > 0;
     if (state.turn != null) {
       if (now < state.turn.readyAt) {
         throw new RateLimitedException(operation, Duration.ofNanos(state.turn.readyAt - now));
       }
-      awaitSecond(caller, state.turn, operation, now);
+      awaitSecond(goingOn, state.turn, operation, now);
       state.takeFromTurn(caller.attempt());
       return;
     }
-    awaitSecond(caller, null, operation, now);
+    awaitSecond(goingOn, null, operation, now);
     if (bucket.tryConsume(1)) {
       state.took(caller.attempt());
       return;
@@ -112,8 +113,8 @@ final class FairBucket {
    * second call of an attempt would refuse its retry the same way, forever (a MailRoute reading SES's identity in
    * its light and its full observe on the 1/s quota).
    */
-  private void awaitSecond(AwsCaller caller, Turn held, String operation, long now) {
-    if (caller.queued() && caller.equals(sentLastSecond.lastCaller)) {
+  private void awaitSecond(boolean goingOn, Turn held, String operation, long now) {
+    if (goingOn) {
       return;
     }
     long full = sentLastSecond.busyFor(now, held == null ? 1 : held.tokens);
@@ -192,8 +193,6 @@ final class FairBucket {
     static final long WINDOW = Duration.ofMillis(1100).toNanos();
     private final int awsPerSecond;
     private final java.util.ArrayDeque<Long> sentAt = new java.util.ArrayDeque<>();
-    /** Who the last call was let through for, in which attempt. */
-    AwsCaller lastCaller = AwsCaller.UNQUEUED;
 
     SentLastSecond(int awsPerSecond) {
       this.awsPerSecond = awsPerSecond;
@@ -216,8 +215,7 @@ final class FairBucket {
       return Math.max(1, leaving + WINDOW - now);
     }
 
-    void add(long now, AwsCaller caller) {
-      lastCaller = caller;
+    void add(long now) {
       sentAt.addLast(now);
       while (sentAt.size() > awsPerSecond) {
         sentAt.pollFirst();
