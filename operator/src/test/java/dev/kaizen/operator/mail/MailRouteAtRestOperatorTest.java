@@ -190,4 +190,28 @@ class MailRouteAtRestOperatorTest {
           assertThat(c.getStatus()).isEqualTo("False");
         });
   }
+
+  /**
+   * What the listings cannot show is still read again within six resyncs without waiting for the full observe (an
+   * hour at the default; here 4 s resync: 24 s, the full observe an hour away): a configuration set's sending
+   * disabled and its TLS policy loosened by hand are put back, and so is a MAIL FROM domain changed by hand.
+   */
+  @Test
+  void settingsTheListingsCannotShowAreReadAgainWithinSixResyncsWithoutAFullObserve() {
+    harness.start(OperatorHarness.fastTimings(Duration.ofSeconds(4)).withFullObserve(Duration.ofHours(1)));
+    convergeVerified(DOMAINS.subList(0, 1));
+    String domain = DOMAINS.get(0);
+
+    Instant drift = Instant.now();
+    FakeAwsService.asSomeoneElse(() -> ses.putEmailIdentityMailFromAttributes(r -> r.emailIdentity(domain)
+        .mailFromDomain("other." + domain).behaviorOnMxFailure(BehaviorOnMxFailure.REJECT_MESSAGE)));
+    ses.editConfigurationSetDirectly("set-0", TlsPolicy.OPTIONAL, false);
+    await().atMost(Duration.ofSeconds(90)).until(() -> ses.peek(domain).map(found -> ("bounce." + domain)
+        .equals(found.mailFromAttributes().mailFromDomain())).orElse(false)
+        && ses.peekConfigurationSet("set-0").map(set -> set.deliveryOptions().tlsPolicy() == TlsPolicy.REQUIRE
+            && set.sendingOptions().sendingEnabled()).orElse(false));
+    // Put back by a light recheck's re-read: at least 24 s after the last reads, long before the full observe.
+    assertThat(Duration.between(drift, Instant.now())).isLessThan(Duration.ofMinutes(2));
+    assertThat(callsSince("GetConfigurationSet", drift)).isPositive();
+  }
 }
