@@ -87,13 +87,16 @@ final class FairBucket {
       if (now < state.turn.readyAt) {
         throw new RateLimitedException(operation, Duration.ofNanos(state.turn.readyAt - now));
       }
-      awaitSecond(goingOn, state.turn, operation, now);
+      awaitSecond(goingOn, state, operation, now);
+      int turnTokens = state.turn.tokens;
       state.takeFromTurn(caller.attempt());
+      promise(state, goingOn, Math.max(turnTokens, state.mostTaken) - 1, now);
       return;
     }
-    awaitSecond(goingOn, null, operation, now);
+    awaitSecond(goingOn, state, operation, now);
     if (bucket.tryConsume(1)) {
       state.took(caller.attempt());
+      promise(state, goingOn, state.mostTaken - 1, now);
       return;
     }
     int tokens = Math.min(maxTurn, state.needs(caller.attempt(), sentLastSecond.awsPerSecond));
@@ -101,6 +104,7 @@ final class FairBucket {
     state.turn = new Turn(now + wait, now + wait + UNCLAIMED_AFTER.toNanos(), tokens);
     if (wait <= 0) { // refilled in the meantime: the turn is now
       state.takeFromTurn(caller.attempt());
+      promise(state, goingOn, Math.max(tokens, state.mostTaken) - 1, now);
       return;
     }
     throw new RateLimitedException(operation, Duration.ofNanos(wait));
@@ -113,17 +117,36 @@ final class FairBucket {
    * second call of an attempt would refuse its retry the same way, forever (a MailRoute reading SES's identity in
    * its light and its full observe on the 1/s quota).
    */
-  private void awaitSecond(boolean goingOn, Turn held, String operation, long now) {
+  private void awaitSecond(boolean goingOn, Caller state, String operation, long now) {
     if (goingOn) {
       return;
     }
-    long full = sentLastSecond.busyFor(now, held == null ? 1 : held.tokens);
+    Turn held = state == null ? null : state.turn;
+    // Room for every call the attempt is expected to make: its turn's, or as many as an attempt of it took here.
+    int calls = state == null ? 1 : Math.max(held == null ? 0 : held.tokens, state.expectedCalls());
+    long full = sentLastSecond.busyFor(now, calls, state == null ? null : state.promise);
     if (full > 0) {
       if (held != null) {
         held.claimBy = Math.max(held.claimBy, now + full + UNCLAIMED_AFTER.toNanos());
       }
       throw new RateLimitedException(operation, Duration.ofNanos(full));
     }
+  }
+
+  /**
+   * The caller's attempt made a call now: the calls it has yet to make hold room in AWS's second. A new attempt
+   * promises {@code expectedLeft} (what is left of its turn, or the most an attempt of it took here, less this
+   * call); an attempt going on has one call fewer to make.
+   */
+  private void promise(Caller state, boolean goingOn, int expectedLeft, long now) {
+    if (goingOn && state.promise != null) {
+      state.promise.left = Math.max(0, state.promise.left - 1);
+      state.promise.lastCallAt = now;
+      return;
+    }
+    sentLastSecond.forget(state.promise);
+    state.promise = new Promise(Math.max(0, expectedLeft), now);
+    sentLastSecond.hold(state.promise);
   }
 
   /**
@@ -183,29 +206,42 @@ final class FairBucket {
   }
 
   /**
-   * The times of the calls let through in the last {@link #WINDOW}, at most as many as AWS answers in a second.
-   * Tokens say when a call may go on average; AWS counts the calls as they arrive. A retry that runs late (a loaded
-   * machine, a slow reconcile before the call) and the next turn, which comes on time, landed in one of AWS's
-   * seconds: on SES's 1 request/s, a throttle each time. The window is a second plus a margin for the time between
-   * our check and AWS's count.
+   * The times of the calls let through in the last {@link #WINDOW}, at most as many as AWS answers in a second, and
+   * the calls still to come of the attempts going on. Tokens say when a call may go on average; AWS counts the calls as
+   * they arrive. A retry that runs late (a loaded machine, a slow reconcile before the call) and the next turn, which
+   * comes on time, landed in one of AWS's seconds: on SES's 1 request/s, a throttle each time. The window is a second
+   * plus a margin for the time between our check and AWS's count. A turn's calls follow one another a round trip
+   * apart: counted only once made, attempts started side by side each found room for all of theirs (Route 53 at
+   * N = 1,000: 45 throttles), so an attempt going on holds room for the calls it is expected to make (the rest of its
+   * turn, else the most an attempt of it took) until it has made them or made none for a window.
    */
   private static final class SentLastSecond {
     static final long WINDOW = Duration.ofMillis(1100).toNanos();
     private final int awsPerSecond;
     private final java.util.ArrayDeque<Long> sentAt = new java.util.ArrayDeque<>();
+    private final java.util.List<Promise> promises = new java.util.ArrayList<>();
 
     SentLastSecond(int awsPerSecond) {
       this.awsPerSecond = awsPerSecond;
     }
 
-    /** Nanoseconds until {@code calls} more fit in the window (all of AWS's second at most), 0 when they fit now. */
-    long busyFor(long now, int calls) {
+    /**
+     * Nanoseconds until {@code calls} more fit in the window (all of AWS's second at most), 0 when they fit now;
+     * the caller's {@code own} promise (of its last attempt) does not hold room against it.
+     */
+    long busyFor(long now, int calls, Promise own) {
       while (!sentAt.isEmpty() && now - sentAt.peekFirst() >= WINDOW) {
         sentAt.pollFirst();
       }
-      int mustLeave = sentAt.size() + Math.min(calls, awsPerSecond) - awsPerSecond;
+      promises.removeIf(promise -> promise.left == 0 || now - promise.lastCallAt >= WINDOW);
+      int promised = promises.stream().filter(promise -> promise != own).mapToInt(promise -> promise.left).sum();
+      int mustLeave = sentAt.size() + promised + Math.min(calls, awsPerSecond) - awsPerSecond;
       if (mustLeave <= 0) {
         return 0;
+      }
+      if (mustLeave > sentAt.size()) { // attempts going on hold the room: it frees as they call or stop
+        return promises.stream().filter(promise -> promise != own)
+            .mapToLong(promise -> Math.max(1, promise.lastCallAt + WINDOW - now)).min().orElse(WINDOW);
       }
       java.util.Iterator<Long> oldestFirst = sentAt.iterator();
       long leaving = 0;
@@ -220,6 +256,29 @@ final class FairBucket {
       while (sentAt.size() > awsPerSecond) {
         sentAt.pollFirst();
       }
+    }
+
+    void hold(Promise promise) {
+      if (promise.left > 0) {
+        promises.add(promise);
+      }
+    }
+
+    void forget(Promise promise) {
+      if (promise != null) {
+        promises.remove(promise);
+      }
+    }
+  }
+
+  /** The calls an attempt going on has yet to make on this bucket, as far as is known, and when it last called. */
+  private static final class Promise {
+    int left;
+    long lastCallAt;
+
+    Promise(int left, long lastCallAt) {
+      this.left = left;
+      this.lastCallAt = lastCallAt;
     }
   }
 
@@ -241,12 +300,24 @@ final class FairBucket {
     long lastSeen;
     long attempt;
     int takenInAttempt;
+    /**
+     * The most an attempt of this caller took here: what the next may take (see {@link #promise}); the largest, as
+     * the one just before may have been refused part-way.
+     */
+    int mostTaken;
+    Promise promise;
     /** Tokens the caller's last attempt refused after some calls needed: what it will repeat, plus one. */
     int needed = 1;
+
+    /** As many calls as an attempt of this caller took here (the last one included), at least one. */
+    int expectedCalls() {
+      return Math.max(1, Math.max(mostTaken, takenInAttempt));
+    }
 
     void took(long inAttempt) {
       if (inAttempt != attempt) {
         attempt = inAttempt;
+        mostTaken = Math.max(mostTaken, takenInAttempt);
         takenInAttempt = 0;
       }
       takenInAttempt++;
