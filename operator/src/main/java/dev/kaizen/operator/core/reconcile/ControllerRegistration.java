@@ -9,8 +9,9 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 /**
  * Registers a kind's reconciler with the policies every kind shares: our own event filter instead of the
  * generation-aware one, a maximum interval of half the resync instead of 10 hours, and unlimited capped retries
- * for the failures that escape the loop (Kubernetes API errors) instead of 5 attempts then silence; and the
- * instance's {@link WatchScope} (namespaces, label selector), so every kind is sharded the same way.
+ * for the failures that escape the loop (Kubernetes API errors) instead of 5 attempts then silence; the
+ * instance's {@link WatchScope} (namespaces, label selector), so every kind is sharded the same way; and a cache
+ * without managedFields ({@link CachedWithoutManagedFields}).
  */
 public final class ControllerRegistration {
   private ControllerRegistration() {}
@@ -30,6 +31,7 @@ public final class ControllerRegistration {
       }
       scope.labelSelector().ifPresent(override::withLabelSelector);
       override
+        .withItemStore(CachedWithoutManagedFields.store())
         .withGenerationAware(false)
         .withOnUpdateFilter(new SpecOrKaizenAnnotationFilter<>())
         .withReconciliationMaxInterval(timings.requeue())

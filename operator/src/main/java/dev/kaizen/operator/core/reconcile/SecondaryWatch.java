@@ -77,6 +77,7 @@ public final class SecondaryWatch<S extends HasMetadata, P extends HasMetadata> 
     Function<ResourceID, Optional<S>> watched = id -> source.get().get(id);
     var config = InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
         .withName(name)
+        .withItemStore(CachedWithoutManagedFields.<S>store())
         .withSecondaryToPrimaryMapper(mapper.create(context, watched));
     labelSelector.ifPresent(config::withLabelSelector);
     single.ifPresentOrElse(id -> config
