@@ -142,6 +142,7 @@ final class BenchRun {
     long fakesAtMost = Math.max(fakesAtLeast, ((Number) measured.get("heapLeftOnceClosed")).longValue());
     Map<String, Object> memory = new LinkedHashMap<>();
     memory.put("jvm_flags", String.join(" ", OperatorProcess.flags(options)));
+    memory.put("environment", new java.util.TreeMap<>(OperatorProcess.DEPLOYMENT_ENVIRONMENT));
     memory.put("max_heap_mib", mib(((Number) measured.get("maxHeap")).longValue()));
     memory.put("process_rss_mib", mib(rss));
     memory.put("process_peak_rss_mib", mib(((Number) measured.get("peakRss")).longValue()));

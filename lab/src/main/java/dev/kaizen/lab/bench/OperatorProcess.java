@@ -29,12 +29,14 @@ final class OperatorProcess implements AutoCloseable {
   /**
    * As deploy/base/deployment.yaml runs it: a 512 MiB memory limit and the image's flags (operator/pom.xml's entry
    * point: MaxRAMPercentage=70, a heap of up to ~358 MiB; C1 only; the heap given back above 20 % free; a 48 MiB code
-   * cache; 512 KiB stacks); under that limit the JVM picks the serial collector (it is not a "server class" machine),
+   * cache; 512 KiB stacks; a 10 MiB young generation; and its environment's two malloc arenas); under that limit the JVM picks the serial collector (it is not a "server class" machine),
    * so the flag says it outright here, where the machine's RAM would pick G1.
    */
   static final List<String> DEPLOYMENT_JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=70",
       "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20",
-      "-XX:MinHeapFreeRatio=10", "-XX:ReservedCodeCacheSize=48m", "-Xss512k");
+      "-XX:MinHeapFreeRatio=10", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-Xmn10m");
+  /** The image's environment that shapes memory: glibc's malloc arenas (operator/pom.xml). */
+  static final Map<String, String> DEPLOYMENT_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
   /** Not in the deployment: where the resident memory goes, by area (a few hundred KiB of its own). */
   static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
   private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(5);
@@ -64,9 +66,10 @@ final class OperatorProcess implements AutoCloseable {
     command.addAll(List.of("-Dlogback.configurationFile=kaizen-lab-logback.xml", "-Dkaizen.lab.log=" + log,
         "-cp", System.getProperty("java.class.path"), OperatorHost.class.getName(), kubeconfig.toString(),
         options.latency().toString(), options.resync().toString(), options.fullObserve().toString()));
-    Process process = new ProcessBuilder(command)
-        .redirectError(workDir.resolve("operator-process.err").toFile())
-        .start();
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectError(workDir.resolve("operator-process.err").toFile());
+    builder.environment().putAll(DEPLOYMENT_ENVIRONMENT);
+    Process process = builder.start();
     return new OperatorProcess(process, log, onCall);
   }
 

@@ -32,8 +32,17 @@ class OperatorProcessTest {
     assertThat(entrypoint.find()).as("the image's entry point in operator/pom.xml").isTrue();
     java.util.List<String> flags = java.util.Arrays.stream(entrypoint.group(1).split(","))
         .filter(arg -> arg.startsWith("-XX:") || arg.startsWith("-Xss") || arg.startsWith("-Xm")).toList();
-    assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20");
+    assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20", "-Xmn10m");
     assertThat(OperatorProcess.DEPLOYMENT_JVM_FLAGS).containsAll(flags);
+  }
+
+  @Test
+  void theOperatorProcessGetsTheImagesMallocArenas() throws Exception {
+    String pom = Files.readString(ROOT.resolve("operator/pom.xml"));
+    Matcher arenas = Pattern.compile("<MALLOC_ARENA_MAX>(\\d+)</MALLOC_ARENA_MAX>").matcher(pom);
+    assertThat(arenas.find()).as("MALLOC_ARENA_MAX in the image's environment (operator/pom.xml)").isTrue();
+
+    assertThat(OperatorProcess.DEPLOYMENT_ENVIRONMENT).containsEntry("MALLOC_ARENA_MAX", arenas.group(1));
   }
 
   @Test
