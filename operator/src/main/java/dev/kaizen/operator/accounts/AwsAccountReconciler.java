@@ -14,6 +14,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,13 @@ public final class AwsAccountReconciler implements Reconciler<AwsAccount>, Clean
   private final KubernetesClient client;
   private final EventRecorder events;
   private final Duration recheck;
+  /**
+   * Per AwsAccount being deleted (uid), the users its last DeletionBlocked event named. The event cannot hang on
+   * status.usedBy changing: the account's own reconciles keep usedBy current, and one that ran after the resource
+   * came and before the deletion left nothing to change, so no event was ever recorded (a test caught it under
+   * load). Kept in memory: after a restart the event is recorded once more.
+   */
+  private final Map<String, List<String>> warnedDeletions = new ConcurrentHashMap<>();
 
   public AwsAccountReconciler(ReconcileLoop<AwsAccount, AccountObservation, AccountPorts> loop,
       AccountDirectory directory, KubernetesClient client, EventRecorder events, Duration recheck) {
@@ -51,15 +60,19 @@ public final class AwsAccountReconciler implements Reconciler<AwsAccount>, Clean
   public DeleteControl cleanup(AwsAccount account, Context<AwsAccount> context) {
     String name = account.getMetadata().getName();
     List<String> users = directory.usersOf(name);
+    String uid = account.getMetadata().getUid();
     if (users.isEmpty()) {
+      warnedDeletions.remove(uid);
       return loop.cleanup(account);
     }
     List<String> shown = users.stream().limit(100).toList();
-    AwsAccountStatus status = account.getStatus();
-    if (status == null || !shown.equals(status.getUsedBy())) {
+    if (!shown.equals(warnedDeletions.put(uid, shown))) {
       events.warning(account, DELETION_BLOCKED, "The AwsAccount " + name + " is still used by " + users.size()
           + " resource(s) (" + String.join(", ", users.stream().limit(5).toList()) + (users.size() > 5 ? ", ..." : "")
           + "): delete them or bind them elsewhere first; see status.usedBy.");
+    }
+    AwsAccountStatus status = account.getStatus();
+    if (status == null || !shown.equals(status.getUsedBy())) {
       try {
         client.resources(AwsAccount.class).withName(name).editStatus(current -> {
           if (current.getStatus() == null) {

@@ -213,6 +213,32 @@ class AwsAccountOperatorTest {
   }
 
   @Test
+  void anAccountWhoseStatusAlreadyNamesItsUsersStillWarnsWhenItsDeletionIsHeld() {
+    prodAndStg();
+    start();
+    create(logPipeline("shop-stg", "web").retentionDays(7).deletionPolicy(DeletionPolicy.Delete).build());
+    world.harness.awaitReady("shop-stg", "web");
+    // A reconcile of the account after the pipeline came: status.usedBy names it before any deletion. The warning
+    // hung on usedBy changing, so it was never recorded then (the test above met this order now and then).
+    world.harness.client().resources(AwsAccount.class).withName("shop-stg").edit(a -> {
+      Map<String, String> annotations = new java.util.HashMap<>(
+          Optional.ofNullable(a.getMetadata().getAnnotations()).orElse(Map.of()));
+      annotations.put(dev.kaizen.operator.core.reconcile.ReconcileLoop.RECONCILE_REQUESTED_AT,
+          Instant.now().plusSeconds(1).toString());
+      a.getMetadata().setAnnotations(annotations);
+      return a;
+    });
+    await().atMost(OperatorHarness.WAIT).until(() -> world.awsAccount("shop-stg").getStatus().getUsedBy()
+        .equals(List.of("shop-stg/LogPipeline/web")));
+
+    world.harness.client().resources(AwsAccount.class).withName("shop-stg").delete();
+
+    await().atMost(OperatorHarness.WAIT).until(() -> world.harness.events("default", "shop-stg").stream()
+        .anyMatch(e -> AwsAccountReconciler.DELETION_BLOCKED.equals(e.getReason())));
+    assertThat(world.awsAccount("shop-stg")).as("held while the pipeline uses it").isNotNull();
+  }
+
+  @Test
   void aRoleThatCannotBeAssumedStallsTheAccountWithAwsReasonAndItsResourcesMakeNoCall() {
     world.namespace("shop-prod", Map.of(AccountRules.ACCOUNT_LABEL, "shop-prod"));
     world.sts.deleteRole(PROD_ROLE);
