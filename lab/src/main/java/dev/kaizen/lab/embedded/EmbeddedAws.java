@@ -195,9 +195,17 @@ public final class EmbeddedAws implements AwsClients, AutoCloseable {
 
   // ---- what the operator sees --------------------------------------------------------------------------------------
 
-  /** Every call so far, in order. */
+  /** Every call so far, in order (since {@link #forgetCalls}). */
   public List<AwsCall> calls() {
     return List.copyOf(calls);
+  }
+
+  /**
+   * Drops the calls kept so far. A long run that takes its calls from {@link #onCall} (the benchmark) calls this now
+   * and then: kept, they would fill the heap the operator shares with them, and each one kept copies the whole list.
+   */
+  public void forgetCalls() {
+    calls.clear();
   }
 
   /** Called with each call as it is answered (on the caller's thread: keep it short). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaizen.operator.aws.AccountCredentials.AssumedRole;
 import dev.kaizen.operator.aws.AwsTarget;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -143,6 +144,23 @@ class EmbeddedAwsTest {
           .anyMatch(StsException.class::isInstance));
       assertThat(aws.logs(PROD, REGION).groupNames()).isEmpty();
       assertThat(aws.calls()).singleElement().satisfies(c -> assertThat(c.succeeded()).isFalse());
+    }
+  }
+
+  @Test
+  void forgottenCallsAreDroppedWhileListenersStillHearEveryCall() {
+    try (EmbeddedAws aws = new EmbeddedAws(REGION, Duration.ZERO)) {
+      List<AwsCall> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+      aws.onCall(heard::add);
+      var logs = aws.client(AwsTarget.of(REGION), CloudWatchLogsClient.class);
+      logs.createLogGroup(r -> r.logGroupName("/a"));
+
+      aws.forgetCalls();
+      logs.createLogGroup(r -> r.logGroupName("/b"));
+
+      assertThat(aws.calls()).extracting(AwsCall::operation).containsExactly("CreateLogGroup");
+      assertThat(heard).extracting(AwsCall::operation).containsExactly("CreateLogGroup", "CreateLogGroup");
+      assertThat(aws.logs(EmbeddedAws.OPERATOR_ACCOUNT, REGION).groupNames()).containsExactlyInAnyOrder("/a", "/b");
     }
   }
 
