@@ -167,11 +167,46 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
           }
           found.add(describe(template));
         }
-      } else {
-        templatesById.values().forEach(t -> found.add(describe(t)));
+        return ok(DescribeLaunchTemplatesResponse.builder().launchTemplates(found));
       }
-      return ok(DescribeLaunchTemplatesResponse.builder().launchTemplates(found));
+      // Filters (launch-template-name, tag-key, tag:<key>) are ANDed, a filter's values ORed; MaxResults 1-200 pages
+      // the answer with an opaque NextToken (API reference), all at once without it.
+      templatesById.values().stream()
+          .filter(t -> !request.hasFilters() || request.filters().stream().allMatch(f -> matches(t, f)))
+          .forEach(t -> found.add(describe(t)));
+      if (request.maxResults() == null) {
+        return ok(DescribeLaunchTemplatesResponse.builder().launchTemplates(found));
+      }
+      if (request.maxResults() < 1 || request.maxResults() > 200) {
+        throw error("InvalidParameterValue", "MaxResults must be between 1 and 200.");
+      }
+      int from = 0;
+      if (request.nextToken() != null) {
+        try {
+          from = Integer.parseInt(request.nextToken().substring("lt-page-".length()));
+        } catch (RuntimeException e) {
+          throw error("InvalidPaginationToken", "The token is not valid.");
+        }
+      }
+      int to = Math.min(found.size(), from + request.maxResults());
+      return ok(DescribeLaunchTemplatesResponse.builder().launchTemplates(found.subList(Math.min(from, to), to))
+          .nextToken(to < found.size() ? "lt-page-" + to : null));
     });
+  }
+
+  private boolean matches(Template template, software.amazon.awssdk.services.ec2.model.Filter filter) {
+    String name = filter.name();
+    if ("tag-key".equals(name)) {
+      return filter.values().stream().anyMatch(template.tags::containsKey);
+    }
+    if ("launch-template-name".equals(name)) {
+      return filter.values().contains(template.name);
+    }
+    if (name != null && name.startsWith("tag:")) {
+      String value = template.tags.get(name.substring("tag:".length()));
+      return value != null && filter.values().contains(value);
+    }
+    throw error("InvalidParameterValue", "The filter '" + name + "' is invalid");
   }
 
   @Override

@@ -50,6 +50,32 @@ public final class LaunchTemplates {
     return new LaunchTemplates(client, calls, target, caller);
   }
 
+  /** What a launch template's listing says of it, without its versions' content: enough to see one was changed. */
+  public record Listed(long latestVersion, Map<String, String> tags) {}
+
+  /**
+   * Every launch template carrying the tag key {@code tagKey}, by name (AWS filters, 200 a page): versions are never
+   * changed once made, so a template whose latest version number and tags are as last seen is as last seen.
+   */
+  public Map<String, Listed> describeTagged(String tagKey) {
+    Map<String, Listed> found = new TreeMap<>();
+    String token = null;
+    do {
+      String from = token;
+      var page = call("DescribeLaunchTemplates", () -> client.describeLaunchTemplates(r -> r
+          .filters(f -> f.name("tag-key").values(tagKey)).maxResults(200).nextToken(from)));
+      page.launchTemplates().forEach(t -> found.put(t.launchTemplateName(), listed(t)));
+      token = page.nextToken();
+    } while (token != null);
+    return found;
+  }
+
+  private static Listed listed(LaunchTemplate template) {
+    Map<String, String> tags = new TreeMap<>();
+    template.tags().forEach(t -> tags.put(t.key(), t.value()));
+    return new Listed(template.latestVersionNumber(), tags);
+  }
+
   public Optional<Observed> describe(String name) {
     LaunchTemplate template;
     try {
@@ -67,8 +93,7 @@ public final class LaunchTemplates {
     ResponseLaunchTemplateData data = call("DescribeLaunchTemplateVersions", () -> client.describeLaunchTemplateVersions(
         r -> r.launchTemplateId(template.launchTemplateId()).versions("$Latest")))
         .launchTemplateVersions().get(0).launchTemplateData();
-    Map<String, String> tags = new TreeMap<>();
-    template.tags().forEach(t -> tags.put(t.key(), t.value()));
+    Map<String, String> tags = listed(template).tags();
     var ebs = data.blockDeviceMappings().stream().filter(m -> m.ebs() != null).findFirst().map(m -> m.ebs());
     return Optional.of(new Observed(template.launchTemplateId(), template.launchTemplateName(),
         template.latestVersionNumber(), tags, new NodeTemplate(data.imageId(), data.instanceTypeAsString(),

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Whether a SolrCluster at rest still looks as its last full observe saw it, judged from the shared {@link
  * RestingReads} snapshot and a fresh look at Solr (no AWS call): the colours' Auto Scaling groups (capacity, every
- * instance with its lifecycle, health and protection, tags) and the live and test listeners (port, where they
+ * instance with its lifecycle, health and protection, tags), their launch templates (latest version, tags) and the
+ * live and test listeners (port, where they
  * forward, weights). Pure. Anything different, or anything the snapshot cannot say, asks for a full observe: the
  * light observe never plans from a partial look.
  */
@@ -16,11 +17,12 @@ final class RestingObservation {
 
   /** Whether nothing the snapshot shows differs from {@code last}, the cluster's last full observation. */
   static boolean unchanged(SolrClusterObservation last, RestingReads.Snapshot snapshot) {
-    if (last.group().isEmpty() || !sameGroup(last.group(), snapshot)) {
+    if (last.group().isEmpty() || !sameGroup(last.group(), snapshot) || !sameTemplate(last.template(), snapshot)) {
       return false;
     }
     Optional<SolrClusterObservation> other = last.rollout().flatMap(RolloutObservation::other);
-    if (other.isPresent() && !sameGroup(other.get().group(), snapshot)) {
+    if (other.isPresent() && (!sameGroup(other.get().group(), snapshot)
+        || !sameTemplate(other.get().template(), snapshot))) {
       return false;
     }
     if (snapshot.listeners().isEmpty() || !snapshot.covers(listenerArns(last))) {
@@ -61,6 +63,17 @@ final class RestingObservation {
 
   static List<String> listenerArns(SolrClusterObservation observed) {
     return observed.listeners().stream().map(LoadBalancing.ObservedListener::arn).toList();
+  }
+
+  /**
+   * A launch template's versions never change once made: the same latest version number (the groups launch
+   * {@code $Latest}) and the same tags say it is as last seen; a version added or a tag changed by hand reads it again.
+   */
+  private static boolean sameTemplate(Optional<LaunchTemplates.Observed> seen, RestingReads.Snapshot snapshot) {
+    return seen.map(template -> Optional.ofNullable(snapshot.templates().get(template.name()))
+            .filter(now -> now.latestVersion() == template.latestVersion() && now.tags().equals(template.tags()))
+            .isPresent())
+        .orElse(true); // no template seen: creating one is a change of ours
   }
 
   private static boolean sameGroup(Optional<ScalingGroups.Observed> seen, RestingReads.Snapshot snapshot) {

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * What the SolrClusters of one account and region read while at rest, instead of their ten objects each: every Auto
- * Scaling group carrying our owner tag key (one DescribeAutoScalingGroups page per 100 groups, AWS filtering by tag)
+ * Scaling group carrying our owner tag key (one DescribeAutoScalingGroups page per 100 groups, AWS filtering by tag),
+ * every launch template carrying it (one DescribeLaunchTemplates page per 200: its latest version number and tags)
  * and the listeners every cluster last saw in full (one DescribeListeners per 20 ARNs); and, per hosted zone, the
  * endpoint records (spec.dns) of every cluster in it, a page of the zone per stretch of their names (Route 53's
  * ListResourceRecordSets, from one account-wide bucket shared with MailRoute and external-dns). Read by the first reconcile
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
  * so no reconcile waits long on it, and a cluster whose last full observe is unknown observes in full anyway.
  */
 final class RestingReads {
-  /** One read of both, and which listener ARNs it asked for. */
-  record Snapshot(Instant at, Map<String, ScalingGroups.Observed> groups,
+  /** One read of the groups, the launch templates and the listeners, and which listener ARNs it asked for. */
+  record Snapshot(Instant at, Map<String, ScalingGroups.Observed> groups, Map<String, LaunchTemplates.Listed> templates,
       Optional<Map<String, LoadBalancing.ObservedListener>> listeners, Set<String> listenerArnsRead) {
 
     /** Whether the snapshot says something of every one of {@code arns}. */
@@ -95,7 +96,8 @@ final class RestingReads {
    * The snapshot, read again through {@code groups} and {@code loadBalancing} (the caller's gateways, so the calls
    * queue with its reconcile) when older than {@code freshFor} or when it does not cover {@code wanted}.
    */
-  synchronized Snapshot read(Collection<String> wanted, ScalingGroups groups, LoadBalancing loadBalancing) {
+  synchronized Snapshot read(Collection<String> wanted, ScalingGroups groups, LaunchTemplates templates,
+      LoadBalancing loadBalancing) {
     Instant now = clock.instant();
     if (snapshot != null && !snapshot.at().plus(freshFor).isBefore(now) && snapshot.covers(wanted)) {
       return snapshot;
@@ -106,6 +108,8 @@ final class RestingReads {
       refresh = new Refresh(now);
     }
     Map<String, ScalingGroups.Observed> found = refresh.groups(() -> groups.describeTagged(OwnerTags.OWNER));
+    Map<String, LaunchTemplates.Listed> templatesFound = refresh.templates(
+        () -> templates.describeTagged(OwnerTags.OWNER));
     Map<String, LoadBalancing.ObservedListener> listeners = new HashMap<>();
     boolean allFound = true;
     List<String> ordered = List.copyOf(arns);
@@ -116,8 +120,8 @@ final class RestingReads {
       read.ifPresent(list -> list.forEach(l -> listeners.putIfAbsent(l.arn(), l)));
       allFound &= read.isPresent();
     }
-    snapshot = new Snapshot(refresh.startedAt, Map.copyOf(found), allFound ? Optional.of(Map.copyOf(listeners))
-        : Optional.empty(), Set.copyOf(arns));
+    snapshot = new Snapshot(refresh.startedAt, Map.copyOf(found), Map.copyOf(templatesFound),
+        allFound ? Optional.of(Map.copyOf(listeners)) : Optional.empty(), Set.copyOf(arns));
     refresh = null;
     return snapshot;
   }
@@ -134,6 +138,7 @@ final class RestingReads {
     final Instant startedAt;
     final Map<List<String>, Optional<List<LoadBalancing.ObservedListener>>> chunks = new HashMap<>();
     Map<String, ScalingGroups.Observed> groups;
+    Map<String, LaunchTemplates.Listed> templates;
 
     Refresh(Instant startedAt) {
       this.startedAt = startedAt;
@@ -144,6 +149,13 @@ final class RestingReads {
         groups = read.get();
       }
       return groups;
+    }
+
+    Map<String, LaunchTemplates.Listed> templates(Supplier<Map<String, LaunchTemplates.Listed>> read) {
+      if (templates == null) {
+        templates = read.get();
+      }
+      return templates;
     }
   }
 }

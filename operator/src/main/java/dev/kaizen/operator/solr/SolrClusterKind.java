@@ -299,7 +299,7 @@ public final class SolrClusterKind implements Kind<SolrCluster, SolrClusterObser
       return Optional.empty();
     }
     RestingReads.Snapshot snapshot = resting(p.target()).read(RestingObservation.listenerArns(last), p.groups(),
-        p.loadBalancing());
+        p.templates(), p.loadBalancing());
     if (!RestingObservation.unchanged(last, snapshot)) {
       return Optional.empty();
     }

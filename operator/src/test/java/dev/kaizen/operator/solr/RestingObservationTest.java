@@ -32,7 +32,7 @@ class RestingObservationTest {
 
   private static RestingReads.Snapshot snapshot(Map<String, ScalingGroups.Observed> groups,
       Optional<Map<String, LoadBalancing.ObservedListener>> listeners) {
-    return new RestingReads.Snapshot(Instant.EPOCH, groups, listeners, Set.of(LIVE, TEST));
+    return new RestingReads.Snapshot(Instant.EPOCH, groups, Map.of(), listeners, Set.of(LIVE, TEST));
   }
 
   private static Optional<Map<String, LoadBalancing.ObservedListener>> listeners(String liveTarget) {

@@ -47,6 +47,7 @@ class RestingReadsTest {
   private final AwsTarget target = AwsTarget.of(Region.EU_WEST_1);
   private final LoadBalancing loadBalancing = new LoadBalancing(elb, calls, target);
   private final ScalingGroups groups = new ScalingGroups(autoScaling, calls, target);
+  private final LaunchTemplates templates = new LaunchTemplates(ec2, calls, target);
   private final RestingReads reads = new RestingReads(clock, FRESH_FOR);
 
   @Test
@@ -55,11 +56,11 @@ class RestingReadsTest {
     elb.setClock(clock);
     elb.setQuota("DescribeListeners", 2); // AWS refuses the third call within the second
 
-    assertThatThrownBy(() -> reads.read(arns, groups, loadBalancing)).isNotNull();
+    assertThatThrownBy(() -> reads.read(arns, groups, templates, loadBalancing)).isNotNull();
     assertThat(elb.calls("DescribeListeners")).hasSize(3);
 
     clock.advance(Duration.ofSeconds(2));
-    RestingReads.Snapshot snapshot = reads.read(arns, groups, loadBalancing);
+    RestingReads.Snapshot snapshot = reads.read(arns, groups, templates, loadBalancing);
 
     assertThat(elb.calls("DescribeListeners")).hasSize(4); // only the third chunk again: it started over with 6
     assertThat(snapshot.listeners()).hasValueSatisfying(found -> assertThat(found).hasSize(45));
@@ -68,7 +69,7 @@ class RestingReadsTest {
     // Positive control: a refresh once the snapshot is stale reads every chunk again, none kept from before.
     elb.setQuota("DescribeListeners", FakeElbV2.QUOTAS.get("DescribeListeners"));
     clock.advance(FRESH_FOR.plusSeconds(1));
-    reads.read(arns, groups, loadBalancing);
+    reads.read(arns, groups, templates, loadBalancing);
     assertThat(elb.calls("DescribeListeners")).hasSize(7);
   }
 
@@ -77,11 +78,11 @@ class RestingReadsTest {
     List<String> arns = listeners(45);
     elb.setClock(clock);
     elb.setQuota("DescribeListeners", 2);
-    assertThatThrownBy(() -> reads.read(arns, groups, loadBalancing)).isNotNull();
+    assertThatThrownBy(() -> reads.read(arns, groups, templates, loadBalancing)).isNotNull();
 
     elb.setQuota("DescribeListeners", FakeElbV2.QUOTAS.get("DescribeListeners"));
     clock.advance(FRESH_FOR.plusSeconds(1));
-    RestingReads.Snapshot snapshot = reads.read(arns, groups, loadBalancing);
+    RestingReads.Snapshot snapshot = reads.read(arns, groups, templates, loadBalancing);
 
     assertThat(elb.calls("DescribeListeners")).hasSize(6); // 3, then all 3 again
     assertThat(snapshot.at()).isEqualTo(clock.instant());

@@ -17,14 +17,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.autoscaling.model.DescribeAutoScalingGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplatesRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsRequest;
 
 /**
  * SolrClusters at rest read the account's shared snapshot (one tag-filtered DescribeAutoScalingGroups, one
- * DescribeListeners by ARN, and one page of their zone for their endpoint records, for every cluster) instead of their
+ * tag-filtered DescribeLaunchTemplates, one DescribeListeners by ARN, and one page of their zone for their endpoint records, for every cluster) instead of their
  * ten objects each, and drift is still corrected: an instance AWS replaced, a listener forwarded elsewhere, the
- * endpoint record deleted, the group resized by hand — before and after a restart.
+ * endpoint record deleted, a launch template version added, the group resized by hand — before and after a restart.
  */
 class SolrClusterAtRestOperatorTest {
   /** Requeue every second, a snapshot fresh for half a second: every recheck reads it at most once. */
@@ -64,18 +65,22 @@ class SolrClusterAtRestOperatorTest {
   private void assertReadsOnlyTheSharedSnapshot(List<FakeAwsService.Call> calls, int rechecks) {
     // The positive control: the snapshot is read; nothing else is (the old observe read ten objects each time).
     assertThat(calls).extracting(FakeAwsService.Call::operation)
-        .contains("DescribeAutoScalingGroups", "DescribeListeners", "ListResourceRecordSets")
-        .containsOnly("DescribeAutoScalingGroups", "DescribeListeners", "ListResourceRecordSets");
+        .contains("DescribeAutoScalingGroups", "DescribeLaunchTemplates", "DescribeListeners", "ListResourceRecordSets")
+        .containsOnly("DescribeAutoScalingGroups", "DescribeLaunchTemplates", "DescribeListeners",
+            "ListResourceRecordSets");
     assertThat(calls).filteredOn(call -> call.operation().equals("DescribeAutoScalingGroups"))
         .allSatisfy(call -> assertThat(call.request(DescribeAutoScalingGroupsRequest.class).filters())
+            .extracting(f -> f.name()).containsExactly("tag-key"));
+    assertThat(calls).filteredOn(call -> call.operation().equals("DescribeLaunchTemplates"))
+        .allSatisfy(call -> assertThat(call.request(DescribeLaunchTemplatesRequest.class).filters())
             .extracting(f -> f.name()).containsExactly("tag-key"));
     // Both clusters' records in one page from the first of their names (each used to read its own name).
     assertThat(calls).filteredOn(call -> call.operation().equals("ListResourceRecordSets"))
         .allSatisfy(call -> assertThat(call.request(ListResourceRecordSetsRequest.class).startRecordName())
             .isEqualTo("catalog.search.example.com."));
-    // Two clusters recheck every second and share a snapshot fresh for half a second: at most three calls a
+    // Two clusters recheck every second and share a snapshot fresh for half a second: at most four calls a
     // refresh, two refreshes per recheck of one (plus one in flight when the count was taken).
-    assertThat(calls.size()).isLessThanOrEqualTo(3 * 2 * (rechecks + 1));
+    assertThat(calls.size()).isLessThanOrEqualTo(4 * 2 * (rechecks + 1));
   }
 
   @Test
@@ -121,6 +126,17 @@ class SolrClusterAtRestOperatorTest {
     harness.route53().removeDirectly(zone, "products." + ZONE_NAME, "A");
     await().atMost(SolrClusterFixture.WAIT).until(() -> harness.route53().record(zone, "products." + ZONE_NAME, "A")
         .isPresent());
+    solr.awaitReady("products", 1);
+
+    // A launch template version added by hand (the groups launch $Latest): seen in the templates' listing, an hour
+    // before the full observe, and the wanted content made the latest again.
+    String template = names.launchTemplate(Colour.BLUE);
+    int versions = harness.ec2().versionCount(template);
+    String wantedType = harness.ec2().templateData(template, versions).instanceTypeAsString();
+    FakeAwsService.asSomeoneElse(() -> harness.ec2().createLaunchTemplateVersion(r -> r.launchTemplateName(template)
+        .launchTemplateData(d -> d.imageId("ami-0fffffffffffffff0").instanceType("t3.micro"))));
+    await().atMost(SolrClusterFixture.WAIT).until(() -> harness.ec2().versionCount(template) == versions + 2);
+    assertThat(harness.ec2().templateData(template, versions + 2).instanceTypeAsString()).isEqualTo(wantedType);
     solr.awaitReady("products", 1);
 
     // After a restart: one full observe (nothing is remembered), then the snapshot again, and drift still seen.
