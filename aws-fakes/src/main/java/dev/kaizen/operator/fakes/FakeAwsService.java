@@ -40,7 +40,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public abstract class FakeAwsService {
 
-  /** Quotas are requests per second, counted over a sliding one-second window. */
+  /**
+   * Quotas are requests per second, counted over a sliding one-second window; where AWS documents a token bucket
+   * whose capacity exceeds its refill rate ({@link #quotaBurst}), as that bucket.
+   */
   private static final Duration WINDOW = Duration.ofSeconds(1);
 
   /** How a recorded call ended. */
@@ -144,6 +147,9 @@ public abstract class FakeAwsService {
   private final Map<String, Integer> defaultQuotas;
   private final Map<String, Integer> quotas = new HashMap<>();
   private final Map<String, Deque<Instant>> windows = new HashMap<>();
+  private final Map<String, TokenBucket> buckets = new HashMap<>();
+  /** Operations whose quota a test overrode: counted over a sliding window of the figure it gave. */
+  private final Set<String> overridden = new java.util.HashSet<>();
   private final Map<String, Deque<PendingFault>> faults = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
   private boolean quotasEnforced = true;
@@ -244,6 +250,15 @@ public abstract class FakeAwsService {
    */
   protected String quotaWindow(String operation) {
     return operation;
+  }
+
+  /**
+   * The capacity of the token bucket AWS counts an operation's requests in, where it documents one larger than its
+   * refill rate (the quota): that many requests may come at once after a quiet spell, then the rate. By default the
+   * quota itself, counted over a sliding one-second window.
+   */
+  protected int quotaBurst(String operation) {
+    return 0;
   }
 
   /** Whether an operation changes state; by default every operation except Describe*, List*, Get* and Test*. */
@@ -454,6 +469,7 @@ public abstract class FakeAwsService {
     }
     synchronized (lock) {
       quotas.put(operation, requestsPerSecond);
+      overridden.add(operation);
     }
   }
 
@@ -492,6 +508,8 @@ public abstract class FakeAwsService {
       calls.clear();
       faults.clear();
       windows.clear();
+      buckets.clear();
+      overridden.clear();
       quotas.clear();
       quotas.putAll(defaultQuotas);
       quotasEnforced = true;
@@ -540,6 +558,11 @@ public abstract class FakeAwsService {
   }
 
   private boolean admit(String operation, Instant now) {
+    int rate = quotas.get(operation);
+    int burst = overridden.contains(operation) ? rate : quotaBurst(operation);
+    if (burst > rate) {
+      return buckets.computeIfAbsent(quotaWindow(operation), k -> new TokenBucket(burst, now)).take(rate, burst, now);
+    }
     Deque<Instant> window = windows.computeIfAbsent(quotaWindow(operation), k -> new ArrayDeque<>());
     Instant cutoff = now.minus(WINDOW);
     while (!window.isEmpty() && !window.peekFirst().isAfter(cutoff)) {
@@ -550,6 +573,29 @@ public abstract class FakeAwsService {
     }
     window.addLast(now);
     return true;
+  }
+
+  /** AWS's token bucket: full at first, refilled at the rate up to its capacity, one token a request. */
+  private static final class TokenBucket {
+    private double tokens;
+    private Instant refilledAt;
+
+    TokenBucket(int capacity, Instant now) {
+      this.tokens = capacity;
+      this.refilledAt = now;
+    }
+
+    boolean take(int perSecond, int capacity, Instant now) {
+      if (now.isAfter(refilledAt)) {
+        tokens = Math.min(capacity, tokens + Duration.between(refilledAt, now).toNanos() * perSecond / 1e9);
+        refilledAt = now;
+      }
+      if (tokens < 1) {
+        return false;
+      }
+      tokens--;
+      return true;
+    }
   }
 
   private RuntimeException record(Instant at, String operation, Object request, Outcome outcome, RuntimeException e) {

@@ -51,7 +51,7 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
   /**
    * Requests per second: EC2 throttles by token buckets per account and Region, "Request token bucket sizes and refill
    * rates" (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html): non-mutating actions refill 20
-   * per second, mutating actions 5 per second.
+   * per second into a bucket of 100, mutating actions 5 per second into a bucket of 50 ({@link #quotaBurst}).
    */
   public static final Map<String, Integer> QUOTAS = Map.of(
       "CreateLaunchTemplate", 5, "CreateLaunchTemplateVersion", 5, "DeleteLaunchTemplate", 5, "CreateTags", 5,
@@ -357,6 +357,11 @@ public class FakeEc2 extends FakeAwsService implements Ec2Client {
   @Override
   protected String quotaWindow(String operation) {
     return isMutating(operation) ? "mutating" : "non-mutating";
+  }
+
+  @Override
+  protected int quotaBurst(String operation) {
+    return isMutating(operation) ? 50 : 100;
   }
 
   @Override

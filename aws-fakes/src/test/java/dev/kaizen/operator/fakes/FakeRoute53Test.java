@@ -138,11 +138,23 @@ class FakeRoute53Test {
   }
 
   @Test
-  void countsEveryRequestOfTheAccountTogether() {
-    for (int i = 0; i < FakeRoute53.ACCOUNT_QUOTA; i++) {
+  void countsEveryRequestOfTheAccountTogetherInATokenBucket() {
+    // A bucket of 50 absorbs a burst after a quiet spell (more than a second's rate of 10)...
+    for (int i = 0; i < FakeRoute53.ACCOUNT_BURST; i++) {
       route53.listResourceRecordSets(r -> r.hostedZoneId(zone));
     }
     assertThatThrownBy(() -> route53.getHostedZone(r -> r.id(zone)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("Throttling"));
+    // ...then refills at 10 a second: one request every 100 ms.
+    clock.advance(java.time.Duration.ofMillis(100));
+    route53.getHostedZone(r -> r.id(zone));
+    assertThatThrownBy(() -> route53.getHostedZone(r -> r.id(zone)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("Throttling"));
+    clock.advance(java.time.Duration.ofSeconds(1));
+    for (int i = 0; i < FakeRoute53.ACCOUNT_QUOTA; i++) {
+      route53.getHostedZone(r -> r.id(zone));
+    }
+    assertThatThrownBy(() -> route53.listResourceRecordSets(r -> r.hostedZoneId(zone)))
         .satisfies(e -> assertThat(code(e)).isEqualTo("Throttling"));
   }
 
