@@ -165,7 +165,9 @@ public final class OperatorHost {
     memory.put("maxHeap", Runtime.getRuntime().maxMemory());
     memory.put("committedKibByArea", NativeMemory.committedKib());
     memory.put("loadedClasses", java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
-    operator.close();
+    KaizenOperator closing = operator;
+    operator = null; // what the closed operator held is garbage, not left over
+    closing.close();
     memory.put("heapLeftOnceClosed", ProcessMemory.heapAfterGc() - heapBeforeFakes);
     return memory;
   }

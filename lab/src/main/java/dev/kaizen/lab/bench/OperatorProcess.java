@@ -34,7 +34,8 @@ final class OperatorProcess implements AutoCloseable {
    */
   static final List<String> DEPLOYMENT_JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=70",
       "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20",
-      "-XX:MinHeapFreeRatio=10", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-Xmn10m");
+      "-XX:MinHeapFreeRatio=10", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-Xmn10m",
+      "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
   /** The image's environment that shapes memory: glibc's malloc arenas (operator/pom.xml). */
   static final Map<String, String> DEPLOYMENT_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
   /** Not in the deployment: where the resident memory goes, by area (a few hundred KiB of its own). */

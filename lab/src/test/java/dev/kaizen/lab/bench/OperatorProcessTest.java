@@ -31,8 +31,10 @@ class OperatorProcessTest {
     Matcher entrypoint = Pattern.compile("<entrypoint>([^<]+)</entrypoint>").matcher(pom);
     assertThat(entrypoint.find()).as("the image's entry point in operator/pom.xml").isTrue();
     java.util.List<String> flags = java.util.Arrays.stream(entrypoint.group(1).split(","))
-        .filter(arg -> arg.startsWith("-XX:") || arg.startsWith("-Xss") || arg.startsWith("-Xm")).toList();
-    assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20", "-Xmn10m");
+        .filter(arg -> arg.startsWith("-XX:") || arg.startsWith("-Xss") || arg.startsWith("-Xm")
+            || arg.startsWith("-Djava.util.concurrent.")).toList();
+    assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20", "-Xmn10m",
+        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
     assertThat(OperatorProcess.DEPLOYMENT_JVM_FLAGS).containsAll(flags);
   }
 
