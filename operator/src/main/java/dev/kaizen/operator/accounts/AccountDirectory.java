@@ -10,10 +10,12 @@ import dev.kaizen.operator.aws.AwsTarget;
 import dev.kaizen.operator.core.Conditions;
 import dev.kaizen.operator.core.reconcile.AccountBinding;
 import dev.kaizen.operator.core.reconcile.AccountResolver;
+import dev.kaizen.operator.core.reconcile.CachedWithoutManagedFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.javaoperatorsdk.operator.Operator;
@@ -68,7 +70,7 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
   /** Starts the informers and waits for their first listing, so no resource is judged on an empty cache. */
   public void start(Operator operator) {
     this.bound = new BoundResources(operator);
-    accounts = client.resources(AwsAccount.class).inform(new ResourceEventHandler<>() {
+    accounts = informed(client.resources(AwsAccount.class), new ResourceEventHandler<>() {
       @Override
       public void onAdd(AwsAccount account) {
         bindQuietly(account);
@@ -97,8 +99,8 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
         });
         wakeUsersOf(name);
       }
-    }, 0);
-    namespaces = client.namespaces().inform(new ResourceEventHandler<>() {
+    });
+    namespaces = informed(client.namespaces(), new ResourceEventHandler<>() {
       @Override
       public void onAdd(Namespace namespace) {}
 
@@ -112,7 +114,20 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
 
       @Override
       public void onDelete(Namespace namespace, boolean unknownFinalState) {}
-    }, 0);
+    });
+  }
+
+  /**
+   * An informer of {@code source}, started and listed once, that caches as every informer of ours does: without
+   * managedFields (a cluster's namespaces are many, and only their labels are read).
+   */
+  private static <T extends HasMetadata> SharedIndexInformer<T> informed(Informable<T> source,
+      ResourceEventHandler<T> handler) {
+    SharedIndexInformer<T> informer = source.runnableInformer(0);
+    informer.itemStore(CachedWithoutManagedFields.<T>store());
+    informer.addEventHandler(handler);
+    informer.run();
+    return informer;
   }
 
   @Override
@@ -206,8 +221,12 @@ public final class AccountDirectory implements AccountResolver, AutoCloseable {
   }
 
   private Map<String, String> namespaceLabels(String namespace) {
-    Namespace found = namespaces == null ? null : namespaces.getStore().getByKey(namespace);
-    return found == null ? Map.of() : labels(found);
+    return cachedNamespace(namespace).map(AccountDirectory::labels).orElse(Map.of());
+  }
+
+  /** The namespace as the informer holds it. */
+  Optional<Namespace> cachedNamespace(String name) {
+    return Optional.ofNullable(namespaces == null ? null : namespaces.getStore().getByKey(name));
   }
 
   private static Map<String, String> labels(Namespace namespace) {
