@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kaizen.operator.aws.AccountIds;
 import dev.kaizen.operator.aws.AwsCalls;
 import dev.kaizen.operator.aws.RateLimits;
-import io.fabric8.kubernetes.api.model.FieldsV1;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import dev.kaizen.operator.testing.ManagedFields;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import java.util.List;
@@ -38,10 +35,10 @@ class AccountDirectoryCacheTest {
 
   @Test
   void accountsAndNamespacesAreCachedWithoutManagedFieldsWhileTheServerKeepsThem() {
-    world.harness.client().namespaces().resource(withManagedFields(new NamespaceBuilder().withNewMetadata()
+    world.harness.client().namespaces().resource(ManagedFields.written(new NamespaceBuilder().withNewMetadata()
         .withName("shop-prod").withLabels(Map.of(AccountRules.ACCOUNT_LABEL, "shop-prod")).endMetadata().build()))
         .create();
-    world.create(withManagedFields(AccountsWorld.account("shop-prod", AccountsWorld.PROD_ROLE, "prod",
+    world.create(ManagedFields.written(AccountsWorld.account("shop-prod", AccountsWorld.PROD_ROLE, "prod",
         List.of("shop-prod"), Map.of())));
 
     directory = new AccountDirectory(world.harness.client(), world.aws,
@@ -59,17 +56,5 @@ class AccountDirectoryCacheTest {
     var account = directory.account("shop-prod").orElseThrow();
     assertThat(account.getMetadata().getManagedFields()).isNullOrEmpty();
     assertThat(account.getSpec().getRoleArn()).isEqualTo(AccountsWorld.PROD_ROLE);
-  }
-
-  private static <T extends HasMetadata> T withManagedFields(T object) {
-    object.getMetadata().setManagedFields(List.of(managedBy("kubectl-client-side-apply"), managedBy("argocd")));
-    return object;
-  }
-
-  private static ManagedFieldsEntry managedBy(String manager) {
-    FieldsV1 fields = new FieldsV1();
-    fields.setAdditionalProperty("f:metadata", Map.of("f:labels", Map.of()));
-    return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withApiVersion("v1")
-        .withFieldsType("FieldsV1").withFieldsV1(fields).build();
   }
 }

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kaizen.operator.api.v1alpha1.logs.LogPipeline;
 import dev.kaizen.operator.testing.LogPipelines;
+import dev.kaizen.operator.testing.ManagedFields;
 import dev.kaizen.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.FieldsV1;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -21,7 +18,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -72,18 +68,6 @@ class CachedWithoutManagedFieldsOperatorTest {
     harness.close();
   }
 
-  private static ManagedFieldsEntry managedBy(String manager) {
-    FieldsV1 fields = new FieldsV1();
-    fields.setAdditionalProperty("f:metadata", Map.of("f:labels", Map.of()));
-    return new ManagedFieldsEntryBuilder().withManager(manager).withOperation("Update").withApiVersion("v1")
-        .withFieldsType("FieldsV1").withFieldsV1(fields).build();
-  }
-
-  private static <T extends HasMetadata> T withManagedFields(T object) {
-    object.getMetadata().setManagedFields(List.of(managedBy("kubectl-client-side-apply"), managedBy("argocd")));
-    return object;
-  }
-
   @Test
   void primariesAndWatchedObjectsAreCachedWithoutManagedFieldsWhileTheServerKeepsThem() {
     var client = harness.client();
@@ -92,11 +76,11 @@ class CachedWithoutManagedFieldsOperatorTest {
         WatchScope.EVERYTHING);
     operator.start();
     LogPipeline pipeline = client.resources(LogPipeline.class).inNamespace("shop")
-        .resource(withManagedFields(LogPipelines.logPipeline("shop", "web").build())).create();
+        .resource(ManagedFields.written(LogPipelines.logPipeline("shop", "web").build())).create();
     ConfigMap owned = new ConfigMapBuilder().withNewMetadata().withNamespace("shop").withName("web-owned")
         .endMetadata().addToData("setting", "wanted").build();
     OwnerMarker.mark(owned, pipeline);
-    client.configMaps().resource(withManagedFields(owned)).create();
+    client.configMaps().resource(ManagedFields.written(owned)).create();
 
     await().atMost(OperatorHarness.WAIT).until(() -> reconciler.primary.get() != null
         && reconciler.cached("shop", "web-owned").isPresent());
