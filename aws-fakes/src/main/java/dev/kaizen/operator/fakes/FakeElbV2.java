@@ -66,8 +66,10 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
   /**
    * "Request throttling for the Elastic Load Balancing API"
    * (https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-api-throttling.html): token buckets per
-   * account and Region, 40 tokens for Describe* actions; the refill rates are not all on the page and are assumed here:
-   * 10/s for describes, 3/s for changes.
+   * account and Region. Describe* actions: a bucket of 40 tokens refilled at 10 a second, the page's own example
+   * ({@link #quotaBurst}). Changes: the page gives no figures; 3 a second is assumed, into a bucket of 12 (four
+   * seconds of refill, the describes' proportion). Each operation is counted in a bucket of its own here, as the
+   * operator's quota table counts them.
    */
   public static final Map<String, Integer> QUOTAS = Map.ofEntries(
       Map.entry("CreateLoadBalancer", 3), Map.entry("DeleteLoadBalancer", 3), Map.entry("CreateTargetGroup", 3),
@@ -130,6 +132,11 @@ public class FakeElbV2 extends FakeAwsService implements ElasticLoadBalancingV2C
 
   public FakeElbV2(String region, String accountId) {
     super("Elastic Load Balancing v2", ERRORS, QUOTAS, region, accountId);
+  }
+
+  @Override
+  protected int quotaBurst(String operation) {
+    return isMutating(operation) ? 12 : 40;
   }
 
   @Override
