@@ -32,9 +32,9 @@ class OperatorProcessTest {
     assertThat(entrypoint.find()).as("the image's entry point in operator/pom.xml").isTrue();
     java.util.List<String> flags = java.util.Arrays.stream(entrypoint.group(1).split(","))
         .filter(arg -> arg.startsWith("-XX:") || arg.startsWith("-Xss") || arg.startsWith("-Xm")
-            || arg.startsWith("-Djava.util.concurrent.")).toList();
+            || arg.startsWith("-Djava.util.concurrent.") || arg.startsWith("-Dsun.reflect.")).toList();
     assertThat(flags).contains("-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20", "-Xmn10m",
-        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-Dsun.reflect.inflationThreshold=2147483647");
     assertThat(OperatorProcess.DEPLOYMENT_JVM_FLAGS).containsAll(flags);
   }
 
