@@ -165,13 +165,15 @@ final class BenchRun {
     });
     memory.put("process_committed_mib_by_area", byArea);
     memory.put("loaded_classes", measured.get("loadedClasses"));
+    memory.put("process_cpu_seconds", round(((Number) measured.get("cpuNanos")).longValue() / 1e9));
     memory.put("note", "The operator runs in a JVM of its own with the deployment's heap ceiling and collector, "
         + "beside the embedded AWS (in-process fakes), whose share is bounded: at least their live heap once seeded, "
         + "at most the live heap left once the operator is closed at the end (the objects the operator created in "
         + "AWS, and static state of the operator's libraries, included); operator_* subtract those (and the RSS figure "
         + "Native Memory Tracking's own, which the deployment does not run). "
         + "process_peak_* are the whole process's, from the operator's start (peak heap counts garbage not yet "
-        + "collected). process_committed_mib_by_area: Native Memory Tracking's committed memory per area, at rest "
+        + "collected). process_cpu_seconds: the CPU time the process used, from its start to the end of the run "
+        + "(the fakes' and the bench's bookkeeping included). process_committed_mib_by_area: Native Memory Tracking's committed memory per area, at rest "
         + "(what the RSS is made of, areas of 1 MiB or more).");
     return memory;
   }

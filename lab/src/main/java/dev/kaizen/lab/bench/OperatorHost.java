@@ -165,6 +165,8 @@ public final class OperatorHost {
     memory.put("maxHeap", Runtime.getRuntime().maxMemory());
     memory.put("committedKibByArea", NativeMemory.committedKib());
     memory.put("loadedClasses", java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
+    memory.put("cpuNanos", ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
     KaizenOperator closing = operator;
     operator = null; // what the closed operator held is garbage, not left over
     closing.close();

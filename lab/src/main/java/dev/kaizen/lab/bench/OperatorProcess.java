@@ -28,14 +28,16 @@ final class OperatorProcess implements AutoCloseable {
   static final String CALL = "call";
   /**
    * As deploy/base/deployment.yaml runs it: a 512 MiB memory limit and the image's flags (operator/pom.xml's entry
-   * point: MaxRAMPercentage=70, a heap of up to ~358 MiB; C1 only; the heap given back above 20 % free; a 48 MiB code
-   * cache; 512 KiB stacks; a 10 MiB young generation; reflection without generated accessor classes; and its
-   * environment's two malloc arenas); under that limit the JVM picks the serial collector (it is not a "server class"
-   * machine), so the flag says it outright here, where the machine's RAM would pick G1.
+   * point: MaxRAMPercentage=70, a heap of up to ~358 MiB; C1 only, at ten times its default compile thresholds; the
+   * heap given back above 20 % free; a 48 MiB code cache; 512 KiB stacks; a 10 MiB young generation; reflection
+   * without generated accessor classes; and its environment's two malloc arenas); under that limit the JVM picks the
+   * serial collector (it is not a "server class" machine), so the flag says it outright here, where the machine's
+   * RAM would pick G1.
    */
   static final List<String> DEPLOYMENT_JVM_FLAGS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=70",
-      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:MaxHeapFreeRatio=20",
-      "-XX:MinHeapFreeRatio=10", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-Xmn10m",
+      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:Tier3InvocationThreshold=2000",
+      "-XX:Tier3MinInvocationThreshold=1000", "-XX:Tier3CompileThreshold=20000", "-XX:Tier3BackEdgeThreshold=600000",
+      "-XX:MaxHeapFreeRatio=20", "-XX:MinHeapFreeRatio=10", "-XX:ReservedCodeCacheSize=48m", "-Xss512k", "-Xmn10m",
       "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-Dsun.reflect.inflationThreshold=2147483647");
   /** The image's environment that shapes memory: glibc's malloc arenas (operator/pom.xml). */
   static final Map<String, String> DEPLOYMENT_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
