@@ -4,14 +4,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
-import software.amazon.awssdk.regions.ServiceMetadata;
 
 /**
- * The two static methods every SDK client interface has, {@code builder()} and {@code serviceMetadata()}, reached
- * by a method handle for that one method. Not by {@code Class.getMethod}: reflection on an interface resolves the
- * parameter and return types of all its methods, which loads every request and response class of the service
- * (EC2: ~1,800 classes) — measured, the ten clients the kinds use cost ~5,000 classes and ~20 MiB of class metadata
- * that way, for two methods.
+ * The static {@code builder()} every SDK client interface has, reached by a method handle for that one method. Not
+ * by {@code Class.getMethod}: reflection on an interface resolves the parameter and return types of all its methods,
+ * which loads every request and response class of the service (EC2: ~1,800 classes) — measured, the ten clients the
+ * kinds use cost ~5,000 classes and ~20 MiB of class metadata that way.
  */
 final class SdkClientStatics {
   private SdkClientStatics() {}
@@ -24,11 +22,6 @@ final class SdkClientStatics {
     } catch (ClassNotFoundException | ClassCastException e) {
       throw new IllegalArgumentException(type.getName() + " is not an AWS SDK sync client interface", e);
     }
-  }
-
-  /** The service's endpoint metadata: {@code Ec2Client.serviceMetadata()}. */
-  static ServiceMetadata serviceMetadata(Class<? extends SdkClient> type) {
-    return (ServiceMetadata) invokeStatic(type, "serviceMetadata", ServiceMetadata.class);
   }
 
   private static Object invokeStatic(Class<?> type, String name, Class<?> returns) {

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Reaching a client interface's {@code builder()} and {@code serviceMetadata()} must not load the service's models:
+ * Reaching a client interface's {@code builder()}, and the region its client is built for, must not load the
+ * service's models nor the SDK's endpoint metadata of every service:
  * {@code Class.getMethod} on the interface resolved every method's types, ~5,000 classes and ~16 MiB of class
  * metadata for the ten clients the kinds use (ClassMetadataProbe, operator mode: 8,392 classes and 54.3 MiB of
  * metaspace before, 6,337 and 38.0 MiB after). Checked in a JVM of its own, where nothing else has loaded them.
@@ -23,7 +24,7 @@ class SdkClientStaticsTest {
   private static final String UNUSED_MODEL = "software.amazon.awssdk.services.ssm.model.DescribeMaintenanceWindowsRequest";
 
   @Test
-  void aBuilderAndTheServiceMetadataAreReachedWithoutLoadingTheServicesModels(@TempDir Path dir) throws Exception {
+  void aBuilderAndAClientsRegionAreReachedWithoutLoadingTheServicesModelsOrEveryServicesMetadata(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("classes.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -35,6 +36,7 @@ class SdkClientStaticsTest {
     String loaded = Files.readString(log);
     assertThat(loaded).contains("software.amazon.awssdk.services.ssm.SsmClientBuilder"); // it did run
     assertThat(loaded).doesNotContain(UNUSED_MODEL);
+    assertThat(loaded).doesNotContain("software.amazon.awssdk.regions.GeneratedServiceMetadataProvider");
   }
 
   @Test
@@ -49,6 +51,7 @@ class SdkClientStaticsTest {
     public static void main(String[] args) {
       SdkClientStatics.builder(SsmClient.class);
       ClientRegions.regionFor(SsmClient.class, Region.EU_WEST_1);
+      ClientRegions.regionFor(Route53Client.class, Region.EU_WEST_1);
     }
   }
 }
