@@ -1,0 +1,88 @@
+package dev.kaizen.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.core.ConsoleAppender;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogConfiguratorTest {
+  /** No logback file anywhere, as in the operator's jar. */
+  private static final ClassLoader WITHOUT_LOGBACK_FILES = new ClassLoader(null) {};
+
+  @Test
+  void logsToStandardErrorAtInfoWithTheLibrariesAtWarn() {
+    LoggerContext context = new LoggerContext();
+    assertThat(new LogConfigurator(WITHOUT_LOGBACK_FILES).configure(context))
+        .isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
+
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    assertThat(root.getLevel()).isEqualTo(Level.INFO);
+    assertThat(root.getAppender("STDERR")).isInstanceOfSatisfying(ConsoleAppender.class,
+        appender -> assertThat(appender.getTarget()).isEqualTo("System.err"));
+    assertThat(context.getLogger("io.fabric8.kubernetes.client").getEffectiveLevel()).isEqualTo(Level.WARN);
+    assertThat(context.getLogger("software.amazon.awssdk").getLevel()).isEqualTo(Level.WARN);
+    assertThat(context.getLogger("dev.kaizen.operator.mail").getEffectiveLevel()).isEqualTo(Level.INFO);
+  }
+
+  @Test
+  void aLogbackFileOnTheClasspathWins() {
+    LoggerContext context = new LoggerContext();
+    // The test classpath holds logback-test.xml.
+    assertThat(new LogConfigurator(LogConfiguratorTest.class.getClassLoader()).configure(context))
+        .isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+  }
+
+  @Test
+  void logbackFindsItAndNeverLoadsItsXmlConfiguration(@TempDir Path dir) throws Exception {
+    assertThat(ServiceLoader.load(Configurator.class).stream().map(p -> p.type().getName()))
+        .contains(LogConfigurator.class.getName());
+
+    // A JVM with the operator's classpath and no test resources, as the operator runs, and the one class it runs.
+    Path child = dir.resolve("child");
+    String runs = LogSomething.class.getName().replace('.', '/') + ".class";
+    Files.createDirectories(child.resolve(runs).getParent());
+    try (var in = LogConfiguratorTest.class.getClassLoader().getResourceAsStream(runs)) {
+      Files.copy(in, child.resolve(runs));
+    }
+    String classpath = Arrays.stream(System.getProperty("surefire.test.class.path",
+            System.getProperty("java.class.path")).split(File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator))
+        + File.pathSeparator + child;
+    Path classes = dir.resolve("classes.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(List.of(java, "-Xlog:class+load=info:file=" + classes, "-cp", classpath,
+        LogSomething.class.getName())).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
+        .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("out.txt"));
+    assertThat(process.exitValue()).as(out).isZero();
+
+    assertThat(out).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main] d\\.k\\.o\\.c\\.LogConfiguratorTest - hello")
+        .doesNotContain("the client says");
+    assertThat(Files.readString(classes)).contains("dev.kaizen.operator.cli.LogConfigurator")
+        .doesNotContain("ch.qos.logback.classic.joran.JoranConfigurator", "com.sun.org.apache.xerces");
+  }
+
+  /** The child JVM: logs once as the operator, once as a library below WARN. */
+  static final class LogSomething {
+    public static void main(String[] args) {
+      org.slf4j.LoggerFactory.getLogger("dev.kaizen.operator.cli.LogConfiguratorTest").info("hello");
+      org.slf4j.LoggerFactory.getLogger("io.fabric8.kubernetes.client").info("the client says");
+    }
+  }
+}
