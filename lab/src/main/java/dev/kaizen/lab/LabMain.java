@@ -2,6 +2,7 @@ package dev.kaizen.lab;
 
 import dev.kaizen.lab.bench.BenchCommand;
 import dev.kaizen.lab.demo.DemoCommand;
+import dev.kaizen.operator.cli.LogConfigurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,10 +18,9 @@ public final class LabMain {
 
   public static void main(String[] args) {
     // Before any logger exists: the operator's log goes to a file, so the demo's own output stays readable.
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("kaizen.lab.log", System.getProperty("java.io.tmpdir") + "/kaizen-demo-"
+    if (System.getProperty(LogConfigurator.FILE_PROPERTY) == null) {
+      System.setProperty(LogConfigurator.FILE_PROPERTY, System.getProperty("java.io.tmpdir") + "/kaizen-demo-"
           + ProcessHandle.current().pid() + ".log");
-      System.setProperty("logback.configurationFile", "kaizen-lab-logback.xml");
     }
     System.exit(new CommandLine(new LabMain()).execute(args));
   }

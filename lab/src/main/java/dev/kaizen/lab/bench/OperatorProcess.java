@@ -67,7 +67,7 @@ final class OperatorProcess implements AutoCloseable {
     Path log = workDir.resolve("operator.log");
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(flags(options));
-    command.addAll(List.of("-Dlogback.configurationFile=kaizen-lab-logback.xml", "-Dkaizen.lab.log=" + log,
+    command.addAll(List.of("-D" + dev.kaizen.operator.cli.LogConfigurator.FILE_PROPERTY + "=" + log,
         "-cp", System.getProperty("java.class.path"), OperatorHost.class.getName(), kubeconfig.toString(),
         options.latency().toString(), options.resync().toString(), options.fullObserve().toString()));
     ProcessBuilder builder = new ProcessBuilder(command)

@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
             + " of other API groups skipped)" : "")
         + ". Seeded first, as nobody keeps them in Git:");
     seeded.forEach(line -> out.println("  - " + line));
-    String log = System.getProperty("kaizen.lab.log");
+    String log = System.getProperty(dev.kaizen.operator.cli.LogConfigurator.FILE_PROPERTY);
     if (log != null) {
       out.println("The operator's own log: " + log);
     }

@@ -7,16 +7,20 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The operator's logging, set up in code: to standard error, INFO (or {@code KAIZEN_LOG_LEVEL}), its libraries at
- * WARN. Not a logback.xml: reading one loads logback's XML configuration machinery and the JDK's XML parser, ~600
+ * The operator's logging, set up in code: to standard error (or the file the {@code kaizen.log.file} property names:
+ * the lab's operator logs beside its own display), INFO (or {@code KAIZEN_LOG_LEVEL}), its libraries at WARN. Not a logback.xml: reading one loads logback's XML configuration machinery and the JDK's XML parser, ~600
  * classes (measured) that stay in class metadata for the life of the process. A logback file given by {@code -Dlogback.configurationFile}
  * or on the classpath ({@code logback-test.xml} in tests, {@code logback.xml}) still wins: this configurator then
  * steps aside for logback's own.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
+  /** The file to log to instead of standard error. */
+  public static final String FILE_PROPERTY = "kaizen.log.file";
   static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n";
 
   private final ClassLoader loader;
@@ -40,19 +44,31 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     encoder.setContext(context);
     encoder.setPattern(PATTERN);
     encoder.start();
-    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-    stderr.setContext(context);
-    stderr.setName("STDERR");
-    stderr.setTarget("System.err");
-    stderr.setEncoder(encoder);
-    stderr.start();
+    OutputStreamAppender<ILoggingEvent> appender = appender();
+    appender.setContext(context);
+    appender.setEncoder(encoder);
+    appender.start();
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(System.getProperty("KAIZEN_LOG_LEVEL", System.getenv("KAIZEN_LOG_LEVEL")), Level.INFO));
-    root.addAppender(stderr);
+    root.addAppender(appender);
     for (String library : new String[] {"io.javaoperatorsdk", "io.fabric8", "software.amazon.awssdk"}) {
       context.getLogger(library).setLevel(Level.WARN);
     }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  private static OutputStreamAppender<ILoggingEvent> appender() {
+    String file = System.getProperty(FILE_PROPERTY);
+    if (file != null) {
+      FileAppender<ILoggingEvent> toFile = new FileAppender<>();
+      toFile.setName("FILE");
+      toFile.setFile(file);
+      return toFile;
+    }
+    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+    stderr.setName("STDERR");
+    stderr.setTarget("System.err");
+    return stderr;
   }
 }

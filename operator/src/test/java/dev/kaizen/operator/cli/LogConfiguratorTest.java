@@ -39,6 +39,24 @@ class LogConfiguratorTest {
   }
 
   @Test
+  void logsToTheFileItIsGiven(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("operator.log");
+    LoggerContext context = new LoggerContext();
+    context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // as logback's provider sets it
+    System.setProperty(LogConfigurator.FILE_PROPERTY, file.toString());
+    try {
+      new LogConfigurator(WITHOUT_LOGBACK_FILES).configure(context);
+    } finally {
+      System.clearProperty(LogConfigurator.FILE_PROPERTY);
+    }
+    context.getLogger("dev.kaizen.operator.mail").info("to the file");
+    context.stop();
+
+    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNull();
+    assertThat(Files.readString(file)).contains("INFO  [main] d.k.operator.mail - to the file");
+  }
+
+  @Test
   void aLogbackFileOnTheClasspathWins() {
     LoggerContext context = new LoggerContext();
     // The test classpath holds logback-test.xml.
