@@ -173,8 +173,8 @@ final class BenchRun {
         + "Native Memory Tracking's own, which the deployment does not run). "
         + "process_peak_* are the whole process's, from the operator's start (peak heap counts garbage not yet "
         + "collected). process_cpu_seconds: the CPU time the process used, from its start to the end of the run "
-        + "(the fakes' and the bench's bookkeeping included). process_committed_mib_by_area: Native Memory Tracking's committed memory per area, at rest "
-        + "(what the RSS is made of, areas of 1 MiB or more).");
+        + "(the fakes' and the bench's bookkeeping included). process_committed_mib_by_area: Native Memory "
+        + "Tracking's committed memory per area, at rest (what the RSS is made of, areas of 1 MiB or more).");
     return memory;
   }
 

@@ -13,10 +13,11 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The operator's logging, set up in code: to standard error (or the file the {@code kaizen.log.file} property names:
- * the lab's operator logs beside its own display), INFO (or {@code KAIZEN_LOG_LEVEL}), its libraries at WARN. Not a logback.xml: reading one loads logback's XML configuration machinery and the JDK's XML parser, ~600
- * classes (measured) that stay in class metadata for the life of the process. A logback file given by {@code -Dlogback.configurationFile}
- * or on the classpath ({@code logback-test.xml} in tests, {@code logback.xml}) still wins: this configurator then
- * steps aside for logback's own.
+ * the lab's operator logs beside its own display), INFO (or {@code KAIZEN_LOG_LEVEL}), its libraries at WARN. Not a
+ * logback.xml: reading one loads logback's XML configuration machinery and the JDK's XML parser, ~600 classes
+ * (measured) that stay in class metadata for the life of the process. A logback file given by
+ * {@code -Dlogback.configurationFile} or on the classpath ({@code logback-test.xml} in tests, {@code logback.xml})
+ * still wins: this configurator then steps aside for logback's own.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   /** The file to log to instead of standard error. */
@@ -50,7 +51,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     appender.start();
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getProperty("KAIZEN_LOG_LEVEL", System.getenv("KAIZEN_LOG_LEVEL")), Level.INFO));
+    String level = System.getProperty("KAIZEN_LOG_LEVEL", System.getenv("KAIZEN_LOG_LEVEL"));
+    root.setLevel(Level.toLevel(level, Level.INFO));
     root.addAppender(appender);
     for (String library : new String[] {"io.javaoperatorsdk", "io.fabric8", "software.amazon.awssdk"}) {
       context.getLogger(library).setLevel(Level.WARN);

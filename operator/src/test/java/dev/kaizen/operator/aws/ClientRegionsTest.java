@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * global, cannot go unnoticed.
  */
 class ClientRegionsTest {
-  private static final Pattern CLIENT = Pattern.compile("software/amazon/awssdk/services/[a-z0-9]+/[A-Za-z0-9]+Client\\.class");
+  private static final Pattern CLIENT =
+      Pattern.compile("software/amazon/awssdk/services/[a-z0-9]+/[A-Za-z0-9]+Client\\.class");
 
   @Test
   void theTableOfGlobalServicesIsTheSdksEndpointMetadata() throws Throwable {

@@ -90,7 +90,8 @@ class LogConfiguratorTest {
     String out = Files.readString(dir.resolve("out.txt"));
     assertThat(process.exitValue()).as(out).isZero();
 
-    assertThat(out).containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main] d\\.k\\.o\\.c\\.LogConfiguratorTest - hello")
+    assertThat(out)
+        .containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main] d\\.k\\.o\\.c\\.LogConfiguratorTest - hello")
         .doesNotContain("the client says");
     assertThat(Files.readString(classes)).contains("dev.kaizen.operator.cli.LogConfigurator")
         .doesNotContain("ch.qos.logback.classic.joran.JoranConfigurator", "com.sun.org.apache.xerces");
