@@ -2,10 +2,8 @@ package dev.kaizen.operator.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import dev.kaizen.operator.testing.ChildJvm;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
@@ -24,16 +22,9 @@ class SdkClientStaticsTest {
   private static final String UNUSED_MODEL = "software.amazon.awssdk.services.ssm.model.DescribeMaintenanceWindowsRequest";
 
   @Test
-  void aBuilderAndAClientsRegionAreReachedWithoutLoadingTheServicesModelsOrEveryServicesMetadata(@TempDir Path dir) throws Exception {
-    Path log = dir.resolve("classes.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Process child = new ProcessBuilder(List.of(java, "-Xlog:class+load=info:file=" + log, "-cp", classpath,
-        Reach.class.getName())).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(child.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
-
-    String loaded = Files.readString(log);
+  void aBuilderAndAClientsRegionAreReachedWithoutLoadingModelsOrEveryServicesMetadata(@TempDir Path dir)
+      throws Exception {
+    String loaded = ChildJvm.run(Reach.class, ChildJvm.testClasspath(), dir).classesLoaded();
     assertThat(loaded).contains("software.amazon.awssdk.services.ssm.SsmClientBuilder"); // it did run
     assertThat(loaded).doesNotContain(UNUSED_MODEL);
     assertThat(loaded).doesNotContain("software.amazon.awssdk.regions.GeneratedServiceMetadataProvider");

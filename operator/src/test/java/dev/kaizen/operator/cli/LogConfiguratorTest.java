@@ -8,13 +8,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.ConsoleAppender;
+import dev.kaizen.operator.testing.ChildJvm;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,23 +76,15 @@ class LogConfiguratorTest {
     try (var in = LogConfiguratorTest.class.getClassLoader().getResourceAsStream(runs)) {
       Files.copy(in, child.resolve(runs));
     }
-    String classpath = Arrays.stream(System.getProperty("surefire.test.class.path",
-            System.getProperty("java.class.path")).split(File.pathSeparator))
+    String classpath = Arrays.stream(ChildJvm.testClasspath().split(File.pathSeparator))
         .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator))
         + File.pathSeparator + child;
-    Path classes = dir.resolve("classes.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-Xlog:class+load=info:file=" + classes, "-cp", classpath,
-        LogSomething.class.getName())).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
-        .start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String out = Files.readString(dir.resolve("out.txt"));
-    assertThat(process.exitValue()).as(out).isZero();
+    ChildJvm run = ChildJvm.run(LogSomething.class, classpath, dir);
 
-    assertThat(out)
+    assertThat(run.output())
         .containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  \\[main] d\\.k\\.o\\.c\\.LogConfiguratorTest - hello")
         .doesNotContain("the client says");
-    assertThat(Files.readString(classes)).contains("dev.kaizen.operator.cli.LogConfigurator")
+    assertThat(run.classesLoaded()).contains("dev.kaizen.operator.cli.LogConfigurator")
         .doesNotContain("ch.qos.logback.classic.joran.JoranConfigurator", "com.sun.org.apache.xerces");
   }
 
